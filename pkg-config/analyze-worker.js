@@ -1,0 +1,35 @@
+// Module Web Worker that analyses a File/Blob off the main thread, in chunks.
+//
+//   const w = new Worker(new URL('engagement-metrics/worker', import.meta.url), { type: 'module' });
+//   w.postMessage({ type: 'analyze', file, options });
+//   w.onmessage = ({ data }) => { data.type === 'progress' | 'report' | 'error' };
+//
+// Messages out: { type: 'ready' } once the wasm is compiled; { type: 'progress', bytes, rows,
+// total } after every chunk; { type: 'report', report, ms }; { type: 'error', code, message }.
+import init, { Analyzer } from './engagement_metrics.js';
+
+const ready = init().then(() => self.postMessage({ type: 'ready' }));
+const DEFAULT_CHUNK = 4 << 20;
+
+self.onmessage = async ({ data }) => {
+  if (!data || data.type !== 'analyze') return;
+  const { file, options, chunkSize = DEFAULT_CHUNK } = data;
+  let analyzer;
+  try {
+    await ready;
+    const t0 = performance.now();
+    analyzer = new Analyzer(options ?? undefined);
+    const total = file.size;
+    for (let offset = 0; offset < total; offset += chunkSize) {
+      const buf = await file.slice(offset, offset + chunkSize).arrayBuffer();
+      const p = analyzer.push(new Uint8Array(buf));
+      self.postMessage({ type: 'progress', bytes: p.bytes, rows: p.rows, total });
+    }
+    const report = analyzer.finish();
+    self.postMessage({ type: 'report', report, ms: performance.now() - t0 });
+  } catch (e) {
+    self.postMessage({ type: 'error', code: e?.code ?? 'INTERNAL', message: String(e?.message ?? e) });
+  } finally {
+    analyzer?.free();
+  }
+};

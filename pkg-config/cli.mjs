@@ -1,0 +1,167 @@
+#!/usr/bin/env node
+// engagement-metrics CLI: runs the same wasm engine under Node.
+//   engagement-metrics report FILE [--kind survey|auto] [--json] [--timezone TZ]
+//                      [--granularity day|week|month|quarter|year] [--column ROLE=HEADER ...]
+import { createReadStream, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const em = require('./node/engagement_metrics.js');
+
+const USAGE = `usage: engagement-metrics report FILE [options]
+
+options:
+  --kind KIND              survey | auto (default auto)
+  --json                   print the full report as JSON
+  --timezone TZ            report time zone: UTC (default), +02:00, Europe/Paris
+  --granularity G          day | week | month (default) | quarter | year
+  --week-start D           monday (default) | sunday
+  --confidence L           confidence level of intervals (default 0.95)
+  --column ROLE=HEADER     map a column: nps, csat, ces, timestamp, channel, segment, text, id, ignore
+  --delimiter C            field delimiter (detected when absent)
+  --date-order O           dmy | mdy when slash dates are ambiguous
+  --csat-scale MIN-MAX     CSAT answer scale (default 1-5)
+  --ces-scale MIN-MAX      CES answer scale (default 1-7)
+  --options JSON           any AnalyzeOptions as JSON (merged last)
+  --version                print the engine version
+`;
+
+function fail(msg, code = 2) {
+  process.stderr.write(`engagement-metrics: ${msg}\n`);
+  process.exit(code);
+}
+
+function scale(s, flag) {
+  const m = /^(-?\d+)-(-?\d+)$/.exec(s ?? '');
+  if (!m) fail(`${flag} takes MIN-MAX, e.g. 1-5`);
+  return { min: Number(m[1]), max: Number(m[2]) };
+}
+
+export function parseArgs(argv) {
+  const args = { json: false, options: {}, file: null, command: null };
+  const o = args.options;
+  const need = (i, flag) => {
+    if (i >= argv.length) fail(`${flag} needs a value`);
+    return argv[i];
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    switch (a) {
+      case '--json': args.json = true; break;
+      case '--kind': o.kind = need(++i, a); break;
+      case '--timezone': case '--tz': o.timezone = need(++i, a); break;
+      case '--granularity': o.granularity = need(++i, a); break;
+      case '--week-start': o.weekStart = need(++i, a); break;
+      case '--confidence': o.confidence = Number(need(++i, a)); break;
+      case '--delimiter': o.delimiter = need(++i, a); break;
+      case '--date-order': o.dateOrder = need(++i, a); break;
+      case '--csat-scale': o.csat = { ...o.csat, scale: scale(need(++i, a), a) }; break;
+      case '--ces-scale': o.ces = { ...o.ces, scale: scale(need(++i, a), a) }; break;
+      case '--column': {
+        const v = need(++i, a);
+        const eq = v.indexOf('=');
+        if (eq <= 0) fail(`--column takes ROLE=HEADER, got "${v}"`);
+        const role = v.slice(0, eq).trim(), header = v.slice(eq + 1);
+        if (role === 'segment') (o.segments ??= []).push(header);
+        else (o.columns ??= {})[role] = header;
+        break;
+      }
+      case '--options': {
+        try { Object.assign(o, JSON.parse(need(++i, a))); } catch (e) { fail(`--options is not valid JSON: ${e.message}`); }
+        break;
+      }
+      case '--help': case '-h': process.stdout.write(USAGE); process.exit(0); break;
+      case '--version': args.command = 'version'; break;
+      default:
+        if (a.startsWith('--')) fail(`unknown option ${a}\n\n${USAGE}`);
+        if (!args.command) args.command = a;
+        else if (!args.file) args.file = a;
+        else fail(`unexpected argument ${a}`);
+    }
+  }
+  return args;
+}
+
+const fmt = (v, d = 1) => (v === null || v === undefined ? 'n/a' : Number(v).toFixed(d));
+const iv = (i, d = 1) => (i ? `[${fmt(i.low, d)}, ${fmt(i.high, d)}]` : '');
+
+function metricLines(m, indent = '  ') {
+  const out = [];
+  if (m.nps) out.push(`${indent}NPS   ${fmt(m.nps.score)}  ±${fmt(m.nps.marginOfError)}  ${iv(m.nps.interval)}  n=${m.nps.responses}  (P ${m.nps.promoters} / N ${m.nps.passives} / D ${m.nps.detractors})${m.nps.smallSample ? '  small sample' : ''}`);
+  if (m.csat) out.push(`${indent}CSAT  ${fmt(m.csat.score)}%  ${iv(m.csat.interval)}  n=${m.csat.responses}  mean ${fmt(m.csat.mean, 2)}  (${m.csat.variant})${m.csat.smallSample ? '  small sample' : ''}`);
+  if (m.ces) out.push(`${indent}CES   ${fmt(m.ces.score, 2)}  ${iv(m.ces.interval, 2)}  n=${m.ces.responses}  easy ${fmt(m.ces.easyPercent)}%${m.ces.smallSample ? '  small sample' : ''}`);
+  return out;
+}
+
+export function renderTable(r) {
+  const L = [];
+  L.push(`${r.kind} report — ${r.input.rows} rows, ${r.input.bytes} bytes, timezone ${r.options.timezone}, by ${r.options.granularity}`);
+  L.push('columns: ' + r.columns.filter((c) => c.role !== 'ignored').map((c) => `${c.header} → ${c.role}${c.source === 'detected' ? ` (${c.confidence})` : ''}`).join(', '));
+  L.push('', 'overall');
+  L.push(...metricLines(r.overall));
+  for (const a of r.overall.answers) L.push(`  ${a.metric} answers: ${a.answered} answered, ${a.blank} blank, ${a.rejected} rejected`);
+  if (r.channelCsat) {
+    const c = r.channelCsat;
+    L.push(`  CSAT weighted by channel (${c.weighting}): ${fmt(c.value)}%  ${iv(c.interval)}  vs pooled ${fmt(c.pooled)}%`);
+  }
+  if (r.periods.length) {
+    L.push('', `by ${r.options.granularity}`);
+    for (const p of r.periods) {
+      L.push(`  ${p.period}  (${p.metrics.rows} rows)`);
+      L.push(...metricLines(p.metrics, '    '));
+    }
+  }
+  for (const s of r.segments) {
+    L.push('', `by ${s.column}`);
+    for (const g of s.groups) {
+      L.push(`  ${g.value}  (${g.metrics.rows} rows)`);
+      L.push(...metricLines(g.metrics, '    '));
+    }
+  }
+  if (r.rejected.length) {
+    L.push('', 'rejected');
+    for (const x of r.rejected) {
+      L.push(`  ${x.code} in ${x.column || '(row)'}: ${x.count} (${x.fate})`);
+      for (const e of x.examples) L.push(`    row ${e.row}: ${JSON.stringify(e.value)} — ${e.reason}`);
+    }
+  }
+  if (r.warnings.length) {
+    L.push('', 'warnings');
+    for (const w of r.warnings) L.push(`  ${w.code}: ${w.message}`);
+  }
+  return L.join('\n') + '\n';
+}
+
+export async function report(file, options, chunkSize = 4 << 20) {
+  const a = new em.Analyzer(options);
+  try {
+    for await (const chunk of createReadStream(file, { highWaterMark: chunkSize })) a.push(chunk);
+    return a.finish();
+  } finally {
+    a.free();
+  }
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.command === 'version') {
+    const b = em.buildInfo();
+    process.stdout.write(`${b.name} ${b.version} (${b.gitRevision})\n`);
+    return;
+  }
+  if (args.command !== 'report' || !args.file) fail(`expected: report FILE\n\n${USAGE}`);
+  try {
+    statSync(args.file);
+  } catch {
+    fail(`cannot read ${args.file}`);
+  }
+  try {
+    const r = await report(args.file, args.options);
+    process.stdout.write(args.json ? JSON.stringify(r, null, 2) + '\n' : renderTable(r));
+  } catch (e) {
+    fail(`error [${e.code ?? 'INTERNAL'}]: ${e.message}`, 1);
+  }
+}
+
+const invoked = process.argv[1] && import.meta.url === new URL(`file://${(await import('node:fs')).realpathSync(process.argv[1])}`).href;
+if (invoked) await main();

@@ -1,0 +1,3 @@
+//! Datasets: per-kind builders that turn records into compact accumulators and then a report.
+
+pub mod survey;

@@ -1,0 +1,177 @@
+//! The one error type of the engine, and the non-fatal findings that travel next to results.
+//!
+//! Every error has a stable machine code (`code()`), used as `error.code` in JavaScript; the
+//! message is for people and may change.
+
+use serde::Serialize;
+
+/// A fatal problem: the operation produced no result.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Error {
+    /// An option has a value the engine cannot use.
+    #[error("invalid option `{option}`: {reason}")]
+    InvalidOption { option: String, reason: String },
+    /// A score handed to a calculator is outside its scale or not a whole number.
+    #[error("score #{index} ({value}) is not valid for {metric}: {reason}")]
+    InvalidScore {
+        metric: &'static str,
+        index: usize,
+        value: f64,
+        reason: String,
+    },
+    /// The input contained no bytes (or only a byte-order mark / blank lines).
+    #[error("the file is empty")]
+    EmptyInput,
+    /// The first record does not look like a header row.
+    #[error("the file has no header row: {reason}")]
+    NoHeader { reason: String },
+    /// An explicit column mapping names a header the file does not have.
+    #[error("column `{header}` (mapped to {role}) is not in the header; columns are: {available}")]
+    ColumnNotFound {
+        role: String,
+        header: String,
+        available: String,
+    },
+    /// No column of the file could be used for the requested kind of metrics.
+    #[error("no {kind} columns found: {reason}")]
+    NoMetricColumns { kind: &'static str, reason: String },
+    /// The requested dataset kind is not (yet) supported by this build.
+    #[error("kind `{kind}` is not supported; supported kinds: {supported}")]
+    UnsupportedKind { kind: String, supported: String },
+    /// A time zone name that is neither UTC, a fixed offset nor an IANA zone.
+    #[error("unknown time zone `{name}` (use UTC, an offset like +02:00, or an IANA name like Europe/Paris)")]
+    UnknownTimezone { name: String },
+    /// A date column whose day/month order cannot be told from its values.
+    #[error("column `{column}` has dates like {example} where day and month cannot be told apart; set the `dateOrder` option to \"dmy\" or \"mdy\"")]
+    AmbiguousDateOrder { column: String, example: String },
+    /// A configured safety limit was reached.
+    #[error("{what} exceeds the limit of {limit} at row {row}; raise the `{option}` option if this is expected")]
+    LimitExceeded {
+        what: &'static str,
+        limit: u64,
+        row: u64,
+        option: &'static str,
+    },
+    /// The byte stream is not in an encoding the engine can read.
+    #[error("cannot decode the file: {reason}")]
+    Encoding { reason: String },
+    /// `push`/`finish` called on an analyzer that has already finished.
+    #[error("this analyzer has already finished; create a new one for another file")]
+    AlreadyFinished,
+}
+
+impl Error {
+    /// Stable code, safe to branch on (`error.code` in JavaScript).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::InvalidOption { .. } => "INVALID_OPTION",
+            Error::InvalidScore { .. } => "INVALID_SCORE",
+            Error::EmptyInput => "EMPTY_INPUT",
+            Error::NoHeader { .. } => "NO_HEADER",
+            Error::ColumnNotFound { .. } => "COLUMN_NOT_FOUND",
+            Error::NoMetricColumns { .. } => "NO_METRIC_COLUMNS",
+            Error::UnsupportedKind { .. } => "UNSUPPORTED_KIND",
+            Error::UnknownTimezone { .. } => "UNKNOWN_TIMEZONE",
+            Error::AmbiguousDateOrder { .. } => "AMBIGUOUS_DATE_ORDER",
+            Error::LimitExceeded { .. } => "LIMIT_EXCEEDED",
+            Error::Encoding { .. } => "ENCODING",
+            Error::AlreadyFinished => "ALREADY_FINISHED",
+        }
+    }
+
+    pub(crate) fn option(option: &str, reason: impl Into<String>) -> Self {
+        Error::InvalidOption {
+            option: option.to_string(),
+            reason: reason.into(),
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// A non-fatal finding about the input or the computation (e.g. "decoded as Windows-1252").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Warning {
+    pub code: &'static str,
+    pub message: String,
+}
+
+/// One value that could not be used, with where it was.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ValueExample {
+    /// Row number as a spreadsheet shows it: the header is row 1, the first data row is row 2.
+    pub row: u64,
+    pub column: String,
+    pub value: String,
+    pub reason: String,
+}
+
+/// What happened to the row (or value) that had the problem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Fate {
+    /// The whole row was left out of every metric.
+    RowSkipped,
+    /// The value was treated as a blank answer; the rest of the row was used.
+    ValueIgnored,
+    /// The row was used for overall metrics but left out of the per-period series.
+    ExcludedFromPeriods,
+}
+
+/// Values or rows rejected for one reason in one column: counted in full, with the first examples.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Rejection {
+    pub code: &'static str,
+    pub column: String,
+    pub count: u64,
+    pub fate: Fate,
+    pub examples: Vec<ValueExample>,
+}
+
+/// Collects rejections by (code, column), keeping every count and the first few examples.
+#[derive(Debug, Clone, Default)]
+pub struct Rejections {
+    items: Vec<Rejection>,
+}
+
+/// How many examples are kept per (reason, column).
+pub const MAX_EXAMPLES: usize = 5;
+
+impl Rejections {
+    pub fn add(&mut self, code: &'static str, fate: Fate, example: ValueExample) {
+        if let Some(r) = self
+            .items
+            .iter_mut()
+            .find(|r| r.code == code && r.column == example.column)
+        {
+            r.count += 1;
+            if r.examples.len() < MAX_EXAMPLES {
+                r.examples.push(example);
+            }
+            return;
+        }
+        self.items.push(Rejection {
+            code,
+            column: example.column.clone(),
+            count: 1,
+            fate,
+            examples: vec![example],
+        });
+    }
+
+    pub fn total(&self) -> u64 {
+        self.items.iter().map(|r| r.count).sum()
+    }
+
+    pub fn into_vec(self) -> Vec<Rejection> {
+        self.items
+    }
+
+    pub fn as_slice(&self) -> &[Rejection] {
+        &self.items
+    }
+}

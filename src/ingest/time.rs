@@ -1,0 +1,314 @@
+//! Timestamp parsing: ISO 8601 (with or without offset), date only, `YYYY-MM-DD HH:MM:SS`,
+//! `MM/DD/YYYY` / `DD/MM/YYYY` (order decided per column), Unix seconds and milliseconds.
+//! Naive times are wall-clock times in the report time zone.
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::Serialize;
+
+use crate::period::{day_of_ymd, parse_offset, ReportTz};
+
+/// How a column's timestamps are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum TimeFormat {
+    /// Year first: ISO 8601 and its common relatives (`2024-01-31`, `2024/01/31 13:05`).
+    Iso,
+    /// Month first: `01/31/2024`.
+    Mdy,
+    /// Day first: `31/01/2024` (also `31.01.2024`).
+    Dmy,
+    UnixSeconds,
+    UnixMillis,
+}
+
+impl TimeFormat {
+    pub fn parse_option(s: &str) -> Option<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "iso" | "ymd" => Some(TimeFormat::Iso),
+            "mdy" => Some(TimeFormat::Mdy),
+            "dmy" => Some(TimeFormat::Dmy),
+            "unix" | "unixseconds" | "seconds" => Some(TimeFormat::UnixSeconds),
+            "unixmillis" | "millis" | "ms" => Some(TimeFormat::UnixMillis),
+            _ => None,
+        }
+    }
+}
+
+/// Epoch seconds of `s` written in `format`, naive times read in `tz`. `None` if unparseable.
+pub fn parse_timestamp(s: &str, format: TimeFormat, tz: &ReportTz) -> Option<i64> {
+    let s = s.trim();
+    match format {
+        TimeFormat::UnixSeconds => parse_unix(s, 1),
+        TimeFormat::UnixMillis => parse_unix(s, 1000),
+        TimeFormat::Iso | TimeFormat::Mdy | TimeFormat::Dmy => {
+            let (date, rest) = parse_date(s.as_bytes(), format)?;
+            let (secs, offset) = parse_time_and_offset(rest)?;
+            let day = day_of_ymd(date.0, date.1, date.2);
+            let local = day * 86_400 + secs;
+            Some(match offset {
+                Some(off) => local - off as i64,
+                None => {
+                    let nd = NaiveDate::from_ymd_opt(date.0, date.1, date.2)?;
+                    let t = NaiveTime::from_num_seconds_from_midnight_opt(secs as u32, 0)?;
+                    tz.local_to_epoch(nd.and_time(t))
+                }
+            })
+        }
+    }
+}
+
+fn parse_unix(s: &str, divisor: i64) -> Option<i64> {
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) if f.bytes().all(|c| c.is_ascii_digit()) => (i, f),
+        Some(_) => return None,
+        None => (s, ""),
+    };
+    let _ = frac; // sub-second precision is not used by any metric
+    if int.is_empty() || int.len() > 15 || !int.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let v: i64 = int.parse().ok()?;
+    Some(v.div_euclid(divisor))
+}
+
+/// Parses the date part; returns (y, m, d) and the remaining bytes.
+type Ymd = (i32, u32, u32);
+
+fn parse_date(b: &[u8], format: TimeFormat) -> Option<(Ymd, &[u8])> {
+    let (a, la) = digits(b);
+    if la == 0 {
+        return None;
+    }
+    let sep = *b.get(la)?;
+    if !matches!(sep, b'-' | b'/' | b'.') {
+        return None;
+    }
+    let rest = &b[la + 1..];
+    let (m, lm) = digits(rest);
+    if lm == 0 || lm > 2 || rest.get(lm) != Some(&sep) {
+        return None;
+    }
+    let rest = &rest[lm + 1..];
+    let (c, lc) = digits(rest);
+    if lc == 0 {
+        return None;
+    }
+    let tail = &rest[lc..];
+    let (y, mo, d) = match format {
+        TimeFormat::Iso if la == 4 && lc <= 2 => (a as i32, m, c),
+        TimeFormat::Mdy if la <= 2 && lc == 4 => (c as i32, a, m),
+        TimeFormat::Dmy if la <= 2 && lc == 4 => (c as i32, m, a),
+        _ => return None,
+    };
+    if !(1..=12).contains(&mo) || d == 0 || d > days_in_month(y, mo) {
+        return None;
+    }
+    Some(((y, mo, d), tail))
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+/// Leading ASCII digits as a number (at most 9 digits) and how many there were.
+fn digits(b: &[u8]) -> (u32, usize) {
+    let mut v: u32 = 0;
+    let mut n = 0;
+    while n < b.len() && n < 9 && b[n].is_ascii_digit() {
+        v = v * 10 + (b[n] - b'0') as u32;
+        n += 1;
+    }
+    (v, n)
+}
+
+/// Parses `[T| ]HH:MM[:SS[.fff]][ ][Z|±HH[:MM]|UTC|GMT]`; returns seconds after midnight and
+/// the offset east of UTC when one is written.
+fn parse_time_and_offset(b: &[u8]) -> Option<(i64, Option<i32>)> {
+    if b.is_empty() {
+        return Some((0, None));
+    }
+    if !matches!(b[0], b'T' | b't' | b' ') {
+        return None;
+    }
+    let b = trim_start(&b[1..]);
+    let (h, lh) = digits(b);
+    if lh == 0 || lh > 2 || b.get(lh) != Some(&b':') {
+        return None;
+    }
+    let rest = &b[lh + 1..];
+    let (mi, lm) = digits(rest);
+    if lm != 2 {
+        return None;
+    }
+    let mut rest = &rest[2..];
+    let mut s = 0;
+    if rest.first() == Some(&b':') {
+        let (sv, ls) = digits(&rest[1..]);
+        if ls != 2 {
+            return None;
+        }
+        s = sv;
+        rest = &rest[3..];
+        if matches!(rest.first(), Some(b'.') | Some(b',')) {
+            let (_, lf) = digits(&rest[1..]);
+            let mut skip = 1 + lf;
+            // Fractions longer than 9 digits: skip the rest of the digits too.
+            while rest.get(skip).is_some_and(u8::is_ascii_digit) {
+                skip += 1;
+            }
+            rest = &rest[skip..];
+        }
+    }
+    if h > 24 || mi > 59 || s > 60 || (h == 24 && (mi > 0 || s > 0)) {
+        return None;
+    }
+    let secs = (h * 3600 + mi * 60 + s.min(59)) as i64;
+    let rest = trim_start(rest);
+    let offset = match rest {
+        [] => None,
+        [b'Z'] | [b'z'] => Some(0),
+        _ => {
+            let text = std::str::from_utf8(rest).ok()?;
+            if text.eq_ignore_ascii_case("utc") || text.eq_ignore_ascii_case("gmt") {
+                Some(0)
+            } else {
+                Some(parse_offset(text)?)
+            }
+        }
+    };
+    Some((secs, offset))
+}
+
+fn trim_start(b: &[u8]) -> &[u8] {
+    let n = b.iter().take_while(|c| **c == b' ').count();
+    &b[n..]
+}
+
+/// Evidence about the day/month order of slash dates, gathered over a column sample.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct DateOrderEvidence {
+    /// Some first field was > 12, so it can only be a day.
+    pub first_is_day: bool,
+    /// Some second field was > 12, so it can only be a day.
+    pub second_is_day: bool,
+    /// Values seen in NN/NN/YYYY form.
+    pub seen: u64,
+}
+
+impl DateOrderEvidence {
+    pub fn observe(&mut self, s: &str) {
+        let b = s.trim().as_bytes();
+        let (a, la) = digits(b);
+        if la == 0 || la > 2 {
+            return;
+        }
+        let Some(&sep) = b.get(la) else { return };
+        if !matches!(sep, b'/' | b'.' | b'-') {
+            return;
+        }
+        let (m, lm) = digits(&b[la + 1..]);
+        if lm == 0 || lm > 2 {
+            return;
+        }
+        self.seen += 1;
+        self.first_is_day |= a > 12;
+        self.second_is_day |= m > 12;
+    }
+
+    /// The order the evidence supports: `Some` when exactly one order fits.
+    pub fn decide(&self) -> Option<TimeFormat> {
+        match (self.first_is_day, self.second_is_day) {
+            (true, false) => Some(TimeFormat::Dmy),
+            (false, true) => Some(TimeFormat::Mdy),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utc(s: &str) -> Option<i64> {
+        parse_timestamp(s, TimeFormat::Iso, &ReportTz::Utc)
+    }
+
+    #[test]
+    fn iso_forms() {
+        let base = 1_704_067_200; // 2024-01-01T00:00:00Z
+        assert_eq!(utc("2024-01-01"), Some(base));
+        assert_eq!(utc("2024-01-01T01:02:03Z"), Some(base + 3723));
+        assert_eq!(utc("2024-01-01 01:02:03"), Some(base + 3723));
+        assert_eq!(utc("2024-01-01T01:02"), Some(base + 3720));
+        assert_eq!(utc("2024-01-01T01:02:03.123456Z"), Some(base + 3723));
+        assert_eq!(utc("2024-01-01T01:02:03+02:00"), Some(base + 3723 - 7200));
+        assert_eq!(utc("2024-01-01T01:02:03-0530"), Some(base + 3723 + 19_800));
+        assert_eq!(utc("2024-01-01 01:02:03 UTC"), Some(base + 3723));
+        assert_eq!(utc("2024/01/01 01:02"), Some(base + 3720));
+        assert_eq!(utc("2024-02-30"), None);
+        assert_eq!(utc("2024-13-01"), None);
+        assert_eq!(utc("2024-01-01T25:00"), None);
+        assert_eq!(utc("yesterday"), None);
+        assert_eq!(utc("2024-01-01Tx"), None);
+        assert_eq!(utc(""), None);
+    }
+
+    #[test]
+    fn naive_times_use_the_report_zone() {
+        let paris = ReportTz::parse("Europe/Paris").unwrap();
+        // 2024-07-01 12:00 in Paris (CEST, +2) = 10:00 UTC.
+        assert_eq!(
+            parse_timestamp("2024-07-01 12:00:00", TimeFormat::Iso, &paris),
+            Some(1_719_828_000)
+        );
+        // An explicit offset wins over the zone.
+        assert_eq!(
+            parse_timestamp("2024-07-01T12:00:00Z", TimeFormat::Iso, &paris),
+            Some(1_719_835_200)
+        );
+    }
+
+    #[test]
+    fn slash_dates_follow_the_column_order() {
+        let tz = ReportTz::Utc;
+        assert_eq!(
+            parse_timestamp("03/04/2024", TimeFormat::Mdy, &tz),
+            utc("2024-03-04")
+        );
+        assert_eq!(
+            parse_timestamp("03/04/2024", TimeFormat::Dmy, &tz),
+            utc("2024-04-03")
+        );
+        assert_eq!(
+            parse_timestamp("31.12.2024 23:59", TimeFormat::Dmy, &tz),
+            utc("2024-12-31T23:59:00Z")
+        );
+        assert_eq!(parse_timestamp("13/01/2024", TimeFormat::Mdy, &tz), None);
+        let mut ev = DateOrderEvidence::default();
+        ev.observe("01/02/2024");
+        assert_eq!(ev.decide(), None);
+        ev.observe("25/02/2024");
+        assert_eq!(ev.decide(), Some(TimeFormat::Dmy));
+        ev.observe("02/25/2024");
+        assert_eq!(ev.decide(), None);
+    }
+
+    #[test]
+    fn unix_times() {
+        let tz = ReportTz::Utc;
+        assert_eq!(
+            parse_timestamp("1704067200", TimeFormat::UnixSeconds, &tz),
+            Some(1_704_067_200)
+        );
+        assert_eq!(
+            parse_timestamp("1704067200999", TimeFormat::UnixMillis, &tz),
+            Some(1_704_067_200)
+        );
+        assert_eq!(parse_timestamp("17e9", TimeFormat::UnixSeconds, &tz), None);
+    }
+}

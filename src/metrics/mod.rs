@@ -1,0 +1,5 @@
+//! Metric families. Each computes result structs from mergeable accumulators; every figure
+//! carries the definition (variant and parameters) it was computed with.
+
+pub mod figure;
+pub mod survey;

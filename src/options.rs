@@ -1,0 +1,146 @@
+//! Options of `analyze` / `Analyzer`, as given from JavaScript or the CLI (camelCase; an unknown
+//! or misspelt option is an error, not silently ignored).
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+use crate::ingest::time::TimeFormat;
+use crate::ingest::ReaderOptions;
+use crate::metrics::survey::{check_confidence, CesOptions, CsatOptions, NpsOptions};
+use crate::period::{Granularity, ReportTz, WeekStart};
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AnalyzeOptions {
+    /// Dataset kind: "survey" or "auto" (default).
+    pub kind: Option<String>,
+    /// Report time zone: "UTC" (default), an offset "+02:00", or an IANA name "Europe/Paris".
+    pub timezone: Option<String>,
+    /// Period of the series: "day", "week", "month" (default), "quarter", "year".
+    pub granularity: Option<String>,
+    /// "monday" (ISO, default) or "sunday".
+    pub week_start: Option<String>,
+    /// Confidence level of every interval (default 0.95).
+    pub confidence: Option<f64>,
+    /// Field delimiter (",", ";", "\t", "|"); detected when absent.
+    pub delimiter: Option<String>,
+    /// How slash dates are written when the data cannot tell: "dmy" or "mdy" (also "iso",
+    /// "unix", "unixMillis" to force a timestamp format).
+    pub date_order: Option<String>,
+    /// Explicit column mapping, role → header: { nps, csat, ces, timestamp, channel }.
+    pub columns: Option<BTreeMap<String, String>>,
+    /// Headers of the columns to break metrics down by (replaces detected segments).
+    pub segments: Option<Vec<String>>,
+    pub nps: Option<NpsOptions>,
+    pub csat: Option<CsatOptions>,
+    pub ces: Option<CesOptions>,
+    /// Interaction counts per channel for the channel-weighted CSAT (default: each channel's
+    /// share of the file's rows).
+    pub channel_weights: Option<BTreeMap<String, f64>>,
+    /// Longest field accepted (bytes, default 16 MiB).
+    pub max_field_bytes: Option<usize>,
+    /// Most columns accepted (default 10,000).
+    pub max_columns: Option<usize>,
+    /// Most distinct values kept per segment column; the rest are grouped as "(other)" (default 1,000).
+    pub max_segment_values: Option<usize>,
+    /// Rows of the file echoed in `input.preview` (default 20, at most 1,000).
+    pub preview_rows: Option<usize>,
+}
+
+/// Options checked and defaulted.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub tz: ReportTz,
+    pub granularity: Granularity,
+    pub week_start: WeekStart,
+    pub confidence: f64,
+    pub time_format: Option<TimeFormat>,
+    pub reader: ReaderOptions,
+    pub max_segment_values: usize,
+    pub preview_rows: usize,
+}
+
+impl AnalyzeOptions {
+    pub fn resolve(&self) -> Result<Resolved> {
+        let tz = ReportTz::parse(self.timezone.as_deref().unwrap_or("UTC"))?;
+        let granularity = Granularity::parse(self.granularity.as_deref().unwrap_or("month"))?;
+        let week_start = match self
+            .week_start
+            .as_deref()
+            .map(|s| s.trim().to_ascii_lowercase())
+        {
+            None => WeekStart::Monday,
+            Some(s) if s == "monday" => WeekStart::Monday,
+            Some(s) if s == "sunday" => WeekStart::Sunday,
+            Some(s) => {
+                return Err(Error::option(
+                    "weekStart",
+                    format!("`{s}` is not monday or sunday"),
+                ))
+            }
+        };
+        let confidence = check_confidence(self.confidence.unwrap_or(0.95))?;
+        let time_format = match &self.date_order {
+            None => None,
+            Some(s) => Some(TimeFormat::parse_option(s).ok_or_else(|| {
+                Error::option(
+                    "dateOrder",
+                    format!("`{s}` is not one of dmy, mdy, iso, unix, unixMillis"),
+                )
+            })?),
+        };
+        let delimiter = match self.delimiter.as_deref() {
+            None => None,
+            Some("\\t") | Some("tab") => Some(b'\t'),
+            Some(s) if s.len() == 1 && s.is_ascii() && !matches!(s, "\"" | "\n" | "\r") => {
+                Some(s.as_bytes()[0])
+            }
+            Some(s) => {
+                return Err(Error::option(
+                    "delimiter",
+                    format!("`{s}` is not a single ASCII character"),
+                ))
+            }
+        };
+        let defaults = ReaderOptions::default();
+        let positive = |name: &str, v: Option<usize>, d: usize| -> Result<usize> {
+            match v {
+                Some(0) => Err(Error::option(name, "must be at least 1")),
+                Some(v) => Ok(v),
+                None => Ok(d),
+            }
+        };
+        let kind = self
+            .kind
+            .as_deref()
+            .unwrap_or("auto")
+            .trim()
+            .to_ascii_lowercase();
+        if !matches!(kind.as_str(), "auto" | "survey") {
+            return Err(Error::UnsupportedKind {
+                kind,
+                supported: "survey, auto".to_string(),
+            });
+        }
+        Ok(Resolved {
+            tz,
+            granularity,
+            week_start,
+            confidence,
+            time_format,
+            reader: ReaderOptions {
+                delimiter,
+                max_field_bytes: positive(
+                    "maxFieldBytes",
+                    self.max_field_bytes,
+                    defaults.max_field_bytes,
+                )?,
+                max_columns: positive("maxColumns", self.max_columns, defaults.max_columns)?,
+            },
+            max_segment_values: positive("maxSegmentValues", self.max_segment_values, 1000)?,
+            preview_rows: self.preview_rows.unwrap_or(20).min(1000),
+        })
+    }
+}

@@ -1,0 +1,80 @@
+//! Conversions between JsValue and Rust values (serde-wasm-bindgen, JSON-compatible).
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsValue;
+
+use super::error::js_error;
+use crate::error::Error;
+
+/// Serialises as plain JS objects: maps become objects, `None` becomes `null`.
+pub fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_error(Error::option("result", e.to_string())))
+}
+
+/// Reads an options object; `undefined` and `null` mean all defaults. Goes through JSON so
+/// that an unknown (misspelt) key is an error naming the expected keys.
+pub fn from_js<T: DeserializeOwned + Default>(v: JsValue, name: &str) -> Result<T, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(T::default());
+    }
+    if !v.is_object() || js_sys::Array::is_array(&v) {
+        return Err(js_error(Error::option(name, "must be an object")));
+    }
+    let text = js_sys::JSON::stringify(&v)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| {
+            js_error(Error::option(
+                name,
+                "cannot be read as JSON (a cycle or a BigInt?)",
+            ))
+        })?;
+    serde_json::from_str(&text).map_err(|e| js_error(Error::option(name, e.to_string())))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NpsCounts {
+    pub promoters: f64,
+    pub passives: f64,
+    pub detractors: f64,
+}
+
+impl NpsCounts {
+    pub fn checked(&self) -> Result<[u64; 3], Error> {
+        let mut out = [0u64; 3];
+        for (i, (name, v)) in [
+            ("promoters", self.promoters),
+            ("passives", self.passives),
+            ("detractors", self.detractors),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if !(v >= 0.0 && v.fract() == 0.0 && v < 9e15) {
+                return Err(Error::option(
+                    name,
+                    format!("{v} is not a whole number ≥ 0"),
+                ));
+            }
+            out[i] = v as u64;
+        }
+        Ok(out)
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ConfidenceOptions {
+    pub confidence: Option<f64>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BuildInfo {
+    pub name: &'static str,
+    pub version: &'static str,
+    pub git_revision: &'static str,
+}

@@ -1,0 +1,185 @@
+//! JavaScript bindings (wasm32 only). This layer converts types, names things in camelCase and
+//! maps errors; all logic lives in the plain-Rust core.
+
+mod convert;
+mod error;
+mod ts;
+
+use wasm_bindgen::prelude::*;
+
+use crate::analyze::Analyzer as CoreAnalyzer;
+use crate::metrics::survey as core;
+use crate::options::AnalyzeOptions;
+use convert::{from_js, to_js};
+use error::js_error;
+
+/// Net Promoter Score from raw 0–10 answers.
+///
+/// ```js
+/// npsFromScores([10, 9, 8, 7, 6, 0]).score // 0
+/// ```
+#[wasm_bindgen(js_name = npsFromScores, unchecked_return_type = "NpsResult")]
+pub fn nps_from_scores(
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] scores: &[f64],
+    #[wasm_bindgen(unchecked_param_type = "NpsOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let opts: core::NpsOptions = from_js(options, "options")?;
+    to_js(&core::nps_from_scores(scores, &opts).map_err(js_error)?)
+}
+
+/// Net Promoter Score from the three group counts.
+///
+/// ```js
+/// npsFromCounts({ promoters: 60, passives: 25, detractors: 15 }).score // 45
+/// ```
+#[wasm_bindgen(js_name = npsFromCounts, unchecked_return_type = "NpsResult")]
+pub fn nps_from_counts(
+    #[wasm_bindgen(unchecked_param_type = "NpsCounts")] counts: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ConfidenceOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let c: convert::NpsCounts = from_js(counts, "counts")?;
+    let o: convert::ConfidenceOptions = from_js(options, "options")?;
+    let [p, pa, d] = c.checked().map_err(js_error)?;
+    to_js(&core::nps_from_counts(p, pa, d, o.confidence.unwrap_or(0.95)).map_err(js_error)?)
+}
+
+/// CSAT from raw answers (default scale 1–5, top-2-box), with every variant.
+///
+/// ```js
+/// csat([5, 4, 3, 2, 1]).score // 40 (percent satisfied)
+/// ```
+#[wasm_bindgen(js_name = csat, unchecked_return_type = "CsatResult")]
+pub fn csat(
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] scores: &[f64],
+    #[wasm_bindgen(unchecked_param_type = "CsatOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let opts: core::CsatOptions = from_js(options, "options")?;
+    to_js(&core::csat_from_scores(scores, &opts).map_err(js_error)?)
+}
+
+/// CSAT from answer counts per scale point (`counts[0]` = answers of the lowest point).
+#[wasm_bindgen(js_name = csatFromCounts, unchecked_return_type = "CsatResult")]
+pub fn csat_from_counts(
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] counts: &[f64],
+    #[wasm_bindgen(unchecked_param_type = "CsatOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let opts: core::CsatOptions = from_js(options, "options")?;
+    to_js(&core::csat_from_counts(counts, &opts).map_err(js_error)?)
+}
+
+/// Customer Effort Score from raw answers (default CES 2.0: 1–7, higher = easier).
+#[wasm_bindgen(js_name = ces, unchecked_return_type = "CesResult")]
+pub fn ces(
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] scores: &[f64],
+    #[wasm_bindgen(unchecked_param_type = "CesOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let opts: core::CesOptions = from_js(options, "options")?;
+    to_js(&core::ces_from_scores(scores, &opts).map_err(js_error)?)
+}
+
+/// CES from answer counts per scale point.
+#[wasm_bindgen(js_name = cesFromCounts, unchecked_return_type = "CesResult")]
+pub fn ces_from_counts(
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] counts: &[f64],
+    #[wasm_bindgen(unchecked_param_type = "CesOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let opts: core::CesOptions = from_js(options, "options")?;
+    to_js(&core::ces_from_counts(counts, &opts).map_err(js_error)?)
+}
+
+/// Wilson score interval of a proportion (`null` when n = 0).
+///
+/// ```js
+/// wilsonInterval(81, 263) // { low: 0.2553, high: 0.3662, level: 0.95, method: "wilson" }
+/// ```
+#[wasm_bindgen(js_name = wilsonInterval, unchecked_return_type = "Interval | null")]
+pub fn wilson_interval(
+    successes: f64,
+    n: f64,
+    confidence: Option<f64>,
+) -> Result<JsValue, JsValue> {
+    let whole = |v: f64, name: &str| {
+        if v >= 0.0 && v.fract() == 0.0 && v < 9e15 {
+            Ok(v as u64)
+        } else {
+            Err(js_error(crate::Error::option(
+                name,
+                format!("{v} is not a whole number ≥ 0"),
+            )))
+        }
+    };
+    let (k, n) = (whole(successes, "successes")?, whole(n, "n")?);
+    if k > n {
+        return Err(js_error(crate::Error::option(
+            "successes",
+            "must not exceed n",
+        )));
+    }
+    let level = core::check_confidence(confidence.unwrap_or(0.95)).map_err(js_error)?;
+    to_js(&crate::stats::wilson_interval(k, n, level))
+}
+
+/// Analyses a whole file held in memory (CSV/TSV, UTF-8/UTF-16/Windows-1252).
+/// For large files prefer `Analyzer`, fed in chunks.
+#[wasm_bindgen(js_name = analyze, unchecked_return_type = "Report")]
+pub fn analyze(
+    bytes: &[u8],
+    #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let opts: AnalyzeOptions = from_js(options, "options")?;
+    to_js(&crate::analyze::analyze(bytes, opts).map_err(js_error)?)
+}
+
+/// Streaming analysis: `push` byte chunks of any size (records and characters may straddle
+/// them), then `finish`. Call `free()` when done if you do not call `finish`.
+///
+/// ```js
+/// const a = new Analyzer({ timezone: "Europe/Paris" });
+/// for await (const chunk of file.stream()) a.push(chunk);
+/// const report = a.finish();
+/// ```
+#[wasm_bindgen(js_name = Analyzer)]
+pub struct Analyzer {
+    inner: CoreAnalyzer,
+}
+
+#[wasm_bindgen(js_class = Analyzer)]
+impl Analyzer {
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+    ) -> Result<Analyzer, JsValue> {
+        let opts: AnalyzeOptions = from_js(options, "options")?;
+        Ok(Analyzer {
+            inner: CoreAnalyzer::new(opts).map_err(js_error)?,
+        })
+    }
+
+    /// Feeds the next chunk; returns bytes and rows read so far.
+    #[wasm_bindgen(unchecked_return_type = "Progress")]
+    pub fn push(&mut self, chunk: &[u8]) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.push(chunk).map_err(js_error)?)
+    }
+
+    /// Bytes and rows read so far.
+    #[wasm_bindgen(unchecked_return_type = "Progress")]
+    pub fn progress(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.progress())
+    }
+
+    /// Ends the input and returns the report. The analyzer cannot be used afterwards.
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn finish(&mut self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.finish().map_err(js_error)?)
+    }
+}
+
+/// Version and build of the engine, for bug reports.
+#[wasm_bindgen(js_name = buildInfo, unchecked_return_type = "BuildInfo")]
+pub fn build_info() -> Result<JsValue, JsValue> {
+    to_js(&convert::BuildInfo {
+        name: crate::report::ENGINE.name,
+        version: crate::report::ENGINE.version,
+        git_revision: option_env!("EM_GIT_REVISION").unwrap_or("unknown"),
+    })
+}

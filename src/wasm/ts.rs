@@ -1,0 +1,239 @@
+//! The TypeScript contract of the package: every type that crosses the boundary as a plain
+//! object. It mirrors the serde structs of the core; `tests/js/types.test.mjs` compiles a real
+//! report against it with `tsc`, so a field added on one side only fails the tests.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_CONTRACT: &'static str = r#"
+/** A two-sided confidence interval, in the unit of the figure it belongs to. */
+export interface Interval { low: number; high: number; level: number; method: "wilson" | "t" | "normal"; }
+
+/** How a figure was computed: metric, variant, formula and parameters. */
+export interface Definition {
+  metric: string;
+  variant: string;
+  formula: string;
+  /** "points" (−100..100), "percent" (0..100) or "score" (on the answer scale). */
+  unit: "points" | "percent" | "score";
+  params: Record<string, number | string>;
+}
+
+/** One reported number; `value` is null (with `unavailableReason`) when undefined, never NaN. */
+export interface Figure {
+  value: number | null;
+  unavailableReason?: string;
+  n: number;
+  interval: Interval | null;
+  smallSample: boolean;
+  definition: Definition;
+}
+
+export interface ScoreCount { score: number; count: number; percent: number | null; }
+export interface Scale { min: number; max: number; }
+
+export interface NpsResult {
+  /** −100..100; null when there are no responses. */
+  score: number | null;
+  unavailableReason?: string;
+  responses: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  promotersPercent: number | null;
+  passivesPercent: number | null;
+  detractorsPercent: number | null;
+  /** Half-width of the 95% (or chosen) interval, in points. */
+  marginOfError: number | null;
+  interval: Interval | null;
+  smallSample: boolean;
+  /** Answers per score 0–10; null when computed from group counts. */
+  distribution: ScoreCount[] | null;
+  definition: Definition;
+}
+
+export type CsatVariant = "topBox" | "mean" | "meanPercent" | "net" | "netWithNeutral";
+
+export interface CsatResult {
+  score: number | null;
+  unavailableReason?: string;
+  variant: CsatVariant;
+  interval: Interval | null;
+  responses: number;
+  satisfied: number;
+  dissatisfied: number;
+  mean: number | null;
+  smallSample: boolean;
+  distribution: ScoreCount[];
+  variants: { topBox: Figure; mean: Figure; meanPercent: Figure; net: Figure; netWithNeutral: Figure };
+  definition: Definition;
+}
+
+export type CesDirection = "higherIsEasier" | "lowerIsEasier";
+
+export interface CesResult {
+  /** Mean answer (CES 2.0 standard). */
+  score: number | null;
+  unavailableReason?: string;
+  interval: Interval | null;
+  responses: number;
+  easy: number;
+  easyPercent: number | null;
+  direction: CesDirection;
+  smallSample: boolean;
+  distribution: ScoreCount[];
+  variants: { mean: Figure; easyPercent: Figure };
+  definition: Definition;
+}
+
+export interface ConfidenceOptions { /** Default 0.95. */ confidence?: number; }
+export interface NpsCounts { promoters: number; passives: number; detractors: number; }
+export interface NpsOptions extends ConfidenceOptions {
+  /** Explicit map from another scale's answers to 0–10, e.g. { "1": 0, "5": 10 }. */
+  scoreMap?: Record<string, number>;
+}
+export interface CsatOptions extends ConfidenceOptions {
+  /** Default { min: 1, max: 5 }. */
+  scale?: Scale;
+  /** Lowest satisfied answer (default: top two points). */
+  satisfiedMin?: number;
+  /** Highest dissatisfied answer (default: bottom two points). */
+  dissatisfiedMax?: number;
+  /** Headline variant (default "topBox"); all variants are always reported. */
+  variant?: CsatVariant;
+}
+export interface CesOptions extends ConfidenceOptions {
+  /** Default { min: 1, max: 7 } (CES 2.0). */
+  scale?: Scale;
+  direction?: CesDirection;
+  easyThreshold?: number;
+}
+
+export type ColumnRole = "nps" | "csat" | "ces" | "timestamp" | "channel" | "segment" | "id" | "text" | "ignore";
+
+export interface AnalyzeOptions {
+  kind?: "survey" | "auto";
+  /** "UTC" (default), "+02:00", or an IANA name like "Europe/Paris". */
+  timezone?: string;
+  granularity?: Granularity;
+  weekStart?: WeekStart;
+  confidence?: number;
+  /** ",", ";", "\t", "|"; detected when absent. */
+  delimiter?: string;
+  dateOrder?: "dmy" | "mdy" | "iso" | "unix" | "unixMillis";
+  /** Explicit mapping, role → header name. */
+  columns?: Partial<Record<ColumnRole, string>>;
+  /** Headers of the columns to break metrics down by. */
+  segments?: string[];
+  nps?: NpsOptions;
+  csat?: CsatOptions;
+  ces?: CesOptions;
+  /** Interaction counts per channel for the channel-weighted CSAT. */
+  channelWeights?: Record<string, number>;
+  maxFieldBytes?: number;
+  maxColumns?: number;
+  maxSegmentValues?: number;
+  previewRows?: number;
+}
+
+export interface Progress { bytes: number; rows: number; }
+export type Encoding = "utf8" | "utf8Bom" | "utf16Le" | "utf16Be";
+export type Role = "nps" | "csat" | "ces" | "timestamp" | "channel" | "segment" | "id" | "text" | "ignored";
+export type TimeFormat = "iso" | "mdy" | "dmy" | "unixSeconds" | "unixMillis";
+export type Granularity = "day" | "week" | "month" | "quarter" | "year";
+export type WeekStart = "monday" | "sunday";
+
+export interface InputSummary {
+  bytes: number;
+  rows: number;
+  encoding: Encoding;
+  windows1252Rows: number;
+  delimiter: string;
+  header: string[];
+  preview: string[][];
+}
+export interface ColumnInfo {
+  index: number;
+  header: string;
+  role: Role;
+  confidence: number;
+  source: "mapped" | "detected";
+  reason: string;
+  scale?: Scale;
+  timeFormat?: TimeFormat;
+}
+export interface EffectiveOptions { timezone: string; granularity: Granularity; weekStart: WeekStart; confidence: number; }
+export interface AnswerCounts { metric: "nps" | "csat" | "ces"; column: string; answered: number; blank: number; rejected: number; }
+export interface SurveyMetrics {
+  rows: number;
+  nps: NpsResult | null;
+  csat: CsatResult | null;
+  ces: CesResult | null;
+  answers: AnswerCounts[];
+}
+export interface PeriodMetrics { period: string; start: string; end: string; metrics: SurveyMetrics; }
+export interface SegmentGroup { value: string; metrics: SurveyMetrics; }
+export interface SegmentBreakdown { column: string; role: "channel" | "segment"; groups: SegmentGroup[]; }
+export interface ChannelCsat {
+  channel: string;
+  rows: number;
+  responses: number;
+  csat: number | null;
+  interactions: number | null;
+  weight: number | null;
+}
+export interface ChannelWeightedCsat {
+  value: number | null;
+  unavailableReason?: string;
+  interval: Interval | null;
+  pooled: number | null;
+  weighting: "rowShare" | "suppliedInteractions";
+  column: string;
+  smallSample: boolean;
+  channels: ChannelCsat[];
+  definition: Definition;
+}
+export interface Warning { code: string; message: string; }
+export interface ValueExample { row: number; column: string; value: string; reason: string; }
+export type Fate = "rowSkipped" | "valueIgnored" | "excludedFromPeriods";
+export interface Rejection { code: string; column: string; count: number; fate: Fate; examples: ValueExample[]; }
+export interface EngineInfo { name: string; version: string; }
+
+export interface SurveyReport {
+  kind: "survey";
+  engine: EngineInfo;
+  options: EffectiveOptions;
+  input: InputSummary;
+  columns: ColumnInfo[];
+  firstResponse: string | null;
+  lastResponse: string | null;
+  overall: SurveyMetrics;
+  periods: PeriodMetrics[];
+  segments: SegmentBreakdown[];
+  channelCsat: ChannelWeightedCsat | null;
+  rejected: Rejection[];
+  warnings: Warning[];
+}
+
+/** A report of any kind, discriminated by `kind`. */
+export type Report = SurveyReport;
+
+export interface BuildInfo { name: string; version: string; gitRevision: string; }
+
+export type ErrorCode =
+  | "INVALID_OPTION" | "INVALID_SCORE" | "EMPTY_INPUT" | "NO_HEADER" | "COLUMN_NOT_FOUND"
+  | "NO_METRIC_COLUMNS" | "UNSUPPORTED_KIND" | "UNKNOWN_TIMEZONE" | "AMBIGUOUS_DATE_ORDER"
+  | "LIMIT_EXCEEDED" | "ENCODING" | "ALREADY_FINISHED";
+
+/** What every function of this package throws. */
+export interface EngagementMetricsError extends Error {
+  name: "EngagementMetricsError";
+  code: ErrorCode;
+  /** Index of the offending score (INVALID_SCORE). */
+  index?: number;
+  /** Row number (LIMIT_EXCEEDED). */
+  row?: number;
+  /** Column name (COLUMN_NOT_FOUND, AMBIGUOUS_DATE_ORDER). */
+  column?: string;
+}
+"#;
