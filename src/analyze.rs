@@ -392,7 +392,7 @@ impl Inner {
                 Role::Timestamp if cols.timestamp.is_none() => {
                     let fmt = match self.resolved.time_format {
                         Some(f) => f,
-                        None => match profiles[i].time_format() {
+                        None => match profiles[i].time_format(0.5) {
                             Some(Ok(f)) => f,
                             Some(Err(example)) => {
                                 return Err(Error::AmbiguousDateOrder {

@@ -101,15 +101,16 @@ impl ColumnProfile {
             && self.max.is_some_and(|m| m <= hi)
     }
 
-    /// The time format most values fit, if ≥ 90% of non-blank values are timestamps.
-    pub fn time_format(&self) -> Option<std::result::Result<TimeFormat, String>> {
+    /// The time format most values fit, if at least `min_share` of non-blank values are
+    /// timestamps. `Err(example)` when they are slash dates whose day/month order is ambiguous.
+    pub fn time_format(&self, min_share: f64) -> Option<std::result::Result<TimeFormat, String>> {
         if self.non_blank == 0 {
             return None;
         }
-        if self.share(self.iso_times) >= 0.9 {
+        if self.share(self.iso_times) >= min_share {
             return Some(Ok(TimeFormat::Iso));
         }
-        if self.share(self.slash_dates.seen) >= 0.9 {
+        if self.share(self.slash_dates.seen) >= min_share {
             return Some(
                 self.slash_dates
                     .decide()
@@ -192,7 +193,17 @@ fn guess(role: Role, confidence: f64, reason: impl Into<String>) -> Option<Guess
 pub fn guess_survey_role(header: &str, p: &ColumnProfile) -> Option<Guess> {
     let w = header_words(header);
     if p.non_blank == 0 {
-        return guess(Role::Ignored, 0.5, "no values in the sample");
+        // No values to check: the header alone decides, with low confidence.
+        let role = if has_word(&w, &["nps"]) || has_prefix(&w, &["recommend"]) {
+            Role::Nps
+        } else if has_word(&w, &["csat"]) || has_prefix(&w, &["satisf"]) {
+            Role::Csat
+        } else if has_word(&w, &["ces"]) || has_prefix(&w, &["effort"]) {
+            Role::Ces
+        } else {
+            return guess(Role::Ignored, 0.5, "no values in the sample");
+        };
+        return guess(role, 0.5, "header only (no values to check)");
     }
     let range = match (p.min, p.max) {
         (Some(a), Some(b)) => format!("whole numbers {a}–{b}"),
@@ -241,8 +252,10 @@ pub fn guess_survey_role(header: &str, p: &ColumnProfile) -> Option<Guess> {
         "when",
         "completed",
     ];
-    if let Some(fmt) = p.time_format() {
-        let named = has_word(&w, &time_words) || has_prefix(&w, &["date", "time"]);
+    // A header that names a time needs half its values to be timestamps (the rest are reported
+    // as rejected); any other column needs 90%.
+    let named = has_word(&w, &time_words) || has_prefix(&w, &["date", "time"]);
+    if let Some(fmt) = p.time_format(if named { 0.5 } else { 0.9 }) {
         let conf = if named { 0.95 } else { 0.8 };
         return match fmt {
             Ok(f) => guess(

@@ -171,10 +171,10 @@ impl ChunkReader {
             let mut buf = std::mem::take(&mut self.utf8_buf);
             buf.clear();
             dec.finish(&mut buf);
-            self.feed_utf8(&buf, sink)?;
+            self.feed_utf8(&buf, false, sink)?;
             self.utf8_buf = buf;
         }
-        self.feed_utf8(&[], sink)
+        self.feed_utf8(&[], true, sink)
     }
 
     /// Decides encoding and delimiter once enough of the head is known. Returns true when started.
@@ -219,22 +219,26 @@ impl ChunkReader {
                 let mut buf = std::mem::take(&mut self.utf8_buf);
                 buf.clear();
                 dec.decode(bytes, &mut buf);
-                let r = self.feed_utf8(&buf, sink);
+                // Half a code unit decodes to nothing: that is not the end of the input.
+                let r = self.feed_utf8(&buf, false, sink);
                 self.utf8_buf = buf;
                 r
             }
             None if bytes.is_empty() => Ok(()),
-            None => self.feed_utf8(bytes, sink),
+            None => self.feed_utf8(bytes, false, sink),
         }
     }
 
-    /// Runs csv-core over `input`; an empty `input` means end of input.
+    /// Runs csv-core over `input`; with `eof`, tells it the input has ended.
     fn feed_utf8(
         &mut self,
         mut input: &[u8],
+        eof: bool,
         sink: &mut dyn FnMut(Record<'_>) -> Result<()>,
     ) -> Result<()> {
-        let eof = input.is_empty();
+        if input.is_empty() && !eof {
+            return Ok(());
+        }
         loop {
             let (res, nin, nout, nend) = self.core.read_record(
                 input,

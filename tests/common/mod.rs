@@ -1,0 +1,32 @@
+//! Helpers shared by the integration tests: one tolerance, fixture loading, report access.
+#![allow(dead_code)]
+
+use engagement_metrics::report::SurveyReport;
+use engagement_metrics::{analyze, AnalyzeOptions, Report};
+
+/// Absolute tolerance for figures checked "to 4 decimals" and better.
+pub const TOL: f64 = 1e-9;
+
+#[track_caller]
+pub fn close(got: Option<f64>, want: f64, tol: f64) {
+    let g = got.unwrap_or_else(|| panic!("expected {want}, got null"));
+    assert!((g - want).abs() <= tol, "got {g}, want {want} (±{tol})");
+}
+
+pub fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture")
+}
+
+pub fn options(json: &str) -> AnalyzeOptions {
+    serde_json::from_str(json).expect("options json")
+}
+
+pub fn survey(bytes: &[u8], opts: &str) -> SurveyReport {
+    match analyze(bytes, options(opts)).expect("analyze") {
+        Report::Survey(r) => *r,
+    }
+}
