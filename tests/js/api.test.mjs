@@ -1,0 +1,115 @@
+// JS API tests against the built package in pkg/ (run `bash scripts/build.sh` first).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import * as esm from '../../pkg/node/index.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const require = createRequire(import.meta.url);
+const cjs = require('../../pkg/node/engagement_metrics.js');
+const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
+const close = (got, want, tol = 1e-9) => assert.ok(Math.abs(got - want) <= tol, `got ${got}, want ${want}`);
+
+test('ESM and CommonJS entries expose the same API', () => {
+  for (const name of ['npsFromScores', 'npsFromCounts', 'csat', 'csatFromCounts', 'ces', 'cesFromCounts', 'wilsonInterval', 'analyze', 'Analyzer', 'buildInfo']) {
+    assert.equal(typeof esm[name], 'function', name);
+    assert.equal(esm[name], cjs[name], name);
+  }
+  const pkg = JSON.parse(readFileSync(new URL('../../pkg/package.json', import.meta.url)));
+  assert.equal(pkg.name, 'engagement-metrics');
+  assert.equal(pkg.exports['.'].node.require, './node/engagement_metrics.js');
+  assert.equal(esm.buildInfo().version, pkg.version);
+});
+
+test('NPS of [10, 9, 8, 7, 6, 0] is 0 with 2/2/2 and MoE 65.3321', () => {
+  const r = esm.npsFromScores([10, 9, 8, 7, 6, 0]);
+  assert.equal(r.score, 0);
+  assert.deepEqual([r.promoters, r.passives, r.detractors], [2, 2, 2]);
+  close(r.marginOfError, 65.3321328180018, 1e-9);
+  assert.equal(r.definition.metric, 'nps');
+  assert.equal(r.definition.params.promotersMin, 9);
+  // Typed arrays work as well as plain arrays.
+  assert.deepEqual(esm.npsFromScores(new Float64Array([10, 9, 8, 7, 6, 0])), r);
+  close(esm.npsFromCounts({ promoters: 500, passives: 300, detractors: 200 }).marginOfError, 4.840753950185256, 1e-9);
+});
+
+test('CSAT, CES and Wilson match hand-computed and statsmodels values', () => {
+  const c = esm.csat([5, 4, 3, 2, 1, 5, 4]);
+  close(c.score, 400 / 7);
+  close(c.interval.low, 25.045836452765723, 1e-7); // statsmodels proportion_confint(4, 7, method="wilson")
+  close(c.variants.netWithNeutral.value, 300 / 7);
+  assert.equal(esm.csat([5, 4], { variant: 'mean' }).score, 4.5);
+  close(esm.ces([7, 6, 5, 2, 1, 4, 3]).score, 4);
+  const w = esm.wilsonInterval(81, 263);
+  close(w.low, 0.2552885199, 1e-9); // statsmodels 0.15.0
+  assert.equal(esm.wilsonInterval(0, 0), null);
+});
+
+test('errors are Error objects with a stable code', () => {
+  const code = (f) => {
+    try { f(); } catch (e) { assert.ok(e instanceof Error); assert.equal(e.name, 'EngagementMetricsError'); return e.code; }
+    assert.fail('did not throw');
+  };
+  assert.equal(code(() => esm.npsFromScores([5, 11])), 'INVALID_SCORE');
+  assert.equal(code(() => esm.csat([3], { sclae: { min: 1, max: 5 } })), 'INVALID_OPTION');
+  assert.equal(code(() => esm.csat([3], 'bad')), 'INVALID_OPTION');
+  assert.equal(code(() => esm.npsFromCounts({ promoters: -1, passives: 0, detractors: 0 })), 'INVALID_OPTION');
+  assert.equal(code(() => esm.wilsonInterval(5, 3)), 'INVALID_OPTION');
+  assert.equal(code(() => esm.analyze(new Uint8Array(), {})), 'EMPTY_INPUT');
+  assert.equal(code(() => esm.analyze(new TextEncoder().encode('1,2\n3,4\n'))), 'NO_HEADER');
+  assert.equal(code(() => esm.analyze(new TextEncoder().encode('nps\n1\n'), { timezone: 'Nowhere/City' })), 'UNKNOWN_TIMEZONE');
+  let err;
+  try { esm.npsFromScores([1, 2, 99]); } catch (e) { err = e; }
+  assert.equal(err.index, 2);
+  // The instance survives every error above.
+  assert.equal(esm.npsFromScores([9]).score, 100);
+});
+
+test('garbage input never kills the wasm instance', () => {
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  for (let i = 0; i < 300; i++) {
+    const bytes = new Uint8Array(Math.floor(rnd() * 400)).map(() => Math.floor(rnd() * 256));
+    if (i % 3 === 0 && bytes.length >= 9) bytes.set(new TextEncoder().encode('nps,date\n'));
+    try { esm.analyze(bytes); } catch (e) { assert.equal(typeof e.code, 'string'); }
+  }
+  assert.equal(esm.npsFromScores([10]).score, 100);
+});
+
+test('Analyzer streams chunks and matches analyze()', () => {
+  const bytes = fixture('survey-small.csv');
+  const whole = esm.analyze(bytes);
+  const a = new esm.Analyzer();
+  for (let i = 0; i < bytes.length; i += 7) {
+    const p = a.push(bytes.subarray(i, i + 7));
+    assert.ok(p.bytes <= bytes.length);
+  }
+  const streamed = a.finish();
+  assert.deepEqual(streamed, whole);
+  assert.throws(() => a.finish(), (e) => e.code === 'ALREADY_FINISHED');
+  a.free();
+  assert.equal(whole.overall.nps.score, 0);
+  assert.equal(whole.channelCsat.value, 50);
+  assert.deepEqual(whole.input.preview.map((r) => r[6]), ['Great, fast', '', 'He said "hi"', 'multi\nline', '😀', '=HYPERLINK("x")', '<script>alert(1)</script>', '']);
+});
+
+test('CLI prints the JSON report and a readable table', () => {
+  const cli = `${root}pkg/cli.mjs`;
+  const out = execFileSync('node', [cli, 'report', `${root}tests/fixtures/survey-small.csv`, '--kind', 'survey', '--json', '--timezone', 'America/Sao_Paulo'], { encoding: 'utf8' });
+  const r = JSON.parse(out);
+  assert.equal(r.kind, 'survey');
+  assert.equal(r.options.timezone, 'America/Sao_Paulo');
+  assert.equal(r.periods[0].metrics.nps.score, 25);
+  assert.ok(r.overall.nps.definition.formula.startsWith('NPS = 100'));
+  const table = execFileSync('node', [cli, 'report', `${root}tests/fixtures/survey-small.csv`, '--granularity', 'week', '--column', 'nps=nps'], { encoding: 'utf8' });
+  assert.match(table, /NPS\s+0\.0/);
+  assert.match(table, /INVALID_SCORE in nps: 1/);
+  const bad = spawnSync('node', [cli, 'report', `${root}tests/fixtures/survey-small.csv`, '--kind', 'events'], { encoding: 'utf8' });
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /UNSUPPORTED_KIND/);
+  const usage = spawnSync('node', [cli, 'report'], { encoding: 'utf8' });
+  assert.equal(usage.status, 2);
+});

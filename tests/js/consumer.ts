@@ -1,0 +1,21 @@
+// A typical consumer of the browser build; only type-checked (tsc --noEmit).
+import init, { Analyzer, analyze, npsFromScores, csat, type Report, type EngagementMetricsError, type AnalyzeOptions } from '../../pkg/web/engagement_metrics';
+
+export async function run(file: Blob): Promise<number | null> {
+  await init();
+  const opts: AnalyzeOptions = { timezone: 'Europe/Paris', granularity: 'week', columns: { nps: 'Q1' }, csat: { scale: { min: 1, max: 7 } } };
+  const a = new Analyzer(opts);
+  a.push(new Uint8Array(await file.arrayBuffer()));
+  const report: Report = a.finish();
+  const weekly: (number | null)[] = report.periods.map((p) => p.metrics.nps?.score ?? null);
+  const low: number | undefined = report.overall.csat?.variants.netWithNeutral.interval?.low;
+  const single = analyze(new Uint8Array([1]));
+  console.log(weekly, low, single.kind, csat([5]).variants.topBox.definition.formula);
+  try {
+    npsFromScores([11]);
+  } catch (e) {
+    const err = e as EngagementMetricsError;
+    if (err.code === 'INVALID_SCORE') return err.index ?? null;
+  }
+  return npsFromScores(new Float64Array([9, 10])).score;
+}

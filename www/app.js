@@ -1,0 +1,233 @@
+// Page controller: hands the chosen file to a module Web Worker (the wasm engine runs there) and
+// renders the report. Every string from the file is set with textContent, never as HTML.
+const $ = (id) => document.getElementById(id);
+const SVG = 'http://www.w3.org/2000/svg';
+
+function el(tag, props = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'class') e.className = v;
+    else if (k === 'text') e.textContent = v;
+    else e.setAttribute(k, v);
+  }
+  for (const c of children) if (c != null) e.append(c);
+  return e;
+}
+function svg(tag, attrs = {}, text) {
+  const e = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  if (text != null) e.textContent = text;
+  return e;
+}
+const fmt = (v, d = 1) => (v === null || v === undefined ? 'n/a' : Number(v).toFixed(d));
+const ivText = (i, d = 1) => (i ? `${fmt(i.low, d)} – ${fmt(i.high, d)} (${Math.round(i.level * 100)}%)` : 'no interval');
+
+let worker;
+let lastReport = null;
+function startWorker() {
+  worker = new Worker(new URL('./pkg/analyze-worker.js', import.meta.url), { type: 'module' });
+  worker.onmessage = ({ data }) => {
+    if (data.type === 'progress') showProgress(data);
+    else if (data.type === 'report') done(data.report, data.ms);
+    else if (data.type === 'error') fail(`${data.message} [${data.code}]`);
+  };
+  worker.onerror = (e) => fail(`The analysis worker failed: ${e.message ?? e}`);
+}
+
+function options() {
+  return { timezone: $('timezone').value.trim() || 'UTC', granularity: $('granularity').value };
+}
+
+function analyzeFile(file) {
+  $('error').hidden = true;
+  $('results').hidden = true;
+  $('progress-wrap').hidden = false;
+  $('progress').value = 0;
+  $('progress-text').textContent = `Reading ${file.name ?? 'file'}…`;
+  document.body.dataset.state = 'running';
+  worker.postMessage({ type: 'analyze', file, options: options() });
+}
+
+function showProgress({ bytes, rows, total }) {
+  $('progress').value = total ? bytes / total : 0;
+  $('progress-text').textContent = `${rows.toLocaleString('en')} rows · ${(bytes / 1e6).toFixed(1)} of ${(total / 1e6).toFixed(1)} MB`;
+}
+
+function fail(message) {
+  $('progress-wrap').hidden = true;
+  $('error').hidden = false;
+  $('error').textContent = message;
+  document.body.dataset.state = 'error';
+}
+
+function card(title, testid, value, unit, lines, small) {
+  return el('div', { class: 'card', 'data-testid': testid },
+    el('h3', { text: title }),
+    el('div', { class: 'value' }, el('span', { 'data-testid': `${testid}-value`, text: value }), unit),
+    ...lines.map((l) => el('div', { class: 'detail', text: l })),
+    small ? el('div', { class: 'flag', text: 'small sample (n < 30)' }) : null);
+}
+
+function renderCards(m) {
+  const c = $('cards');
+  c.replaceChildren();
+  if (m.nps) c.append(card('NPS', 'nps', fmt(m.nps.score), '', [
+    `±${fmt(m.nps.marginOfError)} points · ${ivText(m.nps.interval)}`,
+    `${m.nps.promoters} promoters · ${m.nps.passives} passives · ${m.nps.detractors} detractors (n = ${m.nps.responses})`,
+    m.nps.definition.formula.split(';')[0]], m.nps.smallSample));
+  if (m.csat) c.append(card('CSAT', 'csat', fmt(m.csat.score), m.csat.definition.unit === 'percent' ? '%' : '', [
+    `${ivText(m.csat.interval)} · n = ${m.csat.responses}`,
+    `mean ${fmt(m.csat.mean, 2)} · net ${fmt(m.csat.variants.net.value)} · % 3–5 − % 1–2: ${fmt(m.csat.variants.netWithNeutral.value)}`,
+    m.csat.definition.formula], m.csat.smallSample));
+  if (m.ces) c.append(card('CES', 'ces', fmt(m.ces.score, 2), '', [
+    `${ivText(m.ces.interval, 2)} · n = ${m.ces.responses}`,
+    `${fmt(m.ces.easyPercent)}% easy (${m.ces.variants.easyPercent.definition.formula.replace(/ \(.*/, '')})`,
+    `scale ${m.ces.definition.params.scaleMin}–${m.ces.definition.params.scaleMax}, ${m.ces.direction}`], m.ces.smallSample));
+}
+
+// Line chart of NPS (−100..100) and CSAT % (0..100) per period, CES mapped to its scale.
+function renderTrend(periods) {
+  const W = 760, H = 240, L = 40, R = 10, T = 10, B = 30;
+  const s = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: '100%', role: 'img', 'aria-label': 'Trend per period', 'data-testid': 'trend' });
+  const y = (v) => T + (H - T - B) * (1 - (v + 100) / 200);
+  for (const v of [-100, -50, 0, 50, 100]) {
+    s.append(svg('line', { x1: L, x2: W - R, y1: y(v), y2: y(v), stroke: '#dde2ea' }));
+    s.append(svg('text', { x: 4, y: y(v) + 4 }, String(v)));
+  }
+  const n = periods.length;
+  const x = (i) => L + (n <= 1 ? (W - L - R) / 2 : (i * (W - L - R)) / (n - 1));
+  const series = [['nps', '#2357c6', (m) => m.nps?.score], ['csat', '#1f7a3f', (m) => m.csat?.score]];
+  for (const [name, color, get] of series) {
+    const pts = periods.map((p, i) => [x(i), get(p.metrics)]).filter(([, v]) => v !== null && v !== undefined);
+    if (!pts.length) continue;
+    s.append(svg('polyline', { points: pts.map(([a, v]) => `${a},${y(v)}`).join(' '), fill: 'none', stroke: color, 'stroke-width': 2 }));
+    for (const [a, v] of pts) s.append(svg('circle', { cx: a, cy: y(v), r: 3, fill: color }, null));
+  }
+  const step = Math.max(1, Math.ceil(n / 12));
+  periods.forEach((p, i) => { if (i % step === 0) s.append(svg('text', { x: Math.min(x(i) - 18, W - R - 60), y: H - 10 }, p.period)); });
+  const legend = el('div', { class: 'legend' },
+    el('span', {}, el('i', { class: 'swatch nps' }), 'NPS (points)'),
+    el('span', {}, el('i', { class: 'swatch csat' }), 'CSAT (% satisfied)'));
+  $('trend').replaceChildren(s, legend, periodTable(periods));
+}
+
+function periodTable(periods) {
+  const t = el('table', { 'data-testid': 'period-table' });
+  t.append(el('tr', {}, ...['period', 'rows', 'NPS', 'CSAT %', 'CES'].map((h) => el('th', { text: h }))));
+  for (const p of periods) {
+    const m = p.metrics;
+    t.append(el('tr', {}, ...[p.period, m.rows, fmt(m.nps?.score), fmt(m.csat?.score), fmt(m.ces?.score, 2)].map((v) => el('td', { text: String(v) }))));
+  }
+  return el('details', {}, el('summary', { text: 'Table' }), t);
+}
+
+function renderDistribution(title, dist, color) {
+  const W = 300, H = 150, B = 20;
+  const max = Math.max(1, ...dist.map((d) => d.count));
+  const bw = W / dist.length;
+  const s = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: '100%', role: 'img', 'aria-label': `${title} distribution` });
+  dist.forEach((d, i) => {
+    const h = ((H - B - 14) * d.count) / max;
+    s.append(svg('rect', { x: i * bw + 2, y: H - B - h, width: bw - 4, height: h, fill: color }));
+    s.append(svg('text', { x: i * bw + bw / 2 - 4, y: H - 5 }, String(d.score)));
+    s.append(svg('text', { x: i * bw + 2, y: H - B - h - 3 }, String(d.count)));
+  });
+  return el('div', { class: 'card' }, el('h3', { text: title }), s);
+}
+
+function renderSegments(r) {
+  const box = $('segments');
+  box.replaceChildren();
+  for (const seg of r.segments) {
+    box.append(el('h2', { text: `By ${seg.column}` }));
+    const t = el('table', { 'data-testid': `segment-${seg.column}` });
+    t.append(el('tr', {}, ...['value', 'rows', 'NPS', '± MoE', 'CSAT %', 'CES'].map((h) => el('th', { text: h }))));
+    for (const g of seg.groups) {
+      const m = g.metrics;
+      t.append(el('tr', {}, ...[g.value, m.rows, fmt(m.nps?.score), fmt(m.nps?.marginOfError), fmt(m.csat?.score), fmt(m.ces?.score, 2)].map((v) => el('td', { text: String(v) }))));
+    }
+    box.append(t);
+  }
+  const ch = r.channelCsat;
+  $('channel').replaceChildren();
+  if (ch) {
+    $('channel').append(el('h2', { text: 'CSAT across channels' }),
+      el('p', { 'data-testid': 'channel-csat', text: `Weighted by each channel's share of interactions: ${fmt(ch.value)}% (${ivText(ch.interval)}) · pooled over all answers: ${fmt(ch.pooled)}%` }),
+      el('p', { class: 'detail', text: ch.definition.formula }));
+  }
+}
+
+function renderProblems(r) {
+  const box = $('problems');
+  box.replaceChildren();
+  const a = r.overall.answers.map((x) => `${x.metric.toUpperCase()} (${x.column}): ${x.answered} answered, ${x.blank} blank, ${x.rejected} rejected`);
+  box.append(el('ul', {}, ...a.map((t) => el('li', { text: t }))));
+  if (r.rejected.length) {
+    const t = el('table', { 'data-testid': 'rejected' });
+    t.append(el('tr', {}, ...['reason', 'column', 'count', 'what happened', 'examples (row: value — why)'].map((h) => el('th', { text: h }))));
+    for (const x of r.rejected) {
+      const ex = x.examples.map((e) => `${e.row}: ${JSON.stringify(e.value)} — ${e.reason}`).join('\n');
+      t.append(el('tr', {}, ...[x.code, x.column, x.count, x.fate, ex].map((v) => el('td', { text: String(v) }))));
+    }
+    box.append(t);
+  } else box.append(el('p', { text: 'No rejected values.' }));
+  for (const w of r.warnings) box.append(el('p', { class: 'flag', text: `${w.code}: ${w.message}` }));
+}
+
+function renderTable(id, header, rows) {
+  const t = $(id);
+  t.replaceChildren(el('tr', {}, ...header.map((h) => el('th', { text: h }))));
+  for (const row of rows) t.append(el('tr', {}, ...row.map((v) => el('td', { text: String(v ?? '') }))));
+}
+
+function done(r, ms) {
+  lastReport = r;
+  $('progress').value = 1;
+  $('progress-text').textContent = `${r.input.rows.toLocaleString('en')} rows in ${(ms / 1000).toFixed(2)} s`;
+  $('summary').textContent = `${r.input.rows} rows · ${r.input.encoding}, delimiter "${r.input.delimiter}" · periods in ${r.options.timezone}` +
+    (r.firstResponse ? ` · ${r.firstResponse.slice(0, 10)} to ${r.lastResponse.slice(0, 10)}` : '');
+  renderCards(r.overall);
+  $('trend-period').textContent = r.options.granularity;
+  renderTrend(r.periods);
+  const d = $('distributions');
+  d.replaceChildren();
+  if (r.overall.nps) d.append(renderDistribution('NPS answers (0–10)', r.overall.nps.distribution, '#2357c6'));
+  if (r.overall.csat) d.append(renderDistribution('CSAT answers', r.overall.csat.distribution, '#1f7a3f'));
+  if (r.overall.ces) d.append(renderDistribution('CES answers', r.overall.ces.distribution, '#b26a00'));
+  renderSegments(r);
+  renderTable('columns', ['column', 'used as', 'how', 'why'], r.columns.map((c) => [c.header, c.role, c.source === 'mapped' ? 'mapped' : `detected (${c.confidence})`, c.reason]));
+  renderProblems(r);
+  renderTable('preview', r.input.header, r.input.preview);
+  $('results').hidden = false;
+  document.body.dataset.state = 'done';
+}
+
+$('file').addEventListener('change', (e) => { const f = e.target.files[0]; if (f) analyzeFile(f); });
+const drop = $('drop');
+drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+drop.addEventListener('drop', (e) => {
+  e.preventDefault();
+  drop.classList.remove('over');
+  const f = e.dataTransfer.files[0];
+  if (f) analyzeFile(f);
+});
+$('sample').addEventListener('click', async () => {
+  const res = await fetch('samples/survey-sample.csv');
+  const blob = await res.blob();
+  analyzeFile(new File([blob], 'survey-sample.csv', { type: 'text/csv' }));
+});
+$('export').addEventListener('click', () => {
+  if (!lastReport) return;
+  const url = URL.createObjectURL(new Blob([JSON.stringify(lastReport, null, 2)], { type: 'application/json' }));
+  const a = el('a', { href: url, download: 'engagement-report.json' });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+});
+
+startWorker();
+import('./pkg/engagement_metrics.js').then(async (m) => {
+  await m.default();
+  const b = m.buildInfo();
+  $('build').textContent = `${b.name} ${b.version} (${b.gitRevision})`;
+}).catch(() => {});
