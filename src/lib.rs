@@ -37,8 +37,10 @@ pub mod period;
 pub mod report;
 pub mod stats;
 
+/// JavaScript bindings (wasm32 only); public so that wasm-bindgen-test can exercise them.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+#[doc(hidden)]
+pub mod wasm;
 
 pub use analyze::{analyze, Analyzer, Progress};
 pub use error::{Error, Result, Warning};

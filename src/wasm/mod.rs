@@ -1,8 +1,8 @@
 //! JavaScript bindings (wasm32 only). This layer converts types, names things in camelCase and
 //! maps errors; all logic lives in the plain-Rust core.
 
-mod convert;
-mod error;
+pub mod convert;
+pub mod error;
 mod ts;
 
 use wasm_bindgen::prelude::*;

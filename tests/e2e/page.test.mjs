@@ -1,0 +1,106 @@
+// End-to-end: the www/ page in headless Chromium. Every request the page (and its worker) makes
+// is recorded; any request to another origin fails the test.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../../scripts/serve.mjs';
+import { generate } from '../../benches/gen-survey.mjs';
+import { launch } from './chromium.mjs';
+import * as em from '../../pkg/node/index.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+let server, origin, browser;
+const requests = [];
+
+before(async () => {
+  server = await serve(`${root}www`, 0);
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await launch();
+  browser.context.on('request', (r) => requests.push(r.url()));
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  const foreign = requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:'));
+  assert.deepEqual(foreign, [], `requests left the origin: ${foreign.join(', ')}`);
+});
+
+async function openPage() {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
+  await page.goto(`${origin}/`);
+  return { page, errors };
+}
+
+const finished = (page, timeout = 60000) =>
+  page.waitForFunction(() => ['done', 'error'].includes(document.body.dataset.state), null, { timeout });
+
+test('upload through the file input: numbers on the page, text shown exactly and escaped', async () => {
+  const { page, errors } = await openPage();
+  const scripts = await page.locator('script').count();
+  await page.setInputFiles('#file', `${root}tests/fixtures/survey-small.csv`);
+  await finished(page);
+  assert.equal(await page.evaluate(() => document.body.dataset.state), 'done', await page.textContent('#error'));
+  // Hand-computed in tests/survey.rs: NPS 0 (2/2/2), CSAT 4/7 = 57.1 %, CES mean 4.00.
+  assert.equal(await page.textContent('[data-testid=nps-value]'), '0.0');
+  assert.equal(await page.textContent('[data-testid=csat-value]'), '57.1');
+  assert.equal(await page.textContent('[data-testid=ces-value]'), '4.00');
+  assert.match(await page.textContent('[data-testid=nps]'), /±65\.3 points/);
+  assert.match(await page.textContent('[data-testid=channel-csat]'), /50\.0%.*pooled over all answers: 57\.1%/);
+  // Comments appear as text, exactly as in the file; nothing was injected or executed.
+  const cells = await page.locator('#preview td').allTextContents();
+  for (const want of ['He said "hi"', 'multi\nline', '😀', '=HYPERLINK("x")', '<script>alert(1)</script>']) {
+    assert.ok(cells.includes(want), `preview lacks ${JSON.stringify(want)}`);
+  }
+  assert.equal(await page.locator('script').count(), scripts);
+  assert.match(await page.textContent('[data-testid=rejected]'), /INVALID_SCORE/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('"Try the sample" shows the same figures as the package computes', async () => {
+  const { page, errors } = await openPage();
+  await page.click('#sample');
+  await finished(page);
+  const want = em.analyze(readFileSync(`${root}www/samples/survey-sample.csv`), { granularity: 'month' });
+  assert.equal(await page.textContent('[data-testid=nps-value]'), want.overall.nps.score.toFixed(1));
+  assert.equal(await page.textContent('[data-testid=csat-value]'), want.overall.csat.score.toFixed(1));
+  assert.equal(await page.locator('[data-testid=trend] polyline').count(), 2);
+  assert.equal(await page.locator('[data-testid=period-table] tr').count(), want.periods.length + 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a 1,000,000-row survey runs in the worker with progress and the page stays responsive', async () => {
+  const file = `${root}target/e2e/survey-1000000.csv`;
+  if (!existsSync(file)) {
+    mkdirSync(`${root}target/e2e`, { recursive: true });
+    await generate(1_000_000, file);
+  }
+  const { page, errors } = await openPage();
+  // Probe the main thread: a 50 ms timer that records the largest delay between ticks.
+  await page.evaluate(() => {
+    window.__maxGap = 0;
+    window.__progress = [];
+    let last = performance.now();
+    setInterval(() => { const t = performance.now(); window.__maxGap = Math.max(window.__maxGap, t - last); last = t; }, 50);
+    new MutationObserver(() => window.__progress.push(document.getElementById('progress').value))
+      .observe(document.getElementById('progress-text'), { childList: true, characterData: true, subtree: true });
+  });
+  await page.setInputFiles('#file', file);
+  await finished(page, 120000);
+  assert.equal(await page.evaluate(() => document.body.dataset.state), 'done');
+  const progress = await page.evaluate(() => window.__progress);
+  assert.ok(progress.some((v) => v > 0 && v < 1), `no intermediate progress: ${progress}`);
+  const gap = await page.evaluate(() => window.__maxGap);
+  assert.ok(gap < 1000, `main thread blocked for ${gap} ms`);
+  const summary = await page.textContent('#progress-text');
+  assert.match(summary, /^1,000,000 rows in /);
+  console.log(`1M rows in the page: ${summary}; longest main-thread gap ${gap.toFixed(0)} ms`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,0 +1,117 @@
+//! The binding layer in a real JS engine (Node by default; headless Chromium with
+//! WASM_BINDGEN_USE_BROWSER=1): values cross as plain objects, errors as `Error` with `code`,
+//! and bad input never panics (a panic would abort the instance and fail every later test).
+#![cfg(target_arch = "wasm32")]
+
+use engagement_metrics::wasm;
+use js_sys::Reflect;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+fn get(v: &JsValue, path: &str) -> JsValue {
+    path.split('.').fold(v.clone(), |o, k| {
+        Reflect::get(&o, &JsValue::from_str(k)).unwrap()
+    })
+}
+
+fn code(e: JsValue) -> String {
+    assert!(e.is_instance_of::<js_sys::Error>(), "not an Error: {e:?}");
+    get(&e, "code").as_string().unwrap()
+}
+
+fn obj(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn nps_crosses_as_a_plain_object() {
+    let r = wasm::nps_from_scores(&[10.0, 9.0, 8.0, 7.0, 6.0, 0.0], JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&r, "score").as_f64(), Some(0.0));
+    assert_eq!(get(&r, "promoters").as_f64(), Some(2.0));
+    let moe = get(&r, "marginOfError").as_f64().unwrap();
+    assert!((moe - 65.332_132_818_0).abs() < 1e-9);
+    assert_eq!(
+        get(&r, "definition.params.promotersMin").as_f64(),
+        Some(9.0)
+    );
+    // No answers: null, not NaN.
+    let none = wasm::nps_from_scores(&[], JsValue::UNDEFINED).unwrap();
+    assert!(get(&none, "score").is_null());
+}
+
+#[wasm_bindgen_test]
+fn errors_carry_codes() {
+    assert_eq!(
+        code(wasm::nps_from_scores(&[11.0], JsValue::UNDEFINED).unwrap_err()),
+        "INVALID_SCORE"
+    );
+    assert_eq!(
+        code(wasm::csat(&[3.0], obj(r#"{"scael": 1}"#)).unwrap_err()),
+        "INVALID_OPTION"
+    );
+    assert_eq!(
+        code(wasm::csat(&[3.0], JsValue::from_str("x")).unwrap_err()),
+        "INVALID_OPTION"
+    );
+    assert_eq!(
+        code(wasm::analyze(b"", JsValue::UNDEFINED).unwrap_err()),
+        "EMPTY_INPUT"
+    );
+    assert_eq!(
+        code(wasm::analyze(b"nps\n1\n", obj(r#"{"kind": "tickets"}"#)).unwrap_err()),
+        "UNSUPPORTED_KIND"
+    );
+    assert_eq!(
+        code(wasm::wilson_interval(2.5, 3.0, None).unwrap_err()),
+        "INVALID_OPTION"
+    );
+    assert_eq!(
+        code(wasm::nps_from_counts(obj(r#"{"promoters": 1}"#), JsValue::UNDEFINED).unwrap_err()),
+        "INVALID_OPTION"
+    );
+}
+
+#[wasm_bindgen_test]
+fn analyzer_streams_and_refuses_reuse() {
+    let csv = "nps,csat,submitted,channel\n10,5,2024-01-05,email\n0,1,2024-02-05,phone\n11,4,2024-02-06,email\n";
+    let mut a = wasm::Analyzer::new(obj(r#"{"granularity": "month"}"#)).unwrap();
+    for chunk in csv.as_bytes().chunks(5) {
+        a.push(chunk).unwrap();
+    }
+    let r = a.finish().unwrap();
+    assert_eq!(get(&r, "kind").as_string().as_deref(), Some("survey"));
+    assert_eq!(get(&r, "overall.nps.score").as_f64(), Some(0.0));
+    assert_eq!(get(&r, "input.rows").as_f64(), Some(3.0));
+    let periods: js_sys::Array = get(&r, "periods").dyn_into().unwrap();
+    assert_eq!(periods.length(), 2);
+    let rejected: js_sys::Array = get(&r, "rejected").dyn_into().unwrap();
+    assert_eq!(
+        get(&rejected.get(0), "code").as_string().as_deref(),
+        Some("INVALID_SCORE")
+    );
+    assert_eq!(code(a.finish().unwrap_err()), "ALREADY_FINISHED");
+    assert_eq!(code(a.push(b"x").unwrap_err()), "ALREADY_FINISHED");
+}
+
+#[wasm_bindgen_test]
+fn hostile_bytes_never_abort_the_instance() {
+    let mut seed: u32 = 12345;
+    for round in 0..200 {
+        let len = (round * 7) % 300;
+        let mut bytes: Vec<u8> = (0..len)
+            .map(|_| {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                (seed >> 16) as u8
+            })
+            .collect();
+        if round % 2 == 0 {
+            let mut v = b"nps,date\n".to_vec();
+            v.extend(bytes);
+            bytes = v;
+        }
+        let _ = wasm::analyze(&bytes, JsValue::UNDEFINED);
+    }
+    // Still alive.
+    let r = wasm::nps_from_scores(&[9.0], JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&r, "score").as_f64(), Some(100.0));
+}
