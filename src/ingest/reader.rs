@@ -69,6 +69,12 @@ const DELIMITERS: [u8; 4] = [b',', b'\t', b';', b'|'];
 /// Bytes looked at to find the header line for delimiter detection.
 const SNIFF_LIMIT: usize = 1 << 16;
 
+#[derive(Clone, Copy)]
+enum Limit {
+    FieldBytes,
+    Columns,
+}
+
 enum Stage {
     /// Collecting the first bytes: encoding and delimiter are not known yet.
     Sniffing,
@@ -133,6 +139,24 @@ impl ChunkReader {
 
     pub fn records(&self) -> u64 {
         self.records
+    }
+
+    /// The error for a limit reached in the record being read.
+    fn limit(&self, which: Limit) -> Error {
+        let (what, limit, option) = match which {
+            Limit::FieldBytes => (
+                "field length (bytes)",
+                self.opts.max_field_bytes,
+                "maxFieldBytes",
+            ),
+            Limit::Columns => ("number of columns", self.opts.max_columns, "maxColumns"),
+        };
+        Error::LimitExceeded {
+            what,
+            limit: limit as u64,
+            row: self.records + 1,
+            option,
+        }
     }
 
     /// UTF-16 code units that could not be decoded and were replaced by U+FFFD.
@@ -261,24 +285,14 @@ impl ChunkReader {
                         self.ends[self.endlen - 1]
                     };
                     if self.outlen - field_start > self.opts.max_field_bytes {
-                        return Err(Error::LimitExceeded {
-                            what: "field length (bytes)",
-                            limit: self.opts.max_field_bytes as u64,
-                            row: self.records + 1,
-                            option: "maxFieldBytes",
-                        });
+                        return Err(self.limit(Limit::FieldBytes));
                     }
                     let n = self.out.len() * 2;
                     self.out.resize(n, 0);
                 }
                 ReadRecordResult::OutputEndsFull => {
                     if self.endlen >= self.opts.max_columns {
-                        return Err(Error::LimitExceeded {
-                            what: "number of columns",
-                            limit: self.opts.max_columns as u64,
-                            row: self.records + 1,
-                            option: "maxColumns",
-                        });
+                        return Err(self.limit(Limit::Columns));
                     }
                     let n = self.ends.len() * 2;
                     self.ends.resize(n, 0);
@@ -296,22 +310,12 @@ impl ChunkReader {
         self.outlen = 0;
         self.endlen = 0;
         if endlen > self.opts.max_columns {
-            return Err(Error::LimitExceeded {
-                what: "number of columns",
-                limit: self.opts.max_columns as u64,
-                row: self.records + 1,
-                option: "maxColumns",
-            });
+            return Err(self.limit(Limit::Columns));
         }
         let mut prev = 0;
         for &e in &self.ends[..endlen] {
             if e - prev > self.opts.max_field_bytes {
-                return Err(Error::LimitExceeded {
-                    what: "field length (bytes)",
-                    limit: self.opts.max_field_bytes as u64,
-                    row: self.records + 1,
-                    option: "maxFieldBytes",
-                });
+                return Err(self.limit(Limit::FieldBytes));
             }
             prev = e;
         }
