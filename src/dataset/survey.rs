@@ -363,7 +363,8 @@ impl SurveyBuilder {
             }
             let is_channel = Some(s.column) == self.cols.channel;
             if is_channel && self.cols.scores[1].is_some() {
-                channel_csat = Some(self.channel_weighted(&groups, &column, warnings));
+                let pooled = overall.csat.as_ref().and_then(|c| c.variants.top_box.value);
+                channel_csat = Some(self.channel_weighted(&groups, &column, pooled, warnings));
             }
             segments.push(SegmentBreakdown {
                 column,
@@ -387,6 +388,7 @@ impl SurveyBuilder {
         &self,
         groups: &[(&String, &SurveyAcc)],
         column: &str,
+        pooled: Option<f64>,
         warnings: &mut Vec<Warning>,
     ) -> ChannelWeightedCsat {
         let p = &self.settings.csat;
@@ -474,7 +476,7 @@ impl SurveyBuilder {
             value: defined.then_some(value),
             unavailable_reason: (!defined).then(|| "no channel has both CSAT answers and interactions".to_string()),
             interval,
-            pooled: self.metrics(&self.overall).csat.and_then(|c| c.variants.top_box.value),
+            pooled,
             weighting,
             column: column.to_string(),
             small_sample: responses < SMALL_SAMPLE,

@@ -173,6 +173,20 @@ fn has_prefix(words: &[String], any: &[&str]) -> bool {
     words.iter().any(|w| any.iter().any(|p| w.starts_with(p)))
 }
 
+/// The survey metric a header names by its words (NPS / recommend, CSAT / satisfaction,
+/// CES / effort / ease), whatever the values.
+fn named_metric(w: &[String]) -> Option<Role> {
+    if has_word(w, &["nps"]) || has_prefix(w, &["recommend"]) {
+        Some(Role::Nps)
+    } else if has_word(w, &["csat"]) || has_prefix(w, &["satisf"]) {
+        Some(Role::Csat)
+    } else if has_word(w, &["ces", "easy", "ease"]) || has_prefix(w, &["effort"]) {
+        Some(Role::Ces)
+    } else {
+        None
+    }
+}
+
 /// A proposed role with how sure we are and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Guess {
@@ -192,53 +206,25 @@ fn guess(role: Role, confidence: f64, reason: impl Into<String>) -> Option<Guess
 /// Proposes a survey role for one column from its header and sampled values.
 pub fn guess_survey_role(header: &str, p: &ColumnProfile) -> Option<Guess> {
     let w = header_words(header);
+    let named = named_metric(&w);
     if p.non_blank == 0 {
         // No values to check: the header alone decides, with low confidence.
-        let role = if has_word(&w, &["nps"]) || has_prefix(&w, &["recommend"]) {
-            Role::Nps
-        } else if has_word(&w, &["csat"]) || has_prefix(&w, &["satisf"]) {
-            Role::Csat
-        } else if has_word(&w, &["ces"]) || has_prefix(&w, &["effort"]) {
-            Role::Ces
-        } else {
-            return guess(Role::Ignored, 0.5, "no values in the sample");
+        return match named {
+            Some(role) => guess(role, 0.5, "header only (no values to check)"),
+            None => guess(Role::Ignored, 0.5, "no values in the sample"),
         };
-        return guess(role, 0.5, "header only (no values to check)");
     }
     let range = match (p.min, p.max) {
         (Some(a), Some(b)) => format!("whole numbers {a}–{b}"),
         _ => String::new(),
     };
-    if (has_word(&w, &["nps"]) || has_prefix(&w, &["recommend"]))
-        && (p.whole_within(0.0, 10.0) || p.share(p.numeric) >= 0.9)
-    {
-        {
-            return guess(
-                Role::Nps,
-                0.95,
-                format!("header names NPS / recommend; {range}"),
-            );
-        }
-    }
-    if (has_word(&w, &["csat"]) || has_prefix(&w, &["satisf"])) && (p.share(p.numeric) >= 0.9) {
-        {
-            return guess(
-                Role::Csat,
-                0.95,
-                format!("header names CSAT / satisfaction; {range}"),
-            );
-        }
-    }
-    if (has_word(&w, &["ces", "easy", "ease"]) || has_prefix(&w, &["effort"]))
-        && (p.share(p.numeric) >= 0.9)
-    {
-        {
-            return guess(
-                Role::Ces,
-                0.9,
-                format!("header names CES / effort / ease; {range}"),
-            );
-        }
+    if let Some(role) = named.filter(|_| p.share(p.numeric) >= 0.9) {
+        let (confidence, names) = match role {
+            Role::Nps => (0.95, "NPS / recommend"),
+            Role::Csat => (0.95, "CSAT / satisfaction"),
+            _ => (0.9, "CES / effort / ease"),
+        };
+        return guess(role, confidence, format!("header names {names}; {range}"));
     }
     let time_words = [
         "date",
