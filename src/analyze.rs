@@ -1,18 +1,26 @@
 //! The streaming entry point: `Analyzer::push(chunk)` … `finish()` → report.
 //!
 //! The first record is the header; the next rows (up to [`SAMPLE_ROWS`]) are kept to infer the
-//! schema, then replayed into the dataset builder, after which rows stream straight through.
+//! schema and the dataset kind, then replayed into the kind's builder, after which rows stream
+//! straight through.
 
 use crate::dataset::survey::{Metric, ScoreColumn, SurveyBuilder, SurveyColumns, SurveySettings};
+use crate::dataset::table::{ColumnSpec, Table, TableBuilder, Values};
 use crate::error::{Error, Result, Warning};
-use crate::ingest::infer::{guess_survey_role, infer_scale, ColumnProfile, Role};
+use crate::ingest::infer::{
+    guess_role, guess_survey_role, infer_scale, ColumnProfile, Role, ValueType,
+};
 use crate::ingest::time::TimeFormat;
-use crate::ingest::value::{is_blank, parse_number};
-use crate::ingest::{ChunkReader, Record};
+use crate::ingest::value::{is_blank, parse_number, DecimalMark};
+use crate::ingest::{ChunkReader, Format, Record};
+use crate::kind::{self, Kind};
 use crate::metrics::survey::Scale;
 use crate::options::{AnalyzeOptions, Resolved};
 use crate::period::Periodizer;
-use crate::report::{ColumnInfo, EffectiveOptions, InputSummary, Report, SurveyReport, ENGINE};
+use crate::report::{
+    ColumnInfo, DatasetReport, DatasetSummary, EffectiveOptions, InputSummary, KindChoice, Report,
+    ReportHead, StoredColumn, SurveyReport, ENGINE,
+};
 
 /// Rows sampled for schema inference before streaming starts.
 pub const SAMPLE_ROWS: usize = 1000;
@@ -26,11 +34,40 @@ pub struct Progress {
     pub rows: u64,
 }
 
+/// The inferred schema of a file: what `inspect` returns and every report starts with.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Schema {
+    pub kind: Kind,
+    pub kind_choice: KindChoice,
+    pub input: InputSummary,
+    pub columns: Vec<ColumnInfo>,
+    /// Rows the inference looked at.
+    pub rows_sampled: u64,
+    pub warnings: Vec<Warning>,
+}
+
+// Held boxed in `Stage::Streaming`, so the size difference costs nothing.
+#[allow(clippy::large_enum_variant)]
+enum Builder {
+    Survey(SurveyBuilder),
+    Table(TableBuilder),
+}
+
 enum Stage {
     Header,
     Sampling(Vec<(u64, Vec<String>)>),
-    Streaming(Box<SurveyBuilder>),
+    Streaming(Box<Builder>),
     Failed,
+}
+
+/// A role given to a column, with where it came from.
+#[derive(Debug, Clone)]
+struct Assigned {
+    role: Role,
+    source: &'static str,
+    confidence: f64,
+    reason: String,
 }
 
 struct Inner {
@@ -39,13 +76,15 @@ struct Inner {
     header: Vec<String>,
     preview: Vec<Vec<String>>,
     columns: Vec<ColumnInfo>,
+    kind: Option<(Kind, KindChoice)>,
     stage: Stage,
     rows: u64,
+    sampled: u64,
     warnings: Vec<Warning>,
 }
 
 /// Streaming analyzer. Feed byte chunks of any size with [`Analyzer::push`], then call
-/// [`Analyzer::finish`]. Memory stays bounded by the sample and the aggregates.
+/// [`Analyzer::finish`]. Memory stays bounded by the sample and the compact columns / aggregates.
 pub struct Analyzer {
     reader: ChunkReader,
     inner: Inner,
@@ -66,8 +105,10 @@ impl Analyzer {
                 header: Vec::new(),
                 preview: Vec::new(),
                 columns: Vec::new(),
+                kind: None,
                 stage: Stage::Header,
                 rows: 0,
+                sampled: 0,
                 warnings: Vec::new(),
             },
             finished: false,
@@ -94,7 +135,51 @@ impl Analyzer {
         }
     }
 
-    pub fn finish(&mut self) -> Result<Report> {
+    /// True once the schema is inferred (the sample is full), so [`Analyzer::schema`] is final.
+    pub fn schema_ready(&self) -> bool {
+        matches!(self.inner.stage, Stage::Streaming(_))
+    }
+
+    /// The inferred schema, once known (see [`Analyzer::schema_ready`]).
+    pub fn schema(&self) -> Option<Schema> {
+        let (kind, choice) = self.inner.kind.clone()?;
+        Some(Schema {
+            kind,
+            kind_choice: choice,
+            input: self.input_summary(),
+            columns: self.inner.columns.clone(),
+            rows_sampled: self.inner.sampled,
+            warnings: self.inner.warnings.clone(),
+        })
+    }
+
+    fn input_summary(&self) -> InputSummary {
+        let delimiter =
+            (self.reader.format() == Format::Csv).then(|| match self.reader.delimiter() {
+                b'\t' => "\\t".to_string(),
+                d => (d as char).to_string(),
+            });
+        InputSummary {
+            format: self.reader.format(),
+            bytes: self.reader.bytes_in(),
+            rows: self.inner.rows,
+            encoding: self.reader.encoding(),
+            windows1252_rows: self.reader.cp1252_records,
+            delimiter,
+            header: self.inner.header.clone(),
+            preview: self.inner.preview.clone(),
+        }
+    }
+
+    /// Ends the input without building the report: infers the schema from what was read.
+    pub fn finish_schema(&mut self) -> Result<Schema> {
+        if !self.schema_ready() {
+            self.end_input()?;
+        }
+        self.schema().ok_or(Error::EmptyInput)
+    }
+
+    fn end_input(&mut self) -> Result<()> {
         if self.finished {
             return Err(Error::AlreadyFinished);
         }
@@ -107,11 +192,68 @@ impl Analyzer {
         if let Stage::Sampling(_) = inner.stage {
             inner.start_streaming()?;
         }
-        let Stage::Streaming(builder) = std::mem::replace(&mut inner.stage, Stage::Failed) else {
+        Ok(())
+    }
+
+    pub fn finish(&mut self) -> Result<Report> {
+        self.end_input()?;
+        let Stage::Streaming(builder) = std::mem::replace(&mut self.inner.stage, Stage::Failed)
+        else {
             return Err(Error::EmptyInput);
         };
+        self.decoding_warnings();
+        let input = self.input_summary();
+        let inner = &mut self.inner;
+        let r = &inner.resolved;
+        let (kind, kind_choice) = inner.kind.clone().ok_or(Error::EmptyInput)?;
+        let head = ReportHead {
+            kind,
+            kind_choice,
+            engine: ENGINE,
+            options: EffectiveOptions {
+                timezone: r.tz.name(),
+                granularity: r.granularity,
+                week_start: r.week_start,
+                confidence: r.confidence,
+            },
+            input,
+            columns: std::mem::take(&mut inner.columns),
+        };
+        let mut rejections = std::mem::take(&mut self.reader.rejections);
+        Ok(match *builder {
+            Builder::Survey(b) => {
+                let results = b.finish(&mut inner.warnings);
+                rejections.merge(results.rejections);
+                let rfc = |t: Option<i64>| t.map(rfc3339);
+                Report::Survey(Box::new(SurveyReport {
+                    head,
+                    first_response: rfc(results.first_time),
+                    last_response: rfc(results.last_time),
+                    overall: results.overall,
+                    periods: results.periods,
+                    segments: results.segments,
+                    channel_csat: results.channel_csat,
+                    rejected: rejections.into_vec(),
+                    warnings: std::mem::take(&mut inner.warnings),
+                }))
+            }
+            Builder::Table(b) => {
+                let skipped = b.rows_skipped;
+                let (table, rej) = b.finish();
+                rejections.merge(rej);
+                Report::Dataset(Box::new(DatasetReport {
+                    head,
+                    dataset: summarize(&table, skipped),
+                    rejected: rejections.into_vec(),
+                    warnings: std::mem::take(&mut inner.warnings),
+                }))
+            }
+        })
+    }
+
+    fn decoding_warnings(&mut self) {
         if self.reader.cp1252_records > 0 {
-            inner.warnings.push(Warning {
+            self.inner.warnings.push(Warning {
                 code: "DECODED_AS_WINDOWS_1252",
                 message: format!(
                     "{} rows were not valid UTF-8 and were read as Windows-1252 (Latin-1); check accented characters",
@@ -120,7 +262,7 @@ impl Analyzer {
             });
         }
         if self.reader.replaced_chars() > 0 {
-            inner.warnings.push(Warning {
+            self.inner.warnings.push(Warning {
                 code: "INVALID_UTF16",
                 message: format!(
                     "{} invalid UTF-16 code units were replaced by U+FFFD",
@@ -128,44 +270,72 @@ impl Analyzer {
                 ),
             });
         }
-        let results = builder.finish(&mut inner.warnings);
-        let r = &inner.resolved;
-        let rfc = |t: Option<i64>| {
-            t.and_then(|t| chrono::DateTime::from_timestamp(t, 0))
-                .map(|d| d.to_rfc3339())
-        };
-        let delimiter = match self.reader.delimiter() {
-            b'\t' => "\\t".to_string(),
-            d => (d as char).to_string(),
-        };
-        Ok(Report::Survey(Box::new(SurveyReport {
-            kind: "survey",
-            engine: ENGINE,
-            options: EffectiveOptions {
-                timezone: r.tz.name(),
-                granularity: r.granularity,
-                week_start: r.week_start,
-                confidence: r.confidence,
-            },
-            input: InputSummary {
-                bytes: self.reader.bytes_in(),
-                rows: inner.rows,
-                encoding: self.reader.encoding(),
-                windows1252_rows: self.reader.cp1252_records,
-                delimiter,
-                header: std::mem::take(&mut inner.header),
-                preview: std::mem::take(&mut inner.preview),
-            },
-            columns: std::mem::take(&mut inner.columns),
-            first_response: rfc(results.first_time),
-            last_response: rfc(results.last_time),
-            overall: results.overall,
-            periods: results.periods,
-            segments: results.segments,
-            channel_csat: results.channel_csat,
-            rejected: results.rejections.into_vec(),
-            warnings: std::mem::take(&mut inner.warnings),
-        })))
+    }
+}
+
+/// RFC 3339 (UTC) text of epoch seconds.
+pub fn rfc3339(t: i64) -> String {
+    chrono::DateTime::from_timestamp(t, 0)
+        .map(|d| d.to_rfc3339())
+        .unwrap_or_default()
+}
+
+/// The stored columns of a table, with their counts and ranges.
+fn summarize(table: &Table, skipped: u64) -> DatasetSummary {
+    let columns = table
+        .columns
+        .iter()
+        .map(|c| {
+            let (distinct, min, max) = match &c.values {
+                Values::Codes { dict, .. } => (Some(dict.len() as u64), None, None),
+                Values::Times(v) => {
+                    let present = v
+                        .iter()
+                        .copied()
+                        .filter(|t| *t != crate::dataset::table::NO_TIME);
+                    let (lo, hi) =
+                        present.fold((None, None), |(lo, hi): (Option<i64>, Option<i64>), t| {
+                            (
+                                Some(lo.map_or(t, |l| l.min(t))),
+                                Some(hi.map_or(t, |h| h.max(t))),
+                            )
+                        });
+                    let text = |t: Option<i64>| t.map(|t| serde_json::Value::String(rfc3339(t)));
+                    (None, text(lo), text(hi))
+                }
+                Values::Numbers(v) => {
+                    let present = v.iter().copied().filter(|x| !x.is_nan());
+                    let (lo, hi) =
+                        present.fold((None, None), |(lo, hi): (Option<f64>, Option<f64>), x| {
+                            (
+                                Some(lo.map_or(x, |l| l.min(x))),
+                                Some(hi.map_or(x, |h| h.max(x))),
+                            )
+                        });
+                    let num = |x: Option<f64>| {
+                        x.and_then(serde_json::Number::from_f64)
+                            .map(serde_json::Value::Number)
+                    };
+                    (None, num(lo), num(hi))
+                }
+            };
+            StoredColumn {
+                header: c.header.clone(),
+                role: c.role,
+                value_type: c.role.value_type(),
+                missing: c.missing,
+                distinct,
+                min,
+                max,
+            }
+        })
+        .collect();
+    DatasetSummary {
+        rows_kept: table.rows as u64,
+        rows_skipped: skipped,
+        columns,
+        bytes_per_row: table.bytes_per_row() as u64,
+        memory_bytes: table.heap_bytes() as u64,
     }
 }
 
@@ -177,6 +347,19 @@ pub fn analyze(bytes: &[u8], opts: AnalyzeOptions) -> Result<Report> {
         a.push(chunk)?;
     }
     a.finish()
+}
+
+/// The schema of a file from its first bytes (a prefix is enough: inference reads
+/// [`SAMPLE_ROWS`] rows). For an .xlsx workbook pass the whole file.
+pub fn inspect(bytes: &[u8], opts: AnalyzeOptions) -> Result<Schema> {
+    let mut a = Analyzer::new(opts)?;
+    for chunk in bytes.chunks(1 << 16) {
+        a.push(chunk)?;
+        if a.schema_ready() {
+            return a.finish_schema();
+        }
+    }
+    a.finish_schema()
 }
 
 impl Inner {
@@ -201,7 +384,10 @@ impl Inner {
                 if self.preview.len() < self.resolved.preview_rows {
                     self.preview.push(rec.iter().map(str::to_string).collect());
                 }
-                b.add(&rec);
+                match b.as_mut() {
+                    Builder::Survey(s) => s.add(&rec),
+                    Builder::Table(t) => t.add(&rec)?,
+                }
             }
             Stage::Failed => {}
         }
@@ -273,11 +459,108 @@ impl Inner {
             })
     }
 
-    /// Infers roles over the sample, applies the explicit mapping, builds the dataset and replays.
+    /// The roles given explicitly by the `columns` and `segments` options.
+    fn explicit_roles(&self) -> Result<(Vec<Option<Assigned>>, bool)> {
+        let mut roles: Vec<Option<Assigned>> = vec![None; self.header.len()];
+        let mapped = |reason: &str| Assigned {
+            role: Role::Ignored,
+            source: "mapped",
+            confidence: 1.0,
+            reason: reason.to_string(),
+        };
+        if let Some(map) = &self.opts.columns {
+            for (role_name, header) in map {
+                let role = Role::parse(role_name).ok_or_else(|| {
+                    let names: Vec<&str> = Role::ALL.iter().map(|(_, n)| *n).collect();
+                    Error::option(
+                        "columns",
+                        format!("unknown role `{role_name}` (roles: {})", names.join(", ")),
+                    )
+                })?;
+                let i = self.find(role_name, header)?;
+                roles[i] = Some(Assigned {
+                    role,
+                    ..mapped("explicit mapping")
+                });
+            }
+        }
+        let explicit_segments = self.opts.segments.is_some();
+        for h in self.opts.segments.iter().flatten() {
+            let i = self.find("segment", h)?;
+            if roles[i].is_none() {
+                roles[i] = Some(Assigned {
+                    role: Role::Segment,
+                    ..mapped("explicit segment")
+                });
+            }
+        }
+        Ok((roles, explicit_segments))
+    }
+
+    /// Fills unassigned columns with `guess`, keeping unique roles unique (an explicit mapping
+    /// or an earlier column wins).
+    fn detect_roles(
+        &mut self,
+        roles: &mut [Option<Assigned>],
+        explicit_segments: bool,
+        profiles: &[ColumnProfile],
+        guess: fn(&str, &ColumnProfile) -> Option<crate::ingest::infer::Guess>,
+    ) {
+        for i in 0..roles.len() {
+            if roles[i].is_some() {
+                continue;
+            }
+            let Some(g) = guess(&self.header[i], &profiles[i]) else {
+                continue;
+            };
+            // With an explicit segment list, detected segments are not used.
+            if g.role == Role::Segment && explicit_segments {
+                continue;
+            }
+            if g.role.is_unique() && roles.iter().flatten().any(|x| x.role == g.role) {
+                roles[i] = Some(Assigned {
+                    role: Role::Ignored,
+                    source: "detected",
+                    confidence: g.confidence,
+                    reason: format!(
+                        "also looks like {} ({}), but an earlier or mapped column has that role",
+                        g.role.name(),
+                        g.reason
+                    ),
+                });
+                continue;
+            }
+            roles[i] = Some(Assigned {
+                role: g.role,
+                source: "detected",
+                confidence: g.confidence,
+                reason: g.reason,
+            });
+        }
+    }
+
+    /// The time format of column `i`: the option, else what its values show.
+    fn time_format_of(&self, i: usize, p: &ColumnProfile) -> Result<TimeFormat> {
+        if let Some(f) = self.resolved.time_format {
+            return Ok(f);
+        }
+        match p.time_format(0.5) {
+            Some(Ok(f)) => Ok(f),
+            Some(Err(example)) => Err(Error::AmbiguousDateOrder {
+                column: self.header[i].clone(),
+                example,
+            }),
+            None => Ok(TimeFormat::Iso),
+        }
+    }
+
+    /// Infers roles and kind over the sample, applies the explicit mapping, builds the
+    /// dataset and replays the sample into it.
     fn start_streaming(&mut self) -> Result<()> {
         let Stage::Sampling(sample) = std::mem::replace(&mut self.stage, Stage::Failed) else {
             return Ok(());
         };
+        self.sampled = sample.len() as u64;
         let ncol = self.header.len();
         let mut profiles = vec![ColumnProfile::default(); ncol];
         for (_, row) in &sample {
@@ -285,80 +568,185 @@ impl Inner {
                 p.observe(v);
             }
         }
+        let (explicit, explicit_segments) = self.explicit_roles()?;
 
-        // Explicit mapping first.
-        let mut roles: Vec<Option<(Role, &'static str, f64, String)>> = vec![None; ncol];
-        if let Some(map) = &self.opts.columns {
-            for (role_name, header) in map {
-                let role = Role::parse(role_name).ok_or_else(|| {
-                    Error::option(
-                        "columns",
-                        format!("unknown role `{role_name}` (use nps, csat, ces, timestamp, channel, segment, text, id, ignore)"),
-                    )
-                })?;
-                let i = self.find(role_name, header)?;
-                roles[i] = Some((role, "mapped", 1.0, "explicit mapping".to_string()));
+        // The kind: the option, else what the roles of every column point to.
+        let mut generic = explicit.clone();
+        self.detect_roles(&mut generic, explicit_segments, &profiles, guess_role);
+        let found: Vec<Role> = generic.iter().flatten().map(|a| a.role).collect();
+        let (kind, choice) = match self.resolved.kind {
+            Some(k) => (
+                k,
+                KindChoice {
+                    source: "option",
+                    reason: "set by the kind option".to_string(),
+                },
+            ),
+            None => match kind::detect(&found) {
+                Some((k, reason)) => (
+                    k,
+                    KindChoice {
+                        source: "detected",
+                        reason,
+                    },
+                ),
+                None => return Err(self.no_kind(&found)),
+            },
+        };
+        let mut roles = if kind == Kind::Survey {
+            let mut r = explicit;
+            self.detect_roles(&mut r, explicit_segments, &profiles, guess_survey_role);
+            r
+        } else {
+            generic
+        };
+        if !kind.satisfied_by(&roles.iter().flatten().map(|a| a.role).collect::<Vec<_>>()) {
+            let found: Vec<Role> = roles.iter().flatten().map(|a| a.role).collect();
+            return Err(Error::NoMetricColumns {
+                kind: kind.name(),
+                reason: format!(
+                    "a {} file needs columns for {}; found {}. Name them with the `columns` option, e.g. {{\"userId\": \"Customer\"}}",
+                    kind.name(),
+                    kind.requirement_text(),
+                    role_list(&found)
+                ),
+            });
+        }
+        if sample.is_empty() {
+            self.warnings.push(Warning {
+                code: "NO_ROWS",
+                message: "the file has a header but no data rows".to_string(),
+            });
+        }
+        for r in roles.iter_mut() {
+            if r.is_none() {
+                *r = Some(Assigned {
+                    role: Role::Ignored,
+                    source: "detected",
+                    confidence: 0.5,
+                    reason: "no role recognised".to_string(),
+                });
             }
         }
-        let explicit_segments = match &self.opts.segments {
-            Some(list) => {
-                let mut v = Vec::new();
-                for h in list {
-                    let i = self.find("segment", h)?;
-                    if roles[i].is_none() {
-                        roles[i] =
-                            Some((Role::Segment, "mapped", 1.0, "explicit segment".to_string()));
-                    }
-                    v.push(i);
-                }
-                Some(v)
-            }
-            None => None,
+        let roles: Vec<Assigned> = roles.into_iter().flatten().collect();
+        let builder = match kind {
+            Kind::Survey => Builder::Survey(self.survey_builder(&roles, &profiles)?),
+            _ => Builder::Table(self.table_builder(kind, &roles, &profiles)?),
         };
-        let mapped = |r: Role, roles: &[Option<(Role, &'static str, f64, String)>]| {
-            roles.iter().flatten().any(|x| x.0 == r)
-        };
-        for i in 0..ncol {
-            if roles[i].is_some() {
-                continue;
+        self.kind = Some((kind, choice));
+        self.stage = Stage::Streaming(Box::new(builder));
+
+        // Replay the sample through the same path as streamed rows.
+        let mut text = String::new();
+        let mut ends = Vec::new();
+        for (row, fields) in &sample {
+            text.clear();
+            ends.clear();
+            for f in fields {
+                text.push_str(f);
+                ends.push(text.len());
             }
-            if let Some(g) = guess_survey_role(&self.header[i], &profiles[i]) {
-                // A role mapped explicitly is not detected again elsewhere.
-                let unique = matches!(
-                    g.role,
-                    Role::Nps | Role::Csat | Role::Ces | Role::Timestamp | Role::Channel
-                );
-                if unique && (mapped(g.role, &roles)) {
-                    continue;
+            let rec = Record::from_parts(*row, &text, &ends);
+            if let Stage::Streaming(b) = &mut self.stage {
+                match b.as_mut() {
+                    Builder::Survey(s) => s.add(&rec),
+                    Builder::Table(t) => t.add(&rec)?,
                 }
-                // With an explicit segment list, detected segments are not used.
-                if g.role == Role::Segment && explicit_segments.is_some() {
-                    continue;
-                }
-                roles[i] = Some((g.role, "detected", g.confidence, g.reason));
             }
         }
+        Ok(())
+    }
 
-        let mut cols = SurveyColumns::default();
-        let mut info = Vec::with_capacity(ncol);
-        for (i, r) in roles.iter().enumerate() {
-            let (role, source, confidence, reason) = r.clone().unwrap_or((
-                Role::Ignored,
-                "detected",
-                0.5,
-                "no role recognised".to_string(),
-            ));
-            let mut ci = ColumnInfo {
+    fn no_kind(&self, found: &[Role]) -> Error {
+        let needs: Vec<String> = Kind::ALL
+            .iter()
+            .map(|k| format!("{}: {}", k.name(), k.requirement_text()))
+            .collect();
+        Error::NoMetricColumns {
+            kind: "any",
+            reason: format!(
+                "the columns ({}) were read as {}, which fits no kind of dataset ({}). Set `kind` and name the columns with the `columns` option",
+                self.header.join(", "),
+                role_list(found),
+                needs.join("; ")
+            ),
+        }
+    }
+
+    fn column_info(&self, i: usize, a: &Assigned) -> ColumnInfo {
+        ColumnInfo {
+            index: i,
+            header: self.header[i].clone(),
+            role: a.role,
+            value_type: a.role.value_type(),
+            confidence: a.confidence,
+            source: a.source,
+            reason: a.reason.clone(),
+            scale: None,
+            time_format: None,
+            decimal_mark: None,
+        }
+    }
+
+    fn table_builder(
+        &mut self,
+        kind: Kind,
+        roles: &[Assigned],
+        profiles: &[ColumnProfile],
+    ) -> Result<TableBuilder> {
+        let mut specs = Vec::new();
+        let mut info = Vec::with_capacity(roles.len());
+        for (i, a) in roles.iter().enumerate() {
+            let mut ci = self.column_info(i, a);
+            let t = a.role.value_type();
+            let mut spec = ColumnSpec {
                 index: i,
-                header: self.header[i].clone(),
-                role,
-                confidence,
-                source,
-                reason,
-                scale: None,
+                role: a.role,
                 time_format: None,
+                decimal: DecimalMark::Dot,
             };
-            let metric = match role {
+            match t {
+                ValueType::None => {}
+                ValueType::Time => {
+                    let f = self.time_format_of(i, &profiles[i])?;
+                    ci.time_format = Some(f);
+                    spec.time_format = Some(f);
+                }
+                ValueType::Amount | ValueType::Count | ValueType::Score => {
+                    let m = self
+                        .resolved
+                        .decimal_mark
+                        .unwrap_or_else(|| profiles[i].decimal.decide());
+                    ci.decimal_mark = Some(m);
+                    spec.decimal = m;
+                }
+                ValueType::Id | ValueType::Category => {}
+            }
+            if t != ValueType::None {
+                specs.push(spec);
+            }
+            info.push(ci);
+        }
+        self.columns = info;
+        Ok(TableBuilder::new(
+            self.header.clone(),
+            specs,
+            kind::row_requirements(kind),
+            self.resolved.tz,
+            self.resolved.max_distinct_ids,
+        ))
+    }
+
+    fn survey_builder(
+        &mut self,
+        roles: &[Assigned],
+        profiles: &[ColumnProfile],
+    ) -> Result<SurveyBuilder> {
+        let mut cols = SurveyColumns::default();
+        let mut info = Vec::with_capacity(roles.len());
+        for (i, a) in roles.iter().enumerate() {
+            let mut ci = self.column_info(i, a);
+            let metric = match a.role {
                 Role::Nps => Some(Metric::Nps),
                 Role::Csat => Some(Metric::Csat),
                 Role::Ces => Some(Metric::Ces),
@@ -366,43 +754,23 @@ impl Inner {
             };
             if let Some(m) = metric {
                 let k = m as usize;
-                if cols.scores[k].is_some() {
-                    self.warnings.push(Warning {
-                        code: "SECOND_SCORE_COLUMN",
-                        message: format!("column `{}` also looks like {role:?}; only the first such column is used", self.header[i]),
-                    });
-                    ci.role = Role::Ignored;
-                } else {
-                    let scale = match m {
-                        Metric::Nps => Scale::NPS,
-                        Metric::Csat => match self.opts.csat.as_ref().and_then(|c| c.scale) {
-                            Some(s) => s,
-                            None => scale_of(infer_scale(&profiles[i], 1)),
-                        },
-                        Metric::Ces => match self.opts.ces.as_ref().and_then(|c| c.scale) {
-                            Some(s) => s,
-                            None => scale_of(infer_scale(&profiles[i], 1)),
-                        },
-                    };
-                    ci.scale = Some(scale);
-                    cols.scores[k] = Some(ScoreColumn { index: i, scale });
-                }
+                let scale = match m {
+                    Metric::Nps => Scale::NPS,
+                    Metric::Csat => match self.opts.csat.as_ref().and_then(|c| c.scale) {
+                        Some(s) => s,
+                        None => scale_of(infer_scale(&profiles[i], 1)),
+                    },
+                    Metric::Ces => match self.opts.ces.as_ref().and_then(|c| c.scale) {
+                        Some(s) => s,
+                        None => scale_of(infer_scale(&profiles[i], 1)),
+                    },
+                };
+                ci.scale = Some(scale);
+                cols.scores[k] = Some(ScoreColumn { index: i, scale });
             }
             match ci.role {
                 Role::Timestamp if cols.timestamp.is_none() => {
-                    let fmt = match self.resolved.time_format {
-                        Some(f) => f,
-                        None => match profiles[i].time_format(0.5) {
-                            Some(Ok(f)) => f,
-                            Some(Err(example)) => {
-                                return Err(Error::AmbiguousDateOrder {
-                                    column: self.header[i].clone(),
-                                    example,
-                                })
-                            }
-                            None => TimeFormat::Iso,
-                        },
-                    };
+                    let fmt = self.time_format_of(i, &profiles[i])?;
                     ci.time_format = Some(fmt);
                     cols.timestamp = Some((i, fmt));
                 }
@@ -421,13 +789,6 @@ impl Inner {
                 ),
             });
         }
-        if sample.is_empty() {
-            self.warnings.push(Warning {
-                code: "NO_ROWS",
-                message: "the file has a header but no data rows".to_string(),
-            });
-        }
-
         let csat = self.opts.csat.clone().unwrap_or_default();
         let ces = self.opts.ces.clone().unwrap_or_default();
         let level = self.resolved.confidence;
@@ -452,23 +813,26 @@ impl Inner {
             self.resolved.granularity,
             self.resolved.week_start,
         );
-        let mut builder = SurveyBuilder::new(self.header.clone(), cols, settings, periodizer);
-
-        // Replay the sample through the same path as streamed rows.
-        let mut text = String::new();
-        let mut ends = Vec::new();
-        for (row, fields) in &sample {
-            text.clear();
-            ends.clear();
-            for f in fields {
-                text.push_str(f);
-                ends.push(text.len());
-            }
-            builder.add(&Record::from_parts(*row, &text, &ends));
-        }
         self.columns = info;
-        self.stage = Stage::Streaming(Box::new(builder));
-        Ok(())
+        Ok(SurveyBuilder::new(
+            self.header.clone(),
+            cols,
+            settings,
+            periodizer,
+        ))
+    }
+}
+
+fn role_list(roles: &[Role]) -> String {
+    let used: Vec<&str> = roles
+        .iter()
+        .filter(|r| !matches!(r, Role::Ignored | Role::Text | Role::Id))
+        .map(|r| r.name())
+        .collect();
+    if used.is_empty() {
+        "no usable roles".to_string()
+    } else {
+        used.join(", ")
     }
 }
 

@@ -56,6 +56,9 @@ pub enum Error {
     /// The byte stream is not in an encoding the engine can read.
     #[error("cannot decode the file: {reason}")]
     Encoding { reason: String },
+    /// The file's structure cannot be read (malformed JSON document, corrupt workbook).
+    #[error("cannot read the file: {reason}")]
+    Unreadable { reason: String },
     /// `push`/`finish` called on an analyzer that has already finished.
     #[error("this analyzer has already finished; create a new one for another file")]
     AlreadyFinished,
@@ -76,6 +79,7 @@ impl Error {
             Error::AmbiguousDateOrder { .. } => "AMBIGUOUS_DATE_ORDER",
             Error::LimitExceeded { .. } => "LIMIT_EXCEEDED",
             Error::Encoding { .. } => "ENCODING",
+            Error::Unreadable { .. } => "UNREADABLE_FILE",
             Error::AlreadyFinished => "ALREADY_FINISHED",
         }
     }
@@ -169,6 +173,24 @@ impl Rejections {
 
     pub fn into_vec(self) -> Vec<Rejection> {
         self.items
+    }
+
+    /// Adds every rejection of `other` (counts summed, examples kept up to the limit).
+    pub fn merge(&mut self, other: Rejections) {
+        for r in other.items {
+            match self
+                .items
+                .iter_mut()
+                .find(|x| x.code == r.code && x.column == r.column)
+            {
+                Some(x) => {
+                    x.count += r.count;
+                    let room = MAX_EXAMPLES.saturating_sub(x.examples.len());
+                    x.examples.extend(r.examples.into_iter().take(room));
+                }
+                None => self.items.push(r),
+            }
+        }
     }
 
     pub fn as_slice(&self) -> &[Rejection] {

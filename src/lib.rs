@@ -5,7 +5,7 @@
 //! binding layer compiled only for `wasm32`.
 //!
 //! Data flows one way: bytes → [`ingest`] (decode, split records, infer the schema) →
-//! [`dataset`] (mergeable accumulators per kind) → [`metrics`] (results that carry their
+//! [`dataset`] (mergeable accumulators for surveys, typed columns for row-per-fact kinds) → [`metrics`] (results that carry their
 //! definitions) → [`report`] (serialisable, camelCase).
 //!
 //! ```
@@ -22,7 +22,7 @@
 //! let mut a = Analyzer::new(AnalyzeOptions::default()).unwrap();
 //! a.push(b"nps,date\n10,2024-01-05\n").unwrap();
 //! a.push(b"3,2024-02-01\n").unwrap();
-//! let Report::Survey(r) = a.finish().unwrap();
+//! let Report::Survey(r) = a.finish().unwrap() else { panic!("not a survey") };
 //! assert_eq!(r.overall.nps.as_ref().unwrap().score, Some(0.0));
 //! assert_eq!(r.periods.len(), 2);
 //! ```
@@ -31,6 +31,7 @@ pub mod analyze;
 pub mod dataset;
 pub mod error;
 pub mod ingest;
+pub mod kind;
 pub mod metrics;
 pub mod options;
 pub mod period;
@@ -42,7 +43,7 @@ pub mod stats;
 #[doc(hidden)]
 pub mod wasm;
 
-pub use analyze::{analyze, Analyzer, Progress};
+pub use analyze::{analyze, inspect, Analyzer, Progress, Schema};
 pub use error::{Error, Result, Warning};
 pub use options::AnalyzeOptions;
 pub use report::Report;

@@ -7,14 +7,17 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 use crate::ingest::time::TimeFormat;
-use crate::ingest::ReaderOptions;
+use crate::ingest::value::DecimalMark;
+use crate::ingest::{Format, ReaderOptions};
+use crate::kind::Kind;
 use crate::metrics::survey::{check_confidence, CesOptions, CsatOptions, NpsOptions};
 use crate::period::{Granularity, ReportTz, WeekStart};
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AnalyzeOptions {
-    /// Dataset kind: "survey" or "auto" (default).
+    /// Dataset kind: "auto" (default: detected from the columns), "survey", "events",
+    /// "transactions", "tickets" or "campaigns".
     pub kind: Option<String>,
     /// Report time zone: "UTC" (default), an offset "+02:00", or an IANA name "Europe/Paris".
     pub timezone: Option<String>,
@@ -26,6 +29,13 @@ pub struct AnalyzeOptions {
     pub confidence: Option<f64>,
     /// Field delimiter (",", ";", "\t", "|"); detected when absent.
     pub delimiter: Option<String>,
+    /// Input format: "csv", "json", "ndjson" or "xlsx"; detected from the first bytes when absent.
+    pub format: Option<String>,
+    /// Worksheet of an .xlsx file (default: the first).
+    pub sheet: Option<String>,
+    /// Decimal mark of amounts: "dot" (`1,234.5`) or "comma" (`1.234,5`); detected per column
+    /// when absent.
+    pub decimal_mark: Option<String>,
     /// How slash dates are written when the data cannot tell: "dmy" or "mdy" (also "iso",
     /// "unix", "unixMillis" to force a timestamp format).
     pub date_order: Option<String>,
@@ -43,6 +53,10 @@ pub struct AnalyzeOptions {
     pub max_field_bytes: Option<usize>,
     /// Most columns accepted (default 10,000).
     pub max_columns: Option<usize>,
+    /// Largest .xlsx file accepted, in bytes (default 256 MiB; a workbook is read whole).
+    pub max_spreadsheet_bytes: Option<usize>,
+    /// Most distinct ids (users, customers, orders, sessions…) kept per id column (default 5,000,000).
+    pub max_distinct_ids: Option<usize>,
     /// Most distinct values kept per segment column; the rest are grouped as "(other)" (default 1,000).
     pub max_segment_values: Option<usize>,
     /// Rows of the file echoed in `input.preview` (default 20, at most 1,000).
@@ -57,7 +71,10 @@ pub struct Resolved {
     pub week_start: WeekStart,
     pub confidence: f64,
     pub time_format: Option<TimeFormat>,
+    pub kind: Option<Kind>,
+    pub decimal_mark: Option<DecimalMark>,
     pub reader: ReaderOptions,
+    pub max_distinct_ids: usize,
     pub max_segment_values: usize,
     pub preview_rows: usize,
 }
@@ -112,26 +129,45 @@ impl AnalyzeOptions {
                 None => Ok(d),
             }
         };
-        let kind = self
-            .kind
-            .as_deref()
-            .unwrap_or("auto")
-            .trim()
-            .to_ascii_lowercase();
-        if !matches!(kind.as_str(), "auto" | "survey") {
-            return Err(Error::UnsupportedKind {
-                kind,
-                supported: "survey, auto".to_string(),
-            });
-        }
+        let kind = Kind::parse_option(self.kind.as_deref())?;
+        let format = match &self.format {
+            None => None,
+            Some(s) => Some(Format::parse(s).ok_or_else(|| {
+                Error::option(
+                    "format",
+                    format!("`{s}` is not one of csv, json, ndjson, xlsx"),
+                )
+            })?),
+        };
+        let decimal_mark = match self.decimal_mark.as_deref().map(str::trim) {
+            None => None,
+            Some("dot" | ".") => Some(DecimalMark::Dot),
+            Some("comma" | ",") => Some(DecimalMark::Comma),
+            Some(s) => {
+                return Err(Error::option(
+                    "decimalMark",
+                    format!("`{s}` is not dot or comma"),
+                ))
+            }
+        };
         Ok(Resolved {
             tz,
             granularity,
             week_start,
             confidence,
             time_format,
+            kind,
+            decimal_mark,
+            max_distinct_ids: positive("maxDistinctIds", self.max_distinct_ids, 5_000_000)?,
             reader: ReaderOptions {
                 delimiter,
+                format,
+                sheet: self.sheet.clone(),
+                max_spreadsheet_bytes: positive(
+                    "maxSpreadsheetBytes",
+                    self.max_spreadsheet_bytes,
+                    defaults.max_spreadsheet_bytes,
+                )?,
                 max_field_bytes: positive(
                     "maxFieldBytes",
                     self.max_field_bytes,

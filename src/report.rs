@@ -6,8 +6,11 @@ use serde::Serialize;
 use crate::dataset::survey::{ChannelWeightedCsat, PeriodMetrics, SegmentBreakdown, SurveyMetrics};
 use crate::error::{Rejection, Warning};
 use crate::ingest::decode::Encoding;
-use crate::ingest::infer::Role;
+use crate::ingest::infer::{Role, ValueType};
 use crate::ingest::time::TimeFormat;
+use crate::ingest::value::DecimalMark;
+use crate::ingest::Format;
+use crate::kind::Kind;
 use crate::period::{Granularity, WeekStart};
 
 /// Name and version of the engine that produced a report.
@@ -27,13 +30,15 @@ pub const ENGINE: EngineInfo = EngineInfo {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InputSummary {
+    pub format: Format,
     pub bytes: u64,
     /// Data rows (the header excluded).
     pub rows: u64,
     pub encoding: Encoding,
     /// Records that were not valid UTF-8 and were read as Windows-1252.
     pub windows1252_rows: u64,
-    pub delimiter: String,
+    /// Field delimiter of delimited text (`null` for JSON and xlsx).
+    pub delimiter: Option<String>,
     pub header: Vec<String>,
     /// The first rows as read (strings exactly as in the file), for display and checking.
     pub preview: Vec<Vec<String>>,
@@ -46,6 +51,8 @@ pub struct ColumnInfo {
     pub index: usize,
     pub header: String,
     pub role: Role,
+    /// How the values are kept: id / category (interned), time, amount, count, score, none.
+    pub value_type: ValueType,
     /// 1 for an explicit mapping; otherwise how sure the detection is (0–1).
     pub confidence: f64,
     /// "mapped" or "detected".
@@ -57,6 +64,30 @@ pub struct ColumnInfo {
     /// Format of a timestamp column.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub time_format: Option<TimeFormat>,
+    /// Decimal mark of an amount or count column.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decimal_mark: Option<DecimalMark>,
+}
+
+/// How the dataset kind was chosen.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KindChoice {
+    /// "option" (the `kind` option) or "detected".
+    pub source: &'static str,
+    pub reason: String,
+}
+
+/// The part every report starts with: what was read and how it was understood.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportHead {
+    pub kind: Kind,
+    pub kind_choice: KindChoice,
+    pub engine: EngineInfo,
+    pub options: EffectiveOptions,
+    pub input: InputSummary,
+    pub columns: Vec<ColumnInfo>,
 }
 
 /// The options in force, defaults filled in.
@@ -73,12 +104,8 @@ pub struct EffectiveOptions {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SurveyReport {
-    /// Always "survey".
-    pub kind: &'static str,
-    pub engine: EngineInfo,
-    pub options: EffectiveOptions,
-    pub input: InputSummary,
-    pub columns: Vec<ColumnInfo>,
+    #[serde(flatten)]
+    pub head: ReportHead,
     /// First and last response time (RFC 3339, UTC), when there is a timestamp column.
     pub first_response: Option<String>,
     pub last_response: Option<String>,
@@ -93,9 +120,65 @@ pub struct SurveyReport {
     pub warnings: Vec<Warning>,
 }
 
+/// One typed column of an ingested table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StoredColumn {
+    pub header: String,
+    pub role: Role,
+    pub value_type: ValueType,
+    /// Kept rows without a usable value in this column.
+    pub missing: u64,
+    /// Distinct values (ids and categories).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub distinct: Option<u64>,
+    /// Smallest and largest value (times as RFC 3339 UTC, numbers as numbers).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<serde_json::Value>,
+}
+
+/// What an ingested table holds and what it costs in memory.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DatasetSummary {
+    /// Data rows kept in the table.
+    pub rows_kept: u64,
+    /// Data rows left out (see `rejected` for why).
+    pub rows_skipped: u64,
+    pub columns: Vec<StoredColumn>,
+    /// Bytes stored per kept row across the typed columns (ids 4, times and numbers 8).
+    pub bytes_per_row: u64,
+    /// Approximate memory held by the table, dictionaries included.
+    pub memory_bytes: u64,
+}
+
+/// Report of a row-per-fact file (events, transactions, tickets, campaigns): what was ingested.
+/// The metric sections of each kind are added by its module.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DatasetReport {
+    #[serde(flatten)]
+    pub head: ReportHead,
+    pub dataset: DatasetSummary,
+    pub rejected: Vec<Rejection>,
+    pub warnings: Vec<Warning>,
+}
+
 /// A report of any kind (tagged by `kind`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Report {
     Survey(Box<SurveyReport>),
+    Dataset(Box<DatasetReport>),
+}
+
+impl Report {
+    pub fn head(&self) -> &ReportHead {
+        match self {
+            Report::Survey(r) => &r.head,
+            Report::Dataset(r) => &r.head,
+        }
+    }
 }

@@ -201,8 +201,8 @@ fn ces_scales_and_direction() {
 #[test]
 fn survey_file_overall_periods_segments_and_rejections() {
     let r = survey(&fixture("survey-small.csv"), "{}");
-    assert_eq!(r.input.rows, 8);
-    let role = |h: &str| r.columns.iter().find(|c| c.header == h).unwrap().role;
+    assert_eq!(r.head.input.rows, 8);
+    let role = |h: &str| r.head.columns.iter().find(|c| c.header == h).unwrap().role;
     assert_eq!(role("nps"), Role::Nps);
     assert_eq!(role("csat"), Role::Csat);
     assert_eq!(role("ces"), Role::Ces);
@@ -270,7 +270,13 @@ fn survey_file_overall_periods_segments_and_rejections() {
     close(email.metrics.csat.as_ref().unwrap().score, 100.0, TOL);
 
     // Comments are read exactly: quotes, commas, newline, emoji, formulas, markup.
-    let comments: Vec<&str> = r.input.preview.iter().map(|row| row[6].as_str()).collect();
+    let comments: Vec<&str> = r
+        .head
+        .input
+        .preview
+        .iter()
+        .map(|row| row[6].as_str())
+        .collect();
     assert_eq!(
         comments,
         [
@@ -325,6 +331,7 @@ fn explicit_mapping_overrides_detection() {
         ["2024-04-03", "2024-04-05"]
     );
     assert!(r
+        .head
         .columns
         .iter()
         .all(|c| c.role == Role::Ignored || c.source == "mapped"));
@@ -369,8 +376,12 @@ fn fatal_problems_are_errors_with_codes() {
     assert_eq!(code(b"9,2024-01-01\n10,2024-01-02\n", "{}"), "NO_HEADER");
     assert_eq!(code(b"name,city\nann,paris\n", "{}"), "NO_METRIC_COLUMNS");
     assert_eq!(
-        code(b"nps\n1\n", r#"{"kind": "events"}"#),
+        code(b"nps\n1\n", r#"{"kind": "social"}"#),
         "UNSUPPORTED_KIND"
+    );
+    assert_eq!(
+        code(b"nps\n1\n", r#"{"kind": "events"}"#),
+        "NO_METRIC_COLUMNS"
     );
     assert_eq!(
         code(b"nps\n1\n", r#"{"timezone": "Nowhere/City"}"#),
@@ -390,7 +401,7 @@ fn fatal_problems_are_errors_with_codes() {
     );
     // Header only: a report with no rows, metrics null with a reason.
     let r = survey(b"nps,date\n", "{}");
-    assert_eq!(r.input.rows, 0);
+    assert_eq!(r.head.input.rows, 0);
     assert_eq!(r.overall.nps.as_ref().unwrap().score, None);
     assert!(r.warnings.iter().any(|w| w.code == "NO_ROWS"));
 }
@@ -402,11 +413,11 @@ fn encodings_and_delimiters() {
         b"\xEF\xBB\xBFnps;region\r\n10;Nord\r\n0;S\xC3\xBCd\r\n",
         "{}",
     );
-    assert_eq!(r.input.delimiter, ";");
-    assert_eq!(r.input.preview[1][1], "Süd");
+    assert_eq!(r.head.input.delimiter.as_deref(), Some(";"));
+    assert_eq!(r.head.input.preview[1][1], "Süd");
     // Latin-1 bytes are read as Windows-1252, with a warning.
     let r = survey(b"nps,region\n10,S\xFCd\n", "{}");
-    assert_eq!(r.input.preview[0][1], "Süd");
+    assert_eq!(r.head.input.preview[0][1], "Süd");
     assert!(r
         .warnings
         .iter()
@@ -417,6 +428,6 @@ fn encodings_and_delimiters() {
         bytes.extend_from_slice(&u.to_le_bytes());
     }
     let r = survey(&bytes, "{}");
-    assert_eq!(r.input.preview[0], ["9", "çа va"]);
+    assert_eq!(r.head.input.preview[0], ["9", "çа va"]);
     close(r.overall.nps.as_ref().unwrap().score, 100.0, TOL);
 }

@@ -1,3 +1,4 @@
 //! Datasets: per-kind builders that turn records into compact accumulators and then a report.
 
 pub mod survey;
+pub mod table;

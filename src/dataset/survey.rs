@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::error::{Fate, Rejections, ValueExample, Warning};
 use crate::ingest::time::{parse_timestamp, TimeFormat};
 use crate::ingest::value::{is_blank, parse_number};
-use crate::ingest::Record;
+use crate::ingest::{truncate, Record};
 use crate::metrics::figure::{Definition, SMALL_SAMPLE};
 use crate::metrics::survey::{
     ces_from_hist, csat_from_hist, nps_from_hist, CesParams, CesResult, CsatParams, CsatResult,
@@ -184,15 +184,7 @@ impl SurveyBuilder {
     pub fn add(&mut self, rec: &Record<'_>) {
         self.rows += 1;
         if rec.len() != self.header.len() {
-            let ex = ValueExample {
-                row: rec.row,
-                column: String::new(),
-                value: format!("{} fields", rec.len()),
-                reason: format!(
-                    "the header has {} columns; missing fields read as blank, extra fields ignored",
-                    self.header.len()
-                ),
-            };
+            let ex = super::table::ragged_example(rec, self.header.len());
             self.rejections.add("RAGGED_ROW", Fate::ValueIgnored, ex);
         }
         let mut a = RowAnswers::default();
@@ -496,17 +488,6 @@ impl SurveyBuilder {
             .param("confidence", level),
         }
     }
-}
-
-fn truncate(s: &str, max: usize) -> String {
-    if s.len() <= max {
-        return s.to_string();
-    }
-    let mut end = max;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    format!("{}…", &s[..end])
 }
 
 /// Answer counts of one score column.

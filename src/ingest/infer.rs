@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::time::{parse_timestamp, DateOrderEvidence, TimeFormat};
-use super::value::{is_blank, parse_number};
+use super::value::{is_blank, parse_amount, parse_number, DecimalEvidence, DecimalMark};
 use crate::period::ReportTz;
 
 /// What a column is used for.
@@ -14,28 +14,156 @@ pub enum Role {
     Nps,
     Csat,
     Ces,
+    /// The time of the row: response, event, order, ticket creation.
     Timestamp,
     Channel,
     Segment,
+    /// An identifier the metrics do not use.
     Id,
     Text,
     Ignored,
+    /// The person: user, customer, visitor, account.
+    UserId,
+    EventName,
+    SessionId,
+    Page,
+    Amount,
+    OrderId,
+    Product,
+    Quantity,
+    TicketId,
+    Status,
+    Agent,
+    Priority,
+    ResolvedAt,
+    FirstResponseAt,
+    Campaign,
+    Sent,
+    Delivered,
+    Opens,
+    Clicks,
+    Conversions,
+    Unsubscribes,
+    Bounces,
+    Impressions,
+    Spend,
+}
+
+/// How the values of a role are kept once ingested.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ValueType {
+    /// Interned identifier (u32 per row).
+    Id,
+    /// Interned category label (u32 per row).
+    Category,
+    /// Epoch seconds (i64 per row).
+    Time,
+    /// Amount with separators / currency / percent (f64 per row).
+    Amount,
+    /// Whole number ≥ 0 (f64 per row).
+    Count,
+    /// A survey answer, read by the survey module.
+    Score,
+    /// Not kept.
+    None,
+}
+
+impl Role {
+    /// Every role, with its name as used in mappings.
+    pub const ALL: [(Role, &'static str); 34] = [
+        (Role::Nps, "nps"),
+        (Role::Csat, "csat"),
+        (Role::Ces, "ces"),
+        (Role::Timestamp, "timestamp"),
+        (Role::Channel, "channel"),
+        (Role::Segment, "segment"),
+        (Role::Id, "id"),
+        (Role::Text, "text"),
+        (Role::Ignored, "ignored"),
+        (Role::UserId, "userId"),
+        (Role::EventName, "eventName"),
+        (Role::SessionId, "sessionId"),
+        (Role::Page, "page"),
+        (Role::Amount, "amount"),
+        (Role::OrderId, "orderId"),
+        (Role::Product, "product"),
+        (Role::Quantity, "quantity"),
+        (Role::TicketId, "ticketId"),
+        (Role::Status, "status"),
+        (Role::Agent, "agent"),
+        (Role::Priority, "priority"),
+        (Role::ResolvedAt, "resolvedAt"),
+        (Role::FirstResponseAt, "firstResponseAt"),
+        (Role::Campaign, "campaign"),
+        (Role::Sent, "sent"),
+        (Role::Delivered, "delivered"),
+        (Role::Opens, "opens"),
+        (Role::Clicks, "clicks"),
+        (Role::Conversions, "conversions"),
+        (Role::Unsubscribes, "unsubscribes"),
+        (Role::Bounces, "bounces"),
+        (Role::Impressions, "impressions"),
+        (Role::Spend, "spend"),
+        (Role::Quantity, "qty"),
+    ];
+
+    pub fn name(self) -> &'static str {
+        Role::ALL
+            .iter()
+            .find(|(r, _)| *r == self)
+            .map_or("ignored", |(_, n)| n)
+    }
+
+    /// How values of this role are stored.
+    pub fn value_type(self) -> ValueType {
+        use Role::*;
+        match self {
+            Nps | Csat | Ces => ValueType::Score,
+            Timestamp | ResolvedAt | FirstResponseAt => ValueType::Time,
+            UserId | SessionId | OrderId | TicketId => ValueType::Id,
+            Channel | Segment | EventName | Page | Product | Status | Agent | Priority
+            | Campaign => ValueType::Category,
+            Amount | Spend => ValueType::Amount,
+            Quantity | Sent | Delivered | Opens | Clicks | Conversions | Unsubscribes | Bounces
+            | Impressions => ValueType::Count,
+            Id | Text | Ignored => ValueType::None,
+        }
+    }
+
+    /// True for roles that at most one column can have.
+    pub fn is_unique(self) -> bool {
+        !matches!(self, Role::Segment | Role::Id | Role::Text | Role::Ignored)
+    }
 }
 
 impl Role {
     /// Parses a role name as used in explicit mappings (`--column ROLE=HEADER`).
     pub fn parse(s: &str) -> Option<Role> {
-        Some(match s.trim().to_ascii_lowercase().as_str() {
-            "nps" => Role::Nps,
-            "csat" => Role::Csat,
-            "ces" => Role::Ces,
-            "timestamp" | "time" | "date" => Role::Timestamp,
-            "channel" => Role::Channel,
-            "segment" => Role::Segment,
-            "id" => Role::Id,
-            "text" => Role::Text,
-            "ignore" | "ignored" => Role::Ignored,
-            _ => return None,
+        let t = s.trim();
+        let folded: String = t
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        let alias = match folded.as_str() {
+            "time" | "date" | "createdat" | "created" => Some(Role::Timestamp),
+            "ignore" => Some(Role::Ignored),
+            "user" | "customer" | "customerid" | "visitor" | "account" => Some(Role::UserId),
+            "event" => Some(Role::EventName),
+            "session" => Some(Role::SessionId),
+            "order" => Some(Role::OrderId),
+            "ticket" => Some(Role::TicketId),
+            "revenue" | "value" => Some(Role::Amount),
+            "resolved" | "closedat" => Some(Role::ResolvedAt),
+            "firstresponse" => Some(Role::FirstResponseAt),
+            _ => None,
+        };
+        alias.or_else(|| {
+            Role::ALL
+                .iter()
+                .find(|(_, n)| n.to_ascii_lowercase() == folded)
+                .map(|(r, _)| *r)
         })
     }
 }
@@ -53,6 +181,9 @@ pub struct ColumnProfile {
     pub distinct: Vec<String>,
     pub distinct_overflow: bool,
     pub total_len: u64,
+    /// Values that read as amounts (separators, currency, percent), plain numbers included.
+    pub amounts: u64,
+    pub decimal: DecimalEvidence,
 }
 
 /// Distinct values tracked per column in the sample.
@@ -65,6 +196,12 @@ impl ColumnProfile {
         }
         self.non_blank += 1;
         self.total_len += v.len() as u64;
+        self.decimal.observe(v);
+        if parse_amount(v, DecimalMark::Dot).is_some()
+            || parse_amount(v, DecimalMark::Comma).is_some()
+        {
+            self.amounts += 1;
+        }
         if let Some(x) = parse_number(v) {
             self.numeric += 1;
             if x.fract() == 0.0 {
@@ -226,21 +363,9 @@ pub fn guess_survey_role(header: &str, p: &ColumnProfile) -> Option<Guess> {
         };
         return guess(role, confidence, format!("header names {names}; {range}"));
     }
-    let time_words = [
-        "date",
-        "time",
-        "timestamp",
-        "created",
-        "submitted",
-        "responded",
-        "at",
-        "day",
-        "when",
-        "completed",
-    ];
     // A header that names a time needs half its values to be timestamps (the rest are reported
     // as rejected); any other column needs 90%.
-    let named = has_word(&w, &time_words) || has_prefix(&w, &["date", "time"]);
+    let named = has_word(&w, &TIME_WORDS) || has_prefix(&w, &["date", "time"]);
     if let Some(fmt) = p.time_format(if named { 0.5 } else { 0.9 }) {
         let conf = if named { 0.95 } else { 0.8 };
         return match fmt {
@@ -307,6 +432,277 @@ pub fn guess_survey_role(header: &str, p: &ColumnProfile) -> Option<Guess> {
         return guess(Role::Text, 0.7, "free text");
     }
     None
+}
+
+/// Words that make a header name a time.
+const TIME_WORDS: [&str; 11] = [
+    "date",
+    "time",
+    "timestamp",
+    "created",
+    "submitted",
+    "responded",
+    "at",
+    "day",
+    "when",
+    "completed",
+    "ts",
+];
+
+/// Header words of the roles recognised by name, checked in this order (the first whose words
+/// match and whose values fit wins). `all` words must all be present; `any` needs one of them.
+struct NameRule {
+    role: Role,
+    any: &'static [&'static str],
+    all: &'static [&'static str],
+}
+
+const ID_WORDS: &[&str] = &[
+    "id", "key", "uuid", "guid", "number", "no", "num", "code", "ref",
+];
+
+const NAME_RULES: &[NameRule] = &[
+    NameRule {
+        role: Role::ResolvedAt,
+        any: &["resolved", "closed", "solved", "resolution"],
+        all: &[],
+    },
+    NameRule {
+        role: Role::FirstResponseAt,
+        any: &["first"],
+        all: &["response"],
+    },
+    NameRule {
+        role: Role::FirstResponseAt,
+        any: &["first"],
+        all: &["reply"],
+    },
+    NameRule {
+        role: Role::FirstResponseAt,
+        any: &["responded", "replied"],
+        all: &[],
+    },
+    NameRule {
+        role: Role::SessionId,
+        any: &["session", "sessionid", "visit"],
+        all: &[],
+    },
+    NameRule {
+        role: Role::TicketId,
+        any: &["ticket", "case", "conversation", "incident", "ticketid"],
+        all: &[],
+    },
+    NameRule {
+        role: Role::OrderId,
+        any: &[
+            "order",
+            "transaction",
+            "invoice",
+            "purchase",
+            "orderid",
+            "receipt",
+        ],
+        all: &[],
+    },
+    NameRule {
+        role: Role::UserId,
+        any: &[
+            "user",
+            "customer",
+            "client",
+            "member",
+            "visitor",
+            "account",
+            "person",
+            "contact",
+            "buyer",
+            "userid",
+            "customerid",
+            "uid",
+            "distinct",
+            "anonymous",
+            "shopper",
+            "email",
+            "subscriber",
+            "player",
+            "device",
+        ],
+        all: &[],
+    },
+    NameRule {
+        role: Role::EventName,
+        any: &["event", "action", "activity", "eventname", "eventtype"],
+        all: &[],
+    },
+    NameRule {
+        role: Role::Page,
+        any: &[
+            "page", "url", "path", "screen", "route", "pathname", "uri", "pageview",
+        ],
+        all: &[],
+    },
+    NameRule {
+        role: Role::Sent,
+        any: &["sent", "recipients", "sends"],
+        all: &[],
+    },
+    NameRule {
+        role: Role::Delivered,
+        any: &["delivered", "deliveries"],
+        all: &[],
+    },
+    NameRule {
+        role: Role::Opens,
+        any: &["opens", "opened", "open"],
+        all: &[],
+    },
+    NameRule {
+        role: Role::Clicks,
+        any: &["clicks", "clicked", "click"],
+        all: &[],
+    },
+    NameRule {
+        role: Role::Conversions,
+        any: &["conversions", "converted", "conversion"],
+        all: &[],
+    },
+    NameRule {
+        role: Role::Unsubscribes,
+        any: &[
+            "unsubscribes",
+            "unsubscribed",
+            "unsubscribe",
+            "unsubs",
+            "optouts",
+        ],
+        all: &[],
+    },
+    NameRule {
+        role: Role::Bounces,
+        any: &["bounces", "bounced"],
+        all: &[],
+    },
+    NameRule {
+        role: Role::Impressions,
+        any: &["impressions", "views", "reach", "impr"],
+        all: &[],
+    },
+    NameRule {
+        role: Role::Spend,
+        any: &["spend", "cost", "budget", "spent"],
+        all: &[],
+    },
+    NameRule {
+        role: Role::Campaign,
+        any: &["campaign", "newsletter", "mailing", "blast", "adset"],
+        all: &[],
+    },
+    NameRule {
+        role: Role::Amount,
+        any: &[
+            "amount", "revenue", "total", "price", "sales", "paid", "payment", "subtotal", "gmv",
+            "value", "spent", "sum",
+        ],
+        all: &[],
+    },
+    NameRule {
+        role: Role::Quantity,
+        any: &["quantity", "qty", "units", "items"],
+        all: &[],
+    },
+    NameRule {
+        role: Role::Product,
+        any: &["product", "sku", "item", "plan", "category"],
+        all: &[],
+    },
+    NameRule {
+        role: Role::Status,
+        any: &["status", "state", "outcome"],
+        all: &[],
+    },
+    NameRule {
+        role: Role::Agent,
+        any: &["agent", "assignee", "owner", "rep", "handler"],
+        all: &[],
+    },
+    NameRule {
+        role: Role::Priority,
+        any: &["priority", "severity", "urgency"],
+        all: &[],
+    },
+];
+
+impl ColumnProfile {
+    /// True when most values could be a value of `t`.
+    fn fits(&self, t: ValueType) -> bool {
+        match t {
+            ValueType::Time => self.time_format(0.5).is_some(),
+            ValueType::Amount => self.share(self.amounts) >= 0.9,
+            ValueType::Count => {
+                self.share(self.integer) >= 0.9 && self.min.is_some_and(|m| m >= 0.0)
+            }
+            ValueType::Id | ValueType::Category => true,
+            ValueType::Score => self.share(self.numeric) >= 0.9,
+            ValueType::None => true,
+        }
+    }
+}
+
+/// Proposes a role for a column of any kind of dataset (events, transactions, tickets,
+/// campaigns, or survey scores) from its header words and sampled values.
+pub fn guess_role(header: &str, p: &ColumnProfile) -> Option<Guess> {
+    let w = header_words(header);
+    let has_time_word = has_word(&w, &TIME_WORDS) || has_prefix(&w, &["date", "time"]);
+    // A role named by the header wins when the values fit it; a time-like header with time
+    // values is a time role even if it also names, e.g., the order ("order_date").
+    let is_time = p.non_blank > 0 && p.fits(ValueType::Time);
+    for rule in NAME_RULES {
+        let named = has_word(&w, rule.any) && rule.all.iter().all(|a| w.iter().any(|x| x == a));
+        if !named {
+            continue;
+        }
+        let t = rule.role.value_type();
+        if t == ValueType::Time {
+            if is_time {
+                return guess(
+                    rule.role,
+                    0.9,
+                    format!("header names {}; values are timestamps", rule.role.name()),
+                );
+            }
+            continue;
+        }
+        if has_time_word && is_time {
+            break; // "event_time", "order_date": the time of the row
+        }
+        if t == ValueType::Id
+            && rule.role != Role::UserId
+            && !has_word(&w, ID_WORDS)
+            && !w.iter().any(|x| x.ends_with("id"))
+        {
+            // "order" alone could be a sequence number or a label; "session" a duration.
+            if !(p.distinct_overflow || p.distinct.len() as u64 * 2 > p.non_blank) {
+                continue;
+            }
+        }
+        let numeric_label = t == ValueType::Category
+            && !matches!(rule.role, Role::Status | Role::Priority)
+            && p.share(p.numeric) >= 0.9;
+        if p.non_blank == 0 || (p.fits(t) && !numeric_label) {
+            let conf = if p.non_blank == 0 { 0.5 } else { 0.85 };
+            return guess(
+                rule.role,
+                conf,
+                format!("header names {}", rule.role.name()),
+            );
+        }
+    }
+    // Score columns, times, channels, segments and text as for surveys.
+    let g = guess_survey_role(header, p)?;
+    if g.role == Role::Id && has_word(&w, &["email"]) {
+        return guess(Role::UserId, 0.7, "an email address identifies the person");
+    }
+    Some(g)
 }
 
 /// The scale an answer column most likely uses, from its observed range.

@@ -1,30 +1,70 @@
-//! Chunked delimited-text reader: bytes in any slices → records of UTF-8 fields.
+//! Chunked reader: bytes in any slices → records of UTF-8 fields, for every input format.
 //!
-//! Feeds csv-core (a push parser that keeps its state between slices), so records, quotes and
-//! multi-byte characters may straddle chunk borders. Memory is bounded by the longest record.
+//! Delimited text goes through csv-core (a push parser that keeps its state between slices),
+//! so records, quotes and multi-byte characters may straddle chunk borders; JSON goes through
+//! a splitter that buffers one element at a time; an .xlsx workbook is a zip archive whose
+//! directory sits at its end, so it is collected whole and read at `finish`. Memory is bounded
+//! by the longest record (text, JSON) or by `maxSpreadsheetBytes` (xlsx).
 
 use csv_core::{ReadRecordResult, Reader as CoreReader, ReaderBuilder};
+use serde::Serialize;
 
 use super::decode::{decode_cp1252, Encoding, Utf16Decoder};
-use crate::error::{Error, Result};
+use super::json::{JsonSplitter, ObjectRows};
+use crate::error::{Error, Rejections, Result};
+
+/// The layout of the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Format {
+    /// Delimited text (comma, semicolon, tab or pipe).
+    Csv,
+    /// A JSON array of flat objects.
+    Json,
+    /// Newline-delimited JSON: one flat object per line.
+    Ndjson,
+    /// An Excel workbook (Office Open XML).
+    Xlsx,
+}
+
+impl Format {
+    pub fn parse(s: &str) -> Option<Format> {
+        Some(match s.trim().to_ascii_lowercase().as_str() {
+            "csv" | "tsv" | "text" | "delimited" => Format::Csv,
+            "json" => Format::Json,
+            "ndjson" | "jsonl" | "jsonlines" => Format::Ndjson,
+            "xlsx" | "excel" => Format::Xlsx,
+            _ => return None,
+        })
+    }
+}
 
 /// Reader settings and safety limits.
 #[derive(Debug, Clone)]
 pub struct ReaderOptions {
     /// Field delimiter; detected from the header line when `None`.
     pub delimiter: Option<u8>,
-    /// Longest field accepted, in bytes.
+    /// Input format; detected from the first bytes when `None`.
+    pub format: Option<Format>,
+    /// Worksheet of an .xlsx file (default: the first).
+    pub sheet: Option<String>,
+    /// Longest field (or JSON object) accepted, in bytes.
     pub max_field_bytes: usize,
     /// Most fields accepted in one record.
     pub max_columns: usize,
+    /// Largest .xlsx file accepted (it is held in memory whole).
+    pub max_spreadsheet_bytes: usize,
 }
 
 impl Default for ReaderOptions {
     fn default() -> Self {
         ReaderOptions {
             delimiter: None,
+            format: None,
+            sheet: None,
             max_field_bytes: 16 << 20,
             max_columns: 10_000,
+            max_spreadsheet_bytes: 256 << 20,
         }
     }
 }
@@ -32,8 +72,9 @@ impl Default for ReaderOptions {
 /// One record, with its fields as UTF-8 text.
 #[derive(Debug, Clone, Copy)]
 pub struct Record<'a> {
-    /// Record number: the header is 1, the first data record 2 (a spreadsheet's row number
-    /// when no field contains a line break).
+    /// Where the record is in the file, as a spreadsheet shows it: delimited text counts
+    /// records and blank lines (a quoted line break does not start a new row); JSON gives the
+    /// line the object starts on; xlsx the worksheet row. A synthetic JSON header has row 0.
     pub row: u64,
     text: &'a str,
     ends: &'a [usize],
@@ -76,20 +117,39 @@ enum Limit {
 }
 
 enum Stage {
-    /// Collecting the first bytes: encoding and delimiter are not known yet.
+    /// Collecting the first bytes: encoding, format and delimiter are not known yet.
     Sniffing,
     Reading,
+}
+
+enum Mode {
+    Csv,
+    Json {
+        split: JsonSplitter,
+        rows: Box<ObjectRows>,
+    },
+    Xlsx(Vec<u8>),
 }
 
 pub struct ChunkReader {
     opts: ReaderOptions,
     stage: Stage,
+    mode: Mode,
+    format: Format,
     head: Vec<u8>,
     encoding: Encoding,
     utf16: Option<Utf16Decoder>,
     utf8_buf: Vec<u8>,
     core: CoreReader,
     delimiter: u8,
+    /// Line ends are a lone CR (classic Mac): csv-core counts only LF, so rows are counted.
+    cr_only: bool,
+    /// The last byte csv-core consumed was an LF.
+    last_lf: bool,
+    /// Blank lines skipped so far, and the line the previous record ended on: a record's row is
+    /// its number plus the blank lines before it, as a spreadsheet shows it.
+    blank_lines: u64,
+    prev_end_line: u64,
     out: Vec<u8>,
     ends: Vec<usize>,
     outlen: usize,
@@ -100,19 +160,27 @@ pub struct ChunkReader {
     bytes_in: u64,
     /// Records whose bytes were not valid UTF-8 and were read as Windows-1252.
     pub cp1252_records: u64,
+    /// Rows or values the reader itself could not use (invalid JSON, nested values, cell errors).
+    pub rejections: Rejections,
 }
 
 impl ChunkReader {
     pub fn new(opts: ReaderOptions) -> Self {
         ChunkReader {
             delimiter: opts.delimiter.unwrap_or(b','),
+            format: opts.format.unwrap_or(Format::Csv),
             opts,
             stage: Stage::Sniffing,
+            mode: Mode::Csv,
             head: Vec::new(),
             encoding: Encoding::Utf8,
             utf16: None,
             utf8_buf: Vec::new(),
             core: CoreReader::new(),
+            cr_only: false,
+            last_lf: false,
+            blank_lines: 0,
+            prev_end_line: 0,
             out: vec![0; 4096],
             ends: vec![0; 64],
             outlen: 0,
@@ -122,11 +190,16 @@ impl ChunkReader {
             records: 0,
             bytes_in: 0,
             cp1252_records: 0,
+            rejections: Rejections::default(),
         }
     }
 
     pub fn encoding(&self) -> Encoding {
         self.encoding
+    }
+
+    pub fn format(&self) -> Format {
+        self.format
     }
 
     pub fn delimiter(&self) -> u8 {
@@ -137,6 +210,7 @@ impl ChunkReader {
         self.bytes_in
     }
 
+    /// Records emitted so far, the header included.
     pub fn records(&self) -> u64 {
         self.records
     }
@@ -154,7 +228,11 @@ impl ChunkReader {
         Error::LimitExceeded {
             what,
             limit: limit as u64,
-            row: self.records + 1,
+            row: if self.cr_only {
+                self.records + 1
+            } else {
+                self.core.line()
+            },
             option,
         }
     }
@@ -191,22 +269,41 @@ impl ChunkReader {
             let head = std::mem::take(&mut self.head);
             self.feed_raw(&head, sink)?;
         }
+        if let Mode::Xlsx(bytes) = &mut self.mode {
+            let bytes = std::mem::take(bytes);
+            return self.read_xlsx(bytes, sink);
+        }
         if let Some(dec) = self.utf16.as_mut() {
             let mut buf = std::mem::take(&mut self.utf8_buf);
             buf.clear();
             dec.finish(&mut buf);
-            self.feed_utf8(&buf, false, sink)?;
+            self.feed_text(&buf, false, sink)?;
             self.utf8_buf = buf;
         }
-        self.feed_utf8(&[], true, sink)
+        self.feed_text(&[], true, sink)
     }
 
-    /// Decides encoding and delimiter once enough of the head is known. Returns true when started.
+    /// Decides encoding, format and delimiter once enough of the head is known. Returns true
+    /// when started.
     fn try_start(&mut self, at_end: bool) -> Result<bool> {
+        const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+        let zip = self.head.starts_with(ZIP_MAGIC);
+        if (zip && self.opts.format.is_none()) || self.opts.format == Some(Format::Xlsx) {
+            if self.head.len() < ZIP_MAGIC.len() && !at_end {
+                return Ok(false);
+            }
+            self.format = Format::Xlsx;
+            self.mode = Mode::Xlsx(Vec::new());
+            self.stage = Stage::Reading;
+            return Ok(true);
+        }
+        if self.head.len() < ZIP_MAGIC.len() && !at_end && ZIP_MAGIC.starts_with(&self.head) {
+            return Ok(false);
+        }
         let Some((encoding, bom)) = Encoding::sniff(&self.head, at_end) else {
             return Ok(false);
         };
-        // Delimiter detection needs the whole header line (in the decoded text).
+        // Format and delimiter detection need the whole header line (in the decoded text).
         let text_head: Vec<u8> = match encoding {
             Encoding::Utf16Le | Encoding::Utf16Be => {
                 let mut d = Utf16Decoder::new(encoding == Encoding::Utf16Be);
@@ -217,17 +314,41 @@ impl ChunkReader {
             _ => self.head[bom..].to_vec(),
         };
         let first_line = header_line(&text_head);
-        if first_line.is_none() && !at_end && self.head.len() < SNIFF_LIMIT {
+        let more = !at_end && self.head.len() < SNIFF_LIMIT;
+        if more && first_line.is_none_or(|l| l.len() + 1 >= text_head.len()) {
+            // Wait for the byte after the line end too: CR alone or CRLF.
             return Ok(false);
         }
         self.encoding = encoding;
         if matches!(encoding, Encoding::Utf16Le | Encoding::Utf16Be) {
             self.utf16 = Some(Utf16Decoder::new(encoding == Encoding::Utf16Be));
         }
-        if self.opts.delimiter.is_none() {
-            self.delimiter = detect_delimiter(first_line.unwrap_or(&text_head));
+        let first_byte = text_head.iter().find(|b| !b.is_ascii_whitespace());
+        self.format = self.opts.format.unwrap_or(match first_byte {
+            Some(b'[') => Format::Json,
+            Some(b'{') => Format::Ndjson,
+            _ => Format::Csv,
+        });
+        match self.format {
+            Format::Json | Format::Ndjson => {
+                self.mode = Mode::Json {
+                    split: JsonSplitter::new(
+                        self.format == Format::Json,
+                        self.opts.max_field_bytes,
+                    ),
+                    rows: Box::default(),
+                };
+            }
+            _ => {
+                let line = first_line.unwrap_or(&text_head);
+                if self.opts.delimiter.is_none() {
+                    self.delimiter = detect_delimiter(line);
+                }
+                let after = text_head.get(line.len()..).unwrap_or_default();
+                self.cr_only = after.first() == Some(&b'\r') && after.get(1) != Some(&b'\n');
+                self.core = ReaderBuilder::new().delimiter(self.delimiter).build();
+            }
         }
-        self.core = ReaderBuilder::new().delimiter(self.delimiter).build();
         self.head.drain(..bom);
         self.stage = Stage::Reading;
         Ok(true)
@@ -238,23 +359,61 @@ impl ChunkReader {
         bytes: &[u8],
         sink: &mut dyn FnMut(Record<'_>) -> Result<()>,
     ) -> Result<()> {
+        if let Mode::Xlsx(buf) = &mut self.mode {
+            if buf.len() + bytes.len() > self.opts.max_spreadsheet_bytes {
+                return Err(Error::LimitExceeded {
+                    what: "spreadsheet size (bytes)",
+                    limit: self.opts.max_spreadsheet_bytes as u64,
+                    row: 0,
+                    option: "maxSpreadsheetBytes",
+                });
+            }
+            buf.extend_from_slice(bytes);
+            return Ok(());
+        }
         match self.utf16.as_mut() {
             Some(dec) => {
                 let mut buf = std::mem::take(&mut self.utf8_buf);
                 buf.clear();
                 dec.decode(bytes, &mut buf);
                 // Half a code unit decodes to nothing: that is not the end of the input.
-                let r = self.feed_utf8(&buf, false, sink);
+                let r = self.feed_text(&buf, false, sink);
                 self.utf8_buf = buf;
                 r
             }
             None if bytes.is_empty() => Ok(()),
-            None => self.feed_utf8(bytes, false, sink),
+            None => self.feed_text(bytes, false, sink),
         }
     }
 
+    /// Sends decoded text to the format's parser; with `eof`, tells it the input has ended.
+    fn feed_text(
+        &mut self,
+        input: &[u8],
+        eof: bool,
+        sink: &mut dyn FnMut(Record<'_>) -> Result<()>,
+    ) -> Result<()> {
+        let Mode::Json { split, rows } = &mut self.mode else {
+            return self.feed_csv(input, eof, sink);
+        };
+        let rejections = &mut self.rejections;
+        let records = &mut self.records;
+        let mut count = |rec: Record<'_>| {
+            *records += 1;
+            sink(rec)
+        };
+        split.push(input, &mut |e| {
+            rows.add(e.line, e.bytes, rejections, &mut count)
+        })?;
+        if eof {
+            split.finish(&mut |e| rows.add(e.line, e.bytes, rejections, &mut count))?;
+            rows.release(rejections, &mut count)?;
+        }
+        Ok(())
+    }
+
     /// Runs csv-core over `input`; with `eof`, tells it the input has ended.
-    fn feed_utf8(
+    fn feed_csv(
         &mut self,
         mut input: &[u8],
         eof: bool,
@@ -269,6 +428,11 @@ impl ChunkReader {
                 &mut self.out[self.outlen..],
                 &mut self.ends[self.endlen..],
             );
+            // csv-core stops at or after a record's terminator (possibly reporting the record
+            // on the next call): an LF consumed is already counted in its line number.
+            if nin > 0 {
+                self.last_lf = input[nin - 1] == b'\n';
+            }
             input = &input[nin..];
             self.outlen += nout;
             self.endlen += nend;
@@ -298,14 +462,18 @@ impl ChunkReader {
                     self.ends.resize(n, 0);
                 }
                 ReadRecordResult::Record => {
-                    self.emit(sink)?;
+                    self.emit(self.last_lf, sink)?;
                 }
                 ReadRecordResult::End => return Ok(()),
             }
         }
     }
 
-    fn emit(&mut self, sink: &mut dyn FnMut(Record<'_>) -> Result<()>) -> Result<()> {
+    fn emit(
+        &mut self,
+        lf_ended: bool,
+        sink: &mut dyn FnMut(Record<'_>) -> Result<()>,
+    ) -> Result<()> {
         let (outlen, endlen) = (self.outlen, self.endlen);
         self.outlen = 0;
         self.endlen = 0;
@@ -320,8 +488,16 @@ impl ChunkReader {
             prev = e;
         }
         self.records += 1;
-        let row = self.records;
         let bytes = &self.out[..outlen];
+        if !self.cr_only {
+            // The line the record starts on: lines before its end, less the line breaks
+            // inside its fields. Lines skipped since the previous record were blank.
+            let inner = bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+            let start = (self.core.line() - 1).saturating_sub(inner + u64::from(lf_ended)) + 1;
+            self.blank_lines += start.saturating_sub(self.prev_end_line + 1);
+            self.prev_end_line = start + inner;
+        }
+        let row = self.records + self.blank_lines;
         match std::str::from_utf8(bytes) {
             Ok(text) => sink(Record {
                 row,
@@ -346,6 +522,28 @@ impl ChunkReader {
                 })
             }
         }
+    }
+
+    /// Reads the chosen worksheet of a whole .xlsx file.
+    fn read_xlsx(
+        &mut self,
+        bytes: Vec<u8>,
+        sink: &mut dyn FnMut(Record<'_>) -> Result<()>,
+    ) -> Result<()> {
+        if bytes.is_empty() {
+            return Ok(());
+        }
+        let mut count = |rec: Record<'_>| {
+            self.records += 1;
+            sink(rec)
+        };
+        super::xlsx::read_sheet(
+            bytes,
+            self.opts.sheet.as_deref(),
+            self.opts.max_columns,
+            &mut self.rejections,
+            &mut count,
+        )
     }
 }
 

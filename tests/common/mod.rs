@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests: one tolerance, fixture loading, report access.
 #![allow(dead_code)]
 
-use engagement_metrics::report::SurveyReport;
+use engagement_metrics::report::{DatasetReport, SurveyReport};
 use engagement_metrics::{analyze, AnalyzeOptions, Report};
 
 /// Absolute tolerance for figures checked "to 4 decimals" and better.
@@ -28,5 +28,13 @@ pub fn options(json: &str) -> AnalyzeOptions {
 pub fn survey(bytes: &[u8], opts: &str) -> SurveyReport {
     match analyze(bytes, options(opts)).expect("analyze") {
         Report::Survey(r) => *r,
+        other => panic!("expected a survey report, got {:?}", other.head().kind),
+    }
+}
+
+pub fn dataset(bytes: &[u8], opts: &str) -> DatasetReport {
+    match analyze(bytes, options(opts)).expect("analyze") {
+        Report::Dataset(r) => *r,
+        other => panic!("expected a dataset report, got {:?}", other.head().kind),
     }
 }

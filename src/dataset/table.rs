@@ -1,0 +1,381 @@
+//! Columnar ingestion for the row-per-fact kinds (events, transactions, tickets, campaigns):
+//! each used column becomes a typed vector — interned ids and labels as u32, times as i64 epoch
+//! seconds, amounts and counts as f64 — so nothing of the raw text is kept per row.
+//!
+//! A row lacking a value its kind cannot do without (a user, a time…) is skipped and counted
+//! with its reason; an unreadable optional value is set to missing and counted.
+
+use rustc_hash::FxHashMap;
+
+use crate::error::{Error, Fate, Rejections, Result, ValueExample};
+use crate::ingest::infer::{Role, ValueType};
+use crate::ingest::time::{parse_timestamp, TimeFormat};
+use crate::ingest::value::{is_blank, parse_amount, DecimalMark};
+use crate::ingest::{truncate, Record};
+use crate::period::ReportTz;
+
+/// Missing id / label.
+pub const NO_ID: u32 = u32::MAX;
+/// Missing time.
+pub const NO_TIME: i64 = i64::MIN;
+
+/// Distinct strings of one column, each given a dense u32 code in order of first appearance.
+#[derive(Debug, Default)]
+pub struct Interner {
+    map: FxHashMap<Box<str>, u32>,
+    names: Vec<Box<str>>,
+    text_bytes: usize,
+}
+
+impl Interner {
+    /// The code of `s`, adding it if new; `None` once `limit` distinct values are held.
+    pub fn intern(&mut self, s: &str, limit: usize) -> Option<u32> {
+        if let Some(&c) = self.map.get(s) {
+            return Some(c);
+        }
+        if self.names.len() >= limit {
+            return None;
+        }
+        let code = self.names.len() as u32;
+        let b: Box<str> = s.into();
+        self.text_bytes += b.len();
+        self.map.insert(b.clone(), code);
+        self.names.push(b);
+        Some(code)
+    }
+
+    pub fn get(&self, s: &str) -> Option<u32> {
+        self.map.get(s).copied()
+    }
+
+    pub fn name(&self, code: u32) -> &str {
+        self.names.get(code as usize).map_or("", |b| b)
+    }
+
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// Approximate heap bytes: the strings twice (map key and list) and the table entries.
+    pub fn heap_bytes(&self) -> usize {
+        2 * self.text_bytes + self.names.capacity() * 16 + self.map.capacity() * 24
+    }
+}
+
+/// The typed values of one column.
+#[derive(Debug)]
+pub enum Values {
+    Codes { codes: Vec<u32>, dict: Interner },
+    Times(Vec<i64>),
+    Numbers(Vec<f64>),
+}
+
+impl Values {
+    fn bytes_per_row(&self) -> usize {
+        match self {
+            Values::Codes { .. } => 4,
+            Values::Times(_) | Values::Numbers(_) => 8,
+        }
+    }
+
+    fn heap_bytes(&self) -> usize {
+        match self {
+            Values::Codes { codes, dict } => codes.capacity() * 4 + dict.heap_bytes(),
+            Values::Times(v) => v.capacity() * 8,
+            Values::Numbers(v) => v.capacity() * 8,
+        }
+    }
+}
+
+/// How one source column is read.
+#[derive(Debug, Clone)]
+pub struct ColumnSpec {
+    pub index: usize,
+    pub role: Role,
+    pub time_format: Option<TimeFormat>,
+    pub decimal: DecimalMark,
+}
+
+/// One typed column of the table.
+#[derive(Debug)]
+pub struct TypedColumn {
+    pub role: Role,
+    pub header: String,
+    pub index: usize,
+    pub values: Values,
+    /// Kept rows where this column had no usable value.
+    pub missing: u64,
+}
+
+/// Table of the kept rows, column by column.
+#[derive(Debug, Default)]
+pub struct Table {
+    pub columns: Vec<TypedColumn>,
+    pub rows: usize,
+}
+
+impl Table {
+    pub fn column(&self, role: Role) -> Option<&TypedColumn> {
+        self.columns.iter().find(|c| c.role == role)
+    }
+
+    pub fn times(&self, role: Role) -> Option<&[i64]> {
+        match &self.column(role)?.values {
+            Values::Times(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    pub fn codes(&self, role: Role) -> Option<(&[u32], &Interner)> {
+        match &self.column(role)?.values {
+            Values::Codes { codes, dict } => Some((codes, dict)),
+            _ => None,
+        }
+    }
+
+    pub fn numbers(&self, role: Role) -> Option<&[f64]> {
+        match &self.column(role)?.values {
+            Values::Numbers(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// Bytes stored per kept row across all typed columns.
+    pub fn bytes_per_row(&self) -> usize {
+        self.columns.iter().map(|c| c.values.bytes_per_row()).sum()
+    }
+
+    /// Approximate heap bytes held (vectors' capacity and dictionaries).
+    pub fn heap_bytes(&self) -> usize {
+        self.columns.iter().map(|c| c.values.heap_bytes()).sum()
+    }
+}
+
+/// A parsed field before the row is known to be kept.
+#[derive(Debug, Clone, Copy)]
+enum Parsed {
+    Missing,
+    /// A label or id, read from the record when the row is kept.
+    Text,
+    Time(i64),
+    Number(f64),
+}
+
+pub struct TableBuilder {
+    header: Vec<String>,
+    specs: Vec<ColumnSpec>,
+    table: Table,
+    /// Groups of spec positions; a row is kept when each group has a value.
+    required: Vec<Vec<usize>>,
+    tz: ReportTz,
+    max_ids: usize,
+    parsed: Vec<Parsed>,
+    invalid: Vec<(usize, &'static str, String)>,
+    pub rejections: Rejections,
+    pub rows_seen: u64,
+    pub rows_skipped: u64,
+}
+
+impl TableBuilder {
+    /// `required`: groups of roles of which each row needs at least one value.
+    pub fn new(
+        header: Vec<String>,
+        specs: Vec<ColumnSpec>,
+        required: &[&[Role]],
+        tz: ReportTz,
+        max_ids: usize,
+    ) -> Self {
+        let columns = specs
+            .iter()
+            .map(|s| TypedColumn {
+                role: s.role,
+                header: header.get(s.index).cloned().unwrap_or_default(),
+                index: s.index,
+                values: match s.role.value_type() {
+                    ValueType::Id | ValueType::Category => Values::Codes {
+                        codes: Vec::new(),
+                        dict: Interner::default(),
+                    },
+                    ValueType::Time => Values::Times(Vec::new()),
+                    _ => Values::Numbers(Vec::new()),
+                },
+                missing: 0,
+            })
+            .collect();
+        let required = required
+            .iter()
+            .map(|g| {
+                specs
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| g.contains(&s.role))
+                    .map(|(i, _)| i)
+                    .collect()
+            })
+            .collect();
+        TableBuilder {
+            parsed: vec![Parsed::Missing; specs.len()],
+            invalid: Vec::new(),
+            header,
+            specs,
+            table: Table { columns, rows: 0 },
+            required,
+            tz,
+            max_ids,
+            rejections: Rejections::default(),
+            rows_seen: 0,
+            rows_skipped: 0,
+        }
+    }
+
+    fn example(
+        &self,
+        row: u64,
+        col: usize,
+        value: &str,
+        reason: impl Into<String>,
+    ) -> ValueExample {
+        ValueExample {
+            row,
+            column: self.header.get(col).cloned().unwrap_or_default(),
+            value: truncate(value, 200),
+            reason: reason.into(),
+        }
+    }
+
+    pub fn add(&mut self, rec: &Record<'_>) -> Result<()> {
+        self.rows_seen += 1;
+        if rec.len() != self.header.len() {
+            self.rejections.add(
+                "RAGGED_ROW",
+                Fate::ValueIgnored,
+                ragged_example(rec, self.header.len()),
+            );
+        }
+        // Parse every used field; unreadable ones become missing, with their reason.
+        let mut invalid = std::mem::take(&mut self.invalid);
+        invalid.clear();
+        for (k, spec) in self.specs.iter().enumerate() {
+            let raw = rec.get(spec.index).unwrap_or("");
+            self.parsed[k] = if is_blank(raw) {
+                Parsed::Missing
+            } else {
+                match parse_field(raw, spec, &self.tz) {
+                    Ok(p) => p,
+                    Err((code, reason)) => {
+                        invalid.push((k, code, reason));
+                        Parsed::Missing
+                    }
+                }
+            };
+        }
+        // A row without a required value is skipped, once, with the first reason.
+        let missing_group = self
+            .required
+            .iter()
+            .find(|g| g.iter().all(|&k| matches!(self.parsed[k], Parsed::Missing)));
+        if let Some(g) = missing_group {
+            let names: Vec<&str> = g.iter().map(|&k| self.specs[k].role.name()).collect();
+            let (k, code, reason) = match invalid.iter().find(|(k, _, _)| g.contains(k)) {
+                Some((k, code, reason)) => (
+                    *k,
+                    *code,
+                    format!("{reason}; the row needs a {}", names.join(" or ")),
+                ),
+                None => (
+                    g.first().copied().unwrap_or(0),
+                    "MISSING_REQUIRED",
+                    format!("no {} in this row", names.join(" or ")),
+                ),
+            };
+            let col = self.specs.get(k).map_or(0, |s| s.index);
+            let ex = self.example(rec.row, col, rec.get(col).unwrap_or(""), reason);
+            self.rejections.add(code, Fate::RowSkipped, ex);
+            self.rows_skipped += 1;
+            self.invalid = invalid;
+            return Ok(());
+        }
+        for (k, code, reason) in invalid.drain(..) {
+            let col = self.specs[k].index;
+            let ex = self.example(rec.row, col, rec.get(col).unwrap_or(""), reason);
+            self.rejections.add(code, Fate::ValueIgnored, ex);
+        }
+        self.invalid = invalid;
+        for (k, spec) in self.specs.iter().enumerate() {
+            let col = &mut self.table.columns[k];
+            let p = self.parsed[k];
+            if matches!(p, Parsed::Missing) {
+                col.missing += 1;
+            }
+            match (&mut col.values, p) {
+                (Values::Codes { codes, dict }, Parsed::Text) => {
+                    let raw = rec.get(spec.index).unwrap_or("").trim();
+                    let code = dict.intern(raw, self.max_ids).ok_or(Error::LimitExceeded {
+                        what: "distinct values in one column",
+                        limit: self.max_ids as u64,
+                        row: rec.row,
+                        option: "maxDistinctIds",
+                    })?;
+                    codes.push(code);
+                }
+                (Values::Codes { codes, .. }, _) => codes.push(NO_ID),
+                (Values::Times(v), Parsed::Time(t)) => v.push(t),
+                (Values::Times(v), _) => v.push(NO_TIME),
+                (Values::Numbers(v), Parsed::Number(x)) => v.push(x),
+                (Values::Numbers(v), _) => v.push(f64::NAN),
+            }
+        }
+        self.table.rows += 1;
+        Ok(())
+    }
+
+    pub fn finish(self) -> (Table, Rejections) {
+        (self.table, self.rejections)
+    }
+}
+
+/// Reads one non-blank field as its column's type; `Err((code, reason))` if it cannot.
+fn parse_field(
+    raw: &str,
+    spec: &ColumnSpec,
+    tz: &ReportTz,
+) -> std::result::Result<Parsed, (&'static str, String)> {
+    let mark = |d: DecimalMark| match d {
+        DecimalMark::Dot => "dot",
+        DecimalMark::Comma => "comma",
+    };
+    match spec.role.value_type() {
+        ValueType::Id | ValueType::Category => Ok(Parsed::Text),
+        ValueType::Time => {
+            let fmt = spec.time_format.unwrap_or(TimeFormat::Iso);
+            parse_timestamp(raw, fmt, tz).map(Parsed::Time).ok_or((
+                "INVALID_TIMESTAMP",
+                format!("not a timestamp in the column's format ({fmt:?})"),
+            ))
+        }
+        ValueType::Count => match parse_amount(raw, spec.decimal) {
+            Some(v) if v >= 0.0 && v.fract() == 0.0 => Ok(Parsed::Number(v)),
+            _ => Err(("INVALID_NUMBER", "not a whole number ≥ 0".to_string())),
+        },
+        _ => parse_amount(raw, spec.decimal).map(Parsed::Number).ok_or((
+            "INVALID_NUMBER",
+            format!("not a number (decimal {})", mark(spec.decimal)),
+        )),
+    }
+}
+
+/// The example recorded for a row whose field count differs from the header's.
+pub fn ragged_example(rec: &Record<'_>, header_len: usize) -> ValueExample {
+    ValueExample {
+        row: rec.row,
+        column: String::new(),
+        value: format!("{} fields", rec.len()),
+        reason: format!(
+            "the header has {header_len} columns; missing fields read as blank, extra fields ignored"
+        ),
+    }
+}

@@ -1,0 +1,202 @@
+//! Dataset kinds, and detecting a file's kind from the roles its columns were given.
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::ingest::infer::Role;
+
+/// What one row of a file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Kind {
+    /// A survey response (NPS / CSAT / CES answers).
+    Survey,
+    /// A product or website event (user, time, event name, page…).
+    Events,
+    /// An order or payment (customer, time, amount).
+    Transactions,
+    /// A support ticket (created, first response, resolved…).
+    Tickets,
+    /// An email or ad campaign with its counts (sent, opens, clicks…).
+    Campaigns,
+}
+
+/// Kinds named by the CLI contract but not yet computed by this build.
+const PLANNED: [&str; 4] = ["social", "reviews", "mentions", "scans"];
+
+/// One kind's requirements: every group must be met by at least one of its roles.
+struct Requirement {
+    kind: Kind,
+    groups: &'static [&'static [Role]],
+}
+
+/// Checked in this order: the first kind whose requirements hold is the detected one, so the
+/// more specific kinds come first (a ticket export may carry a CSAT column, an event log an
+/// amount).
+const REQUIREMENTS: [Requirement; 5] = [
+    Requirement {
+        kind: Kind::Tickets,
+        groups: &[
+            &[Role::TicketId, Role::ResolvedAt, Role::FirstResponseAt],
+            &[Role::Timestamp],
+        ],
+    },
+    Requirement {
+        kind: Kind::Campaigns,
+        groups: &[
+            &[Role::Campaign],
+            &[
+                Role::Sent,
+                Role::Delivered,
+                Role::Opens,
+                Role::Clicks,
+                Role::Impressions,
+            ],
+        ],
+    },
+    Requirement {
+        kind: Kind::Events,
+        groups: &[
+            &[Role::UserId],
+            &[Role::Timestamp],
+            &[Role::EventName, Role::Page],
+        ],
+    },
+    Requirement {
+        kind: Kind::Transactions,
+        groups: &[&[Role::UserId], &[Role::Timestamp], &[Role::Amount]],
+    },
+    Requirement {
+        kind: Kind::Survey,
+        groups: &[&[Role::Nps, Role::Csat, Role::Ces]],
+    },
+];
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::Survey,
+        Kind::Events,
+        Kind::Transactions,
+        Kind::Tickets,
+        Kind::Campaigns,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Survey => "survey",
+            Kind::Events => "events",
+            Kind::Transactions => "transactions",
+            Kind::Tickets => "tickets",
+            Kind::Campaigns => "campaigns",
+        }
+    }
+
+    /// Parses the `kind` option: `None` for "auto" (or absent).
+    pub fn parse_option(s: Option<&str>) -> Result<Option<Kind>> {
+        let s = s.unwrap_or("auto").trim().to_ascii_lowercase();
+        if s == "auto" {
+            return Ok(None);
+        }
+        if let Some(k) = Kind::ALL.into_iter().find(|k| k.name() == s) {
+            return Ok(Some(k));
+        }
+        let supported = Kind::ALL.map(Kind::name).join(", ") + ", auto";
+        let planned = if PLANNED.contains(&s.as_str()) {
+            format!("{supported} (`{s}` is planned but not in this version)")
+        } else {
+            supported
+        };
+        Err(Error::UnsupportedKind {
+            kind: s,
+            supported: planned,
+        })
+    }
+
+    /// The roles this kind cannot do without, as text for error messages.
+    pub fn requirement_text(self) -> String {
+        let req = REQUIREMENTS.iter().find(|r| r.kind == self);
+        req.map(|r| {
+            r.groups
+                .iter()
+                .map(|g| g.iter().map(|x| x.name()).collect::<Vec<_>>().join(" or "))
+                .collect::<Vec<_>>()
+                .join(" + ")
+        })
+        .unwrap_or_default()
+    }
+
+    /// True when the roles present meet this kind's requirements.
+    pub fn satisfied_by(self, roles: &[Role]) -> bool {
+        REQUIREMENTS
+            .iter()
+            .find(|r| r.kind == self)
+            .is_some_and(|r| r.groups.iter().all(|g| g.iter().any(|x| roles.contains(x))))
+    }
+}
+
+/// Values each row of a kind needs to be kept (groups: one of the roles in each).
+pub fn row_requirements(kind: Kind) -> &'static [&'static [Role]] {
+    match kind {
+        Kind::Events => &[
+            &[Role::UserId],
+            &[Role::Timestamp],
+            &[Role::EventName, Role::Page],
+        ],
+        Kind::Transactions => &[&[Role::UserId], &[Role::Timestamp], &[Role::Amount]],
+        Kind::Tickets => &[&[Role::Timestamp]],
+        Kind::Campaigns => &[&[Role::Campaign]],
+        Kind::Survey => &[],
+    }
+}
+
+/// The kind a file is, from its column roles, with the reason; `None` if no kind fits.
+pub fn detect(roles: &[Role]) -> Option<(Kind, String)> {
+    let req = REQUIREMENTS.iter().find(|r| r.kind.satisfied_by(roles))?;
+    let found: Vec<&str> = req
+        .groups
+        .iter()
+        .filter_map(|g| g.iter().find(|x| roles.contains(x)).map(|x| x.name()))
+        .collect();
+    Some((req.kind, format!("has {}", found.join(", "))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Role::*;
+
+    #[test]
+    fn kinds_from_roles() {
+        assert_eq!(
+            detect(&[UserId, Timestamp, EventName, Page]).unwrap().0,
+            Kind::Events
+        );
+        assert_eq!(
+            detect(&[UserId, Timestamp, Amount, OrderId]).unwrap().0,
+            Kind::Transactions
+        );
+        assert_eq!(
+            detect(&[UserId, Timestamp, EventName, Amount]).unwrap().0,
+            Kind::Events
+        );
+        assert_eq!(
+            detect(&[TicketId, Timestamp, Csat]).unwrap().0,
+            Kind::Tickets
+        );
+        assert_eq!(detect(&[Campaign, Sent, Opens]).unwrap().0, Kind::Campaigns);
+        assert_eq!(detect(&[Nps, Timestamp, UserId]).unwrap().0, Kind::Survey);
+        assert_eq!(detect(&[Timestamp, Segment]), None);
+    }
+
+    #[test]
+    fn options() {
+        assert_eq!(Kind::parse_option(None).unwrap(), None);
+        assert_eq!(
+            Kind::parse_option(Some("Events")).unwrap(),
+            Some(Kind::Events)
+        );
+        let e = Kind::parse_option(Some("social")).unwrap_err();
+        assert_eq!(e.code(), "UNSUPPORTED_KIND");
+        assert!(e.to_string().contains("planned"));
+    }
+}
