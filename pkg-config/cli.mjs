@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // engagement-metrics CLI: runs the same wasm engine under Node.
-//   engagement-metrics report FILE [--kind survey|auto] [--json] [--timezone TZ]
+//   engagement-metrics report FILE [--kind KIND] [--json] [--timezone TZ]
 //                      [--granularity day|week|month|quarter|year] [--column ROLE=HEADER ...]
 import { createReadStream, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,14 +11,20 @@ const em = require('./node/engagement_metrics.js');
 const USAGE = `usage: engagement-metrics report FILE [options]
 
 options:
-  --kind KIND              survey | auto (default auto)
+  --kind KIND              auto (default) | survey | events | transactions | tickets | campaigns
+  --inspect                print only the inferred schema (format, columns, roles, kind)
   --json                   print the full report as JSON
   --timezone TZ            report time zone: UTC (default), +02:00, Europe/Paris
   --granularity G          day | week | month (default) | quarter | year
   --week-start D           monday (default) | sunday
   --confidence L           confidence level of intervals (default 0.95)
-  --column ROLE=HEADER     map a column: nps, csat, ces, timestamp, channel, segment, text, id, ignore
+  --column ROLE=HEADER     map a column to a role: nps, csat, ces, timestamp, userId, eventName,
+                           sessionId, page, amount, orderId, ticketId, resolvedAt, campaign,
+                           sent, opens, clicks, channel, segment, text, id, ignore, …
+  --format F               csv | json | ndjson | xlsx (detected when absent)
+  --sheet NAME             worksheet of an .xlsx file (default: the first)
   --delimiter C            field delimiter (detected when absent)
+  --decimal-mark M         dot | comma (detected per column when absent)
   --date-order O           dmy | mdy when slash dates are ambiguous
   --csat-scale MIN-MAX     CSAT answer scale (default 1-5)
   --ces-scale MIN-MAX      CES answer scale (default 1-7)
@@ -48,6 +54,10 @@ export function parseArgs(argv) {
     const a = argv[i];
     switch (a) {
       case '--json': args.json = true; break;
+      case '--inspect': args.inspect = true; break;
+      case '--format': o.format = need(++i, a); break;
+      case '--sheet': o.sheet = need(++i, a); break;
+      case '--decimal-mark': o.decimalMark = need(++i, a); break;
       case '--kind': o.kind = need(++i, a); break;
       case '--timezone': case '--tz': o.timezone = need(++i, a); break;
       case '--granularity': o.granularity = need(++i, a); break;
@@ -93,10 +103,44 @@ function metricLines(m, indent = '  ') {
   return out;
 }
 
-export function renderTable(r) {
+function headLines(r) {
   const L = [];
-  L.push(`${r.kind} report — ${r.input.rows} rows, ${r.input.bytes} bytes, timezone ${r.options.timezone}, by ${r.options.granularity}`);
+  const what = r.options ? `, timezone ${r.options.timezone}, by ${r.options.granularity}` : '';
+  L.push(`${r.kind} ${r.options ? 'report' : 'schema'} (${r.kindChoice.source}: ${r.kindChoice.reason}) — ${r.input.format}, ${r.input.rows} rows, ${r.input.bytes} bytes${what}`);
   L.push('columns: ' + r.columns.filter((c) => c.role !== 'ignored').map((c) => `${c.header} → ${c.role}${c.source === 'detected' ? ` (${c.confidence})` : ''}`).join(', '));
+  return L;
+}
+
+function tailLines(r) {
+  const L = [];
+  if (r.rejected?.length) {
+    L.push('', 'rejected');
+    for (const x of r.rejected) {
+      L.push(`  ${x.code} in ${x.column || '(row)'}: ${x.count} (${x.fate})`);
+      for (const e of x.examples) L.push(`    row ${e.row}: ${JSON.stringify(e.value)} — ${e.reason}`);
+    }
+  }
+  if (r.warnings.length) {
+    L.push('', 'warnings');
+    for (const w of r.warnings) L.push(`  ${w.code}: ${w.message}`);
+  }
+  return L;
+}
+
+function datasetLines(r) {
+  const d = r.dataset;
+  const L = ['', `kept ${d.rowsKept} rows, skipped ${d.rowsSkipped}; ${d.bytesPerRow} bytes per row, ${fmt(d.memoryBytes / 1e6)} MB held`];
+  for (const c of d.columns) {
+    const extra = [c.distinct !== undefined ? `${c.distinct} distinct` : '', c.min !== undefined ? `${c.min} … ${c.max}` : '', c.missing ? `${c.missing} missing` : ''].filter(Boolean).join(', ');
+    L.push(`  ${c.header} (${c.role}, ${c.valueType})${extra ? ': ' + extra : ''}`);
+  }
+  return L;
+}
+
+export function renderTable(r) {
+  if (!r.options) return [...headLines(r), ...tailLines(r)].join('\n') + '\n';
+  if (r.kind !== 'survey') return [...headLines(r), ...datasetLines(r), ...tailLines(r)].join('\n') + '\n';
+  const L = headLines(r);
   L.push('', 'overall');
   L.push(...metricLines(r.overall));
   for (const a of r.overall.answers) L.push(`  ${a.metric} answers: ${a.answered} answered, ${a.blank} blank, ${a.rejected} rejected`);
@@ -118,17 +162,7 @@ export function renderTable(r) {
       L.push(...metricLines(g.metrics, '    '));
     }
   }
-  if (r.rejected.length) {
-    L.push('', 'rejected');
-    for (const x of r.rejected) {
-      L.push(`  ${x.code} in ${x.column || '(row)'}: ${x.count} (${x.fate})`);
-      for (const e of x.examples) L.push(`    row ${e.row}: ${JSON.stringify(e.value)} — ${e.reason}`);
-    }
-  }
-  if (r.warnings.length) {
-    L.push('', 'warnings');
-    for (const w of r.warnings) L.push(`  ${w.code}: ${w.message}`);
-  }
+  L.push(...tailLines(r));
   return L.join('\n') + '\n';
 }
 
@@ -137,6 +171,21 @@ export async function report(file, options, chunkSize = 4 << 20) {
   try {
     for await (const chunk of createReadStream(file, { highWaterMark: chunkSize })) a.push(chunk);
     return a.finish();
+  } finally {
+    a.free();
+  }
+}
+
+/** The inferred schema: reads only until the sample of rows is complete. */
+export async function inspectFile(file, options, chunkSize = 1 << 20) {
+  const a = new em.Analyzer(options);
+  try {
+    for await (const chunk of createReadStream(file, { highWaterMark: chunkSize })) {
+      a.push(chunk);
+      const s = a.schema();
+      if (s) return s;
+    }
+    return a.finishSchema();
   } finally {
     a.free();
   }
@@ -156,7 +205,7 @@ async function main() {
     fail(`cannot read ${args.file}`);
   }
   try {
-    const r = await report(args.file, args.options);
+    const r = await (args.inspect ? inspectFile : report)(args.file, args.options);
     process.stdout.write(args.json ? JSON.stringify(r, null, 2) + '\n' : renderTable(r));
   } catch (e) {
     fail(`error [${e.code ?? 'INTERNAL'}]: ${e.message}`, 1);

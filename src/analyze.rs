@@ -605,7 +605,7 @@ impl Inner {
             return Err(Error::NoMetricColumns {
                 kind: kind.name(),
                 reason: format!(
-                    "a {} file needs columns for {}; found {}. Name them with the `columns` option, e.g. {{\"userId\": \"Customer\"}}",
+                    "a file of kind `{}` needs columns for {}; found {}. Name them with the `columns` option, e.g. {{\"userId\": \"Customer\"}}",
                     kind.name(),
                     kind.requirement_text(),
                     role_list(&found)
@@ -663,7 +663,7 @@ impl Inner {
             .map(|k| format!("{}: {}", k.name(), k.requirement_text()))
             .collect();
         Error::NoMetricColumns {
-            kind: "any",
+            kind: "any kind",
             reason: format!(
                 "the columns ({}) were read as {}, which fits no kind of dataset ({}). Set `kind` and name the columns with the `columns` option",
                 self.header.join(", "),

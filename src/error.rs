@@ -34,7 +34,7 @@ pub enum Error {
         available: String,
     },
     /// No column of the file could be used for the requested kind of metrics.
-    #[error("no {kind} columns found: {reason}")]
+    #[error("no usable columns for {kind}: {reason}")]
     NoMetricColumns { kind: &'static str, reason: String },
     /// The requested dataset kind is not (yet) supported by this build.
     #[error("kind `{kind}` is not supported; supported kinds: {supported}")]

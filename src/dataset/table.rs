@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 use crate::error::{Error, Fate, Rejections, Result, ValueExample};
 use crate::ingest::infer::{Role, ValueType};
 use crate::ingest::time::{parse_timestamp, TimeFormat};
-use crate::ingest::value::{is_blank, parse_amount, DecimalMark};
+use crate::ingest::value::{is_blank, parse_amount, parse_bool, DecimalMark};
 use crate::ingest::{truncate, Record};
 use crate::period::ReportTz;
 
@@ -357,9 +357,15 @@ fn parse_field(
                 format!("not a timestamp in the column's format ({fmt:?})"),
             ))
         }
-        ValueType::Count => match parse_amount(raw, spec.decimal) {
+        // A yes/no flag counts as 1/0 (per-recipient campaign exports: opened = yes).
+        ValueType::Count => match parse_amount(raw, spec.decimal)
+            .or_else(|| parse_bool(raw).map(|b| f64::from(u8::from(b))))
+        {
             Some(v) if v >= 0.0 && v.fract() == 0.0 => Ok(Parsed::Number(v)),
-            _ => Err(("INVALID_NUMBER", "not a whole number ≥ 0".to_string())),
+            _ => Err((
+                "INVALID_NUMBER",
+                "not a whole number ≥ 0 or a yes/no flag".to_string(),
+            )),
         },
         _ => parse_amount(raw, spec.decimal).map(Parsed::Number).ok_or((
             "INVALID_NUMBER",

@@ -183,6 +183,8 @@ pub struct ColumnProfile {
     pub total_len: u64,
     /// Values that read as amounts (separators, currency, percent), plain numbers included.
     pub amounts: u64,
+    /// Values that read as yes/no flags (true/false, yes/no, y/n, 1/0).
+    pub flags: u64,
     pub decimal: DecimalEvidence,
 }
 
@@ -197,6 +199,9 @@ impl ColumnProfile {
         self.non_blank += 1;
         self.total_len += v.len() as u64;
         self.decimal.observe(v);
+        if super::value::parse_bool(v).is_some() {
+            self.flags += 1;
+        }
         if parse_amount(v, DecimalMark::Dot).is_some()
             || parse_amount(v, DecimalMark::Comma).is_some()
         {
@@ -633,16 +638,18 @@ const NAME_RULES: &[NameRule] = &[
 ];
 
 impl ColumnProfile {
-    /// True when most values could be a value of `t`.
-    fn fits(&self, t: ValueType) -> bool {
+    /// True when at least `share` of the values could be values of `t` (a column whose header
+    /// names its role needs half; the rest are reported as rejected).
+    fn fits(&self, t: ValueType, share: f64) -> bool {
         match t {
-            ValueType::Time => self.time_format(0.5).is_some(),
-            ValueType::Amount => self.share(self.amounts) >= 0.9,
+            ValueType::Time => self.time_format(share).is_some(),
+            ValueType::Amount => self.share(self.amounts) >= share,
             ValueType::Count => {
-                self.share(self.integer) >= 0.9 && self.min.is_some_and(|m| m >= 0.0)
+                (self.share(self.integer) >= share && self.min.is_some_and(|m| m >= 0.0))
+                    || self.share(self.flags) >= share
             }
             ValueType::Id | ValueType::Category => true,
-            ValueType::Score => self.share(self.numeric) >= 0.9,
+            ValueType::Score => self.share(self.numeric) >= share,
             ValueType::None => true,
         }
     }
@@ -655,7 +662,14 @@ pub fn guess_role(header: &str, p: &ColumnProfile) -> Option<Guess> {
     let has_time_word = has_word(&w, &TIME_WORDS) || has_prefix(&w, &["date", "time"]);
     // A role named by the header wins when the values fit it; a time-like header with time
     // values is a time role even if it also names, e.g., the order ("order_date").
-    let is_time = p.non_blank > 0 && p.fits(ValueType::Time);
+    let is_time = p.non_blank > 0 && p.fits(ValueType::Time, 0.5);
+    if p.non_blank == 0 && has_time_word {
+        return guess(
+            Role::Timestamp,
+            0.5,
+            "header names a time (no values to check)",
+        );
+    }
     for rule in NAME_RULES {
         let named = has_word(&w, rule.any) && rule.all.iter().all(|a| w.iter().any(|x| x == a));
         if !named {
@@ -688,7 +702,7 @@ pub fn guess_role(header: &str, p: &ColumnProfile) -> Option<Guess> {
         let numeric_label = t == ValueType::Category
             && !matches!(rule.role, Role::Status | Role::Priority)
             && p.share(p.numeric) >= 0.9;
-        if p.non_blank == 0 || (p.fits(t) && !numeric_label) {
+        if p.non_blank == 0 || (p.fits(t, 0.5) && !numeric_label) {
             let conf = if p.non_blank == 0 { 0.5 } else { 0.85 };
             return guess(
                 rule.role,

@@ -119,7 +119,19 @@ pub fn wilson_interval(
     to_js(&crate::stats::wilson_interval(k, n, level))
 }
 
-/// Analyses a whole file held in memory (CSV/TSV, UTF-8/UTF-16/Windows-1252).
+/// The schema of a file from its first bytes: format, encoding, columns with their inferred
+/// roles and types, and the dataset kind, for the user to confirm before the full analysis.
+/// A prefix of about 1 MB is enough for text and JSON; pass an .xlsx file whole.
+#[wasm_bindgen(js_name = inspect, unchecked_return_type = "Schema")]
+pub fn inspect(
+    bytes: &[u8],
+    #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let opts: AnalyzeOptions = from_js(options, "options")?;
+    to_js(&crate::analyze::inspect(bytes, opts).map_err(js_error)?)
+}
+
+/// Analyses a whole file held in memory (CSV/TSV/JSON/NDJSON/xlsx, UTF-8/UTF-16/Windows-1252).
 /// For large files prefer `Analyzer`, fed in chunks.
 #[wasm_bindgen(js_name = analyze, unchecked_return_type = "Report")]
 pub fn analyze(
@@ -165,6 +177,19 @@ impl Analyzer {
     #[wasm_bindgen(unchecked_return_type = "Progress")]
     pub fn progress(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.progress())
+    }
+
+    /// The inferred schema once the first rows are read (`null` before).
+    #[wasm_bindgen(unchecked_return_type = "Schema | null")]
+    pub fn schema(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.schema())
+    }
+
+    /// Ends the input and returns only the inferred schema (for files shorter than the sample;
+    /// the analyzer cannot be used afterwards).
+    #[wasm_bindgen(js_name = finishSchema, unchecked_return_type = "Schema")]
+    pub fn finish_schema(&mut self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.finish_schema().map_err(js_error)?)
     }
 
     /// Ends the input and returns the report. The analyzer cannot be used afterwards.

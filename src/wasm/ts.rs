@@ -109,10 +109,15 @@ export interface CesOptions extends ConfidenceOptions {
   easyThreshold?: number;
 }
 
-export type ColumnRole = "nps" | "csat" | "ces" | "timestamp" | "channel" | "segment" | "id" | "text" | "ignore";
+/** Role names accepted in a column mapping (`ignore` = leave the column out). */
+export type ColumnRole = Role | "ignore";
+export type Kind = "survey" | "events" | "transactions" | "tickets" | "campaigns";
+export type InputFormat = "csv" | "json" | "ndjson" | "xlsx";
+export type DecimalMark = "dot" | "comma";
 
 export interface AnalyzeOptions {
-  kind?: "survey" | "auto";
+  /** "auto" (default) detects the kind from the columns. */
+  kind?: Kind | "auto";
   /** "UTC" (default), "+02:00", or an IANA name like "Europe/Paris". */
   timezone?: string;
   granularity?: Granularity;
@@ -120,6 +125,12 @@ export interface AnalyzeOptions {
   confidence?: number;
   /** ",", ";", "\t", "|"; detected when absent. */
   delimiter?: string;
+  /** Detected from the first bytes when absent ("tsv" and "jsonl" are accepted aliases). */
+  format?: InputFormat | "tsv" | "jsonl";
+  /** Worksheet of an .xlsx file (default: the first). */
+  sheet?: string;
+  /** Decimal mark of amounts; detected per column when absent. */
+  decimalMark?: DecimalMark;
   dateOrder?: "dmy" | "mdy" | "iso" | "unix" | "unixMillis";
   /** Explicit mapping, role → header name. */
   columns?: Partial<Record<ColumnRole, string>>;
@@ -132,23 +143,37 @@ export interface AnalyzeOptions {
   channelWeights?: Record<string, number>;
   maxFieldBytes?: number;
   maxColumns?: number;
+  /** Largest .xlsx accepted in bytes (default 256 MiB; a workbook is read whole). */
+  maxSpreadsheetBytes?: number;
+  /** Most distinct ids or labels per column (default 5,000,000). */
+  maxDistinctIds?: number;
   maxSegmentValues?: number;
   previewRows?: number;
 }
 
 export interface Progress { bytes: number; rows: number; }
 export type Encoding = "utf8" | "utf8Bom" | "utf16Le" | "utf16Be";
-export type Role = "nps" | "csat" | "ces" | "timestamp" | "channel" | "segment" | "id" | "text" | "ignored";
+export type Role =
+  | "nps" | "csat" | "ces" | "timestamp" | "channel" | "segment"
+  | "id" | "text" | "ignored" | "userId" | "eventName" | "sessionId"
+  | "page" | "amount" | "orderId" | "product" | "quantity" | "ticketId"
+  | "status" | "agent" | "priority" | "resolvedAt" | "firstResponseAt" | "campaign"
+  | "sent" | "delivered" | "opens" | "clicks" | "conversions" | "unsubscribes"
+  | "bounces" | "impressions" | "spend";
+/** How a column's values are kept: interned ids / labels (u32), epoch seconds (i64), numbers (f64). */
+export type ValueType = "id" | "category" | "time" | "amount" | "count" | "score" | "none";
 export type TimeFormat = "iso" | "mdy" | "dmy" | "unixSeconds" | "unixMillis";
 export type Granularity = "day" | "week" | "month" | "quarter" | "year";
 export type WeekStart = "monday" | "sunday";
 
 export interface InputSummary {
+  format: InputFormat;
   bytes: number;
   rows: number;
   encoding: Encoding;
   windows1252Rows: number;
-  delimiter: string;
+  /** Field delimiter of delimited text; null for JSON and xlsx. */
+  delimiter: string | null;
   header: string[];
   preview: string[][];
 }
@@ -156,11 +181,23 @@ export interface ColumnInfo {
   index: number;
   header: string;
   role: Role;
+  valueType: ValueType;
   confidence: number;
   source: "mapped" | "detected";
   reason: string;
   scale?: Scale;
   timeFormat?: TimeFormat;
+  decimalMark?: DecimalMark;
+}
+export interface KindChoice { source: "option" | "detected"; reason: string; }
+/** What `inspect` returns: the schema inferred from the first rows, for confirmation. */
+export interface Schema {
+  kind: Kind;
+  kindChoice: KindChoice;
+  input: InputSummary;
+  columns: ColumnInfo[];
+  rowsSampled: number;
+  warnings: Warning[];
 }
 export interface EffectiveOptions { timezone: string; granularity: Granularity; weekStart: WeekStart; confidence: number; }
 export interface AnswerCounts { metric: "nps" | "csat" | "ces"; column: string; answered: number; blank: number; rejected: number; }
@@ -199,12 +236,17 @@ export type Fate = "rowSkipped" | "valueIgnored" | "excludedFromPeriods";
 export interface Rejection { code: string; column: string; count: number; fate: Fate; examples: ValueExample[]; }
 export interface EngineInfo { name: string; version: string; }
 
-export interface SurveyReport {
-  kind: "survey";
+/** The part every report starts with. */
+export interface ReportHead {
+  kindChoice: KindChoice;
   engine: EngineInfo;
   options: EffectiveOptions;
   input: InputSummary;
   columns: ColumnInfo[];
+}
+
+export interface SurveyReport extends ReportHead {
+  kind: "survey";
   firstResponse: string | null;
   lastResponse: string | null;
   overall: SurveyMetrics;
@@ -215,15 +257,40 @@ export interface SurveyReport {
   warnings: Warning[];
 }
 
+export interface StoredColumn {
+  header: string;
+  role: Role;
+  valueType: ValueType;
+  missing: number;
+  distinct?: number;
+  /** Times as RFC 3339 UTC text, numbers as numbers. */
+  min?: string | number;
+  max?: string | number;
+}
+export interface DatasetSummary {
+  rowsKept: number;
+  rowsSkipped: number;
+  columns: StoredColumn[];
+  bytesPerRow: number;
+  memoryBytes: number;
+}
+/** Report of an events, transactions, tickets or campaigns file: what was ingested. */
+export interface DatasetReport extends ReportHead {
+  kind: "events" | "transactions" | "tickets" | "campaigns";
+  dataset: DatasetSummary;
+  rejected: Rejection[];
+  warnings: Warning[];
+}
+
 /** A report of any kind, discriminated by `kind`. */
-export type Report = SurveyReport;
+export type Report = SurveyReport | DatasetReport;
 
 export interface BuildInfo { name: string; version: string; gitRevision: string; }
 
 export type ErrorCode =
   | "INVALID_OPTION" | "INVALID_SCORE" | "EMPTY_INPUT" | "NO_HEADER" | "COLUMN_NOT_FOUND"
   | "NO_METRIC_COLUMNS" | "UNSUPPORTED_KIND" | "UNKNOWN_TIMEZONE" | "AMBIGUOUS_DATE_ORDER"
-  | "LIMIT_EXCEEDED" | "ENCODING" | "ALREADY_FINISHED";
+  | "LIMIT_EXCEEDED" | "ENCODING" | "UNREADABLE_FILE" | "ALREADY_FINISHED";
 
 /** What every function of this package throws. */
 export interface EngagementMetricsError extends Error {

@@ -1,5 +1,5 @@
 // A typical consumer of the browser build; only type-checked (tsc --noEmit).
-import init, { Analyzer, analyze, npsFromScores, csat, type Report, type EngagementMetricsError, type AnalyzeOptions } from '../../pkg/web/engagement_metrics';
+import init, { Analyzer, analyze, inspect, npsFromScores, csat, type Report, type Schema, type EngagementMetricsError, type AnalyzeOptions } from '../../pkg/web/engagement_metrics';
 
 export async function run(file: Blob): Promise<number | null> {
   await init();
@@ -7,8 +7,11 @@ export async function run(file: Blob): Promise<number | null> {
   const a = new Analyzer(opts);
   a.push(new Uint8Array(await file.arrayBuffer()));
   const report: Report = a.finish();
+  if (report.kind !== 'survey') return report.dataset.rowsKept;
   const weekly: (number | null)[] = report.periods.map((p) => p.metrics.nps?.score ?? null);
   const low: number | undefined = report.overall.csat?.variants.netWithNeutral.interval?.low;
+  const schema: Schema = inspect(new Uint8Array(await file.slice(0, 1 << 20).arrayBuffer()), { kind: 'events', format: 'ndjson', columns: { userId: 'who', eventName: 'what' } });
+  console.log(schema.columns.map((c) => `${c.header}: ${c.role} ${c.valueType}`), schema.input.delimiter ?? 'json');
   const single = analyze(new Uint8Array([1]));
   console.log(weekly, low, single.kind, csat([5]).variants.topBox.definition.formula);
   try {
