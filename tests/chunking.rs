@@ -10,13 +10,13 @@ fn chunked(bytes: &[u8], cuts: &[usize], opts: &AnalyzeOptions) -> String {
     let mut a = Analyzer::new(opts.clone()).unwrap();
     let mut last = 0;
     for &c in cuts {
-        if a.push(&bytes[last..c]).is_err() {
-            return "error".into();
+        if let Err(e) = a.push(&bytes[last..c]) {
+            return format!("error {}", e.code());
         }
         last = c;
     }
-    if a.push(&bytes[last..]).is_err() {
-        return "error".into();
+    if let Err(e) = a.push(&bytes[last..]) {
+        return format!("error {}", e.code());
     }
     match a.finish() {
         Ok(r) => format!("{r:?}"),
@@ -44,7 +44,28 @@ fn inputs() -> Vec<Vec<u8>> {
     for u in String::from_utf8(base.clone()).unwrap().encode_utf16() {
         utf16.extend_from_slice(&u.to_be_bytes());
     }
-    vec![base, crlf, bom, utf16]
+    let mut all = vec![base, crlf, bom, utf16];
+    // Every other kind and format: events, transactions, JSON, NDJSON, CR line ends, blank lines.
+    for name in [
+        "events.json",
+        "events.ndjson",
+        "amounts.csv",
+        "semicolon.csv",
+        "tab.tsv",
+        "header-only.csv",
+    ] {
+        all.push(
+            std::fs::read(format!(
+                "{}/tests/corpus/{name}",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .unwrap(),
+        );
+    }
+    let events = "user_id,timestamp,event,page\r\nu1,2024-01-01T10:00:00Z,view,/\r\n\r\nu2,2024-01-01 11:00,\"click\nthrough\",/a\r\nu1,bad,view,/\r";
+    all.push(events.as_bytes().to_vec());
+    all.push(events.replace("\r\n", "\r").into_bytes());
+    all
 }
 
 #[test]
@@ -83,6 +104,15 @@ proptest! {
     }
 
     #[test]
+    fn json_like_text_never_panics(text in "[a-z0-9{}\\[\\],:\" \\n.-]{0,300}", array in any::<bool>(), cut in 0usize..300) {
+        let head = if array { "[{\"user\":\"u\",\"time\":\"2024-01-01\",\"event\":\"x\"}," } else { "{\"user_id\":\"u\",\"ts\":\"2024-01-01\"}\n" };
+        let bytes = format!("{head}{text}").into_bytes();
+        let cut = cut.min(bytes.len());
+        let opts = AnalyzeOptions::default();
+        prop_assert_eq!(chunked(&bytes, &[cut], &opts), whole(&bytes, &opts));
+    }
+
+    #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600), cut in 0usize..600) {
         let opts = AnalyzeOptions::default();
         let cut = cut.min(bytes.len());
@@ -90,7 +120,7 @@ proptest! {
     }
 
     #[test]
-    fn csv_like_text_never_panics(text in "[a-z0-9,;\"\\n\\r\\t :/.-]{0,300}", prefix in prop::sample::select(vec!["nps,date\n", "csat;ces\n", "score\tdate\n", ""])) {
+    fn csv_like_text_never_panics(text in "[a-z0-9,;\"\\n\\r\\t :/.-]{0,300}", prefix in prop::sample::select(vec!["nps,date\n", "csat;ces\n", "score\tdate\n", "user_id,timestamp,event\n", "customer;date;amount\n", ""])) {
         let bytes = format!("{prefix}{text}").into_bytes();
         let _ = whole(&bytes, &AnalyzeOptions::default());
     }

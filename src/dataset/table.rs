@@ -5,7 +5,10 @@
 //! A row lacking a value its kind cannot do without (a user, a time…) is skipped and counted
 //! with its reason; an unreadable optional value is set to missing and counted.
 
-use rustc_hash::FxHashMap;
+use std::hash::BuildHasher;
+
+use hashbrown::HashTable;
+use rustc_hash::FxBuildHasher;
 
 use crate::error::{Error, Fate, Rejections, Result, ValueExample};
 use crate::ingest::infer::{Role, ValueType};
@@ -20,49 +23,74 @@ pub const NO_ID: u32 = u32::MAX;
 pub const NO_TIME: i64 = i64::MIN;
 
 /// Distinct strings of one column, each given a dense u32 code in order of first appearance.
+/// The strings live end to end in one arena (no allocation per value); the hash table holds
+/// only codes.
 #[derive(Debug, Default)]
 pub struct Interner {
-    map: FxHashMap<Box<str>, u32>,
-    names: Vec<Box<str>>,
-    text_bytes: usize,
+    table: HashTable<u32>,
+    arena: String,
+    ends: Vec<usize>,
+    /// Hash of each value, so that growing the table does not rehash the strings.
+    hashes: Vec<u64>,
+}
+
+fn hash_str(s: &str) -> u64 {
+    FxBuildHasher.hash_one(s)
 }
 
 impl Interner {
+    fn slice(&self, code: u32) -> &str {
+        let i = code as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.arena[start..self.ends[i]]
+    }
+
     /// The code of `s`, adding it if new; `None` once `limit` distinct values are held.
     pub fn intern(&mut self, s: &str, limit: usize) -> Option<u32> {
-        if let Some(&c) = self.map.get(s) {
+        let h = hash_str(s);
+        if let Some(&c) = self.table.find(h, |&c| self.slice(c) == s) {
             return Some(c);
         }
-        if self.names.len() >= limit {
+        if self.ends.len() >= limit {
             return None;
         }
-        let code = self.names.len() as u32;
-        let b: Box<str> = s.into();
-        self.text_bytes += b.len();
-        self.map.insert(b.clone(), code);
-        self.names.push(b);
+        let code = self.ends.len() as u32;
+        self.arena.push_str(s);
+        self.ends.push(self.arena.len());
+        self.hashes.push(h);
+        let hashes = &self.hashes;
+        self.table.insert_unique(h, code, |&c| hashes[c as usize]);
         Some(code)
     }
 
     pub fn get(&self, s: &str) -> Option<u32> {
-        self.map.get(s).copied()
+        self.table
+            .find(hash_str(s), |&c| self.slice(c) == s)
+            .copied()
     }
 
     pub fn name(&self, code: u32) -> &str {
-        self.names.get(code as usize).map_or("", |b| b)
+        if (code as usize) < self.ends.len() {
+            self.slice(code)
+        } else {
+            ""
+        }
     }
 
     pub fn len(&self) -> usize {
-        self.names.len()
+        self.ends.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
+        self.ends.is_empty()
     }
 
-    /// Approximate heap bytes: the strings twice (map key and list) and the table entries.
+    /// Heap bytes held: the arena, the offsets and the table.
     pub fn heap_bytes(&self) -> usize {
-        2 * self.text_bytes + self.names.capacity() * 16 + self.map.capacity() * 24
+        self.arena.capacity()
+            + self.ends.capacity() * 8
+            + self.hashes.capacity() * 8
+            + self.table.capacity() * 5
     }
 }
 
@@ -314,12 +342,14 @@ impl TableBuilder {
             match (&mut col.values, p) {
                 (Values::Codes { codes, dict }, Parsed::Text) => {
                     let raw = rec.get(spec.index).unwrap_or("").trim();
-                    let code = dict.intern(raw, self.max_ids).ok_or(Error::LimitExceeded {
-                        what: "distinct values in one column",
-                        limit: self.max_ids as u64,
-                        row: rec.row,
-                        option: "maxDistinctIds",
-                    })?;
+                    let code =
+                        dict.intern(raw, self.max_ids)
+                            .ok_or_else(|| Error::LimitExceeded {
+                                what: "distinct values in one column",
+                                limit: self.max_ids as u64,
+                                row: rec.row,
+                                option: "maxDistinctIds",
+                            })?;
                     codes.push(code);
                 }
                 (Values::Codes { codes, .. }, _) => codes.push(NO_ID),
@@ -352,10 +382,14 @@ fn parse_field(
         ValueType::Id | ValueType::Category => Ok(Parsed::Text),
         ValueType::Time => {
             let fmt = spec.time_format.unwrap_or(TimeFormat::Iso);
-            parse_timestamp(raw, fmt, tz).map(Parsed::Time).ok_or((
-                "INVALID_TIMESTAMP",
-                format!("not a timestamp in the column's format ({fmt:?})"),
-            ))
+            parse_timestamp(raw, fmt, tz)
+                .map(Parsed::Time)
+                .ok_or_else(|| {
+                    (
+                        "INVALID_TIMESTAMP",
+                        format!("not a timestamp in the column's format ({fmt:?})"),
+                    )
+                })
         }
         // A yes/no flag counts as 1/0 (per-recipient campaign exports: opened = yes).
         ValueType::Count => match parse_amount(raw, spec.decimal)
@@ -367,10 +401,14 @@ fn parse_field(
                 "not a whole number ≥ 0 or a yes/no flag".to_string(),
             )),
         },
-        _ => parse_amount(raw, spec.decimal).map(Parsed::Number).ok_or((
-            "INVALID_NUMBER",
-            format!("not a number (decimal {})", mark(spec.decimal)),
-        )),
+        _ => parse_amount(raw, spec.decimal)
+            .map(Parsed::Number)
+            .ok_or_else(|| {
+                (
+                    "INVALID_NUMBER",
+                    format!("not a number (decimal {})", mark(spec.decimal)),
+                )
+            }),
     }
 }
 
