@@ -484,6 +484,13 @@ impl Inner {
                 });
             }
         }
+        for h in self.opts.ignore.iter().flatten() {
+            let i = self.find("ignore", h)?;
+            roles[i] = Some(Assigned {
+                role: Role::Ignored,
+                ..mapped("left out by the ignore option")
+            });
+        }
         let explicit_segments = self.opts.segments.is_some();
         for h in self.opts.segments.iter().flatten() {
             let i = self.find("segment", h)?;

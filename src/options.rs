@@ -43,6 +43,8 @@ pub struct AnalyzeOptions {
     pub columns: Option<BTreeMap<String, String>>,
     /// Headers of the columns to break metrics down by (replaces detected segments).
     pub segments: Option<Vec<String>>,
+    /// Headers of columns to leave out (no role is detected for them).
+    pub ignore: Option<Vec<String>>,
     pub nps: Option<NpsOptions>,
     pub csat: Option<CsatOptions>,
     pub ces: Option<CesOptions>,

@@ -24,6 +24,11 @@ const ivText = (i, d = 1) => (i ? `${fmt(i.low, d)} – ${fmt(i.high, d)} (${Mat
 
 let worker;
 let lastReport = null;
+let lastFile = null;
+let mapping = null; // explicit roles chosen on the page: { columns, segments }
+const ROLES = ['ignored', 'nps', 'csat', 'ces', 'timestamp', 'userId', 'eventName', 'sessionId', 'page', 'amount', 'orderId',
+  'product', 'quantity', 'ticketId', 'status', 'agent', 'priority', 'resolvedAt', 'firstResponseAt', 'campaign', 'sent',
+  'delivered', 'opens', 'clicks', 'conversions', 'unsubscribes', 'bounces', 'impressions', 'spend', 'channel', 'segment', 'text', 'id'];
 function startWorker() {
   worker = new Worker(new URL('./pkg/analyze-worker.js', import.meta.url), { type: 'module' });
   worker.onmessage = ({ data }) => {
@@ -35,10 +40,14 @@ function startWorker() {
 }
 
 function options() {
-  return { timezone: $('timezone').value.trim() || 'UTC', granularity: $('granularity').value };
+  const o = { kind: $('kind').value, timezone: $('timezone').value.trim() || 'UTC', granularity: $('granularity').value };
+  if (mapping) Object.assign(o, mapping);
+  return o;
 }
 
-function analyzeFile(file) {
+function analyzeFile(file, keepMapping = false) {
+  if (!keepMapping) mapping = null;
+  lastFile = file;
   $('error').hidden = true;
   $('results').hidden = true;
   $('progress-wrap').hidden = false;
@@ -160,7 +169,7 @@ function renderSegments(r) {
 function renderProblems(r) {
   const box = $('problems');
   box.replaceChildren();
-  const a = r.overall.answers.map((x) => `${x.metric.toUpperCase()} (${x.column}): ${x.answered} answered, ${x.blank} blank, ${x.rejected} rejected`);
+  const a = (r.overall?.answers ?? []).map((x) => `${x.metric.toUpperCase()} (${x.column}): ${x.answered} answered, ${x.blank} blank, ${x.rejected} rejected`);
   box.append(el('ul', {}, ...a.map((t) => el('li', { text: t }))));
   if (r.rejected.length) {
     const t = el('table', { 'data-testid': 'rejected' });
@@ -180,12 +189,31 @@ function renderTable(id, header, rows) {
   for (const row of rows) t.append(el('tr', {}, ...row.map((v) => el('td', { text: String(v ?? '') }))));
 }
 
-function done(r, ms) {
-  lastReport = r;
-  $('progress').value = 1;
-  $('progress-text').textContent = `${r.input.rows.toLocaleString('en')} rows in ${(ms / 1000).toFixed(2)} s`;
-  $('summary').textContent = `${r.input.rows} rows · ${r.input.encoding}, delimiter "${r.input.delimiter}" · periods in ${r.options.timezone}` +
-    (r.firstResponse ? ` · ${r.firstResponse.slice(0, 10)} to ${r.lastResponse.slice(0, 10)}` : '');
+function renderColumns(r) {
+  const t = $('columns');
+  t.replaceChildren(el('tr', {}, ...['column', 'used as', 'kept as', 'how', 'why'].map((h) => el('th', { text: h }))));
+  for (const c of r.columns) {
+    const sel = el('select', { 'data-header': c.header, 'aria-label': `role of ${c.header}` });
+    for (const role of ROLES) {
+      const o = el('option', { value: role, text: role });
+      if (role === c.role) o.selected = true;
+      sel.append(o);
+    }
+    t.append(el('tr', {}, el('td', { text: c.header }), el('td', {}, sel), el('td', { text: c.valueType }),
+      el('td', { text: c.source === 'mapped' ? 'mapped' : `detected (${c.confidence})` }), el('td', { text: c.reason })));
+  }
+}
+
+function renderDataset(r) {
+  const d = r.dataset;
+  $('dataset-summary').textContent = `${d.rowsKept.toLocaleString('en')} rows kept, ${d.rowsSkipped.toLocaleString('en')} skipped · ` +
+    `${d.bytesPerRow} bytes per row in typed columns · ${(d.memoryBytes / 1e6).toFixed(1)} MB held. ` +
+    `The ${r.kind} metrics are computed from these columns.`;
+  renderTable('dataset-columns', ['column', 'role', 'type', 'distinct', 'from', 'to', 'missing'],
+    d.columns.map((c) => [c.header, c.role, c.valueType, c.distinct ?? '', c.min ?? '', c.max ?? '', c.missing]));
+}
+
+function renderSurvey(r) {
   renderCards(r.overall);
   $('trend-period').textContent = r.options.granularity;
   renderTrend(r.periods);
@@ -195,7 +223,22 @@ function done(r, ms) {
   if (r.overall.csat) d.append(renderDistribution('CSAT answers', r.overall.csat.distribution, '#1f7a3f'));
   if (r.overall.ces) d.append(renderDistribution('CES answers', r.overall.ces.distribution, '#b26a00'));
   renderSegments(r);
-  renderTable('columns', ['column', 'used as', 'how', 'why'], r.columns.map((c) => [c.header, c.role, c.source === 'mapped' ? 'mapped' : `detected (${c.confidence})`, c.reason]));
+}
+
+function done(r, ms) {
+  lastReport = r;
+  $('progress').value = 1;
+  $('progress-text').textContent = `${r.input.rows.toLocaleString('en')} rows in ${(ms / 1000).toFixed(2)} s`;
+  const layout = r.input.format === 'csv' ? `delimiter "${r.input.delimiter}"` : r.input.format;
+  $('summary').textContent = `${r.kind} file (${r.kindChoice.source === 'option' ? 'as chosen' : `detected: ${r.kindChoice.reason}`}) · ` +
+    `${r.input.rows} rows · ${r.input.encoding}, ${layout} · periods in ${r.options.timezone}` +
+    (r.firstResponse ? ` · ${r.firstResponse.slice(0, 10)} to ${r.lastResponse.slice(0, 10)}` : '');
+  const survey = r.kind === 'survey';
+  $('survey-results').hidden = !survey;
+  $('dataset-results').hidden = survey;
+  if (survey) renderSurvey(r);
+  else renderDataset(r);
+  renderColumns(r);
   renderProblems(r);
   renderTable('preview', r.input.header, r.input.preview);
   $('results').hidden = false;
@@ -216,6 +259,18 @@ $('sample').addEventListener('click', async () => {
   const res = await fetch('samples/survey-sample.csv');
   const blob = await res.blob();
   analyzeFile(new File([blob], 'survey-sample.csv', { type: 'text/csv' }));
+});
+$('reanalyse').addEventListener('click', () => {
+  if (!lastFile) return;
+  const columns = {}, segments = [], ignore = [];
+  for (const sel of $('columns').querySelectorAll('select')) {
+    const role = sel.value, header = sel.dataset.header;
+    if (role === 'segment') segments.push(header);
+    else if (role === 'ignored') ignore.push(header);
+    else columns[role] = header;
+  }
+  mapping = { columns, segments, ignore };
+  analyzeFile(lastFile, true);
 });
 $('export').addEventListener('click', () => {
   if (!lastReport) return;

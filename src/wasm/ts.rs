@@ -136,6 +136,8 @@ export interface AnalyzeOptions {
   columns?: Partial<Record<ColumnRole, string>>;
   /** Headers of the columns to break metrics down by. */
   segments?: string[];
+  /** Headers of columns to leave out (no role is detected for them). */
+  ignore?: string[];
   nps?: NpsOptions;
   csat?: CsatOptions;
   ces?: CesOptions;

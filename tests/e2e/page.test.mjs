@@ -2,10 +2,11 @@
 // is recorded; any request to another origin fails the test.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../scripts/serve.mjs';
 import { generate } from '../../benches/gen-survey.mjs';
+import { generateKind } from '../../benches/gen-kinds.mjs';
 import { launch } from './chromium.mjs';
 import * as em from '../../pkg/node/index.mjs';
 
@@ -101,6 +102,79 @@ test('a 1,000,000-row survey runs in the worker with progress and the page stays
   const summary = await page.textContent('#progress-text');
   assert.match(summary, /^1,000,000 rows in /);
   console.log(`1M rows in the page: ${summary}; longest main-thread gap ${gap.toFixed(0)} ms`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an events JSON file: kind detected, typed columns shown, roles editable and re-analysed', async () => {
+  const { page, errors } = await openPage();
+  await page.setInputFiles('#file', `${root}tests/corpus/events.json`);
+  await finished(page);
+  assert.equal(await page.evaluate(() => document.body.dataset.state), 'done', await page.textContent('#error'));
+  assert.match(await page.textContent('#summary'), /^events file \(detected: has userId, timestamp, eventName\)/);
+  assert.match(await page.textContent('[data-testid=dataset-summary]'), /^2 rows kept, 1 skipped/);
+  assert.ok(await page.locator('#survey-results').isHidden());
+  const stored = await page.locator('[data-testid=dataset-columns] td:first-child').allTextContents();
+  assert.deepEqual(stored, ['user', 'time', 'event', 'page']);
+  // Rejections: the nested value, the non-object and the row without a time, with their rows.
+  const rejected = await page.textContent('[data-testid=rejected]');
+  for (const want of ['NESTED_VALUE', 'INVALID_JSON', 'MISSING_REQUIRED']) assert.match(rejected, new RegExp(want));
+  // Leave out the page column and re-run: it is no longer stored.
+  await page.selectOption('[data-testid=columns] select[data-header="page"]', 'ignored');
+  await page.click('#reanalyse');
+  await page.waitForFunction(() => document.body.dataset.state === 'running' || document.querySelectorAll('[data-testid=dataset-columns] tr').length === 4);
+  await finished(page);
+  const after = await page.locator('[data-testid=dataset-columns] td:first-child').allTextContents();
+  assert.deepEqual(after, ['user', 'time', 'event']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a semicolon file with decimal commas and day-first dates reads as transactions', async () => {
+  const { page, errors } = await openPage();
+  await page.setInputFiles('#file', `${root}tests/corpus/semicolon.csv`);
+  await finished(page);
+  const rows = await page.locator('[data-testid=dataset-columns] tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  const amount = rows.find((r) => r[0] === 'amount');
+  assert.deepEqual(amount.slice(1, 6), ['amount', 'amount', '', '12.5', '1234.5']);
+  const date = rows.find((r) => r[0] === 'date');
+  assert.deepEqual(date.slice(4, 6), ['2024-01-31T00:00:00+00:00', '2024-03-01T00:00:00+00:00']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a 200 MB event log dropped on the page completes with a progress bar', async () => {
+  const file = `${root}target/e2e/events-200mb.csv`;
+  const rows = 3_300_000;
+  if (!existsSync(file)) {
+    mkdirSync(`${root}target/e2e`, { recursive: true });
+    await generateKind('events', rows, file);
+  }
+  const size = statSync(file).size;
+  assert.ok(size > 200e6, `${size} bytes`);
+  const { page, errors } = await openPage();
+  await page.evaluate(() => {
+    window.__progress = [];
+    new MutationObserver(() => window.__progress.push(document.getElementById('progress').value))
+      .observe(document.getElementById('progress-text'), { childList: true, characterData: true, subtree: true });
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.id = 'drag-source';
+    document.body.append(input);
+  });
+  // The file reaches the page as a user's drop: a DataTransfer carrying the File onto the drop zone.
+  await page.setInputFiles('#drag-source', file);
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(document.getElementById('drag-source').files[0]);
+    document.getElementById('drop').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await finished(page, 300000);
+  assert.equal(await page.evaluate(() => document.body.dataset.state), 'done', await page.textContent('#error'));
+  const progress = await page.evaluate(() => window.__progress);
+  assert.ok(progress.filter((v) => v > 0 && v < 1).length >= 10, `too few progress updates: ${progress.length}`);
+  assert.match(await page.textContent('[data-testid=dataset-summary]'), new RegExp(`^${rows.toLocaleString('en')} rows kept, 0 skipped`));
+  console.log(`200 MB in the page (${(size / 1e6).toFixed(0)} MB): ${await page.textContent('#progress-text')}`);
   assert.deepEqual(errors, []);
   await page.close();
 });

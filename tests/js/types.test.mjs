@@ -26,9 +26,21 @@ test('consumer code and real reports type-check with tsc', () => {
   const counts = em.npsFromCounts({ promoters: 1, passives: 1, detractors: 0 });
   const csat = em.csat([5, 1]);
   const ces = em.ces([7, 1]);
+  // One real report of every other kind and format, and an inferred schema.
+  const corpus = (f) => readFileSync(`${root}tests/corpus/${f}`);
+  const datasets = ['events.json', 'events.ndjson', 'amounts.csv', 'semicolon.csv'].map((f) => em.analyze(corpus(f)));
+  datasets.push(em.analyze(corpus('workbook.xlsx'), { sheet: 'Orders' }));
+  const tickets = 'ticket_id,created_at,resolved_at,csat\nT1,2024-01-01T10:00:00Z,2024-01-02T10:00:00Z,5\n';
+  const campaigns = 'campaign,send_date,sent,opens,clicks\nSpring,2024-03-01,1000,400,yes\n';
+  datasets.push(em.analyze(Buffer.from(tickets)), em.analyze(Buffer.from(campaigns)));
+  assert.deepEqual(datasets.map((r) => r.kind), ['events', 'events', 'transactions', 'transactions', 'transactions', 'tickets', 'campaigns']);
+  const schema = em.inspect(corpus('semicolon.csv'));
   writeFileSync(`${dir}/generated.ts`, [
-    `import type { SurveyReport, NpsResult, CsatResult, CesResult } from '../../pkg/node/engagement_metrics';`,
+    `import type { SurveyReport, DatasetReport, Report, Schema, NpsResult, CsatResult, CesResult } from '../../pkg/node/engagement_metrics';`,
     `export const report: SurveyReport = ${JSON.stringify(report)};`,
+    ...datasets.map((r, i) => `export const dataset${i}: DatasetReport = ${JSON.stringify(r)};`),
+    `export const any: Report[] = [report, ${datasets.map((_, i) => `dataset${i}`).join(', ')}];`,
+    `export const schema: Schema = ${JSON.stringify(schema)};`,
     `export const nps: NpsResult = ${JSON.stringify(nps)};`,
     `export const counts: NpsResult = ${JSON.stringify(counts)};`,
     `export const csat: CsatResult = ${JSON.stringify(csat)};`,
