@@ -58,8 +58,16 @@ fn errors_carry_codes() {
         "EMPTY_INPUT"
     );
     assert_eq!(
-        code(wasm::analyze(b"nps\n1\n", obj(r#"{"kind": "tickets"}"#)).unwrap_err()),
+        code(wasm::analyze(b"nps\n1\n", obj(r#"{"kind": "mentions"}"#)).unwrap_err()),
         "UNSUPPORTED_KIND"
+    );
+    assert_eq!(
+        code(wasm::analyze(b"nps\n1\n", obj(r#"{"kind": "tickets"}"#)).unwrap_err()),
+        "NO_METRIC_COLUMNS"
+    );
+    assert_eq!(
+        code(wasm::inspect(b"[{\"a\": 1}", JsValue::UNDEFINED).unwrap_err()),
+        "UNREADABLE_FILE"
     );
     assert_eq!(
         code(wasm::wilson_interval(2.5, 3.0, None).unwrap_err()),
