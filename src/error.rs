@@ -113,6 +113,25 @@ pub struct ValueExample {
     pub reason: String,
 }
 
+impl ValueExample {
+    /// The example for the value `value` in column `col` (named from `header`) of `row`; long
+    /// values are cut to 200 bytes.
+    pub fn at(
+        row: u64,
+        header: &[String],
+        col: usize,
+        value: &str,
+        reason: impl Into<String>,
+    ) -> Self {
+        ValueExample {
+            row,
+            column: header.get(col).cloned().unwrap_or_default(),
+            value: crate::ingest::truncate(value, 200),
+            reason: reason.into(),
+        }
+    }
+}
+
 /// What happened to the row (or value) that had the problem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::error::{Fate, Rejections, ValueExample, Warning};
 use crate::ingest::time::{parse_timestamp, TimeFormat};
 use crate::ingest::value::{is_blank, parse_number};
-use crate::ingest::{truncate, Record};
+use crate::ingest::Record;
 use crate::metrics::figure::{Definition, SMALL_SAMPLE};
 use crate::metrics::survey::{
     ces_from_hist, csat_from_hist, nps_from_hist, CesParams, CesResult, CsatParams, CsatResult,
@@ -173,12 +173,7 @@ impl SurveyBuilder {
         value: &str,
         reason: impl Into<String>,
     ) -> ValueExample {
-        ValueExample {
-            row,
-            column: self.header.get(col).cloned().unwrap_or_default(),
-            value: truncate(value, 200),
-            reason: reason.into(),
-        }
+        ValueExample::at(row, &self.header, col, value, reason)
     }
 
     pub fn add(&mut self, rec: &Record<'_>) {

@@ -14,7 +14,7 @@ use crate::error::{Error, Fate, Rejections, Result, ValueExample};
 use crate::ingest::infer::{Role, ValueType};
 use crate::ingest::time::{parse_timestamp, TimeFormat};
 use crate::ingest::value::{is_blank, parse_amount, parse_bool, DecimalMark};
-use crate::ingest::{truncate, Record};
+use crate::ingest::Record;
 use crate::period::ReportTz;
 
 /// Missing id / label.
@@ -267,12 +267,7 @@ impl TableBuilder {
         value: &str,
         reason: impl Into<String>,
     ) -> ValueExample {
-        ValueExample {
-            row,
-            column: self.header.get(col).cloned().unwrap_or_default(),
-            value: truncate(value, 200),
-            reason: reason.into(),
-        }
+        ValueExample::at(row, &self.header, col, value, reason)
     }
 
     // Lazy: building (and dropping) an `Error` per row shows up in profiles.
