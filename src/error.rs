@@ -114,11 +114,11 @@ pub struct ValueExample {
 }
 
 impl ValueExample {
-    /// The example for the value `value` in column `col` (named from `header`) of `row`; long
+    /// The example for `value` in column `col` (named from `header`) of `row`; long
     /// values are cut to 200 bytes.
     pub fn at(
-        row: u64,
         header: &[String],
+        row: u64,
         col: usize,
         value: &str,
         reason: impl Into<String>,

@@ -168,6 +168,31 @@ fn very_long_field_and_very_wide_row() {
 }
 
 #[test]
+fn distinct_id_limit_and_binary_input_are_clear_errors() {
+    let text = "user_id,timestamp,event\nu1,2024-01-01,a\nu2,2024-01-01,a\nu3,2024-01-01,a\n";
+    let err = analyze(text.as_bytes(), common::options(r#"{"maxDistinctIds": 2}"#)).unwrap_err();
+    assert_eq!(err.code(), "LIMIT_EXCEEDED");
+    assert!(
+        err.to_string().contains("row 4") && err.to_string().contains("maxDistinctIds"),
+        "{err}"
+    );
+    assert_eq!(
+        common::dataset(text.as_bytes(), r#"{"maxDistinctIds": 3}"#)
+            .dataset
+            .rows_kept,
+        3
+    );
+    let err = analyze(b"%PDF-1.7\n\x00\x01\x02binary", AnalyzeOptions::default()).unwrap_err();
+    assert_eq!(err.code(), "ENCODING");
+    let err = analyze(
+        b"PK\x03\x04not really a workbook",
+        AnalyzeOptions::default(),
+    )
+    .unwrap_err();
+    assert_eq!(err.code(), "UNREADABLE_FILE");
+}
+
+#[test]
 fn empty_file_header_only_and_missing_header() {
     let code = |name: &str| {
         analyze(&corpus(name), AnalyzeOptions::default())

@@ -166,16 +166,6 @@ impl SurveyBuilder {
         }
     }
 
-    fn example(
-        &self,
-        row: u64,
-        col: usize,
-        value: &str,
-        reason: impl Into<String>,
-    ) -> ValueExample {
-        ValueExample::at(row, &self.header, col, value, reason)
-    }
-
     pub fn add(&mut self, rec: &Record<'_>) {
         self.rows += 1;
         if rec.len() != self.header.len() {
@@ -217,7 +207,7 @@ impl SurveyBuilder {
                 Ok(i) => a.index[k] = Some(i as u8),
                 Err(reason) => {
                     a.rejected[k] = true;
-                    let ex = self.example(rec.row, index, raw, reason);
+                    let ex = ValueExample::at(&self.header, rec.row, index, raw, reason);
                     self.rejections.add("INVALID_SCORE", Fate::ValueIgnored, ex);
                 }
             }
@@ -251,7 +241,7 @@ impl SurveyBuilder {
                             format!("not a timestamp in the column's format ({fmt:?})"),
                         )
                     };
-                    let ex = self.example(rec.row, col, raw, reason);
+                    let ex = ValueExample::at(&self.header, rec.row, col, raw, reason);
                     self.rejections.add(code, Fate::ExcludedFromPeriods, ex);
                 }
             }

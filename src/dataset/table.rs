@@ -260,16 +260,6 @@ impl TableBuilder {
         }
     }
 
-    fn example(
-        &self,
-        row: u64,
-        col: usize,
-        value: &str,
-        reason: impl Into<String>,
-    ) -> ValueExample {
-        ValueExample::at(row, &self.header, col, value, reason)
-    }
-
     // Lazy: building (and dropping) an `Error` per row shows up in profiles.
     #[allow(clippy::unnecessary_lazy_evaluations)]
     pub fn add(&mut self, rec: &Record<'_>) -> Result<()> {
@@ -318,16 +308,13 @@ impl TableBuilder {
                 ),
             };
             let col = self.specs.get(k).map_or(0, |s| s.index);
-            let ex = self.example(rec.row, col, rec.get(col).unwrap_or(""), reason);
-            self.rejections.add(code, Fate::RowSkipped, ex);
+            self.reject(rec, col, code, Fate::RowSkipped, reason);
             self.rows_skipped += 1;
             self.invalid = invalid;
             return Ok(());
         }
         for (k, code, reason) in invalid.drain(..) {
-            let col = self.specs[k].index;
-            let ex = self.example(rec.row, col, rec.get(col).unwrap_or(""), reason);
-            self.rejections.add(code, Fate::ValueIgnored, ex);
+            self.reject(rec, self.specs[k].index, code, Fate::ValueIgnored, reason);
         }
         self.invalid = invalid;
         for (k, spec) in self.specs.iter().enumerate() {
@@ -358,6 +345,20 @@ impl TableBuilder {
         }
         self.table.rows += 1;
         Ok(())
+    }
+
+    /// Counts the value of column `col` in `rec` as rejected for `reason`.
+    fn reject(
+        &mut self,
+        rec: &Record<'_>,
+        col: usize,
+        code: &'static str,
+        fate: Fate,
+        reason: String,
+    ) {
+        let value = rec.get(col).unwrap_or("");
+        let ex = ValueExample::at(&self.header, rec.row, col, value, reason);
+        self.rejections.add(code, fate, ex);
     }
 
     pub fn finish(self) -> (Table, Rejections) {

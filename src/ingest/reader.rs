@@ -319,6 +319,12 @@ impl ChunkReader {
             // Wait for the byte after the line end too: CR alone or CRLF.
             return Ok(false);
         }
+        // NUL bytes in UTF-8 or 8-bit text: a binary file (PDF, image, .xls, UTF-32…).
+        if !matches!(encoding, Encoding::Utf16Le | Encoding::Utf16Be) && text_head.contains(&0) {
+            return Err(Error::Encoding {
+                reason: "the file is binary, not text, JSON or .xlsx (it contains NUL bytes); export it as CSV, JSON or .xlsx".to_string(),
+            });
+        }
         self.encoding = encoding;
         if matches!(encoding, Encoding::Utf16Le | Encoding::Utf16Be) {
             self.utf16 = Some(Utf16Decoder::new(encoding == Encoding::Utf16Be));
