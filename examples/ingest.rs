@@ -45,6 +45,7 @@ fn main() {
         };
         let per_row = match &r {
             Report::Dataset(d) => d.dataset.bytes_per_row,
+            Report::Events(e) => e.dataset.bytes_per_row,
             Report::Survey(_) => 0,
         };
         println!(

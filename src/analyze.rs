@@ -5,6 +5,7 @@
 //! straight through.
 
 use crate::dataset::survey::{Metric, ScoreColumn, SurveyBuilder, SurveyColumns, SurveySettings};
+use crate::dataset::events::EventLog;
 use crate::dataset::table::{ColumnSpec, Table, TableBuilder, Values};
 use crate::error::{Error, Result, Warning};
 use crate::ingest::infer::{
@@ -18,7 +19,7 @@ use crate::metrics::survey::Scale;
 use crate::options::{AnalyzeOptions, Resolved};
 use crate::period::Periodizer;
 use crate::report::{
-    ColumnInfo, DatasetReport, DatasetSummary, EffectiveOptions, InputSummary, KindChoice, Report,
+    ColumnInfo, DatasetReport, DatasetSummary, EffectiveOptions, EventsReport, InputSummary, KindChoice, Report,
     ReportHead, StoredColumn, SurveyReport, ENGINE,
 };
 
@@ -233,6 +234,32 @@ impl Analyzer {
                     periods: results.periods,
                     segments: results.segments,
                     channel_csat: results.channel_csat,
+                    rejected: rejections.into_vec(),
+                    warnings: std::mem::take(&mut inner.warnings),
+                }))
+            }
+            Builder::Table(b) if kind == Kind::Events => {
+                let skipped = b.rows_skipped;
+                let (table, rej) = b.finish();
+                rejections.merge(rej);
+                let dataset = summarize(&table, skipped);
+                let mut periodizer = Periodizer::new(r.tz, r.granularity, r.week_start);
+                let settings = &r.events;
+                let log = EventLog::from_table(table, &mut periodizer, settings.keep_duplicates);
+                if log.duplicates > 0 {
+                    inner.warnings.push(Warning {
+                        code: "DUPLICATE_EVENTS",
+                        message: format!(
+                            "{} rows repeat an earlier row exactly (same user, time, event, page, session) and were counted once; set events.keepDuplicates to keep them",
+                            log.duplicates
+                        ),
+                    });
+                }
+                let events = crate::metrics::events::compute(&log, settings, &mut periodizer, r.confidence);
+                Report::Events(Box::new(EventsReport {
+                    head,
+                    dataset,
+                    events,
                     rejected: rejections.into_vec(),
                     warnings: std::mem::take(&mut inner.warnings),
                 }))

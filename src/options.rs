@@ -48,6 +48,8 @@ pub struct AnalyzeOptions {
     pub nps: Option<NpsOptions>,
     pub csat: Option<CsatOptions>,
     pub ces: Option<CesOptions>,
+    /// Events metrics: sessions, bounce rules, funnel, activation, retention, presets.
+    pub events: Option<crate::metrics::events::options::EventsOptions>,
     /// Interaction counts per channel for the channel-weighted CSAT (default: each channel's
     /// share of the file's rows).
     pub channel_weights: Option<BTreeMap<String, f64>>,
@@ -77,6 +79,7 @@ pub struct Resolved {
     pub decimal_mark: Option<DecimalMark>,
     pub reader: ReaderOptions,
     pub max_distinct_ids: usize,
+    pub events: crate::metrics::events::options::EventsSettings,
     pub max_segment_values: usize,
     pub preview_rows: usize,
 }
@@ -161,6 +164,7 @@ impl AnalyzeOptions {
             kind,
             decimal_mark,
             max_distinct_ids: positive("maxDistinctIds", self.max_distinct_ids, 5_000_000)?,
+            events: self.events.clone().unwrap_or_default().resolve()?,
             reader: ReaderOptions {
                 delimiter,
                 format,

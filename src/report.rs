@@ -166,11 +166,24 @@ pub struct DatasetReport {
     pub warnings: Vec<Warning>,
 }
 
+/// Report of an event log: the ingest summary and the product-engagement metrics.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EventsReport {
+    #[serde(flatten)]
+    pub head: ReportHead,
+    pub dataset: DatasetSummary,
+    pub events: crate::metrics::events::EventsMetrics,
+    pub rejected: Vec<Rejection>,
+    pub warnings: Vec<Warning>,
+}
+
 /// A report of any kind (tagged by `kind`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Report {
     Survey(Box<SurveyReport>),
+    Events(Box<EventsReport>),
     Dataset(Box<DatasetReport>),
 }
 
@@ -178,6 +191,7 @@ impl Report {
     pub fn head(&self) -> &ReportHead {
         match self {
             Report::Survey(r) => &r.head,
+            Report::Events(r) => &r.head,
             Report::Dataset(r) => &r.head,
         }
     }

@@ -2,3 +2,4 @@
 
 pub mod survey;
 pub mod table;
+pub mod events;

@@ -172,6 +172,12 @@ impl Table {
         }
     }
 
+    /// Takes the column of `role` out of the table.
+    pub fn take(&mut self, role: Role) -> Option<TypedColumn> {
+        let i = self.columns.iter().position(|c| c.role == role)?;
+        Some(self.columns.remove(i))
+    }
+
     /// Bytes stored per kept row across all typed columns.
     pub fn bytes_per_row(&self) -> usize {
         self.columns.iter().map(|c| c.values.bytes_per_row()).sum()

@@ -1,5 +1,6 @@
 //! Metric families. Each computes result structs from mergeable accumulators; every figure
 //! carries the definition (variant and parameters) it was computed with.
 
+pub mod events;
 pub mod figure;
 pub mod survey;

@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests: one tolerance, fixture loading, report access.
 #![allow(dead_code)]
 
-use engagement_metrics::report::{DatasetReport, SurveyReport};
+use engagement_metrics::report::{DatasetReport, EventsReport, SurveyReport};
 use engagement_metrics::{analyze, AnalyzeOptions, Report};
 
 /// Absolute tolerance for figures checked "to 4 decimals" and better.
@@ -32,9 +32,23 @@ pub fn survey(bytes: &[u8], opts: &str) -> SurveyReport {
     }
 }
 
+/// The ingest part of any non-survey report.
 pub fn dataset(bytes: &[u8], opts: &str) -> DatasetReport {
     match analyze(bytes, options(opts)).expect("analyze") {
         Report::Dataset(r) => *r,
+        Report::Events(r) => DatasetReport {
+            head: r.head,
+            dataset: r.dataset,
+            rejected: r.rejected,
+            warnings: r.warnings,
+        },
         other => panic!("expected a dataset report, got {:?}", other.head().kind),
+    }
+}
+
+pub fn events(bytes: &[u8], opts: &str) -> EventsReport {
+    match analyze(bytes, options(opts)).expect("analyze") {
+        Report::Events(r) => *r,
+        other => panic!("expected an events report, got {:?}", other.head().kind),
     }
 }

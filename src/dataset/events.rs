@@ -1,0 +1,158 @@
+//! The event log: the ingested table re-laid out for behavioural metrics. Rows are sorted once
+//! by (user, time, file order) with a counting sort on the user code, so every per-user walk
+//! (sessions, active days, funnels, cohorts) is a linear scan; the local calendar day of every
+//! event is computed once in the report time zone.
+
+use crate::dataset::table::{Interner, Table, TypedColumn, Values, NO_ID, NO_TIME};
+use crate::ingest::infer::Role;
+use crate::period::Periodizer;
+
+/// Events in (user, time) order, column by column.
+#[derive(Debug)]
+pub struct EventLog {
+    pub users: Interner,
+    pub event_names: Interner,
+    /// Page labels, when the file has a page column.
+    pub pages: Option<Interner>,
+    /// Session ids, when the file has a session column.
+    pub sessions: Option<Interner>,
+    pub user: Vec<u32>,
+    pub time: Vec<i64>,
+    /// Local calendar day (days since 1970-01-01 in the report time zone).
+    pub day: Vec<i64>,
+    pub event: Vec<u32>,
+    pub page: Vec<u32>,
+    pub session: Option<Vec<u32>>,
+    /// Rows of user `u` are `user_start[u]..user_start[u + 1]`.
+    pub user_start: Vec<usize>,
+    /// Exact duplicates (same user, time, event, page, session) removed.
+    pub duplicates: u64,
+    /// True when the file names its events (else every row is a page view).
+    pub has_event_names: bool,
+}
+
+fn codes(col: Option<TypedColumn>) -> Option<(Vec<u32>, Interner)> {
+    match col?.values {
+        Values::Codes { codes, dict } => Some((codes, dict)),
+        _ => None,
+    }
+}
+
+impl EventLog {
+    /// Builds the log from an events table (rows already have a user, a time, and an event or
+    /// a page). `keep_duplicates` keeps exact duplicate rows.
+    pub fn from_table(mut table: Table, periodizer: &mut Periodizer, keep_duplicates: bool) -> Self {
+        let n = table.rows;
+        let (user_raw, users) = codes(table.take(Role::UserId)).unwrap_or_default();
+        let time_raw = match table.take(Role::Timestamp).map(|c| c.values) {
+            Some(Values::Times(t)) => t,
+            _ => vec![NO_TIME; n],
+        };
+        let named = codes(table.take(Role::EventName));
+        let has_event_names = named.is_some();
+        let (event_raw, event_names) = named.unwrap_or_else(|| {
+            let mut d = Interner::default();
+            d.intern("page_view", 1);
+            (vec![0; n], d)
+        });
+        let (page_raw, pages) = match codes(table.take(Role::Page)) {
+            Some((c, d)) => (c, Some(d)),
+            None => (vec![NO_ID; n], None),
+        };
+        let (session_raw, sessions) = match codes(table.take(Role::SessionId)) {
+            Some((c, d)) => (Some(c), Some(d)),
+            None => (None, None),
+        };
+
+        // Counting sort by user (stable), then by time within each user (stable: file order
+        // breaks ties, and logs are mostly in time order already).
+        let nu = users.len();
+        let mut start = vec![0usize; nu + 1];
+        for &u in &user_raw {
+            start[u as usize + 1] += 1;
+        }
+        for u in 0..nu {
+            start[u + 1] += start[u];
+        }
+        let mut next = start.clone();
+        let mut order = vec![0u32; n];
+        for (i, &u) in user_raw.iter().enumerate() {
+            order[next[u as usize]] = i as u32;
+            next[u as usize] += 1;
+        }
+        for u in 0..nu {
+            let seg = &mut order[start[u]..start[u + 1]];
+            if seg.windows(2).any(|w| time_raw[w[0] as usize] > time_raw[w[1] as usize]) {
+                seg.sort_by_key(|&i| time_raw[i as usize]);
+            }
+        }
+
+        let mut log = EventLog {
+            users,
+            event_names,
+            pages,
+            sessions,
+            user: Vec::with_capacity(n),
+            time: Vec::with_capacity(n),
+            day: Vec::with_capacity(n),
+            event: Vec::with_capacity(n),
+            page: Vec::with_capacity(n),
+            session: session_raw.as_ref().map(|_| Vec::with_capacity(n)),
+            user_start: vec![0; nu + 1],
+            duplicates: 0,
+            has_event_names,
+        };
+        for u in 0..nu {
+            for &i in &order[start[u]..start[u + 1]] {
+                let i = i as usize;
+                let (t, e, p) = (time_raw[i], event_raw[i], page_raw[i]);
+                let s = session_raw.as_ref().map(|v| v[i]);
+                let k = log.time.len();
+                let dup = k > log.user_start[u]
+                    && log.time[k - 1] == t
+                    && log.event[k - 1] == e
+                    && log.page[k - 1] == p
+                    && log.session.as_ref().map(|v| v[k - 1]) == s;
+                if dup && !keep_duplicates {
+                    log.duplicates += 1;
+                    continue;
+                }
+                log.user.push(u as u32);
+                log.time.push(t);
+                log.day.push(periodizer.local_day(t));
+                log.event.push(e);
+                log.page.push(p);
+                if let (Some(v), Some(s)) = (log.session.as_mut(), s) {
+                    v.push(s);
+                }
+            }
+            log.user_start[u + 1] = log.time.len();
+        }
+        log
+    }
+
+    pub fn len(&self) -> usize {
+        self.time.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.time.is_empty()
+    }
+
+    pub fn n_users(&self) -> usize {
+        self.users.len()
+    }
+
+    /// Row range of user `u`.
+    pub fn rows_of(&self, u: usize) -> std::ops::Range<usize> {
+        self.user_start[u]..self.user_start[u + 1]
+    }
+
+    /// Code of an event name (exact, then case-insensitive).
+    pub fn event_code(&self, name: &str) -> Option<u32> {
+        self.event_names.get(name).or_else(|| {
+            (0..self.event_names.len() as u32)
+                .find(|&c| self.event_names.name(c).eq_ignore_ascii_case(name))
+        })
+    }
+}

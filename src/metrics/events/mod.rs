@@ -1,0 +1,539 @@
+//! Product engagement from an event log: activity, sessions, bounce, conversion, funnels,
+//! activation, feature adoption, retention cohorts, lifecycle. Every figure carries its
+//! definition; the settings in force (after any preset) are echoed in the report.
+
+pub mod activity;
+pub mod cohorts;
+pub mod funnel;
+pub mod options;
+pub mod sessions;
+
+use serde::Serialize;
+
+use crate::dataset::events::EventLog;
+use crate::dataset::table::NO_ID;
+use crate::metrics::figure::{Definition, Figure};
+use crate::period::Periodizer;
+use crate::stats::wilson_interval;
+
+use activity::{ActiveDaysDistribution, DayActivity};
+use cohorts::{LifecyclePeriod, Periods, Retention};
+use funnel::{median, Funnel};
+use options::{BounceRule, EventsSettings};
+use sessions::{bounced, EventFlags, Session};
+
+/// Share k / n in percent with a Wilson interval.
+fn percent(k: u64, n: u64, level: f64, def: Definition) -> Figure {
+    let value = (n > 0).then(|| 100.0 * k as f64 / n as f64);
+    let interval = wilson_interval(k, n, level).map(|mut i| {
+        i.low *= 100.0;
+        i.high *= 100.0;
+        i
+    });
+    Figure::new(value, n, interval, def)
+}
+
+fn mean(sum: f64, n: u64) -> Option<f64> {
+    (n > 0).then(|| sum / n as f64)
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EventsSummary {
+    pub events: u64,
+    pub users: u64,
+    pub sessions: u64,
+    pub first_event: Option<String>,
+    pub last_event: Option<String>,
+    /// Local calendar days from the first to the last event, inclusive.
+    pub days: u64,
+    pub duplicates_removed: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PeriodActivity {
+    pub period: String,
+    pub active_users: u64,
+    pub new_users: u64,
+    pub events: u64,
+    pub sessions: u64,
+    pub page_views: u64,
+    /// Sessions per active user in the period (page visit frequency).
+    pub sessions_per_active_user: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Activity {
+    pub daily: Vec<DayActivity>,
+    pub mean_dau: Option<f64>,
+    /// Mean over days of DAU / MAU.
+    pub mean_stickiness: Option<f64>,
+    pub periods: Vec<PeriodActivity>,
+    pub active_days: Vec<ActiveDaysDistribution>,
+    pub definition: Definition,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PageStats {
+    pub page: String,
+    pub entries: u64,
+    /// Single-event sessions among those entering here / entries (UA rule).
+    pub entry_bounce_rate: Option<f64>,
+    pub exits: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Bounce {
+    /// The rule chosen (option or preset): its value is repeated in `headline`.
+    pub rule: BounceRule,
+    pub headline: Figure,
+    pub single_event: Figure,
+    pub not_engaged: Figure,
+    pub single_page_view: Figure,
+    /// GA4 engagement rate = 100 − `notEngaged`.
+    pub engagement_rate: Figure,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionStats {
+    /// "sessionId" (the column) or "inactivityGap".
+    pub source: &'static str,
+    pub count: u64,
+    /// Mean of (last − first event time) over all sessions, one-event sessions counting 0 s.
+    pub mean_duration_seconds: Option<f64>,
+    /// The same over sessions with at least two events.
+    pub mean_duration_multi_event_seconds: Option<f64>,
+    pub median_duration_seconds: Option<f64>,
+    pub events_per_session: Option<f64>,
+    pub page_views_per_session: Option<f64>,
+    pub sessions_per_user: Option<f64>,
+    pub bounce: Bounce,
+    /// The 20 most common entry pages.
+    pub entry_pages: Vec<PageStats>,
+    pub definition: Definition,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Conversion {
+    pub event: String,
+    pub users: Figure,
+    pub sessions: Figure,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Activation {
+    pub signup_users: u64,
+    pub activated_users: u64,
+    pub rate: Figure,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FeatureUsage {
+    pub event: String,
+    pub users: u64,
+    pub events: u64,
+    /// Users who did it / all users (percent).
+    pub share_of_users: Option<f64>,
+    pub events_per_user: Option<f64>,
+    /// Per period: users doing it for the first time, and the cumulative share of all users.
+    pub adoption: Vec<AdoptionPoint>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AdoptionPoint {
+    pub period: String,
+    pub first_time_users: u64,
+    pub cumulative_users: u64,
+    /// Cumulative users / users seen up to this period (percent).
+    pub cumulative_share: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EventsMetrics {
+    pub settings: EventsSettings,
+    pub summary: EventsSummary,
+    pub activity: Activity,
+    pub sessions: SessionStats,
+    pub conversion: Option<Conversion>,
+    pub funnel: Option<Funnel>,
+    /// add_to_cart → purchase (or checkout) funnel: 100 − its conversion.
+    pub cart_abandonment: Option<Figure>,
+    pub activation: Option<Activation>,
+    /// New users active again on days 1–7 after their first day / new users with 7 days observed.
+    pub week1_engagement: Figure,
+    pub features: Vec<FeatureUsage>,
+    pub retention: Retention,
+    /// Users whose last event is more than `churnDays` before the last day of the data.
+    pub churn: Figure,
+    pub lifecycle: Vec<LifecyclePeriod>,
+}
+
+/// Computes every events metric. `level`: confidence level of the intervals.
+pub fn compute(log: &EventLog, s: &EventsSettings, p: &mut Periodizer, level: f64) -> EventsMetrics {
+    let code_of = |name: &str| log.event_code(name);
+    let conversion_code = match &s.conversion_event {
+        Some(e) => code_of(e),
+        None => ["purchase", "conversion", "order_completed", "checkout_completed"]
+            .iter()
+            .find_map(|n| code_of(n)),
+    };
+    let flags = EventFlags::new(log, s, conversion_code);
+    let sess = sessions::sessions(log, s, &flags);
+    let days = activity::active_days(log);
+    let (d0, d1) = match (log.day.iter().min(), log.day.iter().max()) {
+        (Some(&a), Some(&b)) => (a, b),
+        _ => (0, -1),
+    };
+    let periods = Periods::new(p, d0, d1.max(d0));
+    let nu = log.n_users() as u64;
+
+    // Activity.
+    let daily = if d1 >= d0 {
+        activity::daily(&days, d0, d1, s.wau_days, s.mau_days)
+    } else {
+        Vec::new()
+    };
+    let nd = daily.len() as u64;
+    let mean_dau = mean(daily.iter().map(|d| d.dau as f64).sum(), nd);
+    let stick: Vec<f64> = daily.iter().filter_map(|d| d.stickiness).collect();
+    let mean_stickiness = mean(stick.iter().sum(), stick.len() as u64);
+    let active_periods: Vec<Vec<usize>> = days
+        .iter()
+        .map(|ds| {
+            let mut v: Vec<usize> = ds.iter().map(|&d| periods.index(d)).collect();
+            v.dedup();
+            v
+        })
+        .collect();
+    let mut pa: Vec<PeriodActivity> = periods
+        .starts
+        .iter()
+        .map(|&st| PeriodActivity {
+            period: p.label(st),
+            active_users: 0,
+            new_users: 0,
+            events: 0,
+            sessions: 0,
+            page_views: 0,
+            sessions_per_active_user: None,
+        })
+        .collect();
+    for ps in &active_periods {
+        for (k, &q) in ps.iter().enumerate() {
+            pa[q].active_users += 1;
+            if k == 0 {
+                pa[q].new_users += 1;
+            }
+        }
+    }
+    for i in 0..log.len() {
+        let q = periods.index(log.day[i]);
+        pa[q].events += 1;
+        if flags.is_page_view(log, i) {
+            pa[q].page_views += 1;
+        }
+    }
+    for x in &sess {
+        pa[periods.index(x.day)].sessions += 1;
+    }
+    for x in pa.iter_mut() {
+        x.sessions_per_active_user = mean(x.sessions as f64, x.active_users);
+    }
+    let activity = Activity {
+        daily,
+        mean_dau,
+        mean_stickiness,
+        periods: pa,
+        active_days: activity::active_days_distribution(&days, p),
+        definition: Definition::new(
+            "activeUsers",
+            "trailingWindows",
+            "users",
+            "DAU = users with an event on the local day; WAU / MAU = users with an event in the wauDays / mauDays days ending that day (inclusive); stickiness = DAU / MAU",
+        )
+        .param("wauDays", s.wau_days as f64)
+        .param("mauDays", s.mau_days as f64)
+        .param("timezone", p.tz.name().as_str()),
+    };
+
+    let sessions = session_stats(log, s, &sess, level);
+
+    // Conversion.
+    let conversion = conversion_code.map(|c| {
+        let users = (0..log.n_users())
+            .filter(|&u| log.rows_of(u).any(|i| log.event[i] == c))
+            .count() as u64;
+        let conv_sessions = sess.iter().filter(|x| x.converted).count() as u64;
+        let name = log.event_names.name(c).to_string();
+        Conversion {
+            users: percent(users, nu, level, Definition::new("conversion", "users", "percent", format!("users with a `{name}` event / users"))),
+            sessions: percent(conv_sessions, sess.len() as u64, level, Definition::new("conversion", "sessions", "percent", format!("sessions with a `{name}` event / sessions"))),
+            event: name,
+        }
+    });
+
+    // Funnels.
+    let funnel = s.funnel.as_ref().map(|steps| {
+        let codes: Vec<Option<u32>> = steps.iter().map(|n| code_of(n)).collect();
+        funnel::funnel(log, steps, &codes, s.funnel_window_days)
+    });
+    let cart = code_of("add_to_cart").zip(code_of("purchase").or_else(|| code_of("checkout")));
+    let cart_abandonment = cart.map(|(a, b)| {
+        let names = [log.event_names.name(a).to_string(), log.event_names.name(b).to_string()];
+        let f = funnel::funnel(log, &names, &[Some(a), Some(b)], s.funnel_window_days);
+        let (entered, done) = (f.steps[0].users, f.steps[1].users);
+        percent(entered - done, entered, level, Definition::new(
+            "cartAbandonment",
+            "funnel",
+            "percent",
+            format!("users with `{}` who do not reach `{}` within the funnel window / users with `{}`", names[0], names[1], names[0]),
+        ).param("windowDays", s.funnel_window_days))
+    });
+
+    // Activation.
+    let signup = s.signup_events.iter().filter_map(|n| code_of(n)).collect::<Vec<_>>();
+    let activate = s.activation_events.iter().filter_map(|n| code_of(n)).collect::<Vec<_>>();
+    let activation = (!signup.is_empty() && !activate.is_empty()).then(|| {
+        let limit = (s.activation_days * 86_400.0).round() as i64;
+        let (mut su, mut act) = (0u64, 0u64);
+        for u in 0..log.n_users() {
+            let rows = log.rows_of(u);
+            let Some(first) = rows.clone().find(|&i| signup.contains(&log.event[i])) else { continue };
+            su += 1;
+            let t = log.time[first];
+            if (first..rows.end).any(|i| activate.contains(&log.event[i]) && log.time[i] - t <= limit) {
+                act += 1;
+            }
+        }
+        Activation {
+            signup_users: su,
+            activated_users: act,
+            rate: percent(act, su, level, Definition::new(
+                "activation",
+                "withinDays",
+                "percent",
+                "users whose activation event comes at or after their first sign-up and at most activationDays × 24 h later / users with a sign-up",
+            ).param("activationDays", s.activation_days)),
+        }
+    });
+
+    // Week-1 engagement: only users whose days 1–7 are inside the data.
+    let (mut w_new, mut w_back) = (0u64, 0u64);
+    for ds in &days {
+        let Some(&f) = ds.first() else { continue };
+        if f + 7 > d1 {
+            continue;
+        }
+        w_new += 1;
+        if ds.iter().any(|&d| d > f && d <= f + 7) {
+            w_back += 1;
+        }
+    }
+    let week1_engagement = percent(w_back, w_new, level, Definition::new(
+        "week1Engagement",
+        "days1to7",
+        "percent",
+        "new users with an event on local days 1–7 after their first day / new users whose first day is at least 7 days before the last day of the data",
+    ));
+
+    let features = feature_usage(log, &periods, p, &active_periods);
+
+    // Retention cohorts.
+    let cohort_code = s.cohort_event.as_deref().and_then(|n| code_of(n));
+    let start: Vec<Option<usize>> = (0..log.n_users())
+        .map(|u| match (&s.cohort_event, cohort_code) {
+            (None, _) => active_periods[u].first().copied(),
+            (Some(_), Some(c)) => log.rows_of(u).find(|&i| log.event[i] == c).map(|i| periods.index(log.day[i])),
+            (Some(_), None) => None,
+        })
+        .collect();
+    let retention = cohorts::retention(&active_periods, &start, &periods, p, s.retention, s.cohort_event.as_deref());
+    let churned = days.iter().filter(|ds| ds.last().is_some_and(|&l| d1 - l > s.churn_days as i64)).count() as u64;
+    let churn = percent(churned, nu, level, Definition::new(
+        "churn",
+        "inactiveDays",
+        "percent",
+        "users whose last event is more than churnDays days before the last day of the data / users",
+    ).param("churnDays", s.churn_days as f64));
+    let lifecycle = cohorts::lifecycle(&active_periods, &periods, p);
+
+    let rfc = |t: Option<&i64>| t.map(|&t| crate::analyze::rfc3339(t));
+    EventsMetrics {
+        settings: s.clone(),
+        summary: EventsSummary {
+            events: log.len() as u64,
+            users: nu,
+            sessions: sess.len() as u64,
+            first_event: rfc(log.time.iter().min()),
+            last_event: rfc(log.time.iter().max()),
+            days: if d1 >= d0 { (d1 - d0 + 1) as u64 } else { 0 },
+            duplicates_removed: log.duplicates,
+        },
+        activity,
+        sessions,
+        conversion,
+        funnel,
+        cart_abandonment,
+        activation,
+        week1_engagement,
+        features,
+        retention,
+        churn,
+        lifecycle,
+    }
+}
+
+fn session_stats(log: &EventLog, s: &EventsSettings, sess: &[Session], level: f64) -> SessionStats {
+    let n = sess.len() as u64;
+    let total: f64 = sess.iter().map(|x| x.duration() as f64).sum();
+    let multi: Vec<&Session> = sess.iter().filter(|x| x.events >= 2).collect();
+    let multi_total: f64 = multi.iter().map(|x| x.duration() as f64).sum();
+    let mut durations: Vec<f64> = sess.iter().map(|x| x.duration() as f64).collect();
+    let count = |rule| sess.iter().filter(|x| bounced(x, s, rule)).count() as u64;
+    let bounce_def = |variant: &'static str, formula: &str| {
+        Definition::new("bounceRate", variant, "percent", formula)
+            .param("engagedSeconds", s.engaged_seconds)
+            .param("engagedPageViews", s.engaged_page_views as f64)
+    };
+    let single_event = percent(count(BounceRule::SingleEvent), n, level, bounce_def("singleEvent", "sessions with exactly one event / sessions (Universal Analytics)"));
+    let not_engaged_n = count(BounceRule::NotEngaged);
+    let not_engaged = percent(not_engaged_n, n, level, bounce_def("notEngaged", "sessions not engaged / sessions, engaged = longer than engagedSeconds, or ≥ engagedPageViews page views, or a key event (GA4: 1 − engagement rate)"));
+    let engagement_rate = percent(n - not_engaged_n, n, level, bounce_def("engagementRate", "engaged sessions / sessions (GA4)"));
+    let single_page_view = percent(count(BounceRule::SinglePageView), n, level, bounce_def("singlePageView", "sessions with one page view, no other event, shorter than engagedSeconds / sessions (PostHog)"));
+    let headline = match s.bounce {
+        BounceRule::SingleEvent => single_event.clone(),
+        BounceRule::NotEngaged => not_engaged.clone(),
+        BounceRule::SinglePageView => single_page_view.clone(),
+    };
+    // Entry and exit pages.
+    let mut entries: rustc_hash::FxHashMap<u32, (u64, u64, u64)> = Default::default();
+    for x in sess {
+        if x.entry_page != NO_ID {
+            let e = entries.entry(x.entry_page).or_default();
+            e.0 += 1;
+            e.1 += u64::from(x.events == 1);
+        }
+        if x.exit_page != NO_ID {
+            entries.entry(x.exit_page).or_default().2 += 1;
+        }
+    }
+    let mut pages: Vec<(u32, (u64, u64, u64))> = entries.into_iter().collect();
+    pages.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
+    let entry_pages = pages
+        .into_iter()
+        .take(20)
+        .map(|(pg, (e, b, x))| PageStats {
+            page: log.pages.as_ref().map(|d| d.name(pg).to_string()).unwrap_or_default(),
+            entries: e,
+            entry_bounce_rate: (e > 0).then(|| b as f64 / e as f64),
+            exits: x,
+        })
+        .collect();
+    let users_with_sessions = {
+        let mut u: Vec<u32> = sess.iter().map(|x| x.user).collect();
+        u.dedup();
+        u.len() as u64
+    };
+    let mut def = Definition::new(
+        "sessions",
+        if log.session.is_some() { "sessionId" } else { "inactivityGap" },
+        "seconds",
+        if log.session.is_some() {
+            "a session = the events of one user with one session id; duration = last − first event time".to_string()
+        } else {
+            "a new session starts at a user's first event and after every gap longer than sessionTimeoutSeconds (a gap of exactly the timeout stays in the session); duration = last − first event time".to_string()
+        },
+    )
+    .param("sessionTimeoutSeconds", s.session_timeout_seconds);
+    if let Some(m) = s.max_session_seconds {
+        def = def.param("maxSessionSeconds", m);
+    }
+    if s.split_at_midnight {
+        def = def.param("splitAtMidnight", "yes");
+    }
+    SessionStats {
+        source: if log.session.is_some() { "sessionId" } else { "inactivityGap" },
+        count: n,
+        mean_duration_seconds: mean(total, n),
+        mean_duration_multi_event_seconds: mean(multi_total, multi.len() as u64),
+        median_duration_seconds: median(&mut durations),
+        events_per_session: mean(sess.iter().map(|x| x.events as f64).sum(), n),
+        page_views_per_session: mean(sess.iter().map(|x| x.page_views as f64).sum(), n),
+        sessions_per_user: mean(n as f64, users_with_sessions),
+        bounce: Bounce {
+            rule: s.bounce,
+            headline,
+            single_event,
+            not_engaged,
+            single_page_view,
+            engagement_rate,
+        },
+        entry_pages,
+        definition: def,
+    }
+}
+
+fn feature_usage(log: &EventLog, periods: &Periods, p: &Periodizer, active_periods: &[Vec<usize>]) -> Vec<FeatureUsage> {
+    let ne = log.event_names.len();
+    let np = periods.starts.len();
+    let mut users = vec![0u64; ne];
+    let mut events = vec![0u64; ne];
+    let mut first_use = vec![vec![0u64; np]; ne];
+    let mut seen = vec![usize::MAX; ne];
+    for u in 0..log.n_users() {
+        for i in log.rows_of(u) {
+            let e = log.event[i] as usize;
+            events[e] += 1;
+            if seen[e] != u {
+                seen[e] = u;
+                users[e] += 1;
+                first_use[e][periods.index(log.day[i])] += 1;
+            }
+        }
+    }
+    // Users seen up to each period (by their first period).
+    let mut new_by_period = vec![0u64; np];
+    for ps in active_periods {
+        if let Some(&f) = ps.first() {
+            new_by_period[f] += 1;
+        }
+    }
+    let nu = log.n_users() as u64;
+    let mut out: Vec<FeatureUsage> = (0..ne)
+        .map(|e| {
+            let (mut cum, mut seen_users) = (0u64, 0u64);
+            let adoption = (0..np)
+                .map(|q| {
+                    cum += first_use[e][q];
+                    seen_users += new_by_period[q];
+                    AdoptionPoint {
+                        period: p.label(periods.starts[q]),
+                        first_time_users: first_use[e][q],
+                        cumulative_users: cum,
+                        cumulative_share: (seen_users > 0).then(|| 100.0 * cum as f64 / seen_users as f64),
+                    }
+                })
+                .collect();
+            FeatureUsage {
+                event: log.event_names.name(e as u32).to_string(),
+                users: users[e],
+                events: events[e],
+                share_of_users: (nu > 0).then(|| 100.0 * users[e] as f64 / nu as f64),
+                events_per_user: (users[e] > 0).then(|| events[e] as f64 / users[e] as f64),
+                adoption,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| b.users.cmp(&a.users).then(a.event.cmp(&b.event)));
+    out
+}
