@@ -4,8 +4,8 @@
 //! schema and the dataset kind, then replayed into the kind's builder, after which rows stream
 //! straight through.
 
-use crate::dataset::survey::{Metric, ScoreColumn, SurveyBuilder, SurveyColumns, SurveySettings};
 use crate::dataset::events::EventLog;
+use crate::dataset::survey::{Metric, ScoreColumn, SurveyBuilder, SurveyColumns, SurveySettings};
 use crate::dataset::table::{ColumnSpec, Table, TableBuilder, Values};
 use crate::error::{Error, Result, Warning};
 use crate::ingest::infer::{
@@ -19,8 +19,8 @@ use crate::metrics::survey::Scale;
 use crate::options::{AnalyzeOptions, Resolved};
 use crate::period::Periodizer;
 use crate::report::{
-    ColumnInfo, DatasetReport, DatasetSummary, EffectiveOptions, EventsReport, InputSummary, KindChoice, Report,
-    ReportHead, StoredColumn, SurveyReport, ENGINE,
+    ColumnInfo, DatasetReport, DatasetSummary, EffectiveOptions, EventsReport, InputSummary,
+    KindChoice, Report, ReportHead, StoredColumn, SurveyReport, ENGINE,
 };
 
 /// Rows sampled for schema inference before streaming starts.
@@ -255,7 +255,8 @@ impl Analyzer {
                         ),
                     });
                 }
-                let events = crate::metrics::events::compute(&log, settings, &mut periodizer, r.confidence);
+                let events =
+                    crate::metrics::events::compute(&log, settings, &mut periodizer, r.confidence);
                 Report::Events(Box::new(EventsReport {
                     head,
                     dataset,

@@ -1,7 +1,8 @@
 //! The event log: the ingested table re-laid out for behavioural metrics. Rows are sorted once
 //! by (user, time, file order) with a counting sort on the user code, so every per-user walk
 //! (sessions, active days, funnels, cohorts) is a linear scan; the local calendar day of every
-//! event is computed once in the report time zone.
+//! event is computed once in the report time zone. Exact duplicates become adjacent and are
+//! counted once.
 
 use crate::dataset::table::{Interner, Table, TypedColumn, Values, NO_ID, NO_TIME};
 use crate::ingest::infer::Role;
@@ -31,6 +32,15 @@ pub struct EventLog {
     pub has_event_names: bool,
 }
 
+/// The label of `c` in `d` ("" when missing).
+fn name(d: &Interner, c: u32) -> &str {
+    if c == NO_ID {
+        ""
+    } else {
+        d.name(c)
+    }
+}
+
 fn codes(col: Option<TypedColumn>) -> Option<(Vec<u32>, Interner)> {
     match col?.values {
         Values::Codes { codes, dict } => Some((codes, dict)),
@@ -41,7 +51,11 @@ fn codes(col: Option<TypedColumn>) -> Option<(Vec<u32>, Interner)> {
 impl EventLog {
     /// Builds the log from an events table (rows already have a user, a time, and an event or
     /// a page). `keep_duplicates` keeps exact duplicate rows.
-    pub fn from_table(mut table: Table, periodizer: &mut Periodizer, keep_duplicates: bool) -> Self {
+    pub fn from_table(
+        mut table: Table,
+        periodizer: &mut Periodizer,
+        keep_duplicates: bool,
+    ) -> Self {
         let n = table.rows;
         let (user_raw, users) = codes(table.take(Role::UserId)).unwrap_or_default();
         let time_raw = match table.take(Role::Timestamp).map(|c| c.values) {
@@ -80,11 +94,31 @@ impl EventLog {
             order[next[u as usize]] = i as u32;
             next[u as usize] += 1;
         }
+        // Same-second events are ordered by event name, page and session (not by file order
+        // or dictionary code), so results do not depend on the order of the rows.
         for u in 0..nu {
             let seg = &mut order[start[u]..start[u + 1]];
-            if seg.windows(2).any(|w| time_raw[w[0] as usize] > time_raw[w[1] as usize]) {
-                seg.sort_by_key(|&i| time_raw[i as usize]);
+            let needs = seg
+                .windows(2)
+                .any(|w| time_raw[w[0] as usize] >= time_raw[w[1] as usize]);
+            if !needs {
+                continue;
             }
+            seg.sort_by(|&a, &b| {
+                let (a, b) = (a as usize, b as usize);
+                time_raw[a].cmp(&time_raw[b]).then_with(|| {
+                    name(&event_names, event_raw[a])
+                        .cmp(name(&event_names, event_raw[b]))
+                        .then_with(|| match &pages {
+                            Some(d) => name(d, page_raw[a]).cmp(name(d, page_raw[b])),
+                            None => std::cmp::Ordering::Equal,
+                        })
+                        .then_with(|| match (&sessions, &session_raw) {
+                            (Some(d), Some(v)) => name(d, v[a]).cmp(name(d, v[b])),
+                            _ => std::cmp::Ordering::Equal,
+                        })
+                })
+            });
         }
 
         let mut log = EventLog {

@@ -1,5 +1,5 @@
 //! Datasets: per-kind builders that turn records into compact accumulators and then a report.
 
+pub mod events;
 pub mod survey;
 pub mod table;
-pub mod events;

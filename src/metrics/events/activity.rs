@@ -110,7 +110,11 @@ pub fn active_days_distribution(days: &[Vec<i64>], p: &Periodizer) -> Vec<Active
     per.into_iter()
         .map(|(start, users)| {
             let total: u64 = users.iter().sum();
-            let days: u64 = users.iter().enumerate().map(|(k, c)| (k as u64 + 1) * c).sum();
+            let days: u64 = users
+                .iter()
+                .enumerate()
+                .map(|(k, c)| (k as u64 + 1) * c)
+                .sum();
             ActiveDaysDistribution {
                 period: p.label(start),
                 active_users: total,

@@ -77,8 +77,8 @@ pub fn retention(
             exact[c][q - c] += 1;
         }
         // Active in k or later ⇔ last active period ≥ c + k.
-        for k in 0..=(last.saturating_sub(c)) {
-            after[c][k] += 1;
+        for x in after[c].iter_mut().take(last.saturating_sub(c) + 1) {
+            *x += 1;
         }
     }
     let cohorts = (0..n)

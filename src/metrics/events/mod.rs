@@ -179,13 +179,23 @@ pub struct EventsMetrics {
 }
 
 /// Computes every events metric. `level`: confidence level of the intervals.
-pub fn compute(log: &EventLog, s: &EventsSettings, p: &mut Periodizer, level: f64) -> EventsMetrics {
+pub fn compute(
+    log: &EventLog,
+    s: &EventsSettings,
+    p: &mut Periodizer,
+    level: f64,
+) -> EventsMetrics {
     let code_of = |name: &str| log.event_code(name);
     let conversion_code = match &s.conversion_event {
         Some(e) => code_of(e),
-        None => ["purchase", "conversion", "order_completed", "checkout_completed"]
-            .iter()
-            .find_map(|n| code_of(n)),
+        None => [
+            "purchase",
+            "conversion",
+            "order_completed",
+            "checkout_completed",
+        ]
+        .iter()
+        .find_map(|n| code_of(n)),
     };
     let flags = EventFlags::new(log, s, conversion_code);
     let sess = sessions::sessions(log, s, &flags);
@@ -276,8 +286,28 @@ pub fn compute(log: &EventLog, s: &EventsSettings, p: &mut Periodizer, level: f6
         let conv_sessions = sess.iter().filter(|x| x.converted).count() as u64;
         let name = log.event_names.name(c).to_string();
         Conversion {
-            users: percent(users, nu, level, Definition::new("conversion", "users", "percent", format!("users with a `{name}` event / users"))),
-            sessions: percent(conv_sessions, sess.len() as u64, level, Definition::new("conversion", "sessions", "percent", format!("sessions with a `{name}` event / sessions"))),
+            users: percent(
+                users,
+                nu,
+                level,
+                Definition::new(
+                    "conversion",
+                    "users",
+                    "percent",
+                    format!("users with a `{name}` event / users"),
+                ),
+            ),
+            sessions: percent(
+                conv_sessions,
+                sess.len() as u64,
+                level,
+                Definition::new(
+                    "conversion",
+                    "sessions",
+                    "percent",
+                    format!("sessions with a `{name}` event / sessions"),
+                ),
+            ),
             event: name,
         }
     });
@@ -301,8 +331,16 @@ pub fn compute(log: &EventLog, s: &EventsSettings, p: &mut Periodizer, level: f6
     });
 
     // Activation.
-    let signup = s.signup_events.iter().filter_map(|n| code_of(n)).collect::<Vec<_>>();
-    let activate = s.activation_events.iter().filter_map(|n| code_of(n)).collect::<Vec<_>>();
+    let signup = s
+        .signup_events
+        .iter()
+        .filter_map(|n| code_of(n))
+        .collect::<Vec<_>>();
+    let activate = s
+        .activation_events
+        .iter()
+        .filter_map(|n| code_of(n))
+        .collect::<Vec<_>>();
     let activation = (!signup.is_empty() && !activate.is_empty()).then(|| {
         let limit = (s.activation_days * 86_400.0).round() as i64;
         let (mut su, mut act) = (0u64, 0u64);
@@ -349,16 +387,29 @@ pub fn compute(log: &EventLog, s: &EventsSettings, p: &mut Periodizer, level: f6
     let features = feature_usage(log, &periods, p, &active_periods);
 
     // Retention cohorts.
-    let cohort_code = s.cohort_event.as_deref().and_then(|n| code_of(n));
+    let cohort_code = s.cohort_event.as_deref().and_then(code_of);
     let start: Vec<Option<usize>> = (0..log.n_users())
         .map(|u| match (&s.cohort_event, cohort_code) {
             (None, _) => active_periods[u].first().copied(),
-            (Some(_), Some(c)) => log.rows_of(u).find(|&i| log.event[i] == c).map(|i| periods.index(log.day[i])),
+            (Some(_), Some(c)) => log
+                .rows_of(u)
+                .find(|&i| log.event[i] == c)
+                .map(|i| periods.index(log.day[i])),
             (Some(_), None) => None,
         })
         .collect();
-    let retention = cohorts::retention(&active_periods, &start, &periods, p, s.retention, s.cohort_event.as_deref());
-    let churned = days.iter().filter(|ds| ds.last().is_some_and(|&l| d1 - l > s.churn_days as i64)).count() as u64;
+    let retention = cohorts::retention(
+        &active_periods,
+        &start,
+        &periods,
+        p,
+        s.retention,
+        s.cohort_event.as_deref(),
+    );
+    let churned = days
+        .iter()
+        .filter(|ds| ds.last().is_some_and(|&l| d1 - l > s.churn_days as i64))
+        .count() as u64;
     let churn = percent(churned, nu, level, Definition::new(
         "churn",
         "inactiveDays",
@@ -405,10 +456,23 @@ fn session_stats(log: &EventLog, s: &EventsSettings, sess: &[Session], level: f6
             .param("engagedSeconds", s.engaged_seconds)
             .param("engagedPageViews", s.engaged_page_views as f64)
     };
-    let single_event = percent(count(BounceRule::SingleEvent), n, level, bounce_def("singleEvent", "sessions with exactly one event / sessions (Universal Analytics)"));
+    let single_event = percent(
+        count(BounceRule::SingleEvent),
+        n,
+        level,
+        bounce_def(
+            "singleEvent",
+            "sessions with exactly one event / sessions (Universal Analytics)",
+        ),
+    );
     let not_engaged_n = count(BounceRule::NotEngaged);
     let not_engaged = percent(not_engaged_n, n, level, bounce_def("notEngaged", "sessions not engaged / sessions, engaged = longer than engagedSeconds, or ≥ engagedPageViews page views, or a key event (GA4: 1 − engagement rate)"));
-    let engagement_rate = percent(n - not_engaged_n, n, level, bounce_def("engagementRate", "engaged sessions / sessions (GA4)"));
+    let engagement_rate = percent(
+        n - not_engaged_n,
+        n,
+        level,
+        bounce_def("engagementRate", "engaged sessions / sessions (GA4)"),
+    );
     let single_page_view = percent(count(BounceRule::SinglePageView), n, level, bounce_def("singlePageView", "sessions with one page view, no other event, shorter than engagedSeconds / sessions (PostHog)"));
     let headline = match s.bounce {
         BounceRule::SingleEvent => single_event.clone(),
@@ -427,18 +491,23 @@ fn session_stats(log: &EventLog, s: &EventsSettings, sess: &[Session], level: f6
             entries.entry(x.exit_page).or_default().2 += 1;
         }
     }
-    let mut pages: Vec<(u32, (u64, u64, u64))> = entries.into_iter().collect();
-    pages.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
-    let entry_pages = pages
+    let page_name = |pg: u32| {
+        log.pages
+            .as_ref()
+            .map(|d| d.name(pg).to_string())
+            .unwrap_or_default()
+    };
+    let mut entry_pages: Vec<PageStats> = entries
         .into_iter()
-        .take(20)
         .map(|(pg, (e, b, x))| PageStats {
-            page: log.pages.as_ref().map(|d| d.name(pg).to_string()).unwrap_or_default(),
+            page: page_name(pg),
             entries: e,
             entry_bounce_rate: (e > 0).then(|| b as f64 / e as f64),
             exits: x,
         })
         .collect();
+    entry_pages.sort_by(|a, b| b.entries.cmp(&a.entries).then_with(|| a.page.cmp(&b.page)));
+    entry_pages.truncate(20);
     let users_with_sessions = {
         let mut u: Vec<u32> = sess.iter().map(|x| x.user).collect();
         u.dedup();
@@ -462,7 +531,11 @@ fn session_stats(log: &EventLog, s: &EventsSettings, sess: &[Session], level: f6
         def = def.param("splitAtMidnight", "yes");
     }
     SessionStats {
-        source: if log.session.is_some() { "sessionId" } else { "inactivityGap" },
+        source: if log.session.is_some() {
+            "sessionId"
+        } else {
+            "inactivityGap"
+        },
         count: n,
         mean_duration_seconds: mean(total, n),
         mean_duration_multi_event_seconds: mean(multi_total, multi.len() as u64),
@@ -483,7 +556,12 @@ fn session_stats(log: &EventLog, s: &EventsSettings, sess: &[Session], level: f6
     }
 }
 
-fn feature_usage(log: &EventLog, periods: &Periods, p: &Periodizer, active_periods: &[Vec<usize>]) -> Vec<FeatureUsage> {
+fn feature_usage(
+    log: &EventLog,
+    periods: &Periods,
+    p: &Periodizer,
+    active_periods: &[Vec<usize>],
+) -> Vec<FeatureUsage> {
     let ne = log.event_names.len();
     let np = periods.starts.len();
     let mut users = vec![0u64; ne];
@@ -520,7 +598,8 @@ fn feature_usage(log: &EventLog, periods: &Periods, p: &Periodizer, active_perio
                         period: p.label(periods.starts[q]),
                         first_time_users: first_use[e][q],
                         cumulative_users: cum,
-                        cumulative_share: (seen_users > 0).then(|| 100.0 * cum as f64 / seen_users as f64),
+                        cumulative_share: (seen_users > 0)
+                            .then(|| 100.0 * cum as f64 / seen_users as f64),
                     }
                 })
                 .collect();

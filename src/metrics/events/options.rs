@@ -100,7 +100,13 @@ impl Default for EventsSettings {
             engaged_seconds: 10.0,
             engaged_page_views: 2,
             key_events: Vec::new(),
-            page_view_events: strings(&["page_view", "pageview", "$pageview", "screen_view", "page"]),
+            page_view_events: strings(&[
+                "page_view",
+                "pageview",
+                "$pageview",
+                "screen_view",
+                "page",
+            ]),
             conversion_event: None,
             funnel: None,
             funnel_window_days: 7.0,
@@ -154,9 +160,10 @@ impl EventsOptions {
         }
         let positive = |name: &str, v: Option<f64>, d: f64| -> Result<f64> {
             match v {
-                Some(x) if !(x.is_finite() && x > 0.0) => {
-                    Err(Error::option(name, format!("{x} must be a positive number")))
-                }
+                Some(x) if !(x.is_finite() && x > 0.0) => Err(Error::option(
+                    name,
+                    format!("{x} must be a positive number"),
+                )),
                 Some(x) => Ok(x),
                 None => Ok(d),
             }
@@ -184,7 +191,12 @@ impl EventsOptions {
         s.bounce = self.bounce.unwrap_or(s.bounce);
         s.engaged_seconds = match self.engaged_seconds {
             Some(x) if x.is_finite() && x >= 0.0 => x,
-            Some(x) => return Err(Error::option("events.engagedSeconds", format!("{x} must be ≥ 0"))),
+            Some(x) => {
+                return Err(Error::option(
+                    "events.engagedSeconds",
+                    format!("{x} must be ≥ 0"),
+                ))
+            }
             None => s.engaged_seconds,
         };
         s.engaged_page_views = self.engaged_page_views.unwrap_or(s.engaged_page_views);
@@ -197,18 +209,29 @@ impl EventsOptions {
         s.conversion_event = self.conversion_event.clone();
         if let Some(f) = &self.funnel {
             if f.len() < 2 {
-                return Err(Error::option("events.funnel", "a funnel needs at least two steps"));
+                return Err(Error::option(
+                    "events.funnel",
+                    "a funnel needs at least two steps",
+                ));
             }
             s.funnel = Some(f.clone());
         }
-        s.funnel_window_days = positive("events.funnelWindowDays", self.funnel_window_days, s.funnel_window_days)?;
+        s.funnel_window_days = positive(
+            "events.funnelWindowDays",
+            self.funnel_window_days,
+            s.funnel_window_days,
+        )?;
         if let Some(v) = &self.signup_events {
             s.signup_events = v.clone();
         }
         if let Some(v) = &self.activation_events {
             s.activation_events = v.clone();
         }
-        s.activation_days = positive("events.activationDays", self.activation_days, s.activation_days)?;
+        s.activation_days = positive(
+            "events.activationDays",
+            self.activation_days,
+            s.activation_days,
+        )?;
         s.retention = self.retention.unwrap_or(s.retention);
         s.cohort_event = self.cohort_event.clone();
         s.keep_duplicates = self.keep_duplicates.unwrap_or(false);

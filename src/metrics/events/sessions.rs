@@ -45,7 +45,9 @@ impl EventFlags {
             let name = log.event_names.name(c);
             list.iter().any(|x| x.eq_ignore_ascii_case(name))
         };
-        let mut page_view: Vec<bool> = (0..n as u32).map(|c| named(&s.page_view_events, c)).collect();
+        let mut page_view: Vec<bool> = (0..n as u32)
+            .map(|c| named(&s.page_view_events, c))
+            .collect();
         // No event names, or none of them a page view: every row with a page is one.
         let fallback = !log.has_event_names || !page_view.iter().any(|&b| b);
         if fallback {
