@@ -28,6 +28,9 @@ options:
   --date-order O           dmy | mdy when slash dates are ambiguous
   --csat-scale MIN-MAX     CSAT answer scale (default 1-5)
   --ces-scale MIN-MAX      CES answer scale (default 1-7)
+  --preset P               events conventions: ga4 | posthog | mixpanel | amplitude
+  --funnel A,B,C           events funnel steps (event names, in order)
+  --session-timeout S      events: seconds of inactivity that end a session (default 1800)
   --options JSON           any AnalyzeOptions as JSON (merged last)
   --version                print the engine version
 `;
@@ -58,6 +61,9 @@ export function parseArgs(argv) {
       case '--format': o.format = need(++i, a); break;
       case '--sheet': o.sheet = need(++i, a); break;
       case '--decimal-mark': o.decimalMark = need(++i, a); break;
+      case '--preset': o.events = { ...o.events, preset: need(++i, a) }; break;
+      case '--funnel': o.events = { ...o.events, funnel: need(++i, a).split(',').map((x) => x.trim()).filter(Boolean) }; break;
+      case '--session-timeout': o.events = { ...o.events, sessionTimeoutSeconds: Number(need(++i, a)) }; break;
       case '--kind': o.kind = need(++i, a); break;
       case '--timezone': case '--tz': o.timezone = need(++i, a); break;
       case '--granularity': o.granularity = need(++i, a); break;
@@ -137,8 +143,36 @@ function datasetLines(r) {
   return L;
 }
 
+const pct = (v, d = 1) => (v === null || v === undefined ? 'n/a' : (100 * v).toFixed(d) + '%');
+
+function eventsLines(r) {
+  const e = r.events, s = e.sessions, a = e.activity;
+  const last = a.daily[a.daily.length - 1];
+  const L = ['', `${e.summary.events} events, ${e.summary.users} users, ${e.summary.sessions} sessions over ${e.summary.days} days (${e.summary.firstEvent} … ${e.summary.lastEvent})${e.settings.preset ? `, preset ${e.settings.preset}` : ''}`];
+  L.push(`activity: mean DAU ${fmt(a.meanDau)}, mean stickiness ${pct(a.meanStickiness)}; last day ${last?.date}: DAU ${last?.dau}, WAU(${e.settings.wauDays}d) ${last?.wau}, MAU(${e.settings.mauDays}d) ${last?.mau}`);
+  L.push(`sessions (${s.source}, timeout ${e.settings.sessionTimeoutSeconds} s): mean ${fmt(s.meanDurationSeconds)} s (multi-event ${fmt(s.meanDurationMultiEventSeconds)} s), median ${fmt(s.medianDurationSeconds)} s, ${fmt(s.eventsPerSession, 2)} events and ${fmt(s.pageViewsPerSession, 2)} page views per session, ${fmt(s.sessionsPerUser, 2)} per user`);
+  L.push(`bounce (${s.bounce.rule}): ${fmt(s.bounce.headline.value)}%  — single event ${fmt(s.bounce.singleEvent.value)}%, not engaged (GA4) ${fmt(s.bounce.notEngaged.value)}%, single page view (PostHog) ${fmt(s.bounce.singlePageView.value)}%`);
+  if (e.conversion) L.push(`conversion to ${e.conversion.event}: ${fmt(e.conversion.users.value)}% of users, ${fmt(e.conversion.sessions.value)}% of sessions`);
+  if (e.cartAbandonment) L.push(`cart abandonment: ${fmt(e.cartAbandonment.value)}%`);
+  if (e.activation) L.push(`activation within ${e.settings.activationDays} days: ${fmt(e.activation.rate.value)}% (${e.activation.activatedUsers} of ${e.activation.signupUsers})`);
+  L.push(`week-1 engagement: ${fmt(e.week1Engagement.value)}%; churned (inactive > ${e.settings.churnDays} days): ${fmt(e.churn.value)}%`);
+  if (e.funnel) {
+    L.push('', `funnel (window ${e.settings.funnelWindowDays} days)`);
+    for (const st of e.funnel.steps) L.push(`  ${st.event.padEnd(20)} ${String(st.users).padStart(8)}  ${pct(st.conversionFromFirst)} of first, ${pct(st.conversionFromPrevious)} of previous, drop-off ${st.dropOff}${st.medianSecondsFromPrevious !== null ? `, median ${fmt(st.medianSecondsFromPrevious, 0)} s` : ''}`);
+  }
+  L.push('', `retention by ${e.retention.granularity} (${e.retention.headline}; share of the cohort active in period k)`);
+  for (const c of e.retention.cohorts.slice(0, 12)) {
+    const rates = e.retention.headline === 'exact' ? c.exactRate : c.onOrAfterRate;
+    L.push(`  ${c.cohort.padEnd(11)} ${String(c.size).padStart(7)}  ${rates.slice(0, 10).map((v) => pct(v, 0).padStart(5)).join(' ')}`);
+  }
+  L.push('', 'lifecycle: period new returning resurrecting dormant');
+  for (const l of e.lifecycle) L.push(`  ${l.period.padEnd(11)} ${l.new} ${l.returning} ${l.resurrecting} ${l.dormant}`);
+  return L;
+}
+
 export function renderTable(r) {
   if (!r.options) return [...headLines(r), ...tailLines(r)].join('\n') + '\n';
+  if (r.kind === 'events') return [...headLines(r), ...eventsLines(r), ...datasetLines(r), ...tailLines(r)].join('\n') + '\n';
   if (r.kind !== 'survey') return [...headLines(r), ...datasetLines(r), ...tailLines(r)].join('\n') + '\n';
   const L = headLines(r);
   L.push('', 'overall');

@@ -213,6 +213,110 @@ function renderDataset(r) {
     d.columns.map((c) => [c.header, c.role, c.valueType, c.distinct ?? '', c.min ?? '', c.max ?? '', c.missing]));
 }
 
+const pctText = (v, d = 1) => (v === null || v === undefined ? 'n/a' : `${(100 * v).toFixed(d)}%`);
+
+function lineChart(series, labels, testid, aria) {
+  const W = 760, H = 220, L = 50, R = 10, T = 10, B = 30;
+  const max = Math.max(1, ...series.flatMap((s) => s.values));
+  const s = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: '100%', role: 'img', 'aria-label': aria, 'data-testid': testid });
+  const n = labels.length;
+  const x = (i) => L + (n <= 1 ? (W - L - R) / 2 : (i * (W - L - R)) / (n - 1));
+  const y = (v) => T + (H - T - B) * (1 - v / max);
+  for (const f of [0, 0.5, 1]) {
+    s.append(svg('line', { x1: L, x2: W - R, y1: y(max * f), y2: y(max * f), stroke: '#dde2ea' }));
+    s.append(svg('text', { x: 4, y: y(max * f) + 4 }, String(Math.round(max * f))));
+  }
+  for (const { values, color } of series) {
+    s.append(svg('polyline', { points: values.map((v, i) => `${x(i)},${y(v)}`).join(' '), fill: 'none', stroke: color, 'stroke-width': 1.5 }));
+  }
+  const step = Math.max(1, Math.ceil(n / 8));
+  labels.forEach((l, i) => { if (i % step === 0) s.append(svg('text', { x: Math.min(x(i) - 18, W - R - 60), y: H - 10 }, l)); });
+  const legend = el('div', { class: 'legend' }, ...series.map((x) => {
+    const sw = el('i', { class: 'swatch' });
+    sw.style.background = x.color;
+    return el('span', {}, sw, x.name);
+  }));
+  return [s, legend];
+}
+
+function renderEvents(r) {
+  const e = r.events, s = e.sessions, a = e.activity;
+  const c = $('event-cards');
+  const cards = [
+    card('Users', 'users', String(e.summary.users), '', [`${e.summary.events.toLocaleString('en')} events over ${e.summary.days} days`, `${e.summary.duplicatesRemoved} exact duplicates counted once`]),
+    card('Sessions', 'sessions', String(s.count), '', [`mean ${fmt(s.meanDurationSeconds, 0)} s (multi-event ${fmt(s.meanDurationMultiEventSeconds, 0)} s), median ${fmt(s.medianDurationSeconds, 0)} s`, `${fmt(s.eventsPerSession, 2)} events · ${fmt(s.pageViewsPerSession, 2)} page views per session · ${fmt(s.sessionsPerUser, 2)} per user`, s.definition.formula]),
+    card('Bounce rate', 'bounce', fmt(s.bounce.headline.value), '%', [`rule: ${s.bounce.rule}`, `single event ${fmt(s.bounce.singleEvent.value)}% · not engaged (GA4) ${fmt(s.bounce.notEngaged.value)}% · single page view (PostHog) ${fmt(s.bounce.singlePageView.value)}%`]),
+    card('Stickiness', 'stickiness', pctText(a.meanStickiness), '', [`mean DAU ${fmt(a.meanDau)} · DAU / MAU (${e.settings.mauDays} days) averaged over days`]),
+    e.conversion ? card('Conversion', 'conversion', fmt(e.conversion.users.value), '%', [`users with ${e.conversion.event} · ${fmt(e.conversion.sessions.value)}% of sessions`]) : null,
+    e.activation ? card('Activation', 'activation', fmt(e.activation.rate.value), '%', [`${e.activation.activatedUsers} of ${e.activation.signupUsers} sign-ups within ${e.settings.activationDays} days`]) : null,
+    card('Week-1 engagement', 'week1', fmt(e.week1Engagement.value), '%', [e.week1Engagement.definition.formula]),
+  ];
+  c.replaceChildren(...cards.filter(Boolean));
+  const days = a.daily;
+  $('activity').replaceChildren(...lineChart([
+    { name: 'DAU', color: '#2357c6', values: days.map((d) => d.dau) },
+    { name: `WAU (${e.settings.wauDays} d)`, color: '#1f7a3f', values: days.map((d) => d.wau) },
+    { name: `MAU (${e.settings.mauDays} d)`, color: '#b26a00', values: days.map((d) => d.mau) },
+  ], days.map((d) => d.date), 'activity-chart', 'Daily, weekly and monthly active users'));
+
+  // Funnel: horizontal bars, numbers as text.
+  const f = e.funnel;
+  $('funnel-steps').value = (f ? f.steps.map((x) => x.event) : e.settings.funnel ?? []).join(', ');
+  $('funnel-window').value = e.settings.funnelWindowDays;
+  $('funnel-events').textContent = `Events in this file: ${e.features.map((x) => x.event).join(', ')}`;
+  const fb = $('funnel');
+  fb.replaceChildren();
+  if (f) {
+    const t = el('table', { 'data-testid': 'funnel' });
+    t.append(el('tr', {}, ...['step', 'users', 'of first', 'of previous', 'drop-off', 'median time from previous', ''].map((h) => el('th', { text: h }))));
+    for (const st of f.steps) {
+      const bar = el('div', { class: 'bar' });
+      bar.style.width = `${Math.round(300 * (st.conversionFromFirst ?? 0))}px`;
+      t.append(el('tr', {}, ...[st.event, st.users, pctText(st.conversionFromFirst), pctText(st.conversionFromPrevious), st.dropOff,
+        st.medianSecondsFromPrevious === null ? '' : `${fmt(st.medianSecondsFromPrevious, 0)} s`].map((v) => el('td', { text: String(v) })), el('td', {}, bar)));
+    }
+    fb.append(t, el('p', { class: 'detail', text: `${f.definition.formula} (window ${e.settings.funnelWindowDays} days)` }));
+    if (e.cartAbandonment) fb.append(el('p', { text: `Cart abandonment: ${fmt(e.cartAbandonment.value)}%` }));
+  } else fb.append(el('p', { text: 'No funnel: name its steps above.' }));
+
+  // Cohort heatmap: the share of each cohort active k periods later.
+  const ret = e.retention;
+  $('retention-definition').textContent = `${ret.definition.formula}. Showing "${ret.headline}"; cohorts by ${ret.granularity}.`;
+  const width = Math.max(0, ...ret.cohorts.map((x) => x.exact.length));
+  const ct = $('cohorts');
+  ct.replaceChildren(el('tr', {}, ...['cohort', 'users', ...Array.from({ length: width }, (_, k) => String(k))].map((h) => el('th', { text: h }))));
+  for (const co of ret.cohorts) {
+    const rates = ret.headline === 'exact' ? co.exactRate : co.onOrAfterRate;
+    const cells = rates.map((v) => {
+      const td = el('td', { class: 'heat', text: pctText(v, 1) });
+      td.style.background = `rgba(35, 87, 198, ${(v ?? 0).toFixed(3)})`;
+      if ((v ?? 0) > 0.5) td.style.color = '#fff';
+      return td;
+    });
+    ct.append(el('tr', {}, el('td', { text: co.cohort }), el('td', { text: String(co.size) }), ...cells));
+  }
+
+  // Lifecycle: stacked bars per period, dormant below the axis.
+  const lc = e.lifecycle;
+  const W = 760, H = 220, mid = 130;
+  const max = Math.max(1, ...lc.map((l) => l.new + l.returning + l.resurrecting), ...lc.map((l) => l.dormant));
+  const sv = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: '100%', role: 'img', 'aria-label': 'Lifecycle per period', 'data-testid': 'lifecycle' });
+  const bw = (W - 20) / Math.max(1, lc.length);
+  const scale = (v) => (100 * v) / max;
+  lc.forEach((l, i) => {
+    let top = mid;
+    for (const [v, color] of [[l.new, '#2357c6'], [l.returning, '#1f7a3f'], [l.resurrecting, '#7a4fc6']]) {
+      top -= scale(v);
+      sv.append(svg('rect', { x: 10 + i * bw, y: top, width: bw - 3, height: scale(v), fill: color }));
+    }
+    sv.append(svg('rect', { x: 10 + i * bw, y: mid, width: bw - 3, height: scale(l.dormant) * 0.8, fill: '#b23a3a' }));
+    sv.append(svg('text', { x: 10 + i * bw, y: H - 4 }, `${l.period}: +${l.new} ↺${l.returning} ↑${l.resurrecting} −${l.dormant}`));
+  });
+  $('lifecycle').replaceChildren(sv, el('div', { class: 'legend', text: 'new (blue) · returning (green) · resurrecting (purple) · dormant (red, below)' }));
+  renderTable('features', ['event', 'users', '% of users', 'events', 'events per user'],
+    e.features.map((x) => [x.event, x.users, fmt(x.shareOfUsers), x.events, fmt(x.eventsPerUser, 2)]));
+}
+
 function renderSurvey(r) {
   renderCards(r.overall);
   $('trend-period').textContent = r.options.granularity;
@@ -235,9 +339,11 @@ function done(r, ms) {
     (r.firstResponse ? ` · ${r.firstResponse.slice(0, 10)} to ${r.lastResponse.slice(0, 10)}` : '');
   const survey = r.kind === 'survey';
   $('survey-results').hidden = !survey;
+  $('events-results').hidden = r.kind !== 'events';
   $('dataset-results').hidden = survey;
   if (survey) renderSurvey(r);
   else renderDataset(r);
+  if (r.kind === 'events') renderEvents(r);
   renderColumns(r);
   renderProblems(r);
   renderTable('preview', r.input.header, r.input.preview);
@@ -260,6 +366,18 @@ $('sample').addEventListener('click', async () => {
   const blob = await res.blob();
   analyzeFile(new File([blob], 'survey-sample.csv', { type: 'text/csv' }));
 });
+$('events-sample').addEventListener('click', async () => {
+  const res = await fetch('samples/events-sample.csv');
+  const blob = await res.blob();
+  analyzeFile(new File([blob], 'events-sample.csv', { type: 'text/csv' }));
+});
+$('funnel-update').addEventListener('click', () => {
+  if (!lastFile) return;
+  const steps = $('funnel-steps').value.split(',').map((x) => x.trim()).filter(Boolean);
+  const windowDays = Number($('funnel-window').value);
+  mapping = { ...(mapping ?? {}), events: { ...(mapping?.events ?? {}), funnel: steps, ...(windowDays > 0 ? { funnelWindowDays: windowDays } : {}) } };
+  analyzeFile(lastFile, true);
+});
 $('reanalyse').addEventListener('click', () => {
   if (!lastFile) return;
   const columns = {}, segments = [], ignore = [];
@@ -269,7 +387,7 @@ $('reanalyse').addEventListener('click', () => {
     else if (role === 'ignored') ignore.push(header);
     else columns[role] = header;
   }
-  mapping = { columns, segments, ignore };
+  mapping = { ...(mapping ?? {}), columns, segments, ignore };
   analyzeFile(lastFile, true);
 });
 $('export').addEventListener('click', () => {

@@ -14,8 +14,8 @@ export interface Definition {
   metric: string;
   variant: string;
   formula: string;
-  /** "points" (−100..100), "percent" (0..100) or "score" (on the answer scale). */
-  unit: "points" | "percent" | "score";
+  /** "points" (−100..100), "percent" (0..100), "score" (on the answer scale), "ratio" (0..1), "users" or "seconds". */
+  unit: "points" | "percent" | "score" | "ratio" | "users" | "seconds";
   params: Record<string, number | string>;
 }
 
@@ -139,6 +139,7 @@ export interface AnalyzeOptions {
   /** Headers of columns to leave out (no role is detected for them). */
   ignore?: string[];
   nps?: NpsOptions;
+  events?: EventsOptions;
   csat?: CsatOptions;
   ces?: CesOptions;
   /** Interaction counts per channel for the channel-weighted CSAT. */
@@ -276,16 +277,121 @@ export interface DatasetSummary {
   bytesPerRow: number;
   memoryBytes: number;
 }
-/** Report of an events, transactions, tickets or campaigns file: what was ingested. */
+/** Report of a transactions, tickets or campaigns file: what was ingested. */
 export interface DatasetReport extends ReportHead {
-  kind: "events" | "transactions" | "tickets" | "campaigns";
+  kind: "transactions" | "tickets" | "campaigns";
   dataset: DatasetSummary;
   rejected: Rejection[];
   warnings: Warning[];
 }
 
+export type BounceRule = "singleEvent" | "notEngaged" | "singlePageView";
+export type RetentionMode = "exact" | "onOrAfter";
+/** Options of the events metrics (`events` in AnalyzeOptions). */
+export interface EventsOptions {
+  /** A tool's conventions; explicit options win. */
+  preset?: "ga4" | "posthog" | "mixpanel" | "amplitude";
+  /** A gap longer than this starts a new session (default 1800; exactly 1800 does not). */
+  sessionTimeoutSeconds?: number;
+  maxSessionSeconds?: number;
+  splitAtMidnight?: boolean;
+  wauDays?: number;
+  mauDays?: number;
+  bounce?: BounceRule;
+  engagedSeconds?: number;
+  engagedPageViews?: number;
+  keyEvents?: string[];
+  pageViewEvents?: string[];
+  conversionEvent?: string;
+  /** Ordered steps (event names), at least two. */
+  funnel?: string[];
+  funnelWindowDays?: number;
+  signupEvents?: string[];
+  activationEvents?: string[];
+  activationDays?: number;
+  retention?: RetentionMode;
+  cohortEvent?: string;
+  churnDays?: number;
+  keepDuplicates?: boolean;
+}
+export interface EventsSettings {
+  preset: string | null;
+  sessionTimeoutSeconds: number;
+  maxSessionSeconds: number | null;
+  splitAtMidnight: boolean;
+  wauDays: number;
+  mauDays: number;
+  bounce: BounceRule;
+  engagedSeconds: number;
+  engagedPageViews: number;
+  keyEvents: string[];
+  pageViewEvents: string[];
+  conversionEvent: string | null;
+  funnel: string[] | null;
+  funnelWindowDays: number;
+  signupEvents: string[];
+  activationEvents: string[];
+  activationDays: number;
+  retention: RetentionMode;
+  cohortEvent: string | null;
+  churnDays: number;
+  keepDuplicates: boolean;
+}
+export interface EventsSummary { events: number; users: number; sessions: number; firstEvent: string | null; lastEvent: string | null; days: number; duplicatesRemoved: number; }
+export interface DayActivity { date: string; dau: number; wau: number; mau: number; stickiness: number | null; }
+export interface PeriodActivity { period: string; activeUsers: number; newUsers: number; events: number; sessions: number; pageViews: number; sessionsPerActiveUser: number | null; }
+export interface ActiveDaysDistribution { period: string; activeUsers: number; users: number[]; meanActiveDays: number | null; }
+export interface Activity { daily: DayActivity[]; meanDau: number | null; meanStickiness: number | null; periods: PeriodActivity[]; activeDays: ActiveDaysDistribution[]; definition: Definition; }
+export interface PageStats { page: string; entries: number; entryBounceRate: number | null; exits: number; }
+export interface Bounce { rule: BounceRule; headline: Figure; singleEvent: Figure; notEngaged: Figure; singlePageView: Figure; engagementRate: Figure; }
+export interface SessionStats {
+  source: "sessionId" | "inactivityGap";
+  count: number;
+  meanDurationSeconds: number | null;
+  meanDurationMultiEventSeconds: number | null;
+  medianDurationSeconds: number | null;
+  eventsPerSession: number | null;
+  pageViewsPerSession: number | null;
+  sessionsPerUser: number | null;
+  bounce: Bounce;
+  entryPages: PageStats[];
+  definition: Definition;
+}
+export interface Conversion { event: string; users: Figure; sessions: Figure; }
+export interface FunnelStep { event: string; users: number; conversionFromPrevious: number | null; conversionFromFirst: number | null; dropOff: number; dropOffRate: number | null; medianSecondsFromPrevious: number | null; }
+export interface Funnel { steps: FunnelStep[]; overallConversion: number | null; definition: Definition; }
+export interface Activation { signupUsers: number; activatedUsers: number; rate: Figure; }
+export interface AdoptionPoint { period: string; firstTimeUsers: number; cumulativeUsers: number; cumulativeShare: number | null; }
+export interface FeatureUsage { event: string; users: number; events: number; shareOfUsers: number | null; eventsPerUser: number | null; adoption: AdoptionPoint[]; }
+export interface Cohort { cohort: string; size: number; exact: number[]; onOrAfter: number[]; exactRate: (number | null)[]; onOrAfterRate: (number | null)[]; }
+export interface Retention { granularity: Granularity; cohorts: Cohort[]; headline: RetentionMode; definition: Definition; }
+export interface LifecyclePeriod { period: string; new: number; returning: number; resurrecting: number; dormant: number; }
+export interface EventsMetrics {
+  settings: EventsSettings;
+  summary: EventsSummary;
+  activity: Activity;
+  sessions: SessionStats;
+  conversion: Conversion | null;
+  funnel: Funnel | null;
+  cartAbandonment: Figure | null;
+  activation: Activation | null;
+  week1Engagement: Figure;
+  features: FeatureUsage[];
+  retention: Retention;
+  churn: Figure;
+  lifecycle: LifecyclePeriod[];
+}
+/** Report of an event log: what was ingested and the product-engagement metrics. */
+export interface EventsReport extends ReportHead {
+  kind: "events";
+  dataset: DatasetSummary;
+  events: EventsMetrics;
+  rejected: Rejection[];
+  warnings: Warning[];
+}
+
 /** A report of any kind, discriminated by `kind`. */
-export type Report = SurveyReport | DatasetReport;
+export type Report = SurveyReport | EventsReport | DatasetReport;
 
 export interface BuildInfo { name: string; version: string; gitRevision: string; }
 

@@ -178,3 +178,35 @@ test('a 200 MB event log dropped on the page completes with a progress bar', asy
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the event-log sample: cohort heatmap and funnel on screen match the package, funnel editable', async () => {
+  const { page, errors } = await openPage();
+  await page.click('#events-sample');
+  await finished(page);
+  assert.equal(await page.evaluate(() => document.body.dataset.state), 'done', await page.textContent('#error'));
+  const want = em.analyze(readFileSync(`${root}www/samples/events-sample.csv`), { kind: 'auto', timezone: 'UTC', granularity: 'month' });
+  const pct = (v) => `${(100 * v).toFixed(1)}%`;
+  // Heatmap: one row per cohort, cells = exact retention rates.
+  const heat = await page.locator('[data-testid=cohort-heatmap] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.cells].map((c) => c.textContent)));
+  assert.equal(heat.length, want.events.retention.cohorts.length);
+  want.events.retention.cohorts.forEach((c, i) => {
+    assert.deepEqual(heat[i], [c.cohort, String(c.size), ...c.exactRate.map(pct)]);
+  });
+  // Funnel: the default commerce steps with their users and conversions.
+  const funnel = await page.locator('[data-testid=funnel] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.cells].slice(0, 4).map((c) => c.textContent)));
+  assert.deepEqual(funnel, want.events.funnel.steps.map((s) => [s.event, String(s.users), pct(s.conversionFromFirst), pct(s.conversionFromPrevious)]));
+  assert.ok(want.events.funnel.steps.length >= 3);
+  assert.equal(await page.textContent('[data-testid=bounce-value]'), want.events.sessions.bounce.headline.value.toFixed(1));
+  assert.equal(await page.locator('[data-testid=activity-chart] polyline').count(), 3);
+  // Edit the funnel: two steps, 1-day window.
+  await page.fill('#funnel-steps', 'page_view, purchase');
+  await page.fill('#funnel-window', '1');
+  await page.click('#funnel-update');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=funnel] tr').length === 3);
+  await finished(page);
+  const edited = em.analyze(readFileSync(`${root}www/samples/events-sample.csv`), { kind: 'auto', timezone: 'UTC', granularity: 'month', events: { funnel: ['page_view', 'purchase'], funnelWindowDays: 1 } });
+  const rows = await page.locator('[data-testid=funnel] tr').evaluateAll((trs) => trs.slice(1).map((tr) => tr.cells[1].textContent));
+  assert.deepEqual(rows, edited.events.funnel.steps.map((s) => String(s.users)));
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -7,6 +7,7 @@ export async function run(file: Blob): Promise<number | null> {
   const a = new Analyzer(opts);
   a.push(new Uint8Array(await file.arrayBuffer()));
   const report: Report = a.finish();
+  if (report.kind === 'events') return report.events.funnel?.steps[1]?.conversionFromPrevious ?? report.events.sessions.bounce.headline.value;
   if (report.kind !== 'survey') return report.dataset.rowsKept;
   const weekly: (number | null)[] = report.periods.map((p) => p.metrics.nps?.score ?? null);
   const low: number | undefined = report.overall.csat?.variants.netWithNeutral.interval?.low;

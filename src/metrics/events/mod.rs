@@ -313,9 +313,18 @@ pub fn compute(
     });
 
     // Funnels.
-    let funnel = s.funnel.as_ref().map(|steps| {
+    // Without a `funnel` option: the commerce steps the file has, when there are two or more.
+    let default_steps: Vec<String> = ["page_view", "add_to_cart", "checkout", "purchase"]
+        .iter()
+        .filter_map(|n| code_of(n).map(|c| log.event_names.name(c).to_string()))
+        .collect();
+    let steps = s.funnel.clone().or_else(|| (default_steps.len() >= 2).then_some(default_steps));
+    let funnel = steps.map(|steps| {
         let codes: Vec<Option<u32>> = steps.iter().map(|n| code_of(n)).collect();
-        funnel::funnel(log, steps, &codes, s.funnel_window_days)
+        let mut f = funnel::funnel(log, &steps, &codes, s.funnel_window_days);
+        let source = if s.funnel.is_some() { "option" } else { "default commerce steps present in the file" };
+        f.definition = f.definition.param("steps", source);
+        f
     });
     let cart = code_of("add_to_cart").zip(code_of("purchase").or_else(|| code_of("checkout")));
     let cart_abandonment = cart.map(|(a, b)| {
