@@ -245,7 +245,37 @@ impl Analyzer {
                 let dataset = summarize(&table, skipped);
                 let mut periodizer = Periodizer::new(r.tz, r.granularity, r.week_start);
                 let settings = &r.events;
-                let log = EventLog::from_table(table, &mut periodizer, settings.keep_duplicates);
+                let filter = settings
+                    .filter
+                    .as_ref()
+                    .map(|f| crate::dataset::events::RowFilter {
+                        column: f.column.clone(),
+                        value: f.value.clone(),
+                    });
+                let log = EventLog::from_table(
+                    table,
+                    &mut periodizer,
+                    settings.keep_duplicates,
+                    filter.as_ref(),
+                );
+                if let Some(f) = &filter {
+                    if !log
+                        .segments
+                        .iter()
+                        .any(|c| c.header.eq_ignore_ascii_case(&f.column))
+                    {
+                        return Err(Error::ColumnNotFound {
+                            role: "events.filter".to_string(),
+                            header: f.column.clone(),
+                            available: log
+                                .segments
+                                .iter()
+                                .map(|c| c.header.clone())
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                        });
+                    }
+                }
                 if log.duplicates > 0 {
                     inner.warnings.push(Warning {
                         code: "DUPLICATE_EVENTS",

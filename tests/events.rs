@@ -360,3 +360,49 @@ mod shuffled {
         }
     }
 }
+
+#[test]
+fn segment_breakdown_and_filter() {
+    let log = "user_id,timestamp,event,platform
+a,2024-01-01T10:00:00Z,page_view,ios
+a,2024-01-01T10:05:00Z,purchase,ios
+b,2024-01-01T11:00:00Z,page_view,web
+c,2024-01-02T11:00:00Z,page_view,web
+c,2024-01-02T11:00:10Z,click,android
+";
+    let r = events(log.as_bytes(), r#"{"segments": ["platform"]}"#);
+    let seg = &r.events.segments[0];
+    assert_eq!(seg.column, "platform");
+    let rows: Vec<(&str, u64, u64, u64)> = seg
+        .values
+        .iter()
+        .map(|v| (v.value.as_str(), v.users, v.events, v.sessions))
+        .collect();
+    // Users by their first event (c starts on web), sessions by their first event, events by row.
+    assert_eq!(
+        rows,
+        [("web", 2, 2, 2), ("ios", 1, 2, 1), ("android", 0, 1, 0)]
+    );
+    // Bounce (single event): b's session only → web 1/2, ios 0/1. Conversion (purchase): a.
+    close(seg.values[0].bounce_rate, 50.0, TOL);
+    close(seg.values[1].bounce_rate, 0.0, TOL);
+    close(seg.values[1].conversion_rate, 100.0, TOL);
+    close(seg.values[0].conversion_rate, 0.0, TOL);
+    // Filtered to web: b and c's first event; every metric on those rows only.
+    let web = events(
+        log.as_bytes(),
+        r#"{"segments": ["platform"], "events": {"filter": {"column": "platform", "value": "WEB"}}}"#,
+    );
+    assert_eq!(web.events.filtered_out, 3);
+    assert_eq!(
+        (web.events.summary.users, web.events.summary.events),
+        (2, 2)
+    );
+    close(web.events.sessions.bounce.single_event.value, 100.0, TOL);
+    let err = engagement_metrics::analyze(
+        log.as_bytes(),
+        common::options(r#"{"events": {"filter": {"column": "country", "value": "x"}}}"#),
+    )
+    .unwrap_err();
+    assert_eq!(err.code(), "COLUMN_NOT_FOUND");
+}

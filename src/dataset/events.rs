@@ -30,6 +30,27 @@ pub struct EventLog {
     pub duplicates: u64,
     /// True when the file names its events (else every row is a page view).
     pub has_event_names: bool,
+    /// Segment and channel columns (platform, country, plan…), row-aligned like the others.
+    pub segments: Vec<SegmentColumn>,
+    /// Rows left out by a filter.
+    pub filtered_out: u64,
+    /// Users with at least one event (after any filter).
+    pub active_users: usize,
+}
+
+/// A label column to break metrics down by.
+#[derive(Debug)]
+pub struct SegmentColumn {
+    pub header: String,
+    pub values: Interner,
+    pub codes: Vec<u32>,
+}
+
+/// Keep only rows whose `column` has `value`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowFilter {
+    pub column: String,
+    pub value: String,
 }
 
 /// The label of `c` in `d` ("" when missing).
@@ -55,6 +76,7 @@ impl EventLog {
         mut table: Table,
         periodizer: &mut Periodizer,
         keep_duplicates: bool,
+        filter: Option<&RowFilter>,
     ) -> Self {
         let n = table.rows;
         let (user_raw, users) = codes(table.take(Role::UserId)).unwrap_or_default();
@@ -77,6 +99,29 @@ impl EventLog {
             Some((c, d)) => (Some(c), Some(d)),
             None => (None, None),
         };
+        let seg_raw: Vec<(String, Vec<u32>, Interner)> = std::iter::from_fn(|| {
+            let c = table
+                .take(Role::Channel)
+                .or_else(|| table.take(Role::Segment))?;
+            let header = c.header.clone();
+            codes(Some(c)).map(|(v, d)| (header, v, d))
+        })
+        .collect();
+        // A filter keeps the rows whose segment column has the value (case-insensitive).
+        let keep: Option<Vec<bool>> = filter.map(|f| {
+            let col = seg_raw
+                .iter()
+                .find(|(h, _, _)| h.eq_ignore_ascii_case(&f.column));
+            match col {
+                Some((_, v, d)) => {
+                    let want: Vec<bool> = (0..d.len() as u32)
+                        .map(|c| d.name(c).eq_ignore_ascii_case(f.value.trim()))
+                        .collect();
+                    v.iter().map(|&c| c != NO_ID && want[c as usize]).collect()
+                }
+                None => vec![false; n],
+            }
+        });
 
         // Counting sort by user (stable), then by time within each user (stable: file order
         // breaks ties, and logs are mostly in time order already).
@@ -135,10 +180,24 @@ impl EventLog {
             user_start: vec![0; nu + 1],
             duplicates: 0,
             has_event_names,
+            segments: seg_raw
+                .iter()
+                .map(|(h, _, _)| SegmentColumn {
+                    header: h.clone(),
+                    values: Interner::default(),
+                    codes: Vec::with_capacity(n),
+                })
+                .collect(),
+            filtered_out: 0,
+            active_users: 0,
         };
         for u in 0..nu {
             for &i in &order[start[u]..start[u + 1]] {
                 let i = i as usize;
+                if keep.as_ref().is_some_and(|k| !k[i]) {
+                    log.filtered_out += 1;
+                    continue;
+                }
                 let (t, e, p) = (time_raw[i], event_raw[i], page_raw[i]);
                 let s = session_raw.as_ref().map(|v| v[i]);
                 let k = log.time.len();
@@ -159,8 +218,17 @@ impl EventLog {
                 if let (Some(v), Some(s)) = (log.session.as_mut(), s) {
                     v.push(s);
                 }
+                for (out, (_, v, _)) in log.segments.iter_mut().zip(&seg_raw) {
+                    out.codes.push(v[i]);
+                }
             }
             log.user_start[u + 1] = log.time.len();
+            if log.user_start[u + 1] > log.user_start[u] {
+                log.active_users += 1;
+            }
+        }
+        for (out, (_, _, d)) in log.segments.iter_mut().zip(seg_raw) {
+            out.values = d;
         }
         log
     }

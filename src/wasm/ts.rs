@@ -313,6 +313,8 @@ export interface EventsOptions {
   cohortEvent?: string;
   churnDays?: number;
   keepDuplicates?: boolean;
+  /** Compute every metric on the rows whose segment column has this value. */
+  filter?: { column: string; value: string };
 }
 export interface EventsSettings {
   preset: string | null;
@@ -336,6 +338,7 @@ export interface EventsSettings {
   cohortEvent: string | null;
   churnDays: number;
   keepDuplicates: boolean;
+  filter: { column: string; value: string } | null;
 }
 export interface EventsSummary { events: number; users: number; sessions: number; firstEvent: string | null; lastEvent: string | null; days: number; duplicatesRemoved: number; }
 export interface DayActivity { date: string; dau: number; wau: number; mau: number; stickiness: number | null; }
@@ -380,7 +383,11 @@ export interface EventsMetrics {
   retention: Retention;
   churn: Figure;
   lifecycle: LifecyclePeriod[];
+  segments: EventsSegmentBreakdown[];
+  filteredOut: number;
 }
+export interface EventsSegmentValue { value: string; users: number; events: number; sessions: number; meanSessionSeconds: number | null; bounceRate: number | null; conversionRate: number | null; }
+export interface EventsSegmentBreakdown { column: string; values: EventsSegmentValue[]; definition: Definition; }
 /** Report of an event log: what was ingested and the product-engagement metrics. */
 export interface EventsReport extends ReportHead {
   kind: "events";

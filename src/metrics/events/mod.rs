@@ -157,6 +157,31 @@ pub struct AdoptionPoint {
     pub cumulative_share: Option<f64>,
 }
 
+/// Key metrics per value of a segment column. A user belongs to the value of their first
+/// event; a session to the value of its first event.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SegmentBreakdown {
+    pub column: String,
+    /// The 20 values with most users, then "(other)" and "(blank)" when present.
+    pub values: Vec<SegmentValue>,
+    pub definition: Definition,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SegmentValue {
+    pub value: String,
+    pub users: u64,
+    pub events: u64,
+    pub sessions: u64,
+    pub mean_session_seconds: Option<f64>,
+    /// Bounce rate under the chosen rule (percent).
+    pub bounce_rate: Option<f64>,
+    /// Users with the conversion event (percent), when there is one.
+    pub conversion_rate: Option<f64>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EventsMetrics {
@@ -176,6 +201,9 @@ pub struct EventsMetrics {
     /// Users whose last event is more than `churnDays` before the last day of the data.
     pub churn: Figure,
     pub lifecycle: Vec<LifecyclePeriod>,
+    pub segments: Vec<SegmentBreakdown>,
+    /// Rows left out by `events.filter` (0 without a filter).
+    pub filtered_out: u64,
 }
 
 /// Computes every events metric. `level`: confidence level of the intervals.
@@ -205,7 +233,7 @@ pub fn compute(
         _ => (0, -1),
     };
     let periods = Periods::new(p, d0, d1.max(d0));
-    let nu = log.n_users() as u64;
+    let nu = log.active_users as u64;
 
     // Activity.
     let daily = if d1 >= d0 {
@@ -318,11 +346,18 @@ pub fn compute(
         .iter()
         .filter_map(|n| code_of(n).map(|c| log.event_names.name(c).to_string()))
         .collect();
-    let steps = s.funnel.clone().or_else(|| (default_steps.len() >= 2).then_some(default_steps));
+    let steps = s
+        .funnel
+        .clone()
+        .or_else(|| (default_steps.len() >= 2).then_some(default_steps));
     let funnel = steps.map(|steps| {
         let codes: Vec<Option<u32>> = steps.iter().map(|n| code_of(n)).collect();
         let mut f = funnel::funnel(log, &steps, &codes, s.funnel_window_days);
-        let source = if s.funnel.is_some() { "option" } else { "default commerce steps present in the file" };
+        let source = if s.funnel.is_some() {
+            "option"
+        } else {
+            "default commerce steps present in the file"
+        };
         f.definition = f.definition.param("steps", source);
         f
     });
@@ -450,6 +485,104 @@ pub fn compute(
         retention,
         churn,
         lifecycle,
+        segments: log
+            .segments
+            .iter()
+            .map(|c| segment_breakdown(log, c, s, &sess, conversion_code))
+            .collect(),
+        filtered_out: log.filtered_out,
+    }
+}
+
+fn segment_breakdown(
+    log: &EventLog,
+    col: &crate::dataset::events::SegmentColumn,
+    s: &EventsSettings,
+    sess: &[Session],
+    conversion: Option<u32>,
+) -> SegmentBreakdown {
+    const TOP: usize = 20;
+    let nv = col.values.len() + 1; // last slot: blank
+    let slot = |c: u32| if c == NO_ID { nv - 1 } else { c as usize };
+    #[derive(Default, Clone)]
+    struct Acc {
+        users: u64,
+        converted: u64,
+        events: u64,
+        sessions: u64,
+        bounced: u64,
+        duration: f64,
+    }
+    let mut acc = vec![Acc::default(); nv];
+    for u in 0..log.n_users() {
+        let rows = log.rows_of(u);
+        let Some(first) = rows.clone().next() else {
+            continue;
+        };
+        let a = &mut acc[slot(col.codes[first])];
+        a.users += 1;
+        if conversion.is_some_and(|c| rows.clone().any(|i| log.event[i] == c)) {
+            a.converted += 1;
+        }
+    }
+    for i in 0..log.len() {
+        acc[slot(col.codes[i])].events += 1;
+    }
+    for x in sess {
+        let a = &mut acc[slot(col.codes[x.first_row])];
+        a.sessions += 1;
+        a.duration += x.duration() as f64;
+        a.bounced += u64::from(bounced(x, s, s.bounce));
+    }
+    let mut order: Vec<usize> = (0..nv - 1)
+        .filter(|&v| acc[v].users + acc[v].events > 0)
+        .collect();
+    order.sort_by(|&a, &b| {
+        acc[b]
+            .users
+            .cmp(&acc[a].users)
+            .then_with(|| col.values.name(a as u32).cmp(col.values.name(b as u32)))
+    });
+    let row = |name: String, a: &Acc| SegmentValue {
+        value: name,
+        users: a.users,
+        events: a.events,
+        sessions: a.sessions,
+        mean_session_seconds: mean(a.duration, a.sessions),
+        bounce_rate: (a.sessions > 0).then(|| 100.0 * a.bounced as f64 / a.sessions as f64),
+        conversion_rate: conversion
+            .and((a.users > 0).then(|| 100.0 * a.converted as f64 / a.users as f64)),
+    };
+    let mut values: Vec<SegmentValue> = order
+        .iter()
+        .take(TOP)
+        .map(|&v| row(col.values.name(v as u32).to_string(), &acc[v]))
+        .collect();
+    if order.len() > TOP {
+        let mut other = Acc::default();
+        for &v in &order[TOP..] {
+            let a = &acc[v];
+            other.users += a.users;
+            other.converted += a.converted;
+            other.events += a.events;
+            other.sessions += a.sessions;
+            other.bounced += a.bounced;
+            other.duration += a.duration;
+        }
+        values.push(row("(other)".to_string(), &other));
+    }
+    if acc[nv - 1].events > 0 {
+        values.push(row("(blank)".to_string(), &acc[nv - 1]));
+    }
+    SegmentBreakdown {
+        column: col.header.clone(),
+        values,
+        definition: Definition::new(
+            "segmentBreakdown",
+            "firstEventValue",
+            "users",
+            "a user counts under the value of their first event, a session under the value of its first event; events under their own value; every metric can also be computed on one value with events.filter",
+        ),
     }
 }
 
@@ -595,7 +728,7 @@ fn feature_usage(
             new_by_period[f] += 1;
         }
     }
-    let nu = log.n_users() as u64;
+    let nu = log.active_users as u64;
     let mut out: Vec<FeatureUsage> = (0..ne)
         .map(|e| {
             let (mut cum, mut seen_users) = (0u64, 0u64);

@@ -54,6 +54,16 @@ pub struct EventsOptions {
     pub cohort_event: Option<String>,
     pub churn_days: Option<u32>,
     pub keep_duplicates: Option<bool>,
+    /// Compute every metric on the rows whose segment column has this value.
+    pub filter: Option<FilterOption>,
+}
+
+/// `{ "column": "platform", "value": "ios" }`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FilterOption {
+    pub column: String,
+    pub value: String,
 }
 
 /// Settings in force, defaults and preset filled in (echoed in the report).
@@ -81,6 +91,7 @@ pub struct EventsSettings {
     pub cohort_event: Option<String>,
     pub churn_days: u32,
     pub keep_duplicates: bool,
+    pub filter: Option<FilterOption>,
 }
 
 fn strings(v: &[&str]) -> Vec<String> {
@@ -117,6 +128,7 @@ impl Default for EventsSettings {
             cohort_event: None,
             churn_days: 30,
             keep_duplicates: false,
+            filter: None,
         }
     }
 }
@@ -235,6 +247,7 @@ impl EventsOptions {
         s.retention = self.retention.unwrap_or(s.retention);
         s.cohort_event = self.cohort_event.clone();
         s.keep_duplicates = self.keep_duplicates.unwrap_or(false);
+        s.filter = self.filter.clone();
         Ok(s)
     }
 }

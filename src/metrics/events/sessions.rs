@@ -11,6 +11,8 @@ use super::options::EventsSettings;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Session {
     pub user: u32,
+    /// Row (in log order) of the first event.
+    pub first_row: usize,
     pub start: i64,
     pub end: i64,
     /// Local day of the first event.
@@ -129,6 +131,11 @@ fn build(log: &EventLog, flags: &EventFlags, user: u32, rows: &[usize]) -> Sessi
     let first = rows[0];
     let mut sess = Session {
         user,
+        first_row: rows
+            .iter()
+            .copied()
+            .min_by_key(|&i| (log.time[i], i))
+            .unwrap_or(first),
         start: log.time[first],
         end: log.time[first],
         day: log.day[first],
