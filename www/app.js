@@ -315,6 +315,16 @@ function renderEvents(r) {
   $('lifecycle').replaceChildren(sv, el('div', { class: 'legend', text: 'new (blue) · returning (green) · resurrecting (purple) · dormant (red, below)' }));
   renderTable('features', ['event', 'users', '% of users', 'events', 'events per user'],
     e.features.map((x) => [x.event, x.users, fmt(x.shareOfUsers), x.events, fmt(x.eventsPerUser, 2)]));
+  const segBox = $('event-segments');
+  segBox.replaceChildren();
+  for (const sg of e.segments) {
+    const t = el('table', { 'data-testid': `event-segment-${sg.column}` });
+    t.append(el('tr', {}, ...['value', 'users', 'events', 'sessions', 'mean session (s)', 'bounce %', 'conversion %'].map((h) => el('th', { text: h }))));
+    for (const v of sg.values) {
+      t.append(el('tr', {}, ...[v.value, v.users, v.events, v.sessions, fmt(v.meanSessionSeconds, 0), fmt(v.bounceRate), fmt(v.conversionRate)].map((x) => el('td', { text: String(x) }))));
+    }
+    segBox.append(el('h2', { text: `By ${sg.column}` }), t, el('p', { class: 'detail', text: sg.definition.formula }));
+  }
 }
 
 function renderSurvey(r) {
