@@ -144,8 +144,12 @@ pub struct ChunkReader {
     delimiter: u8,
     /// Line ends are a lone CR (classic Mac): csv-core counts only LF, so rows are counted.
     cr_only: bool,
-    /// The last byte csv-core consumed was an LF.
+    /// The last byte consumed was an LF.
     last_lf: bool,
+    /// Line feeds consumed so far (both paths).
+    lines: u64,
+    /// csv-core holds no partial record: the fast path may take the next line.
+    core_clean: bool,
     /// Blank lines skipped so far, and the line the previous record ended on: a record's row is
     /// its number plus the blank lines before it, as a spreadsheet shows it.
     blank_lines: u64,
@@ -179,6 +183,8 @@ impl ChunkReader {
             core: CoreReader::new(),
             cr_only: false,
             last_lf: false,
+            lines: 0,
+            core_clean: true,
             blank_lines: 0,
             prev_end_line: 0,
             out: vec![0; 4096],
@@ -231,7 +237,7 @@ impl ChunkReader {
             row: if self.cr_only {
                 self.records + 1
             } else {
-                self.core.line()
+                self.lines + 1
             },
             option,
         }
@@ -418,7 +424,12 @@ impl ChunkReader {
         Ok(())
     }
 
-    /// Runs csv-core over `input`; with `eof`, tells it the input has ended.
+    /// Splits `input` into records; with `eof`, tells the parser the input has ended.
+    ///
+    /// Fast path: at a record start, a complete line without quotes or stray CRs is split on
+    /// the delimiter directly (most lines of most files). Anything else — quoted fields, lines
+    /// that straddle chunks, CR-only files — goes through csv-core, which keeps its state
+    /// across chunks. Both paths count line feeds themselves for row numbers.
     fn feed_csv(
         &mut self,
         mut input: &[u8],
@@ -429,26 +440,61 @@ impl ChunkReader {
             return Ok(());
         }
         loop {
+            if self.core_clean && !self.cr_only {
+                match self.fast_line(input)? {
+                    Some((0, 0, used)) => {
+                        // An empty line (LF or CRLF): skipped like csv-core does.
+                        self.lines += 1;
+                        input = &input[used..];
+                        continue;
+                    }
+                    Some((_, nfields, used)) => {
+                        // Fields end to end without delimiters, as csv-core writes them.
+                        let (mut pos, mut from) = (0, 0);
+                        for k in 0..nfields {
+                            let raw_end = self.ends[k];
+                            let field = &input[from..raw_end];
+                            self.out[pos..pos + field.len()].copy_from_slice(field);
+                            pos += field.len();
+                            self.ends[k] = pos;
+                            from = raw_end + 1;
+                        }
+                        self.outlen = pos;
+                        self.endlen = nfields;
+                        self.lines += 1;
+                        self.last_lf = true;
+                        input = &input[used..];
+                        self.emit(true, sink)?;
+                        continue;
+                    }
+                    None => {}
+                }
+            }
             let (res, nin, nout, nend) = self.core.read_record(
                 input,
                 &mut self.out[self.outlen..],
                 &mut self.ends[self.endlen..],
             );
             // csv-core stops at or after a record's terminator (possibly reporting the record
-            // on the next call): an LF consumed is already counted in its line number.
+            // on the next call): an LF consumed is already counted.
             if nin > 0 {
                 self.last_lf = input[nin - 1] == b'\n';
+                self.lines += input[..nin].iter().filter(|&&b| b == b'\n').count() as u64;
             }
             input = &input[nin..];
             self.outlen += nout;
             self.endlen += nend;
             match res {
                 ReadRecordResult::InputEmpty => {
+                    if nin > 0 {
+                        self.core_clean = false;
+                    }
                     if !eof {
                         return Ok(());
                     }
                 }
                 ReadRecordResult::OutputFull => {
+                    self.core_clean = false;
                     let field_start = if self.endlen == 0 {
                         0
                     } else {
@@ -461,6 +507,7 @@ impl ChunkReader {
                     self.out.resize(n, 0);
                 }
                 ReadRecordResult::OutputEndsFull => {
+                    self.core_clean = false;
                     if self.endlen >= self.opts.max_columns {
                         return Err(self.limit(Limit::Columns));
                     }
@@ -468,9 +515,63 @@ impl ChunkReader {
                     self.ends.resize(n, 0);
                 }
                 ReadRecordResult::Record => {
+                    self.core_clean = true;
                     self.emit(self.last_lf, sink)?;
                 }
                 ReadRecordResult::End => return Ok(()),
+            }
+        }
+    }
+
+    /// A complete simple line at the start of `input`: `(length without terminator, fields,
+    /// bytes used)` with each field's end offset in the line in `self.ends`; `(0, 0, used)`
+    /// for an empty line;
+    /// `None` when the line has a quote or a lone CR, or does not end in this chunk.
+    fn fast_line(&mut self, input: &[u8]) -> Result<Option<(usize, usize, usize)>> {
+        let d = self.delimiter;
+        let mut n = 0usize;
+        let mut at = 0usize;
+        loop {
+            let Some(k) = memchr::memchr3(d, b'\n', b'"', &input[at..]) else {
+                return Ok(None);
+            };
+            let i = at + k;
+            match input[i] {
+                b'\n' => {
+                    let len = if i > 0 && input[i - 1] == b'\r' {
+                        i - 1
+                    } else {
+                        i
+                    };
+                    // A CR inside the line ends a record for csv-core: let it decide.
+                    if memchr::memchr(b'\r', &input[..len]).is_some() {
+                        return Ok(None);
+                    }
+                    if len == 0 && n == 0 {
+                        return Ok(Some((0, 0, i + 1)));
+                    }
+                    if len > self.opts.max_field_bytes && n == 0 {
+                        return Err(self.limit(Limit::FieldBytes));
+                    }
+                    if self.out.len() < len {
+                        self.out.resize(len.next_power_of_two(), 0);
+                    }
+                    self.ends[n] = len;
+                    return Ok(Some((len, n + 1, i + 1)));
+                }
+                b'"' => return Ok(None),
+                _ => {
+                    if n + 1 >= self.ends.len() {
+                        if n + 1 >= self.opts.max_columns {
+                            return Err(self.limit(Limit::Columns));
+                        }
+                        let len = self.ends.len() * 2;
+                        self.ends.resize(len, 0);
+                    }
+                    self.ends[n] = i;
+                    n += 1;
+                    at = i + 1;
+                }
             }
         }
     }
@@ -499,7 +600,7 @@ impl ChunkReader {
             // The line the record starts on: lines before its end, less the line breaks
             // inside its fields. Lines skipped since the previous record were blank.
             let inner = bytes.iter().filter(|&&b| b == b'\n').count() as u64;
-            let start = (self.core.line() - 1).saturating_sub(inner + u64::from(lf_ended)) + 1;
+            let start = self.lines.saturating_sub(inner + u64::from(lf_ended)) + 1;
             self.blank_lines += start.saturating_sub(self.prev_end_line + 1);
             self.prev_end_line = start + inner;
         }
@@ -663,5 +764,67 @@ mod tests {
         };
         let err = read_all(&[b"a,b,c,d\n"], opts).unwrap_err();
         assert_eq!(err.code(), "LIMIT_EXCEEDED");
+    }
+}
+
+/// The fast line path must split exactly as csv-core does, whatever the text.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod fast_path_agrees_with_csv_core {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn csv_core_only(input: &[u8]) -> Vec<Vec<String>> {
+        let mut core = ReaderBuilder::new().delimiter(b',').build();
+        let (mut out, mut ends) = (vec![0u8; 1 << 16], vec![0usize; 1024]);
+        let mut rows = Vec::new();
+        let mut inp = input;
+        let (mut outlen, mut endlen) = (0, 0);
+        loop {
+            let (res, nin, nout, nend) =
+                core.read_record(inp, &mut out[outlen..], &mut ends[endlen..]);
+            inp = &inp[nin..];
+            outlen += nout;
+            endlen += nend;
+            match res {
+                ReadRecordResult::Record => {
+                    let mut start = 0;
+                    let n = std::mem::take(&mut endlen);
+                    outlen = 0;
+                    rows.push(
+                        ends[..n]
+                            .iter()
+                            .map(|&e| {
+                                let f = String::from_utf8_lossy(&out[start..e]).into_owned();
+                                start = e;
+                                f
+                            })
+                            .collect(),
+                    );
+                }
+                ReadRecordResult::End => return rows,
+                _ => {}
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+        #[test]
+        fn same_records(body in "[ab,\"\r\n]{0,120}", cut in 0usize..130) {
+            let text = format!("h1,h2\n{body}");
+            let bytes = text.as_bytes();
+            let cut = cut.min(bytes.len());
+            let opts = ReaderOptions { delimiter: Some(b','), ..Default::default() };
+            let mut r = ChunkReader::new(opts);
+            let mut got = Vec::new();
+            let mut sink = |rec: Record<'_>| {
+                got.push(rec.iter().map(str::to_string).collect::<Vec<_>>());
+                Ok(())
+            };
+            r.push(&bytes[..cut], &mut sink).unwrap();
+            r.push(&bytes[cut..], &mut sink).unwrap();
+            r.finish(&mut sink).unwrap();
+            prop_assert_eq!(got, csv_core_only(bytes));
+        }
     }
 }

@@ -36,6 +36,11 @@ impl TimeFormat {
 
 /// Epoch seconds of `s` written in `format`, naive times read in `tz`. `None` if unparseable.
 pub fn parse_timestamp(s: &str, format: TimeFormat, tz: &ReportTz) -> Option<i64> {
+    if format == TimeFormat::Iso {
+        if let Some(t) = fixed_iso(s.as_bytes(), tz) {
+            return Some(t);
+        }
+    }
     let s = s.trim();
     match format {
         TimeFormat::UnixSeconds => parse_unix(s, 1),
@@ -55,6 +60,43 @@ pub fn parse_timestamp(s: &str, format: TimeFormat, tz: &ReportTz) -> Option<i64
             })
         }
     }
+}
+
+/// Fast path for the commonest layout, `YYYY-MM-DDTHH:MM:SSZ` (or a space for `T`; without
+/// the `Z` only when the report zone is UTC). Anything else returns `None` and takes the
+/// general parser, which gives the same result for these strings.
+fn fixed_iso(b: &[u8], tz: &ReportTz) -> Option<i64> {
+    let utc = match b.len() {
+        20 if b[19] == b'Z' => true,
+        19 if matches!(tz, ReportTz::Utc) => true,
+        _ => return None,
+    };
+    if !(utc
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && matches!(b[10], b'T' | b' ')
+        && b[13] == b':'
+        && b[16] == b':')
+    {
+        return None;
+    }
+    let num = |i: usize, n: usize| -> Option<u32> {
+        b[i..i + n].iter().try_fold(0u32, |a, &c| {
+            c.is_ascii_digit().then(|| a * 10 + (c - b'0') as u32)
+        })
+    };
+    let (y, mo, d) = (num(0, 4)? as i32, num(5, 2)?, num(8, 2)?);
+    let (h, mi, sec) = (num(11, 2)?, num(14, 2)?, num(17, 2)?);
+    if !(1..=12).contains(&mo)
+        || d == 0
+        || d > days_in_month(y, mo)
+        || h > 23
+        || mi > 59
+        || sec > 59
+    {
+        return None;
+    }
+    Some(day_of_ymd(y, mo, d) * 86_400 + (h * 3600 + mi * 60 + sec) as i64)
 }
 
 fn parse_unix(s: &str, divisor: i64) -> Option<i64> {
@@ -226,6 +268,46 @@ impl DateOrderEvidence {
             (true, false) => Some(TimeFormat::Dmy),
             (false, true) => Some(TimeFormat::Mdy),
             _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod fixed_iso_tests {
+    use super::*;
+
+    #[test]
+    fn fast_path_agrees_with_the_general_parser() {
+        let tz = ReportTz::Utc;
+        for s in [
+            "2024-01-31T13:05:09Z",
+            "2024-02-29 23:59:59Z",
+            "2023-02-29T10:00:00Z",
+            "2024-13-01T00:00:00Z",
+            "2024-01-01T24:00:00Z",
+            "1999-12-31 23:59:59",
+            "2024-01-01T00:00:60Z",
+            "2024-1-01T00:00:00Z",
+        ] {
+            let general = {
+                let st = s.trim();
+                let (date, rest) = parse_date(st.as_bytes(), TimeFormat::Iso)
+                    .map_or((None, &b""[..]), |(d, r)| (Some(d), r));
+                date.and_then(|d| {
+                    let (secs, off) = parse_time_and_offset(rest)?;
+                    let day = day_of_ymd(d.0, d.1, d.2);
+                    Some(day * 86_400 + secs - off.unwrap_or(0) as i64)
+                })
+            };
+            let fast = fixed_iso(s.as_bytes(), &tz);
+            if let Some(f) = fast {
+                assert_eq!(Some(f), general, "{s}");
+            }
+            assert_eq!(
+                parse_timestamp(s, TimeFormat::Iso, &tz),
+                general.or(fast),
+                "{s}"
+            );
         }
     }
 }
