@@ -283,9 +283,18 @@ fn weekly_cohorts_lifecycle_and_week_one_engagement() {
         r#"{"granularity": "week", "events": {"churnDays": 10}}"#,
     );
     close(r10.events.churn.value, 25.0, TOL);
-    // Feature adoption: "open" used by all 4 users.
-    assert_eq!(r.events.features[0].users, 4);
-    close(r.events.features[0].share_of_users, 100.0, TOL);
+    // Feature adoption: "open" used by all 4 users; in week 1 by p, r, s (all 3 active), first
+    // time by r and s; cumulative 4 of the 4 users seen by then.
+    let f = &r.events.features[0];
+    assert_eq!(f.users, 4);
+    close(f.share_of_users, 100.0, TOL);
+    let w1 = &f.adoption[1];
+    assert_eq!(
+        (w1.users, w1.first_time_users, w1.cumulative_users),
+        (3, 2, 4)
+    );
+    close(w1.share_of_active, 100.0, TOL);
+    close(w1.cumulative_share, 100.0, TOL);
 }
 
 #[test]

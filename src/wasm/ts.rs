@@ -364,7 +364,7 @@ export interface Conversion { event: string; users: Figure; sessions: Figure; }
 export interface FunnelStep { event: string; users: number; conversionFromPrevious: number | null; conversionFromFirst: number | null; dropOff: number; dropOffRate: number | null; medianSecondsFromPrevious: number | null; }
 export interface Funnel { steps: FunnelStep[]; overallConversion: number | null; definition: Definition; }
 export interface Activation { signupUsers: number; activatedUsers: number; rate: Figure; }
-export interface AdoptionPoint { period: string; firstTimeUsers: number; cumulativeUsers: number; cumulativeShare: number | null; }
+export interface AdoptionPoint { period: string; users: number; shareOfActive: number | null; firstTimeUsers: number; cumulativeUsers: number; cumulativeShare: number | null; }
 export interface FeatureUsage { event: string; users: number; events: number; shareOfUsers: number | null; eventsPerUser: number | null; adoption: AdoptionPoint[]; }
 export interface Cohort { cohort: string; size: number; exact: number[]; onOrAfter: number[]; exactRate: (number | null)[]; onOrAfterRate: (number | null)[]; }
 export interface Retention { granularity: Granularity; cohorts: Cohort[]; headline: RetentionMode; definition: Definition; }

@@ -151,6 +151,9 @@ pub struct FeatureUsage {
 #[serde(rename_all = "camelCase")]
 pub struct AdoptionPoint {
     pub period: String,
+    /// Users who used it in the period, and their share of the period's active users (percent).
+    pub users: u64,
+    pub share_of_active: Option<f64>,
     pub first_time_users: u64,
     pub cumulative_users: u64,
     /// Cumulative users / users seen up to this period (percent).
@@ -710,10 +713,23 @@ fn feature_usage(
     let mut events = vec![0u64; ne];
     let mut first_use = vec![vec![0u64; np]; ne];
     let mut seen = vec![usize::MAX; ne];
+    let mut in_period = vec![vec![0u64; np]; ne];
+    let mut last = vec![(usize::MAX, usize::MAX); ne];
+    let mut active = vec![0u64; np];
+    for ps in active_periods {
+        for &q in ps {
+            active[q] += 1;
+        }
+    }
     for u in 0..log.n_users() {
         for i in log.rows_of(u) {
             let e = log.event[i] as usize;
             events[e] += 1;
+            let q = periods.index(log.day[i]);
+            if last[e] != (u, q) {
+                last[e] = (u, q);
+                in_period[e][q] += 1;
+            }
             if seen[e] != u {
                 seen[e] = u;
                 users[e] += 1;
@@ -738,6 +754,9 @@ fn feature_usage(
                     seen_users += new_by_period[q];
                     AdoptionPoint {
                         period: p.label(periods.starts[q]),
+                        users: in_period[e][q],
+                        share_of_active: (active[q] > 0)
+                            .then(|| 100.0 * in_period[e][q] as f64 / active[q] as f64),
                         first_time_users: first_use[e][q],
                         cumulative_users: cum,
                         cumulative_share: (seen_users > 0)
