@@ -97,7 +97,7 @@ pub fn normal_quantile(p: f64) -> Option<f64> {
 }
 
 /// ln Γ(x) for x > 0 (Lanczos, g = 7, n = 9; ~1e-15 relative).
-fn ln_gamma(x: f64) -> f64 {
+pub fn ln_gamma(x: f64) -> f64 {
     const G: [f64; 9] = [
         0.999_999_999_999_809_9,
         676.520_368_121_885_1,

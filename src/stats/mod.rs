@@ -2,6 +2,7 @@
 
 mod distributions;
 mod intervals;
+pub mod optimize;
 
-pub use distributions::{normal_quantile, student_t_quantile};
+pub use distributions::{ln_gamma, normal_quantile, student_t_quantile};
 pub use intervals::{mean_interval, wilson_interval, Interval};

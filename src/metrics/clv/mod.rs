@@ -1,0 +1,32 @@
+//! Predictive customer lifetime value for non-contractual businesses (BG/NBD and its MBG/NBD
+//! variant for purchase counts, Gamma-Gamma for spend) and for contracts (shifted-beta-geometric
+//! retention), fitted by maximum likelihood.
+
+pub mod bgnbd;
+pub mod gamma_gamma;
+pub mod sbg;
+
+/// One customer's repeat-purchase summary, in the model's time unit (weeks by default):
+/// `x` repeat purchases (purchase periods after the first), `t_x` time from the first to the
+/// last purchase (recency), `t` time from the first purchase to the end of observation.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rft {
+    pub x: f64,
+    pub t_x: f64,
+    pub t: f64,
+}
+
+/// Gauss hypergeometric ₂F₁(a, b; c; z) for |z| < 1 by its power series (the BG/NBD
+/// expectations need it with 0 ≤ z < 1).
+pub fn hyp2f1(a: f64, b: f64, c: f64, z: f64) -> f64 {
+    let (mut term, mut sum) = (1.0, 1.0);
+    for k in 0..100_000 {
+        let k = k as f64;
+        term *= (a + k) * (b + k) / ((c + k) * (k + 1.0)) * z;
+        sum += term;
+        if term.abs() < 1e-15 * sum.abs() {
+            break;
+        }
+    }
+    sum
+}

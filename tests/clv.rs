@@ -1,0 +1,106 @@
+//! Predictive CLV models against the published CDNOW fits: BG/NBD (Fader, Hardie & Lee 2005:
+//! r 0.243, α 4.414, a 0.793, b 2.426, LL −9582.4) and Gamma-Gamma (Fader & Hardie's note:
+//! p 6.25, q 3.74, γ 15.44); the sBG fit of the "regular" retention example (Fader & Hardie
+//! 2007: α 0.704, β 1.182). Each parameter within 1%.
+
+use engagement_metrics::metrics::clv::{bgnbd, gamma_gamma, sbg, Rft};
+
+fn cdnow() -> Vec<(Rft, f64)> {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/cdnow-summary.csv"
+    ))
+    .unwrap();
+    text.lines()
+        .skip(1)
+        .map(|l| {
+            let v: Vec<f64> = l.split(',').map(|x| x.trim().parse().unwrap()).collect();
+            (
+                Rft {
+                    x: v[1],
+                    t_x: v[2],
+                    t: v[3],
+                },
+                v[4],
+            )
+        })
+        .collect()
+}
+
+#[track_caller]
+fn within_1pct(got: f64, want: f64) {
+    assert!(
+        ((got - want) / want).abs() < 0.01,
+        "got {got}, want {want} (±1%)"
+    );
+}
+
+#[test]
+fn bg_nbd_reproduces_the_published_cdnow_fit() {
+    let data: Vec<Rft> = cdnow().into_iter().map(|(c, _)| c).collect();
+    assert_eq!(data.len(), 2357);
+    let m = bgnbd::fit(&data, false);
+    within_1pct(m.r, 0.243);
+    within_1pct(m.alpha, 4.414);
+    within_1pct(m.a, 0.793);
+    within_1pct(m.b, 2.426);
+    assert!(
+        (m.log_likelihood - -9582.4).abs() < 0.1,
+        "LL {}",
+        m.log_likelihood
+    );
+    // P(alive) of a customer with no repeat purchase is 1 under BG/NBD; expectations grow with t.
+    assert_eq!(
+        m.p_alive(&Rft {
+            x: 0.0,
+            t_x: 0.0,
+            t: 38.86
+        }),
+        1.0
+    );
+    let c = Rft {
+        x: 2.0,
+        t_x: 30.43,
+        t: 38.86,
+    };
+    let (e1, e2) = (
+        m.expected_purchases(&c, 39.0),
+        m.expected_purchases(&c, 78.0),
+    );
+    assert!(e1 > 0.0 && e2 > e1, "{e1} {e2}");
+    let mbg = bgnbd::fit(&data, true);
+    assert!(mbg.log_likelihood.is_finite());
+}
+
+#[test]
+fn gamma_gamma_reproduces_the_published_cdnow_fit() {
+    let data: Vec<(f64, f64)> = cdnow()
+        .into_iter()
+        .filter(|(c, _)| c.x > 0.0)
+        .map(|(c, z)| (c.x, z))
+        .collect();
+    assert_eq!(data.len(), 946);
+    let m = gamma_gamma::fit(&data);
+    within_1pct(m.p, 6.25);
+    within_1pct(m.q, 3.74);
+    within_1pct(m.gamma, 15.44);
+}
+
+#[test]
+fn sbg_fits_the_regular_retention_example() {
+    // Fader & Hardie (2007), "regular" customers, years 0–7.
+    let alive = [1000.0, 631.0, 468.0, 382.0, 326.0, 289.0, 262.0, 241.0];
+    // The paper's estimates for these 7 years are α 0.704, β 1.182; the issue quotes α 0.688,
+    // which no range of the published counts gives (years 0–2 … 0–12 give α 0.86 … 0.697).
+    let m = sbg::fit(&alive);
+    within_1pct(m.alpha, 0.704);
+    within_1pct(m.beta, 1.182);
+    assert!(
+        (m.log_likelihood - -1680.27).abs() < 0.01,
+        "LL {}",
+        m.log_likelihood
+    );
+    // Projected survival: S(1) = β / (α + β).
+    let s = sbg::survival(m.alpha, m.beta, 12);
+    assert!((s[1] - m.beta / (m.alpha + m.beta)).abs() < 1e-12);
+}
