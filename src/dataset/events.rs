@@ -166,71 +166,81 @@ impl EventLog {
             });
         }
 
-        let mut log = EventLog {
+        // Pick the kept rows in (user, time) order: filtered rows and exact duplicates out.
+        let mut kept: Vec<u32> = Vec::with_capacity(n);
+        let mut user_start = vec![0usize; nu + 1];
+        let (mut duplicates, mut filtered_out, mut active_users) = (0u64, 0u64, 0usize);
+        for u in 0..nu {
+            for &i in &order[start[u]..start[u + 1]] {
+                let iu = i as usize;
+                if keep.as_ref().is_some_and(|k| !k[iu]) {
+                    filtered_out += 1;
+                    continue;
+                }
+                if let Some(&prev) = kept.last().filter(|_| kept.len() > user_start[u]) {
+                    let pu = prev as usize;
+                    let dup = time_raw[pu] == time_raw[iu]
+                        && event_raw[pu] == event_raw[iu]
+                        && page_raw[pu] == page_raw[iu]
+                        && session_raw.as_ref().is_none_or(|v| v[pu] == v[iu]);
+                    if dup && !keep_duplicates {
+                        duplicates += 1;
+                        continue;
+                    }
+                }
+                kept.push(i);
+            }
+            user_start[u + 1] = kept.len();
+            if user_start[u + 1] > user_start[u] {
+                active_users += 1;
+            }
+        }
+        drop(order);
+        drop(keep);
+        // Gather one column at a time, freeing each source column as soon as it is copied, so
+        // the peak is the source table plus one sorted column.
+        fn gather<T: Copy>(src: Vec<T>, idx: &[u32]) -> Vec<T> {
+            idx.iter().map(|&i| src[i as usize]).collect()
+        }
+        let time = gather(time_raw, &kept);
+        let day = time.iter().map(|&t| periodizer.local_day(t)).collect();
+        let mut user = Vec::with_capacity(kept.len());
+        for u in 0..nu {
+            user.extend(std::iter::repeat_n(
+                u as u32,
+                user_start[u + 1] - user_start[u],
+            ));
+        }
+        drop(user_raw);
+        let event = gather(event_raw, &kept);
+        let page = gather(page_raw, &kept);
+        let session = session_raw.map(|v| gather(v, &kept));
+        let segments = seg_raw
+            .into_iter()
+            .map(|(header, codes, values)| SegmentColumn {
+                header,
+                values,
+                codes: gather(codes, &kept),
+            })
+            .collect();
+        EventLog {
             users,
             event_names,
             pages,
             sessions,
-            user: Vec::with_capacity(n),
-            time: Vec::with_capacity(n),
-            day: Vec::with_capacity(n),
-            event: Vec::with_capacity(n),
-            page: Vec::with_capacity(n),
-            session: session_raw.as_ref().map(|_| Vec::with_capacity(n)),
-            user_start: vec![0; nu + 1],
-            duplicates: 0,
+            user,
+            time,
+            day,
+            event,
+            page,
+            session,
+            user_start,
+            duplicates,
             has_event_names,
-            segments: seg_raw
-                .iter()
-                .map(|(h, _, _)| SegmentColumn {
-                    header: h.clone(),
-                    values: Interner::default(),
-                    codes: Vec::with_capacity(n),
-                })
-                .collect(),
-            filtered_out: 0,
-            active_users: 0,
-        };
-        for u in 0..nu {
-            for &i in &order[start[u]..start[u + 1]] {
-                let i = i as usize;
-                if keep.as_ref().is_some_and(|k| !k[i]) {
-                    log.filtered_out += 1;
-                    continue;
-                }
-                let (t, e, p) = (time_raw[i], event_raw[i], page_raw[i]);
-                let s = session_raw.as_ref().map(|v| v[i]);
-                let k = log.time.len();
-                let dup = k > log.user_start[u]
-                    && log.time[k - 1] == t
-                    && log.event[k - 1] == e
-                    && log.page[k - 1] == p
-                    && log.session.as_ref().map(|v| v[k - 1]) == s;
-                if dup && !keep_duplicates {
-                    log.duplicates += 1;
-                    continue;
-                }
-                log.user.push(u as u32);
-                log.time.push(t);
-                log.day.push(periodizer.local_day(t));
-                log.event.push(e);
-                log.page.push(p);
-                if let (Some(v), Some(s)) = (log.session.as_mut(), s) {
-                    v.push(s);
-                }
-                for (out, (_, v, _)) in log.segments.iter_mut().zip(&seg_raw) {
-                    out.codes.push(v[i]);
-                }
-            }
-            log.user_start[u + 1] = log.time.len();
-            if log.user_start[u + 1] > log.user_start[u] {
-                log.active_users += 1;
-            }
+            segments,
+            filtered_out,
+            active_users,
         }
-        for (out, (_, _, d)) in log.segments.iter_mut().zip(seg_raw) {
-            out.values = d;
-        }
-        log
     }
 
     pub fn len(&self) -> usize {
