@@ -46,6 +46,7 @@ fn main() {
         let per_row = match &r {
             Report::Dataset(d) => d.dataset.bytes_per_row,
             Report::Events(e) => e.dataset.bytes_per_row,
+            Report::Transactions(t) => t.dataset.bytes_per_row,
             Report::Survey(_) => 0,
         };
         println!(

@@ -28,6 +28,7 @@ options:
   --date-order O           dmy | mdy when slash dates are ambiguous
   --csat-scale MIN-MAX     CSAT answer scale (default 1-5)
   --ces-scale MIN-MAX      CES answer scale (default 1-7)
+  --lost-after N           transactions: a customer is lost after N periods without a purchase (default 1)
   --preset P               events conventions: ga4 | posthog | mixpanel | amplitude
   --funnel A,B,C           events funnel steps (event names, in order)
   --session-timeout S      events: seconds of inactivity that end a session (default 1800)
@@ -61,6 +62,7 @@ export function parseArgs(argv) {
       case '--format': o.format = need(++i, a); break;
       case '--sheet': o.sheet = need(++i, a); break;
       case '--decimal-mark': o.decimalMark = need(++i, a); break;
+      case '--lost-after': o.lostAfterPeriods = Number(need(++i, a)); break;
       case '--preset': o.events = { ...o.events, preset: need(++i, a) }; break;
       case '--funnel': o.events = { ...o.events, funnel: need(++i, a).split(',').map((x) => x.trim()).filter(Boolean) }; break;
       case '--session-timeout': o.events = { ...o.events, sessionTimeoutSeconds: Number(need(++i, a)) }; break;
@@ -170,9 +172,19 @@ function eventsLines(r) {
   return L;
 }
 
+function revenueLines(r) {
+  const L = ['', `customers and revenue by ${r.options.granularity} (${r.revenue.definition.formula})`];
+  L.push('  period      start  lost   new  react   end  retention  churn    revenue   orders     ARPU      AOV    NRR    GRR');
+  for (const p of r.revenue.periods) {
+    L.push(`  ${p.period.padEnd(10)} ${String(p.startCustomers).padStart(6)} ${String(p.lostCustomers).padStart(5)} ${String(p.newCustomers).padStart(5)} ${String(p.reactivatedCustomers).padStart(6)} ${String(p.endCustomers).padStart(5)}  ${pct(p.retentionRate).padStart(9)} ${pct(p.churnRate).padStart(6)} ${fmt(p.revenue, 2).padStart(10)} ${String(p.orders).padStart(8)} ${fmt(p.arpu, 2).padStart(8)} ${fmt(p.averageOrderValue, 2).padStart(8)} ${pct(p.netRevenueRetention, 0).padStart(6)} ${pct(p.grossRevenueRetention, 0).padStart(6)}`);
+  }
+  return L;
+}
+
 export function renderTable(r) {
   if (!r.options) return [...headLines(r), ...tailLines(r)].join('\n') + '\n';
   if (r.kind === 'events') return [...headLines(r), ...eventsLines(r), ...datasetLines(r), ...tailLines(r)].join('\n') + '\n';
+  if (r.kind === 'transactions') return [...headLines(r), ...revenueLines(r), ...datasetLines(r), ...tailLines(r)].join('\n') + '\n';
   if (r.kind !== 'survey') return [...headLines(r), ...datasetLines(r), ...tailLines(r)].join('\n') + '\n';
   const L = headLines(r);
   L.push('', 'overall');

@@ -18,6 +18,7 @@ use crate::kind::{self, Kind};
 use crate::metrics::survey::Scale;
 use crate::options::{AnalyzeOptions, Resolved};
 use crate::period::Periodizer;
+use crate::report::TransactionsReport;
 use crate::report::{
     ColumnInfo, DatasetReport, DatasetSummary, EffectiveOptions, EventsReport, InputSummary,
     KindChoice, Report, ReportHead, StoredColumn, SurveyReport, ENGINE,
@@ -291,6 +292,33 @@ impl Analyzer {
                     head,
                     dataset,
                     events,
+                    rejected: rejections.into_vec(),
+                    warnings: std::mem::take(&mut inner.warnings),
+                }))
+            }
+            Builder::Table(b) if kind == Kind::Transactions => {
+                let skipped = b.rows_skipped;
+                let (table, rej) = b.finish();
+                rejections.merge(rej);
+                let dataset = summarize(&table, skipped);
+                let mut periodizer = Periodizer::new(r.tz, r.granularity, r.week_start);
+                let (customer, customers) = match table.codes(Role::UserId) {
+                    Some((c, d)) => (c, d.len()),
+                    None => (&[][..], 0),
+                };
+                let revenue = crate::metrics::revenue::period_revenue(
+                    customer,
+                    table.times(Role::Timestamp).unwrap_or_default(),
+                    table.numbers(Role::Amount).unwrap_or_default(),
+                    table.codes(Role::OrderId).map(|(c, _)| c),
+                    customers,
+                    &mut periodizer,
+                    r.lost_after_periods,
+                );
+                Report::Transactions(Box::new(TransactionsReport {
+                    head,
+                    dataset,
+                    revenue,
                     rejected: rejections.into_vec(),
                     warnings: std::mem::take(&mut inner.warnings),
                 }))

@@ -48,6 +48,8 @@ pub struct AnalyzeOptions {
     pub nps: Option<NpsOptions>,
     pub csat: Option<CsatOptions>,
     pub ces: Option<CesOptions>,
+    /// Transactions: a customer is lost after this many periods without a purchase (default 1).
+    pub lost_after_periods: Option<u32>,
     /// Events metrics: sessions, bounce rules, funnel, activation, retention, presets.
     pub events: Option<crate::metrics::events::options::EventsOptions>,
     /// Interaction counts per channel for the channel-weighted CSAT (default: each channel's
@@ -79,6 +81,7 @@ pub struct Resolved {
     pub decimal_mark: Option<DecimalMark>,
     pub reader: ReaderOptions,
     pub max_distinct_ids: usize,
+    pub lost_after_periods: u32,
     pub events: crate::metrics::events::options::EventsSettings,
     pub max_segment_values: usize,
     pub preview_rows: usize,
@@ -165,6 +168,11 @@ impl AnalyzeOptions {
             decimal_mark,
             max_distinct_ids: positive("maxDistinctIds", self.max_distinct_ids, 5_000_000)?,
             events: self.events.clone().unwrap_or_default().resolve()?,
+            lost_after_periods: match self.lost_after_periods {
+                Some(0) => return Err(Error::option("lostAfterPeriods", "must be at least 1")),
+                Some(k) => k,
+                None => 1,
+            },
             reader: ReaderOptions {
                 delimiter,
                 format,

@@ -178,12 +178,25 @@ pub struct EventsReport {
     pub warnings: Vec<Warning>,
 }
 
+/// Report of a transactions file: the ingest summary and customers & revenue per period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TransactionsReport {
+    #[serde(flatten)]
+    pub head: ReportHead,
+    pub dataset: DatasetSummary,
+    pub revenue: crate::metrics::revenue::RevenueReport,
+    pub rejected: Vec<Rejection>,
+    pub warnings: Vec<Warning>,
+}
+
 /// A report of any kind (tagged by `kind`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Report {
     Survey(Box<SurveyReport>),
     Events(Box<EventsReport>),
+    Transactions(Box<TransactionsReport>),
     Dataset(Box<DatasetReport>),
 }
 
@@ -192,6 +205,7 @@ impl Report {
         match self {
             Report::Survey(r) => &r.head,
             Report::Events(r) => &r.head,
+            Report::Transactions(r) => &r.head,
             Report::Dataset(r) => &r.head,
         }
     }

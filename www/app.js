@@ -354,6 +354,14 @@ function done(r, ms) {
   if (survey) renderSurvey(r);
   else renderDataset(r);
   if (r.kind === 'events') renderEvents(r);
+  $('transactions-results').hidden = r.kind !== 'transactions';
+  if (r.kind === 'transactions') {
+    $('revenue-definition').textContent = r.revenue.definition.formula;
+    renderTable('revenue', ['period', 'customers at start', 'lost', 'new', 'reactivated', 'at end', 'retention', 'churn', 'revenue', 'orders', 'ARPU', 'avg order', 'repeat rate', 'NRR', 'GRR'],
+      r.revenue.periods.map((p) => [p.period, p.startCustomers, p.lostCustomers, p.newCustomers, p.reactivatedCustomers, p.endCustomers,
+        pctText(p.retentionRate), pctText(p.churnRate), fmt(p.revenue, 2), p.orders, fmt(p.arpu, 2), fmt(p.averageOrderValue, 2),
+        pctText(p.repeatPurchaseRate), pctText(p.netRevenueRetention), pctText(p.grossRevenueRetention)]));
+  }
   renderColumns(r);
   renderProblems(r);
   renderTable('preview', r.input.header, r.input.preview);

@@ -4,4 +4,5 @@
 pub mod clv;
 pub mod events;
 pub mod figure;
+pub mod revenue;
 pub mod survey;

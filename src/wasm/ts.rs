@@ -140,6 +140,8 @@ export interface AnalyzeOptions {
   ignore?: string[];
   nps?: NpsOptions;
   events?: EventsOptions;
+  /** Transactions: a customer is lost after this many periods without a purchase (default 1). */
+  lostAfterPeriods?: number;
   csat?: CsatOptions;
   ces?: CesOptions;
   /** Interaction counts per channel for the channel-weighted CSAT. */
@@ -277,9 +279,9 @@ export interface DatasetSummary {
   bytesPerRow: number;
   memoryBytes: number;
 }
-/** Report of a transactions, tickets or campaigns file: what was ingested. */
+/** Report of a tickets or campaigns file: what was ingested. */
 export interface DatasetReport extends ReportHead {
-  kind: "transactions" | "tickets" | "campaigns";
+  kind: "tickets" | "campaigns";
   dataset: DatasetSummary;
   rejected: Rejection[];
   warnings: Warning[];
@@ -316,6 +318,7 @@ export interface EventsOptions {
   /** Compute every metric on the rows whose segment column has this value. */
   filter?: { column: string; value: string };
 }
+
 export interface EventsSettings {
   preset: string | null;
   sessionTimeoutSeconds: number;
@@ -397,8 +400,42 @@ export interface EventsReport extends ReportHead {
   warnings: Warning[];
 }
 
+export interface PeriodRevenue {
+  period: string;
+  startCustomers: number;
+  lostCustomers: number;
+  newCustomers: number;
+  reactivatedCustomers: number;
+  endCustomers: number;
+  /** (E − N) / S. */
+  retentionRate: number | null;
+  endOverStart: number | null;
+  churnRate: number | null;
+  activeCustomers: number;
+  revenue: number;
+  refunds: number;
+  orders: number;
+  arpu: number | null;
+  averageOrderValue: number | null;
+  purchaseFrequency: number | null;
+  repeatPurchaseRate: number | null;
+  cumulativeRepeatPurchaseRate: number | null;
+  revenueChurn: number | null;
+  netRevenueRetention: number | null;
+  grossRevenueRetention: number | null;
+}
+export interface RevenueReport { periods: PeriodRevenue[]; definition: Definition; }
+/** Report of a transactions file: what was ingested and customers & revenue per period. */
+export interface TransactionsReport extends ReportHead {
+  kind: "transactions";
+  dataset: DatasetSummary;
+  revenue: RevenueReport;
+  rejected: Rejection[];
+  warnings: Warning[];
+}
+
 /** A report of any kind, discriminated by `kind`. */
-export type Report = SurveyReport | EventsReport | DatasetReport;
+export type Report = SurveyReport | EventsReport | TransactionsReport | DatasetReport;
 
 export interface BuildInfo { name: string; version: string; gitRevision: string; }
 

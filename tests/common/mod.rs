@@ -42,6 +42,12 @@ pub fn dataset(bytes: &[u8], opts: &str) -> DatasetReport {
             rejected: r.rejected,
             warnings: r.warnings,
         },
+        Report::Transactions(r) => DatasetReport {
+            head: r.head,
+            dataset: r.dataset,
+            rejected: r.rejected,
+            warnings: r.warnings,
+        },
         other => panic!("expected a dataset report, got {:?}", other.head().kind),
     }
 }
@@ -50,5 +56,15 @@ pub fn events(bytes: &[u8], opts: &str) -> EventsReport {
     match analyze(bytes, options(opts)).expect("analyze") {
         Report::Events(r) => *r,
         other => panic!("expected an events report, got {:?}", other.head().kind),
+    }
+}
+
+pub fn transactions(bytes: &[u8], opts: &str) -> engagement_metrics::report::TransactionsReport {
+    match analyze(bytes, options(opts)).expect("analyze") {
+        Report::Transactions(r) => *r,
+        other => panic!(
+            "expected a transactions report, got {:?}",
+            other.head().kind
+        ),
     }
 }

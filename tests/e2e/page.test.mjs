@@ -139,6 +139,9 @@ test('a semicolon file with decimal commas and day-first dates reads as transact
   assert.deepEqual(amount.slice(1, 6), ['amount', 'amount', '', '12.5', '1234.5']);
   const date = rows.find((r) => r[0] === 'date');
   assert.deepEqual(date.slice(4, 6), ['2024-01-31T00:00:00+00:00', '2024-03-01T00:00:00+00:00']);
+  // Revenue per month: Jan c1 1234.50, Feb c2 12.50, Mar c1 1000.00 (decimal commas read).
+  const rev = await page.locator('[data-testid=revenue] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [tr.cells[0].textContent, tr.cells[8].textContent]));
+  assert.deepEqual(rev, [['2024-01', '1234.50'], ['2024-02', '12.50'], ['2024-03', '1000.00']]);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -29,20 +29,23 @@ test('consumer code and real reports type-check with tsc', () => {
   // One real report of every other kind and format, and an inferred schema.
   const corpus = (f) => readFileSync(`${root}tests/corpus/${f}`);
   const eventReports = ['events.json', 'events.ndjson'].map((f) => em.analyze(corpus(f), { events: { funnel: ['login', 'view'], preset: 'posthog' } }));
-  const datasets = ['amounts.csv', 'semicolon.csv'].map((f) => em.analyze(corpus(f)));
-  datasets.push(em.analyze(corpus('workbook.xlsx'), { sheet: 'Orders' }));
+  const txReports = ['amounts.csv', 'semicolon.csv'].map((f) => em.analyze(corpus(f), { lostAfterPeriods: 2 }));
+  txReports.push(em.analyze(corpus('workbook.xlsx'), { sheet: 'Orders' }));
+  assert.deepEqual(txReports.map((r) => r.kind), ['transactions', 'transactions', 'transactions']);
+  const datasets = [];
   const tickets = 'ticket_id,created_at,resolved_at,csat\nT1,2024-01-01T10:00:00Z,2024-01-02T10:00:00Z,5\n';
   const campaigns = 'campaign,send_date,sent,opens,clicks\nSpring,2024-03-01,1000,400,yes\n';
   datasets.push(em.analyze(Buffer.from(tickets)), em.analyze(Buffer.from(campaigns)));
-  assert.deepEqual(datasets.map((r) => r.kind), ['transactions', 'transactions', 'transactions', 'tickets', 'campaigns']);
+  assert.deepEqual(datasets.map((r) => r.kind), ['tickets', 'campaigns']);
   assert.deepEqual(eventReports.map((r) => r.kind), ['events', 'events']);
   const schema = em.inspect(corpus('semicolon.csv'));
   writeFileSync(`${dir}/generated.ts`, [
-    `import type { SurveyReport, DatasetReport, EventsReport, Report, Schema, NpsResult, CsatResult, CesResult } from '../../pkg/node/engagement_metrics';`,
+    `import type { SurveyReport, DatasetReport, EventsReport, TransactionsReport, Report, Schema, NpsResult, CsatResult, CesResult } from '../../pkg/node/engagement_metrics';`,
+    ...txReports.map((r, i) => `export const tx${i}: TransactionsReport = ${JSON.stringify(r)};`),
     ...eventReports.map((r, i) => `export const events${i}: EventsReport = ${JSON.stringify(r)};`),
     `export const report: SurveyReport = ${JSON.stringify(report)};`,
     ...datasets.map((r, i) => `export const dataset${i}: DatasetReport = ${JSON.stringify(r)};`),
-    `export const any: Report[] = [report, events0, events1, ${datasets.map((_, i) => `dataset${i}`).join(', ')}];`,
+    `export const any: Report[] = [report, events0, events1, tx0, tx1, tx2, ${datasets.map((_, i) => `dataset${i}`).join(', ')}];`,
     `export const schema: Schema = ${JSON.stringify(schema)};`,
     `export const nps: NpsResult = ${JSON.stringify(nps)};`,
     `export const counts: NpsResult = ${JSON.stringify(counts)};`,

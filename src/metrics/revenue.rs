@@ -1,0 +1,263 @@
+//! Customers and revenue per period from transactions (customer, time, amount[, order id]).
+//!
+//! A purchase is a row with a positive amount; a negative amount is a refund: it reduces its
+//! period's revenue but does not make the customer active. A customer is active in a period
+//! with at least one purchase in it, and is a customer at a period's start when they were
+//! active in one of the `lostAfterPeriods` (1) periods before it — so by default a customer is
+//! lost when a whole period passes without a purchase.
+
+use serde::Serialize;
+
+use crate::metrics::events::cohorts::Periods;
+use crate::metrics::figure::Definition;
+use crate::period::Periodizer;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PeriodRevenue {
+    pub period: String,
+    /// Customers at the start (S), lost during it, first-time buyers, returning after a lapse
+    /// (reactivated), at the end (E).
+    pub start_customers: u64,
+    pub lost_customers: u64,
+    pub new_customers: u64,
+    pub reactivated_customers: u64,
+    pub end_customers: u64,
+    /// (E − N) / S, N = new + reactivated (the standard customer retention rate).
+    pub retention_rate: Option<f64>,
+    /// E / S.
+    pub end_over_start: Option<f64>,
+    /// lost / S.
+    pub churn_rate: Option<f64>,
+    pub active_customers: u64,
+    pub revenue: f64,
+    pub refunds: f64,
+    pub orders: u64,
+    /// revenue / active customers.
+    pub arpu: Option<f64>,
+    /// revenue / orders.
+    pub average_order_value: Option<f64>,
+    /// orders / active customers.
+    pub purchase_frequency: Option<f64>,
+    /// Active customers with ≥ 2 orders in the period / active customers.
+    pub repeat_purchase_rate: Option<f64>,
+    /// Customers with ≥ 2 orders up to the period's end / customers who bought up to then.
+    pub cumulative_repeat_purchase_rate: Option<f64>,
+    /// Previous period's revenue from customers not active in this period / previous period's revenue.
+    pub revenue_churn: Option<f64>,
+    /// This period's revenue from the previous period's active customers / their revenue then.
+    pub net_revenue_retention: Option<f64>,
+    /// The same with each customer's revenue capped at their previous revenue (no expansion).
+    pub gross_revenue_retention: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RevenueReport {
+    pub periods: Vec<PeriodRevenue>,
+    pub definition: Definition,
+}
+
+fn ratio(a: f64, b: f64) -> Option<f64> {
+    (b != 0.0).then(|| a / b)
+}
+
+/// Per-period customer and revenue metrics. `customer[i]`, `time[i]`, `amount[i]` per row
+/// (rows without a customer, time or amount are not passed); `order[i]` an order code or `None`
+/// (each purchase row is then one order).
+pub fn period_revenue(
+    customer: &[u32],
+    time: &[i64],
+    amount: &[f64],
+    order: Option<&[u32]>,
+    n_customers: usize,
+    p: &mut Periodizer,
+    lost_after_periods: u32,
+) -> RevenueReport {
+    let n = customer.len();
+    let days: Vec<i64> = time.iter().map(|&t| p.local_day(t)).collect();
+    let (Some(&d0), Some(&d1)) = (days.iter().min(), days.iter().max()) else {
+        return RevenueReport {
+            periods: Vec::new(),
+            definition: definition(lost_after_periods),
+        };
+    };
+    let periods = Periods::new(p, d0, d1);
+    let np = periods.starts.len();
+    let q: Vec<usize> = days.iter().map(|&d| periods.index(d)).collect();
+
+    // Per customer and period: revenue, refunds, orders (distinct order codes among purchases).
+    let mut rows: Vec<usize> = (0..n).collect();
+    rows.sort_by_key(|&i| (customer[i], q[i], order.map_or(i as u32, |o| o[i])));
+    #[derive(Default, Clone, Copy)]
+    struct Cell {
+        revenue: f64,
+        refunds: f64,
+        orders: u64,
+    }
+    // cells[c] = list of (period, cell), in period order.
+    let mut cells: Vec<Vec<(usize, Cell)>> = vec![Vec::new(); n_customers];
+    let mut last_key: Option<(u32, usize, u32)> = None;
+    for &i in &rows {
+        let c = customer[i] as usize;
+        let list = &mut cells[c];
+        if list.last().map(|x| x.0) != Some(q[i]) {
+            list.push((q[i], Cell::default()));
+        }
+        let cell = &mut list.last_mut().unwrap_or_else(|| unreachable!()).1;
+        if amount[i] > 0.0 {
+            cell.revenue += amount[i];
+            let key = (customer[i], q[i], order.map_or(i as u32, |o| o[i]));
+            if order.is_none() || last_key != Some(key) {
+                cell.orders += 1;
+            }
+            last_key = Some(key);
+        } else {
+            cell.refunds += amount[i];
+            cell.revenue += amount[i];
+        }
+    }
+
+    let k = lost_after_periods.max(1) as usize;
+    let mut out: Vec<PeriodRevenue> = periods
+        .starts
+        .iter()
+        .map(|&s| PeriodRevenue {
+            period: p.label(s),
+            start_customers: 0,
+            lost_customers: 0,
+            new_customers: 0,
+            reactivated_customers: 0,
+            end_customers: 0,
+            retention_rate: None,
+            end_over_start: None,
+            churn_rate: None,
+            active_customers: 0,
+            revenue: 0.0,
+            refunds: 0.0,
+            orders: 0,
+            arpu: None,
+            average_order_value: None,
+            purchase_frequency: None,
+            repeat_purchase_rate: None,
+            cumulative_repeat_purchase_rate: None,
+            revenue_churn: None,
+            net_revenue_retention: None,
+            gross_revenue_retention: None,
+        })
+        .collect();
+    let mut repeaters = vec![0u64; np];
+    let mut first_buyers = vec![0u64; np];
+    let mut cum_repeat = vec![0u64; np];
+    let mut prev_rev = vec![0.0f64; np];
+    let mut nrr_num = vec![0.0f64; np];
+    let mut grr_num = vec![0.0f64; np];
+    let mut churned_rev = vec![0.0f64; np];
+    for list in &cells {
+        let active: Vec<(usize, Cell)> =
+            list.iter().copied().filter(|(_, c)| c.orders > 0).collect();
+        for &(qq, c) in list {
+            out[qq].revenue += c.revenue;
+            out[qq].refunds += c.refunds;
+            out[qq].orders += c.orders;
+        }
+        let Some(&(first, _)) = active.first() else {
+            continue;
+        };
+        first_buyers[first] += 1;
+        let mut total_orders = 0u64;
+        let mut counted_repeat = false;
+        for (j, &(qq, c)) in active.iter().enumerate() {
+            out[qq].active_customers += 1;
+            if c.orders >= 2 {
+                repeaters[qq] += 1;
+            }
+            total_orders += c.orders;
+            if total_orders >= 2 && !counted_repeat {
+                cum_repeat[qq] += 1;
+                counted_repeat = true;
+            }
+            // Customer at the start of qq: active in one of the k periods before it.
+            let prev = if j > 0 { Some(active[j - 1].0) } else { None };
+            let at_start = prev.is_some_and(|pq| qq - pq <= k);
+            if !at_start {
+                if j == 0 {
+                    out[qq].new_customers += 1;
+                } else {
+                    out[qq].reactivated_customers += 1;
+                }
+            }
+        }
+        // Customer at the start of period t ⇔ last active period before t is ≥ t − k.
+        for t in 1..np {
+            let last_before = active.iter().rev().find(|(qq, _)| *qq < t).map(|x| x.0);
+            let Some(lb) = last_before else { continue };
+            if t - lb > k {
+                continue;
+            }
+            out[t].start_customers += 1;
+            let active_now = active.iter().any(|(qq, _)| *qq == t);
+            // Lost in t: at its start, and k periods without a purchase end within it.
+            if !active_now && t - lb == k {
+                out[t].lost_customers += 1;
+            }
+        }
+        // Revenue retention against the previous period.
+        for (j, &(qq, c)) in list.iter().enumerate() {
+            let _ = j;
+            let next = qq + 1;
+            if next >= np || c.orders == 0 {
+                continue;
+            }
+            let now = list
+                .iter()
+                .find(|(x, _)| *x == next)
+                .map_or(0.0, |x| x.1.revenue);
+            prev_rev[next] += c.revenue;
+            nrr_num[next] += now;
+            grr_num[next] += now.min(c.revenue).max(0.0);
+            if !list.iter().any(|(x, cc)| *x == next && cc.orders > 0) {
+                churned_rev[next] += c.revenue;
+            }
+        }
+    }
+    let mut buyers_so_far = 0u64;
+    let mut repeat_so_far = 0u64;
+    for t in 0..np {
+        buyers_so_far += first_buyers[t];
+        repeat_so_far += cum_repeat[t];
+        let o = &mut out[t];
+        o.end_customers =
+            o.start_customers - o.lost_customers + o.new_customers + o.reactivated_customers;
+        let s = o.start_customers as f64;
+        let newer = (o.new_customers + o.reactivated_customers) as f64;
+        o.retention_rate = ratio(o.end_customers as f64 - newer, s);
+        o.end_over_start = ratio(o.end_customers as f64, s);
+        o.churn_rate = ratio(o.lost_customers as f64, s);
+        let a = o.active_customers as f64;
+        o.arpu = ratio(o.revenue, a);
+        o.average_order_value = ratio(o.revenue, o.orders as f64);
+        o.purchase_frequency = ratio(o.orders as f64, a);
+        o.repeat_purchase_rate = ratio(repeaters[t] as f64, a);
+        o.cumulative_repeat_purchase_rate = ratio(repeat_so_far as f64, buyers_so_far as f64);
+        if t > 0 {
+            o.revenue_churn = ratio(churned_rev[t], prev_rev[t]);
+            o.net_revenue_retention = ratio(nrr_num[t], prev_rev[t]);
+            o.gross_revenue_retention = ratio(grr_num[t], prev_rev[t]);
+        }
+    }
+    RevenueReport {
+        periods: out,
+        definition: definition(lost_after_periods),
+    }
+}
+
+fn definition(k: u32) -> Definition {
+    Definition::new(
+        "customerRetention",
+        "standard",
+        "ratio",
+        "retention = (E − N) / S: S customers at the period's start (a purchase in the lostAfterPeriods periods before it), E at its end, N new or reactivated during it; churn = lost / S; a purchase is a positive amount, refunds count against revenue only",
+    )
+    .param("lostAfterPeriods", k as f64)
+}

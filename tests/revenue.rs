@@ -1,0 +1,111 @@
+//! Customers and revenue per period on a small hand-built order file.
+
+mod common;
+
+use common::{close, transactions, TOL};
+
+const ORDERS: &str = "customer_id,order_id,date,amount
+c1,o1,2024-01-05,100
+c1,o2,2024-01-20,50
+c2,o3,2024-01-10,80
+c1,o4,2024-02-03,70
+c3,o5,2024-02-10,40
+c2,o6,2024-03-01,30
+c3,o7,2024-03-05,20
+c3,o5r,2024-03-06,-10
+";
+
+#[test]
+fn monthly_customers_retention_and_revenue() {
+    let r = transactions(ORDERS.as_bytes(), "{}");
+    let p = &r.revenue.periods;
+    assert_eq!(
+        p.iter().map(|x| x.period.as_str()).collect::<Vec<_>>(),
+        ["2024-01", "2024-02", "2024-03"]
+    );
+    // January: c1 (2 orders), c2 — both new.
+    let jan = &p[0];
+    assert_eq!(
+        (
+            jan.start_customers,
+            jan.new_customers,
+            jan.end_customers,
+            jan.orders
+        ),
+        (0, 2, 2, 3)
+    );
+    assert_eq!(jan.retention_rate, None);
+    close(Some(jan.revenue), 230.0, TOL);
+    close(jan.arpu, 115.0, TOL);
+    close(jan.average_order_value, 230.0 / 3.0, TOL);
+    close(jan.purchase_frequency, 1.5, TOL);
+    close(jan.repeat_purchase_rate, 0.5, TOL);
+    close(jan.cumulative_repeat_purchase_rate, 0.5, TOL);
+    // February: S = {c1, c2}; c2 lost, c3 new; E = {c1, c3}.
+    let feb = &p[1];
+    assert_eq!(
+        (
+            feb.start_customers,
+            feb.lost_customers,
+            feb.new_customers,
+            feb.reactivated_customers,
+            feb.end_customers
+        ),
+        (2, 1, 1, 0, 2)
+    );
+    close(feb.retention_rate, (2.0 - 1.0) / 2.0, TOL);
+    close(feb.churn_rate, 0.5, TOL);
+    close(feb.end_over_start, 1.0, TOL);
+    close(feb.cumulative_repeat_purchase_rate, 1.0 / 3.0, TOL);
+    // Revenue: January's 230 came from c1 (150) and c2 (80); in February c1 spends 70, c2 0.
+    close(feb.revenue_churn, 80.0 / 230.0, TOL);
+    close(feb.net_revenue_retention, 70.0 / 230.0, TOL);
+    close(feb.gross_revenue_retention, 70.0 / 230.0, TOL);
+    // March: S = {c1, c3}; c1 lost, c2 reactivated; revenue 30 + 20 − 10 (refund).
+    let mar = &p[2];
+    assert_eq!(
+        (
+            mar.start_customers,
+            mar.lost_customers,
+            mar.new_customers,
+            mar.reactivated_customers,
+            mar.end_customers
+        ),
+        (2, 1, 0, 1, 2)
+    );
+    close(mar.retention_rate, 0.5, TOL);
+    close(Some(mar.revenue), 40.0, TOL);
+    close(Some(mar.refunds), -10.0, TOL);
+    assert_eq!(mar.orders, 2);
+    close(mar.cumulative_repeat_purchase_rate, 1.0, TOL);
+    // February's 110: c1 70 (gone in March), c3 40 (March net 10).
+    close(mar.revenue_churn, 70.0 / 110.0, TOL);
+    close(mar.net_revenue_retention, 10.0 / 110.0, TOL);
+    close(mar.gross_revenue_retention, 10.0 / 110.0, TOL);
+}
+
+#[test]
+fn a_longer_inactivity_window_keeps_lapsed_customers() {
+    // Lost only after two periods without a purchase: nobody is lost in February or March,
+    // and c2's March purchase is not a reactivation.
+    let r = transactions(ORDERS.as_bytes(), r#"{"lostAfterPeriods": 2}"#);
+    let p = &r.revenue.periods;
+    assert_eq!(
+        (
+            p[1].start_customers,
+            p[1].lost_customers,
+            p[1].end_customers
+        ),
+        (2, 0, 3)
+    );
+    assert_eq!(
+        (
+            p[2].start_customers,
+            p[2].lost_customers,
+            p[2].reactivated_customers,
+            p[2].end_customers
+        ),
+        (3, 0, 0, 3)
+    );
+    close(p[2].retention_rate, 1.0, TOL);
+}
