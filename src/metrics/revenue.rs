@@ -189,22 +189,21 @@ pub fn period_revenue(
             }
         }
         // Customer at the start of period t ⇔ last active period before t is ≥ t − k.
-        for t in 1..np {
+        for (t, o) in out.iter_mut().enumerate().skip(1) {
             let last_before = active.iter().rev().find(|(qq, _)| *qq < t).map(|x| x.0);
             let Some(lb) = last_before else { continue };
             if t - lb > k {
                 continue;
             }
-            out[t].start_customers += 1;
+            o.start_customers += 1;
             let active_now = active.iter().any(|(qq, _)| *qq == t);
             // Lost in t: at its start, and k periods without a purchase end within it.
             if !active_now && t - lb == k {
-                out[t].lost_customers += 1;
+                o.lost_customers += 1;
             }
         }
         // Revenue retention against the previous period.
-        for (j, &(qq, c)) in list.iter().enumerate() {
-            let _ = j;
+        for &(qq, c) in list {
             let next = qq + 1;
             if next >= np || c.orders == 0 {
                 continue;
