@@ -87,8 +87,24 @@ pub fn period_revenue(
     let q: Vec<usize> = days.iter().map(|&d| periods.index(d)).collect();
 
     // Per customer and period: revenue, refunds, orders (distinct order codes among purchases).
-    let mut rows: Vec<usize> = (0..n).collect();
-    rows.sort_by_key(|&i| (customer[i], q[i], order.map_or(i as u32, |o| o[i])));
+    // Counting sort by customer, then each customer's few rows by (period, order).
+    let mut start = vec![0usize; n_customers + 1];
+    for &c in customer {
+        start[c as usize + 1] += 1;
+    }
+    for c in 0..n_customers {
+        start[c + 1] += start[c];
+    }
+    let mut next = start.clone();
+    let mut rows = vec![0usize; n];
+    for (i, &c) in customer.iter().enumerate() {
+        rows[next[c as usize]] = i;
+        next[c as usize] += 1;
+    }
+    for c in 0..n_customers {
+        rows[start[c]..start[c + 1]]
+            .sort_unstable_by_key(|&i| (q[i], order.map_or(i as u32, |o| o[i]), i));
+    }
     #[derive(Default, Clone, Copy)]
     struct Cell {
         revenue: f64,
