@@ -240,10 +240,7 @@ impl Analyzer {
                 }))
             }
             Builder::Table(b) if kind == Kind::Events => {
-                let skipped = b.rows_skipped;
-                let (table, rej) = b.finish();
-                rejections.merge(rej);
-                let dataset = summarize(&table, skipped);
+                let (table, dataset) = b.finish_into(&mut rejections);
                 let mut periodizer = Periodizer::new(r.tz, r.granularity, r.week_start);
                 let settings = &r.events;
                 let filter = settings
@@ -297,10 +294,7 @@ impl Analyzer {
                 }))
             }
             Builder::Table(b) if kind == Kind::Transactions => {
-                let skipped = b.rows_skipped;
-                let (table, rej) = b.finish();
-                rejections.merge(rej);
-                let dataset = summarize(&table, skipped);
+                let (table, dataset) = b.finish_into(&mut rejections);
                 let mut periodizer = Periodizer::new(r.tz, r.granularity, r.week_start);
                 let (customer, customers) = match table.codes(Role::UserId) {
                     Some((c, d)) => (c, d.len()),
@@ -324,12 +318,10 @@ impl Analyzer {
                 }))
             }
             Builder::Table(b) => {
-                let skipped = b.rows_skipped;
-                let (table, rej) = b.finish();
-                rejections.merge(rej);
+                let (_, dataset) = b.finish_into(&mut rejections);
                 Report::Dataset(Box::new(DatasetReport {
                     head,
-                    dataset: summarize(&table, skipped),
+                    dataset,
                     rejected: rejections.into_vec(),
                     warnings: std::mem::take(&mut inner.warnings),
                 }))
@@ -364,6 +356,17 @@ pub fn rfc3339(t: i64) -> String {
     chrono::DateTime::from_timestamp(t, 0)
         .map(|d| d.to_rfc3339())
         .unwrap_or_default()
+}
+
+impl TableBuilder {
+    /// The finished table and its summary; its rejections join `rejections`.
+    fn finish_into(self, rejections: &mut crate::error::Rejections) -> (Table, DatasetSummary) {
+        let skipped = self.rows_skipped;
+        let (table, rej) = self.finish();
+        rejections.merge(rej);
+        let summary = summarize(&table, skipped);
+        (table, summary)
+    }
 }
 
 /// The stored columns of a table, with their counts and ranges.

@@ -4,7 +4,7 @@
 //! event is computed once in the report time zone. Exact duplicates become adjacent and are
 //! counted once.
 
-use crate::dataset::table::{Interner, Table, TypedColumn, Values, NO_ID, NO_TIME};
+use crate::dataset::table::{group_by_code, Interner, Table, TypedColumn, Values, NO_ID, NO_TIME};
 use crate::ingest::infer::Role;
 use crate::period::Periodizer;
 
@@ -126,19 +126,7 @@ impl EventLog {
         // Counting sort by user (stable), then by time within each user (stable: file order
         // breaks ties, and logs are mostly in time order already).
         let nu = users.len();
-        let mut start = vec![0usize; nu + 1];
-        for &u in &user_raw {
-            start[u as usize + 1] += 1;
-        }
-        for u in 0..nu {
-            start[u + 1] += start[u];
-        }
-        let mut next = start.clone();
-        let mut order = vec![0u32; n];
-        for (i, &u) in user_raw.iter().enumerate() {
-            order[next[u as usize]] = i as u32;
-            next[u as usize] += 1;
-        }
+        let (start, mut order) = group_by_code(&user_raw, nu);
         // Same-second events are ordered by event name, page and session (not by file order
         // or dictionary code), so results do not depend on the order of the rows.
         for u in 0..nu {

@@ -189,6 +189,25 @@ impl Table {
     }
 }
 
+/// Rows grouped by a dense code (a counting sort, stable): the rows of code `c` are
+/// `order[start[c]..start[c + 1]]`, in file order.
+pub fn group_by_code(codes: &[u32], n_codes: usize) -> (Vec<usize>, Vec<u32>) {
+    let mut start = vec![0usize; n_codes + 1];
+    for &c in codes {
+        start[c as usize + 1] += 1;
+    }
+    for c in 0..n_codes {
+        start[c + 1] += start[c];
+    }
+    let mut next = start.clone();
+    let mut order = vec![0u32; codes.len()];
+    for (i, &c) in codes.iter().enumerate() {
+        order[next[c as usize]] = i as u32;
+        next[c as usize] += 1;
+    }
+    (start, order)
+}
+
 /// A parsed field before the row is known to be kept.
 #[derive(Debug, Clone, Copy)]
 enum Parsed {

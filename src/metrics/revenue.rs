@@ -74,7 +74,6 @@ pub fn period_revenue(
     p: &mut Periodizer,
     lost_after_periods: u32,
 ) -> RevenueReport {
-    let n = customer.len();
     let days: Vec<i64> = time.iter().map(|&t| p.local_day(t)).collect();
     let (Some(&d0), Some(&d1)) = (days.iter().min(), days.iter().max()) else {
         return RevenueReport {
@@ -87,23 +86,11 @@ pub fn period_revenue(
     let q: Vec<usize> = days.iter().map(|&d| periods.index(d)).collect();
 
     // Per customer and period: revenue, refunds, orders (distinct order codes among purchases).
-    // Counting sort by customer, then each customer's few rows by (period, order).
-    let mut start = vec![0usize; n_customers + 1];
-    for &c in customer {
-        start[c as usize + 1] += 1;
-    }
-    for c in 0..n_customers {
-        start[c + 1] += start[c];
-    }
-    let mut next = start.clone();
-    let mut rows = vec![0usize; n];
-    for (i, &c) in customer.iter().enumerate() {
-        rows[next[c as usize]] = i;
-        next[c as usize] += 1;
-    }
+    // Grouped by customer (counting sort), then each customer's few rows by (period, order).
+    let (start, mut rows) = crate::dataset::table::group_by_code(customer, n_customers);
     for c in 0..n_customers {
         rows[start[c]..start[c + 1]]
-            .sort_unstable_by_key(|&i| (q[i], order.map_or(i as u32, |o| o[i]), i));
+            .sort_unstable_by_key(|&i| (q[i as usize], order.map_or(i, |o| o[i as usize]), i));
     }
     #[derive(Default, Clone, Copy)]
     struct Cell {
@@ -115,6 +102,7 @@ pub fn period_revenue(
     let mut cells: Vec<Vec<(usize, Cell)>> = vec![Vec::new(); n_customers];
     let mut last_key: Option<(u32, usize, u32)> = None;
     for &i in &rows {
+        let i = i as usize;
         let c = customer[i] as usize;
         let list = &mut cells[c];
         if list.last().map(|x| x.0) != Some(q[i]) {
