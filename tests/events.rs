@@ -415,3 +415,20 @@ c,2024-01-02T11:00:10Z,click,android
     .unwrap_err();
     assert_eq!(err.code(), "COLUMN_NOT_FOUND");
 }
+
+#[test]
+fn rows_without_an_event_name_are_page_views() {
+    // Found by fuzzing: the event column exists but the only kept row naming a page has no
+    // event (the row with an event has no time and is skipped).
+    let log = "user,time,event,page\nu2,2024-01-01T11:00:00Z,,/home\nu1,,logout,\n";
+    let r = events(log.as_bytes(), "{}");
+    assert_eq!(r.events.summary.events, 1);
+    assert_eq!(r.events.features[0].event, "page_view");
+    assert_eq!(r.events.sessions.page_views_per_session, Some(1.0));
+    let json = "[\n {\"user\": \"u1\", \"time\": \"2024-01-01T10:00:00Z\", \"eventsatisf\": \"loGin\", \"props\": {\"a\": 1}},\n {\"user\": \"u2\", \"time\": \"2024-01-01T11:00:00Z\", \"eveGt\": \"view\", \"page\": \"/home\"},\n 42,\n {\"user\": \"u1\", \"time\": null, \"event\": \"logout\"}\n]\n";
+    let r = engagement_metrics::analyze(
+        json.as_bytes(),
+        common::options(r#"{"decimalMark": "comma"}"#),
+    );
+    assert!(r.is_ok(), "{r:?}");
+}

@@ -86,11 +86,15 @@ impl EventLog {
         };
         let named = codes(table.take(Role::EventName));
         let has_event_names = named.is_some();
-        let (event_raw, event_names) = named.unwrap_or_else(|| {
-            let mut d = Interner::default();
-            d.intern("page_view", 1);
-            (vec![0; n], d)
-        });
+        let (mut event_raw, mut event_names) =
+            named.unwrap_or_else(|| (vec![NO_ID; n], Interner::default()));
+        // A row kept without an event name has a page: it is a page view.
+        if event_raw.contains(&NO_ID) {
+            let pv = event_names.intern("page_view", usize::MAX).unwrap_or(0);
+            for e in event_raw.iter_mut().filter(|e| **e == NO_ID) {
+                *e = pv;
+            }
+        }
         let (page_raw, pages) = match codes(table.take(Role::Page)) {
             Some((c, d)) => (c, Some(d)),
             None => (vec![NO_ID; n], None),
