@@ -432,3 +432,17 @@ fn rows_without_an_event_name_are_page_views() {
     );
     assert!(r.is_ok(), "{r:?}");
 }
+
+#[test]
+fn a_placeholder_date_is_rejected_not_stretched_over_centuries() {
+    let log = "user,time,event\na,2024-01-01T10:00:00Z,open\nb,0001-01-01,open\nc,9999-12-31T00:00:00Z,open\n";
+    let r = events(log.as_bytes(), r#"{"granularity": "day"}"#);
+    assert_eq!(r.events.summary.events, 1);
+    assert_eq!(r.events.activity.daily.len(), 1);
+    let bad = r
+        .rejected
+        .iter()
+        .find(|x| x.code == "INVALID_TIMESTAMP")
+        .unwrap();
+    assert_eq!(bad.count, 2);
+}

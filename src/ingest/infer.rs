@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::time::{parse_timestamp, DateOrderEvidence, TimeFormat};
+use super::time::{parse_any_timestamp, DateOrderEvidence, TimeFormat};
 use super::value::{is_blank, parse_amount, parse_number, DecimalEvidence, DecimalMark};
 use crate::period::ReportTz;
 
@@ -214,7 +214,7 @@ impl ColumnProfile {
             }
             self.min = Some(self.min.map_or(x, |m| m.min(x)));
             self.max = Some(self.max.map_or(x, |m| m.max(x)));
-        } else if parse_timestamp(v, TimeFormat::Iso, &ReportTz::Utc).is_some() {
+        } else if parse_any_timestamp(v, TimeFormat::Iso, &ReportTz::Utc).is_some() {
             self.iso_times += 1;
         } else {
             self.slash_dates.observe(v);

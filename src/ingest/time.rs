@@ -34,8 +34,19 @@ impl TimeFormat {
     }
 }
 
-/// Epoch seconds of `s` written in `format`, naive times read in `tz`. `None` if unparseable.
+/// Instants accepted: 1900-01-01 to 2199-12-31 (UTC). Anything outside is almost surely a
+/// typo or a placeholder (0001-01-01), and would stretch every daily series across centuries.
+pub const PLAUSIBLE: std::ops::Range<i64> = -2_208_988_800..7_258_118_400;
+
+/// Epoch seconds of `s` written in `format`, naive times read in `tz`. `None` if unparseable
+/// or outside [`PLAUSIBLE`].
 pub fn parse_timestamp(s: &str, format: TimeFormat, tz: &ReportTz) -> Option<i64> {
+    parse_any_timestamp(s, format, tz).filter(|t| PLAUSIBLE.contains(t))
+}
+
+/// As [`parse_timestamp`] without the plausibility check (format detection looks at the
+/// layout only).
+pub fn parse_any_timestamp(s: &str, format: TimeFormat, tz: &ReportTz) -> Option<i64> {
     if format == TimeFormat::Iso {
         if let Some(t) = fixed_iso(s.as_bytes(), tz) {
             return Some(t);

@@ -8,6 +8,7 @@
 
 use serde::Serialize;
 
+use crate::dataset::table::NO_ID;
 use crate::metrics::events::cohorts::Periods;
 use crate::metrics::figure::Definition;
 use crate::period::Periodizer;
@@ -111,8 +112,10 @@ pub fn period_revenue(
         let cell = &mut list.last_mut().unwrap_or_else(|| unreachable!()).1;
         if amount[i] > 0.0 {
             cell.revenue += amount[i];
-            let key = (customer[i], q[i], order.map_or(i as u32, |o| o[i]));
-            if order.is_none() || last_key != Some(key) {
+            // Rows without an order id are an order each.
+            let oid = order.map(|o| o[i]).filter(|&x| x != NO_ID);
+            let key = (customer[i], q[i], oid.unwrap_or(NO_ID));
+            if oid.is_none() || last_key != Some(key) {
                 cell.orders += 1;
             }
             last_key = Some(key);
@@ -157,6 +160,7 @@ pub fn period_revenue(
     let mut nrr_num = vec![0.0f64; np];
     let mut grr_num = vec![0.0f64; np];
     let mut churned_rev = vec![0.0f64; np];
+    let mut start_diff = vec![0i64; np + 1];
     for list in &cells {
         let active: Vec<(usize, Cell)> =
             list.iter().copied().filter(|(_, c)| c.orders > 0).collect();
@@ -192,18 +196,18 @@ pub fn period_revenue(
                 }
             }
         }
-        // Customer at the start of period t ⇔ last active period before t is ≥ t − k.
-        for (t, o) in out.iter_mut().enumerate().skip(1) {
-            let last_before = active.iter().rev().find(|(qq, _)| *qq < t).map(|x| x.0);
-            let Some(lb) = last_before else { continue };
-            if t - lb > k {
-                continue;
+        // A customer is at the start of t for t in (a, min(a + k, next active)] after each
+        // active period a; lost in a + k when no purchase came before it (difference array:
+        // linear in the active periods, whatever the number of periods).
+        for (j, &(a, _)) in active.iter().enumerate() {
+            let next = active.get(j + 1).map_or(usize::MAX, |x| x.0);
+            let last = (a + k).min(next).min(np - 1);
+            if last > a {
+                start_diff[a + 1] += 1;
+                start_diff[last + 1] -= 1;
             }
-            o.start_customers += 1;
-            let active_now = active.iter().any(|(qq, _)| *qq == t);
-            // Lost in t: at its start, and k periods without a purchase end within it.
-            if !active_now && t - lb == k {
-                o.lost_customers += 1;
+            if next > a + k && a + k < np {
+                out[a + k].lost_customers += 1;
             }
         }
         // Revenue retention against the previous period.
@@ -226,7 +230,10 @@ pub fn period_revenue(
     }
     let mut buyers_so_far = 0u64;
     let mut repeat_so_far = 0u64;
+    let mut at_start = 0i64;
     for t in 0..np {
+        at_start += start_diff[t];
+        out[t].start_customers = at_start as u64;
         buyers_so_far += first_buyers[t];
         repeat_so_far += cum_repeat[t];
         let o = &mut out[t];

@@ -370,7 +370,7 @@ export interface Activation { signupUsers: number; activatedUsers: number; rate:
 export interface AdoptionPoint { period: string; users: number; shareOfActive: number | null; firstTimeUsers: number; cumulativeUsers: number; cumulativeShare: number | null; }
 export interface FeatureUsage { event: string; users: number; events: number; shareOfUsers: number | null; eventsPerUser: number | null; adoption: AdoptionPoint[]; }
 export interface Cohort { cohort: string; size: number; exact: number[]; onOrAfter: number[]; exactRate: (number | null)[]; onOrAfterRate: (number | null)[]; }
-export interface Retention { granularity: Granularity; cohorts: Cohort[]; headline: RetentionMode; definition: Definition; }
+export interface Retention { granularity: Granularity; cohorts: Cohort[]; unavailableReason?: string; headline: RetentionMode; definition: Definition; }
 export interface LifecyclePeriod { period: string; new: number; returning: number; resurrecting: number; dormant: number; }
 export interface EventsMetrics {
   settings: EventsSettings;

@@ -10,6 +10,9 @@ use serde::Serialize;
 use crate::metrics::figure::Definition;
 use crate::period::Periodizer;
 
+/// Most periods a cohort matrix is built for (periods² cells).
+pub const MAX_PERIODS: usize = 1000;
+
 /// Period index helper: the ordered list of period starts covering the data.
 pub struct Periods {
     pub starts: Vec<i64>,
@@ -50,6 +53,9 @@ pub struct Cohort {
 pub struct Retention {
     pub granularity: crate::period::Granularity,
     pub cohorts: Vec<Cohort>,
+    /// Why there is no matrix (too many periods for the granularity), if so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unavailable_reason: Option<String>,
     /// Which of the two definitions the page shows first.
     pub headline: super::options::RetentionMode,
     pub definition: Definition,
@@ -66,6 +72,24 @@ pub fn retention(
     cohort_event: Option<&str>,
 ) -> Retention {
     let n = periods.starts.len();
+    let definition = Definition::new(
+        "retention",
+        "cohortMatrix",
+        "ratio",
+        "cohort = period of the user's first event (or first cohort event); exact[k] = share of the cohort active in period k; onOrAfter[k] = share active in period k or later",
+    )
+    .param("cohortEvent", cohort_event.unwrap_or("(any event)"));
+    if n > MAX_PERIODS {
+        return Retention {
+            granularity: p.granularity,
+            cohorts: Vec::new(),
+            unavailable_reason: Some(format!(
+                "{n} periods: a cohort matrix needs at most {MAX_PERIODS}; choose a coarser granularity"
+            )),
+            headline,
+            definition,
+        };
+    }
     let mut exact = vec![vec![0u64; n]; n];
     let mut after = vec![vec![0u64; n]; n];
     let mut size = vec![0u64; n];
@@ -99,14 +123,9 @@ pub fn retention(
     Retention {
         granularity: p.granularity,
         cohorts,
+        unavailable_reason: None,
         headline,
-        definition: Definition::new(
-            "retention",
-            "cohortMatrix",
-            "ratio",
-            "cohort = period of the user's first event (or first cohort event); exact[k] = share of the cohort active in period k; onOrAfter[k] = share active in period k or later",
-        )
-        .param("cohortEvent", cohort_event.unwrap_or("(any event)")),
+        definition,
     }
 }
 

@@ -199,6 +199,7 @@ pub struct EventsMetrics {
     pub activation: Option<Activation>,
     /// New users active again on days 1–7 after their first day / new users with 7 days observed.
     pub week1_engagement: Figure,
+    /// The 50 most used event names.
     pub features: Vec<FeatureUsage>,
     pub retention: Retention,
     /// Users whose last event is more than `churnDays` before the last day of the data.
@@ -701,6 +702,9 @@ fn session_stats(log: &EventLog, s: &EventsSettings, sess: &[Session], level: f6
     }
 }
 
+/// Event names with a usage curve per period (the most used).
+const MAX_FEATURES: usize = 50;
+
 fn feature_usage(
     log: &EventLog,
     periods: &Periods,
@@ -709,12 +713,39 @@ fn feature_usage(
 ) -> Vec<FeatureUsage> {
     let ne = log.event_names.len();
     let np = periods.starts.len();
+    // Users and events per name for every name; the per-period curves for the most used only
+    // (a column of near-unique names would otherwise need names × periods cells).
     let mut users = vec![0u64; ne];
     let mut events = vec![0u64; ne];
-    let mut first_use = vec![vec![0u64; np]; ne];
     let mut seen = vec![usize::MAX; ne];
-    let mut in_period = vec![vec![0u64; np]; ne];
-    let mut last = vec![(usize::MAX, usize::MAX); ne];
+    for u in 0..log.n_users() {
+        for i in log.rows_of(u) {
+            let e = log.event[i] as usize;
+            events[e] += 1;
+            if seen[e] != u {
+                seen[e] = u;
+                users[e] += 1;
+            }
+        }
+    }
+    let mut top: Vec<usize> = (0..ne).collect();
+    top.sort_by(|&a, &b| {
+        users[b].cmp(&users[a]).then_with(|| {
+            log.event_names
+                .name(a as u32)
+                .cmp(log.event_names.name(b as u32))
+        })
+    });
+    top.truncate(MAX_FEATURES);
+    let mut slot = vec![usize::MAX; ne];
+    for (k, &e) in top.iter().enumerate() {
+        slot[e] = k;
+    }
+    let nt = top.len();
+    let mut first_use = vec![vec![0u64; np]; nt];
+    let mut in_period = vec![vec![0u64; np]; nt];
+    let mut seen = vec![usize::MAX; nt];
+    let mut last = vec![(usize::MAX, usize::MAX); nt];
     let mut active = vec![0u64; np];
     for ps in active_periods {
         for &q in ps {
@@ -723,17 +754,18 @@ fn feature_usage(
     }
     for u in 0..log.n_users() {
         for i in log.rows_of(u) {
-            let e = log.event[i] as usize;
-            events[e] += 1;
-            let q = periods.index(log.day[i]);
-            if last[e] != (u, q) {
-                last[e] = (u, q);
-                in_period[e][q] += 1;
+            let k = slot[log.event[i] as usize];
+            if k == usize::MAX {
+                continue;
             }
-            if seen[e] != u {
-                seen[e] = u;
-                users[e] += 1;
-                first_use[e][periods.index(log.day[i])] += 1;
+            let q = periods.index(log.day[i]);
+            if last[k] != (u, q) {
+                last[k] = (u, q);
+                in_period[k][q] += 1;
+            }
+            if seen[k] != u {
+                seen[k] = u;
+                first_use[k][q] += 1;
             }
         }
     }
@@ -745,19 +777,21 @@ fn feature_usage(
         }
     }
     let nu = log.active_users as u64;
-    let mut out: Vec<FeatureUsage> = (0..ne)
-        .map(|e| {
+    let mut out: Vec<FeatureUsage> = top
+        .iter()
+        .enumerate()
+        .map(|(k, &e)| {
             let (mut cum, mut seen_users) = (0u64, 0u64);
             let adoption = (0..np)
                 .map(|q| {
-                    cum += first_use[e][q];
+                    cum += first_use[k][q];
                     seen_users += new_by_period[q];
                     AdoptionPoint {
                         period: p.label(periods.starts[q]),
-                        users: in_period[e][q],
+                        users: in_period[k][q],
                         share_of_active: (active[q] > 0)
-                            .then(|| 100.0 * in_period[e][q] as f64 / active[q] as f64),
-                        first_time_users: first_use[e][q],
+                            .then(|| 100.0 * in_period[k][q] as f64 / active[q] as f64),
+                        first_time_users: first_use[k][q],
                         cumulative_users: cum,
                         cumulative_share: (seen_users > 0)
                             .then(|| 100.0 * cum as f64 / seen_users as f64),
