@@ -300,19 +300,55 @@ impl Analyzer {
                     Some((c, d)) => (c, d.len()),
                     None => (&[][..], 0),
                 };
+                let times = table.times(Role::Timestamp).unwrap_or_default();
+                let amounts = table.numbers(Role::Amount).unwrap_or_default();
                 let revenue = crate::metrics::revenue::period_revenue(
                     customer,
-                    table.times(Role::Timestamp).unwrap_or_default(),
-                    table.numbers(Role::Amount).unwrap_or_default(),
+                    times,
+                    amounts,
                     table.codes(Role::OrderId).map(|(c, _)| c),
                     customers,
                     &mut periodizer,
                     r.lost_after_periods,
                 );
+                // RFM to the last day of the data.
+                let mut last_day: Vec<Option<i64>> = vec![None; customers];
+                let mut as_of = i64::MIN;
+                for ((&c, &t), &a) in customer.iter().zip(times).zip(amounts) {
+                    let d = periodizer.local_day(t);
+                    as_of = as_of.max(d);
+                    if a > 0.0 {
+                        let slot = &mut last_day[c as usize];
+                        *slot = Some(slot.map_or(d, |x: i64| x.max(d)));
+                    }
+                }
+                let names: Vec<String> = match table.codes(Role::UserId) {
+                    Some((_, dict)) => (0..customers as u32)
+                        .map(|c| dict.name(c).to_string())
+                        .collect(),
+                    None => Vec::new(),
+                };
+                let as_of_label = if as_of == i64::MIN {
+                    String::new()
+                } else {
+                    crate::period::date_of_day(as_of)
+                        .format("%Y-%m-%d")
+                        .to_string()
+                };
+                let rfm = crate::metrics::rfm::rfm(
+                    &names,
+                    &last_day,
+                    &revenue.customer_orders,
+                    &revenue.customer_revenue,
+                    as_of,
+                    as_of_label,
+                    inner.opts.rfm_customers.unwrap_or(false),
+                );
                 Report::Transactions(Box::new(TransactionsReport {
                     head,
                     dataset,
                     revenue,
+                    rfm,
                     rejected: rejections.into_vec(),
                     warnings: std::mem::take(&mut inner.warnings),
                 }))

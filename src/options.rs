@@ -50,6 +50,8 @@ pub struct AnalyzeOptions {
     pub ces: Option<CesOptions>,
     /// Transactions: a customer is lost after this many periods without a purchase (default 1).
     pub lost_after_periods: Option<u32>,
+    /// Transactions: include the per-customer RFM table in the report (default false).
+    pub rfm_customers: Option<bool>,
     /// Events metrics: sessions, bounce rules, funnel, activation, retention, presets.
     pub events: Option<crate::metrics::events::options::EventsOptions>,
     /// Interaction counts per channel for the channel-weighted CSAT (default: each channel's

@@ -186,6 +186,7 @@ pub struct TransactionsReport {
     pub head: ReportHead,
     pub dataset: DatasetSummary,
     pub revenue: crate::metrics::revenue::RevenueReport,
+    pub rfm: crate::metrics::rfm::Rfm,
     pub rejected: Vec<Rejection>,
     pub warnings: Vec<Warning>,
 }

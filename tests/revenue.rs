@@ -109,3 +109,52 @@ fn a_longer_inactivity_window_keeps_lapsed_customers() {
     );
     close(p[2].retention_rate, 1.0, TOL);
 }
+
+#[test]
+fn rfm_scores_and_segments() {
+    // As of 2024-03-06 (the last day): c1 last bought 02-03 (32 days, 3 orders, 220), c2 03-01
+    // (5 days, 2 orders, 110), c3 03-05 (1 day — the refund on 03-06 is not a purchase —,
+    // 2 orders, 40 + 20 − 10 = 50). With n = 3 the scores are 1 + ⌊5·rank/3⌋ = 1, 2, 4, and
+    // c2 and c3 tie on frequency (both rank 0).
+    let r = transactions(ORDERS.as_bytes(), r#"{"rfmCustomers": true}"#);
+    assert_eq!(r.rfm.as_of, "2024-03-06");
+    let mut rows: Vec<(String, i64, u64, u8, u8, u8, &str)> = r
+        .rfm
+        .customers
+        .as_ref()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c.customer.clone(),
+                c.recency_days,
+                c.frequency,
+                c.r,
+                c.f,
+                c.m,
+                c.segment,
+            )
+        })
+        .collect();
+    rows.sort();
+    assert_eq!(
+        rows,
+        [
+            ("c1".to_string(), 32, 3, 1, 4, 4, "cantLoseThem"),
+            ("c2".to_string(), 5, 2, 2, 1, 2, "hibernating"),
+            ("c3".to_string(), 1, 2, 4, 1, 1, "newCustomers"),
+        ]
+    );
+    let seg = |name: &str| r.rfm.segments.iter().find(|s| s.segment == name).unwrap();
+    assert_eq!(
+        (seg("cantLoseThem").customers, seg("cantLoseThem").revenue),
+        (1, 220.0)
+    );
+    close(seg("newCustomers").share_of_revenue, 50.0 / 380.0, TOL);
+    assert_eq!(seg("champions").customers, 0);
+    // Without the option the per-customer table is not in the report.
+    assert!(transactions(ORDERS.as_bytes(), "{}")
+        .rfm
+        .customers
+        .is_none());
+}

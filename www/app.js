@@ -361,6 +361,10 @@ function done(r, ms) {
       r.revenue.periods.map((p) => [p.period, p.startCustomers, p.lostCustomers, p.newCustomers, p.reactivatedCustomers, p.endCustomers,
         pctText(p.retentionRate), pctText(p.churnRate), fmt(p.revenue, 2), p.orders, fmt(p.arpu, 2), fmt(p.averageOrderValue, 2),
         pctText(p.repeatPurchaseRate), pctText(p.netRevenueRetention), pctText(p.grossRevenueRetention)]));
+    $('rfm-definition').textContent = `As of ${r.rfm.asOf}. ${r.rfm.definition.formula}`;
+    renderTable('rfm', ['segment', 'engagement', 'customers', '% of customers', 'revenue', '% of revenue'],
+      r.rfm.segments.map((s) => [s.segment, s.engagement, s.customers, pctText(s.shareOfCustomers), fmt(s.revenue, 2), pctText(s.shareOfRevenue)]));
+    if (r.rfm.customers) downloadRfm(r.rfm.customers);
   }
   renderColumns(r);
   renderProblems(r);
@@ -394,6 +398,26 @@ $('funnel-update').addEventListener('click', () => {
   const steps = $('funnel-steps').value.split(',').map((x) => x.trim()).filter(Boolean);
   const windowDays = Number($('funnel-window').value);
   mapping = { ...(mapping ?? {}), events: { ...(mapping?.events ?? {}), funnel: steps, ...(windowDays > 0 ? { funnelWindowDays: windowDays } : {}) } };
+  analyzeFile(lastFile, true);
+});
+// CSV cells: quoted, and a leading = + - @ neutralised so a spreadsheet does not run it.
+const csvCell = (v) => {
+  let s = String(v);
+  if (/^[=+\-@]/.test(s)) s = `'${s}`;
+  return `"${s.replace(/"/g, '""')}"`;
+};
+function downloadRfm(customers) {
+  const lines = [['customer', 'recencyDays', 'frequency', 'monetary', 'r', 'f', 'm', 'segment'].join(',')];
+  for (const c of customers) lines.push([c.customer, c.recencyDays, c.frequency, c.monetary, c.r, c.f, c.m, c.segment].map(csvCell).join(','));
+  const url = URL.createObjectURL(new Blob([lines.join('\n') + '\n'], { type: 'text/csv' }));
+  const a = el('a', { href: url, download: 'rfm-customers.csv' });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  mapping = { ...(mapping ?? {}), rfmCustomers: undefined };
+}
+$('rfm-export').addEventListener('click', () => {
+  if (!lastFile) return;
+  mapping = { ...(mapping ?? {}), rfmCustomers: true };
   analyzeFile(lastFile, true);
 });
 $('reanalyse').addEventListener('click', () => {

@@ -5,4 +5,5 @@ pub mod clv;
 pub mod events;
 pub mod figure;
 pub mod revenue;
+pub mod rfm;
 pub mod survey;

@@ -57,6 +57,11 @@ pub struct PeriodRevenue {
 pub struct RevenueReport {
     pub periods: Vec<PeriodRevenue>,
     pub definition: Definition,
+    /// Per customer code: orders and net revenue over the whole file (for RFM; not serialised).
+    #[serde(skip)]
+    pub customer_orders: Vec<u64>,
+    #[serde(skip)]
+    pub customer_revenue: Vec<f64>,
 }
 
 fn ratio(a: f64, b: f64) -> Option<f64> {
@@ -80,6 +85,8 @@ pub fn period_revenue(
         return RevenueReport {
             periods: Vec::new(),
             definition: definition(lost_after_periods),
+            customer_orders: vec![0; n_customers],
+            customer_revenue: vec![0.0; n_customers],
         };
     };
     let periods = Periods::new(p, d0, d1);
@@ -259,6 +266,14 @@ pub fn period_revenue(
     RevenueReport {
         periods: out,
         definition: definition(lost_after_periods),
+        customer_orders: cells
+            .iter()
+            .map(|l| l.iter().map(|x| x.1.orders).sum())
+            .collect(),
+        customer_revenue: cells
+            .iter()
+            .map(|l| l.iter().map(|x| x.1.revenue).sum())
+            .collect(),
     }
 }
 

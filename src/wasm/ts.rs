@@ -142,6 +142,8 @@ export interface AnalyzeOptions {
   events?: EventsOptions;
   /** Transactions: a customer is lost after this many periods without a purchase (default 1). */
   lostAfterPeriods?: number;
+  /** Transactions: include the per-customer RFM table (`rfm.customers`). */
+  rfmCustomers?: boolean;
   csat?: CsatOptions;
   ces?: CesOptions;
   /** Interaction counts per channel for the channel-weighted CSAT. */
@@ -425,11 +427,24 @@ export interface PeriodRevenue {
   grossRevenueRetention: number | null;
 }
 export interface RevenueReport { periods: PeriodRevenue[]; definition: Definition; }
+export type RfmSegment = "champions" | "loyal" | "potentialLoyalists" | "newCustomers" | "needAttention"
+  | "aboutToSleep" | "atRisk" | "cantLoseThem" | "hibernating" | "lost";
+export interface CustomerRfm { customer: string; recencyDays: number; frequency: number; monetary: number; r: number; f: number; m: number; segment: RfmSegment; }
+export interface RfmSegmentSummary {
+  segment: RfmSegment;
+  engagement: "highlyEngaged" | "engaged" | "atRisk" | "dormant";
+  customers: number;
+  revenue: number;
+  shareOfCustomers: number | null;
+  shareOfRevenue: number | null;
+}
+export interface Rfm { asOf: string; segments: RfmSegmentSummary[]; customers?: CustomerRfm[]; definition: Definition; }
 /** Report of a transactions file: what was ingested and customers & revenue per period. */
 export interface TransactionsReport extends ReportHead {
   kind: "transactions";
   dataset: DatasetSummary;
   revenue: RevenueReport;
+  rfm: Rfm;
   rejected: Rejection[];
   warnings: Warning[];
 }

@@ -142,6 +142,15 @@ test('a semicolon file with decimal commas and day-first dates reads as transact
   // Revenue per month: Jan c1 1234.50, Feb c2 12.50, Mar c1 1000.00 (decimal commas read).
   const rev = await page.locator('[data-testid=revenue] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [tr.cells[0].textContent, tr.cells[8].textContent]));
   assert.deepEqual(rev, [['2024-01', '1234.50'], ['2024-02', '12.50'], ['2024-03', '1000.00']]);
+  // RFM: the segment table, and the customer CSV download (a re-run with rfmCustomers).
+  const want = em.analyze(readFileSync(`${root}tests/corpus/semicolon.csv`), { rfmCustomers: true });
+  const segs = await page.locator('[data-testid=rfm] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [tr.cells[0].textContent, tr.cells[2].textContent]));
+  assert.deepEqual(segs, want.rfm.segments.map((s) => [s.segment, String(s.customers)]));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#rfm-export')]);
+  const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
+  assert.equal(csv[0], 'customer,recencyDays,frequency,monetary,r,f,m,segment');
+  assert.equal(csv.length, want.rfm.customers.length + 1);
+  assert.ok(csv.includes(want.rfm.customers.map((c) => [c.customer, c.recencyDays, c.frequency, c.monetary, c.r, c.f, c.m, c.segment].map((v) => `"${v}"`).join(',')).find((l) => l.startsWith('"c1"'))));
   assert.deepEqual(errors, []);
   await page.close();
 });
