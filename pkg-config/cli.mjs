@@ -29,6 +29,8 @@ options:
   --csat-scale MIN-MAX     CSAT answer scale (default 1-5)
   --ces-scale MIN-MAX      CES answer scale (default 1-7)
   --lost-after N           transactions: a customer is lost after N periods without a purchase (default 1)
+  --calibration-end DATE   transactions: fit BG/NBD + Gamma-Gamma up to DATE, holdout after it
+  --as-of DATE             transactions: end of observation for the CLV models (default: last date)
   --preset P               events conventions: ga4 | posthog | mixpanel | amplitude
   --funnel A,B,C           events funnel steps (event names, in order)
   --session-timeout S      events: seconds of inactivity that end a session (default 1800)
@@ -63,6 +65,8 @@ export function parseArgs(argv) {
       case '--sheet': o.sheet = need(++i, a); break;
       case '--decimal-mark': o.decimalMark = need(++i, a); break;
       case '--lost-after': o.lostAfterPeriods = Number(need(++i, a)); break;
+      case '--calibration-end': o.clv = { ...o.clv, calibrationEnd: need(++i, a) }; break;
+      case '--as-of': o.clv = { ...o.clv, asOf: need(++i, a) }; break;
       case '--preset': o.events = { ...o.events, preset: need(++i, a) }; break;
       case '--funnel': o.events = { ...o.events, funnel: need(++i, a).split(',').map((x) => x.trim()).filter(Boolean) }; break;
       case '--session-timeout': o.events = { ...o.events, sessionTimeoutSeconds: Number(need(++i, a)) }; break;
@@ -172,8 +176,19 @@ function eventsLines(r) {
   return L;
 }
 
+function clvLines(c) {
+  if (!c) return [];
+  return [
+    '', `predictive CLV (${c.purchases.modified ? 'MBG/NBD' : 'BG/NBD'} + Gamma-Gamma, ${c.unitDays}-day units, calibration to ${c.calibrationEnd}, as of ${c.asOf})`,
+    `  purchases: r ${fmt(c.purchases.r, 3)}, alpha ${fmt(c.purchases.alpha, 3)}, a ${fmt(c.purchases.a, 3)}, b ${fmt(c.purchases.b, 3)}, LL ${fmt(c.purchases.logLikelihood, 1)}`,
+    c.spend ? `  spend: p ${fmt(c.spend.p, 3)}, q ${fmt(c.spend.q, 3)}, gamma ${fmt(c.spend.gamma, 3)}, LL ${fmt(c.spend.logLikelihood, 1)}` : '  spend: not enough repeat customers',
+    c.holdout ? `  holdout ${c.holdout.from} … ${c.holdout.to}: actual ${c.holdout.actual}, predicted ${fmt(c.holdout.predicted, 1)} repeat purchases` : '  no holdout',
+    `  ${c.customers} customers, mean P(alive) ${pct(c.meanPAlive)}, mean CLV over ${c.horizon} units ${fmt(c.meanClv, 2)}, total ${fmt(c.totalClv, 2)}`,
+  ];
+}
+
 function revenueLines(r) {
-  const L = ['', `customers and revenue by ${r.options.granularity} (${r.revenue.definition.formula})`];
+  const L = [...clvLines(r.clv), '', `customers and revenue by ${r.options.granularity} (${r.revenue.definition.formula})`];
   L.push('  period      start  lost   new  react   end  retention  churn    revenue   orders     ARPU      AOV    NRR    GRR');
   for (const p of r.revenue.periods) {
     L.push(`  ${p.period.padEnd(10)} ${String(p.startCustomers).padStart(6)} ${String(p.lostCustomers).padStart(5)} ${String(p.newCustomers).padStart(5)} ${String(p.reactivatedCustomers).padStart(6)} ${String(p.endCustomers).padStart(5)}  ${pct(p.retentionRate).padStart(9)} ${pct(p.churnRate).padStart(6)} ${fmt(p.revenue, 2).padStart(10)} ${String(p.orders).padStart(8)} ${fmt(p.arpu, 2).padStart(8)} ${fmt(p.averageOrderValue, 2).padStart(8)} ${pct(p.netRevenueRetention, 0).padStart(6)} ${pct(p.grossRevenueRetention, 0).padStart(6)}`);

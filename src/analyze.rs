@@ -317,7 +317,7 @@ impl Analyzer {
                 for ((&c, &t), &a) in customer.iter().zip(times).zip(amounts) {
                     let d = periodizer.local_day(t);
                     as_of = as_of.max(d);
-                    if a > 0.0 {
+                    if a >= 0.0 {
                         let slot = &mut last_day[c as usize];
                         *slot = Some(slot.map_or(d, |x: i64| x.max(d)));
                     }
@@ -344,11 +344,39 @@ impl Analyzer {
                     as_of_label,
                     inner.opts.rfm_customers.unwrap_or(false),
                 );
+                let clv = match &inner.opts.clv {
+                    Some(o) if as_of != i64::MIN => {
+                        let mut purchases: Vec<Vec<(i64, f64)>> = vec![Vec::new(); customers];
+                        for ((&c, &t), &a) in customer.iter().zip(times).zip(amounts) {
+                            if a >= 0.0 {
+                                purchases[c as usize].push((periodizer.local_day(t), a));
+                            }
+                        }
+                        let day_of = |s: &str| {
+                            chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+                                .ok()
+                                .map(|d| {
+                                    crate::period::day_of_ymd(
+                                        chrono::Datelike::year(&d),
+                                        chrono::Datelike::month(&d),
+                                        chrono::Datelike::day(&d),
+                                    )
+                                })
+                        };
+                        let label =
+                            |d: i64| crate::period::date_of_day(d).format("%Y-%m-%d").to_string();
+                        Some(crate::metrics::clv::predict::predictive_clv(
+                            &purchases, as_of, &day_of, &label, o,
+                        )?)
+                    }
+                    _ => None,
+                };
                 Report::Transactions(Box::new(TransactionsReport {
                     head,
                     dataset,
                     revenue,
                     rfm,
+                    clv,
                     rejected: rejections.into_vec(),
                     warnings: std::mem::take(&mut inner.warnings),
                 }))

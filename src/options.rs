@@ -52,6 +52,8 @@ pub struct AnalyzeOptions {
     pub lost_after_periods: Option<u32>,
     /// Transactions: include the per-customer RFM table in the report (default false).
     pub rfm_customers: Option<bool>,
+    /// Transactions: fit BG/NBD + Gamma-Gamma and report predictive CLV (off when absent).
+    pub clv: Option<crate::metrics::clv::predict::ClvOptions>,
     /// Events metrics: sessions, bounce rules, funnel, activation, retention, presets.
     pub events: Option<crate::metrics::events::options::EventsOptions>,
     /// Interaction counts per channel for the channel-weighted CSAT (default: each channel's

@@ -1,6 +1,7 @@
 //! Customers and revenue per period from transactions (customer, time, amount[, order id]).
 //!
-//! A purchase is a row with a positive amount; a negative amount is a refund: it reduces its
+//! A purchase is a row with an amount ≥ 0 (a free order is an order); a negative amount is a
+//! refund: it reduces its
 //! period's revenue but does not make the customer active. A customer is active in a period
 //! with at least one purchase in it, and is a customer at a period's start when they were
 //! active in one of the `lostAfterPeriods` (1) periods before it — so by default a customer is
@@ -117,7 +118,7 @@ pub fn period_revenue(
             list.push((q[i], Cell::default()));
         }
         let cell = &mut list.last_mut().unwrap_or_else(|| unreachable!()).1;
-        if amount[i] > 0.0 {
+        if amount[i] >= 0.0 {
             cell.revenue += amount[i];
             // Rows without an order id are an order each.
             let oid = order.map(|o| o[i]).filter(|&x| x != NO_ID);
@@ -282,7 +283,7 @@ fn definition(k: u32) -> Definition {
         "customerRetention",
         "standard",
         "ratio",
-        "retention = (E − N) / S: S customers at the period's start (a purchase in the lostAfterPeriods periods before it), E at its end, N new or reactivated during it; churn = lost / S; a purchase is a positive amount, refunds count against revenue only",
+        "retention = (E − N) / S: S customers at the period's start (a purchase in the lostAfterPeriods periods before it), E at its end, N new or reactivated during it; churn = lost / S; a purchase is an amount ≥ 0, refunds (negative) count against revenue only",
     )
     .param("lostAfterPeriods", k as f64)
 }

@@ -144,6 +144,8 @@ export interface AnalyzeOptions {
   lostAfterPeriods?: number;
   /** Transactions: include the per-customer RFM table (`rfm.customers`). */
   rfmCustomers?: boolean;
+  /** Transactions: fit BG/NBD + Gamma-Gamma and report predictive CLV. */
+  clv?: ClvOptions;
   csat?: CsatOptions;
   ces?: CesOptions;
   /** Interaction counts per channel for the channel-weighted CSAT. */
@@ -438,6 +440,43 @@ export interface RfmSegmentSummary {
   shareOfCustomers: number | null;
   shareOfRevenue: number | null;
 }
+export interface ClvOptions {
+  /** Last day of calibration, YYYY-MM-DD (later purchases are the holdout). */
+  calibrationEnd?: string;
+  /** End of observation, YYYY-MM-DD (default: the last day of the data). */
+  asOf?: string;
+  /** Days per model time unit (default 7). */
+  unitDays?: number;
+  /** CLV horizon in time units (default 52). */
+  horizon?: number;
+  /** Discount rate per time unit (default 0). */
+  discountRate?: number;
+  margin?: number;
+  /** MBG/NBD instead of BG/NBD. */
+  modified?: boolean;
+}
+export interface BgNbdFit { r: number; alpha: number; a: number; b: number; logLikelihood: number; modified: boolean; }
+export interface GammaGammaFit { p: number; q: number; gamma: number; logLikelihood: number; }
+export interface FrequencyGroup { x: number; customers: number; actual: number; predicted: number; }
+export interface Holdout { from: string; to: string; units: number; actual: number; predicted: number; byFrequency: FrequencyGroup[]; }
+export interface PredictiveClv {
+  unitDays: number;
+  calibrationEnd: string;
+  asOf: string;
+  customers: number;
+  purchases: BgNbdFit;
+  spend: GammaGammaFit | null;
+  holdout: Holdout | null;
+  horizon: number;
+  discountRate: number;
+  margin: number;
+  meanClv: number | null;
+  totalClv: number | null;
+  meanPAlive: number | null;
+  /** [lower bound of the bin, customers]. */
+  distribution: [number, number][];
+  definition: Definition;
+}
 export interface Rfm { asOf: string; segments: RfmSegmentSummary[]; customers?: CustomerRfm[]; definition: Definition; }
 /** Report of a transactions file: what was ingested and customers & revenue per period. */
 export interface TransactionsReport extends ReportHead {
@@ -445,6 +484,7 @@ export interface TransactionsReport extends ReportHead {
   dataset: DatasetSummary;
   revenue: RevenueReport;
   rfm: Rfm;
+  clv: PredictiveClv | null;
   rejected: Rejection[];
   warnings: Warning[];
 }

@@ -29,7 +29,8 @@ test('consumer code and real reports type-check with tsc', () => {
   // One real report of every other kind and format, and an inferred schema.
   const corpus = (f) => readFileSync(`${root}tests/corpus/${f}`);
   const eventReports = ['events.json', 'events.ndjson'].map((f) => em.analyze(corpus(f), { events: { funnel: ['login', 'view'], preset: 'posthog' } }));
-  const txReports = ['amounts.csv', 'semicolon.csv'].map((f) => em.analyze(corpus(f), { lostAfterPeriods: 2 }));
+  const txReports = [['amounts.csv', '2024-01-07'], ['semicolon.csv', '2024-02-15']].map(([f, end]) => em.analyze(corpus(f), { lostAfterPeriods: 2, clv: { calibrationEnd: end } }));
+  assert.ok(txReports.every((r) => r.clv && r.clv.holdout));
   txReports.push(em.analyze(corpus('workbook.xlsx'), { sheet: 'Orders' }));
   assert.deepEqual(txReports.map((r) => r.kind), ['transactions', 'transactions', 'transactions']);
   const datasets = [];

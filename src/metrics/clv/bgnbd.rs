@@ -51,10 +51,37 @@ pub fn ln_likelihood(r: f64, alpha: f64, a: f64, b: f64, c: &Rft, modified: bool
 }
 
 /// Total log-likelihood of a customer base.
+///
+/// The Γ terms depend on the customer only through x, so they are computed once per distinct
+/// whole x; the logarithms of α + T and α + t_x per customer.
 pub fn total_ln_likelihood(p: [f64; 4], data: &[Rft], modified: bool) -> f64 {
-    data.iter()
-        .map(|c| ln_likelihood(p[0], p[1], p[2], p[3], c, modified))
-        .sum()
+    let [r, alpha, a, b] = p;
+    let extra = if modified { 1.0 } else { 0.0 };
+    let gamma_terms = |x: f64| {
+        ln_gamma(r + x) - ln_gamma(r) + r * alpha.ln() + ln_beta(a, b + x + extra) - ln_beta(a, b)
+    };
+    let mut cache: Vec<Option<f64>> = Vec::new();
+    let mut total = 0.0;
+    for c in data {
+        let Rft { x, t_x, t } = *c;
+        let xi = x as usize;
+        let g = if x.fract() == 0.0 && xi < 10_000 {
+            if cache.len() <= xi {
+                cache.resize(xi + 1, None);
+            }
+            *cache[xi].get_or_insert_with(|| gamma_terms(x))
+        } else {
+            gamma_terms(x)
+        };
+        let a3 = -(r + x) * (alpha + t).ln();
+        let a4 = if modified || x > 0.0 {
+            (a / (b + x + extra - 1.0)).ln() - (r + x) * (alpha + t_x).ln()
+        } else {
+            f64::NEG_INFINITY
+        };
+        total += g + log_sum_exp(a3, a4);
+    }
+    total
 }
 
 /// Maximum-likelihood fit (Nelder–Mead on the log parameters).

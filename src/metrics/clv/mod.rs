@@ -4,6 +4,7 @@
 
 pub mod bgnbd;
 pub mod gamma_gamma;
+pub mod predict;
 pub mod sbg;
 
 /// One customer's repeat-purchase summary, in the model's time unit (weeks by default):
