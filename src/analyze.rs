@@ -296,81 +296,8 @@ impl Analyzer {
             Builder::Table(b) if kind == Kind::Transactions => {
                 let (table, dataset) = b.finish_into(&mut rejections);
                 let mut periodizer = Periodizer::new(r.tz, r.granularity, r.week_start);
-                let (customer, customers) = match table.codes(Role::UserId) {
-                    Some((c, d)) => (c, d.len()),
-                    None => (&[][..], 0),
-                };
-                let times = table.times(Role::Timestamp).unwrap_or_default();
-                let amounts = table.numbers(Role::Amount).unwrap_or_default();
-                let revenue = crate::metrics::revenue::period_revenue(
-                    customer,
-                    times,
-                    amounts,
-                    table.codes(Role::OrderId).map(|(c, _)| c),
-                    customers,
-                    &mut periodizer,
-                    r.lost_after_periods,
-                );
-                // RFM to the last day of the data.
-                let mut last_day: Vec<Option<i64>> = vec![None; customers];
-                let mut as_of = i64::MIN;
-                for ((&c, &t), &a) in customer.iter().zip(times).zip(amounts) {
-                    let d = periodizer.local_day(t);
-                    as_of = as_of.max(d);
-                    if a >= 0.0 {
-                        let slot = &mut last_day[c as usize];
-                        *slot = Some(slot.map_or(d, |x: i64| x.max(d)));
-                    }
-                }
-                let names: Vec<String> = match table.codes(Role::UserId) {
-                    Some((_, dict)) => (0..customers as u32)
-                        .map(|c| dict.name(c).to_string())
-                        .collect(),
-                    None => Vec::new(),
-                };
-                let as_of_label = if as_of == i64::MIN {
-                    String::new()
-                } else {
-                    crate::period::date_of_day(as_of)
-                        .format("%Y-%m-%d")
-                        .to_string()
-                };
-                let rfm = crate::metrics::rfm::rfm(
-                    &names,
-                    &last_day,
-                    &revenue.customer_orders,
-                    &revenue.customer_revenue,
-                    as_of,
-                    as_of_label,
-                    inner.opts.rfm_customers.unwrap_or(false),
-                );
-                let clv = match &inner.opts.clv {
-                    Some(o) if as_of != i64::MIN => {
-                        let mut purchases: Vec<Vec<(i64, f64)>> = vec![Vec::new(); customers];
-                        for ((&c, &t), &a) in customer.iter().zip(times).zip(amounts) {
-                            if a >= 0.0 {
-                                purchases[c as usize].push((periodizer.local_day(t), a));
-                            }
-                        }
-                        let day_of = |s: &str| {
-                            chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-                                .ok()
-                                .map(|d| {
-                                    crate::period::day_of_ymd(
-                                        chrono::Datelike::year(&d),
-                                        chrono::Datelike::month(&d),
-                                        chrono::Datelike::day(&d),
-                                    )
-                                })
-                        };
-                        let label =
-                            |d: i64| crate::period::date_of_day(d).format("%Y-%m-%d").to_string();
-                        Some(crate::metrics::clv::predict::predictive_clv(
-                            &purchases, as_of, &day_of, &label, o,
-                        )?)
-                    }
-                    _ => None,
-                };
+                let (revenue, rfm, clv) =
+                    transactions_metrics(&table, &mut periodizer, r, &inner.opts)?;
                 Report::Transactions(Box::new(TransactionsReport {
                     head,
                     dataset,
@@ -420,6 +347,76 @@ pub fn rfc3339(t: i64) -> String {
     chrono::DateTime::from_timestamp(t, 0)
         .map(|d| d.to_rfc3339())
         .unwrap_or_default()
+}
+
+/// Revenue per period, RFM and (on request) predictive CLV of a transactions table; local days
+/// are computed once for all three.
+fn transactions_metrics(
+    table: &Table,
+    periodizer: &mut Periodizer,
+    r: &Resolved,
+    opts: &AnalyzeOptions,
+) -> Result<(
+    crate::metrics::revenue::RevenueReport,
+    crate::metrics::rfm::Rfm,
+    Option<crate::metrics::clv::predict::PredictiveClv>,
+)> {
+    let (customer, names): (&[u32], Vec<String>) = match table.codes(Role::UserId) {
+        Some((c, d)) => (
+            c,
+            (0..d.len() as u32).map(|k| d.name(k).to_string()).collect(),
+        ),
+        None => (&[], Vec::new()),
+    };
+    let customers = names.len();
+    let amounts = table.numbers(Role::Amount).unwrap_or_default();
+    let days: Vec<i64> = table
+        .times(Role::Timestamp)
+        .unwrap_or_default()
+        .iter()
+        .map(|&t| periodizer.local_day(t))
+        .collect();
+    let revenue = crate::metrics::revenue::period_revenue(
+        customer,
+        &days,
+        amounts,
+        table.codes(Role::OrderId).map(|(c, _)| c),
+        customers,
+        periodizer,
+        r.lost_after_periods,
+    );
+    // Purchases (amount ≥ 0) per customer, for RFM recency and the CLV models.
+    let mut purchases: Vec<Vec<(i64, f64)>> = vec![Vec::new(); customers];
+    for ((&c, &d), &a) in customer.iter().zip(&days).zip(amounts) {
+        if a >= 0.0 {
+            purchases[c as usize].push((d, a));
+        }
+    }
+    let as_of = days.iter().copied().max();
+    let last_day: Vec<Option<i64>> = purchases
+        .iter()
+        .map(|p| p.iter().map(|x| x.0).max())
+        .collect();
+    let rfm = crate::metrics::rfm::rfm(
+        &names,
+        &last_day,
+        &revenue.customer_orders,
+        &revenue.customer_revenue,
+        as_of.unwrap_or(0),
+        as_of.map(crate::period::day_label).unwrap_or_default(),
+        opts.rfm_customers.unwrap_or(false),
+    );
+    let clv = match (&opts.clv, as_of) {
+        (Some(o), Some(last)) => Some(crate::metrics::clv::predict::predictive_clv(
+            &purchases,
+            last,
+            &crate::period::parse_day,
+            &crate::period::day_label,
+            o,
+        )?),
+        _ => None,
+    };
+    Ok((revenue, rfm, clv))
 }
 
 impl TableBuilder {

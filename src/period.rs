@@ -238,7 +238,7 @@ impl Periodizer {
     pub fn label(&self, start: i64) -> String {
         let d = date_of_day(start);
         match self.granularity {
-            Granularity::Day | Granularity::Week => d.format("%Y-%m-%d").to_string(),
+            Granularity::Day | Granularity::Week => day_label(start),
             Granularity::Month => d.format("%Y-%m").to_string(),
             Granularity::Quarter => format!("{}-Q{}", d.year(), d.month0() / 3 + 1),
             Granularity::Year => format!("{}", d.year()),
@@ -264,6 +264,17 @@ impl Periodizer {
 }
 
 /// Calendar date of a day number (days since 1970-01-01); clamps to chrono's range.
+/// `YYYY-MM-DD` of a day number.
+pub fn day_label(day: i64) -> String {
+    date_of_day(day).format("%Y-%m-%d").to_string()
+}
+
+/// Day number of a `YYYY-MM-DD` date.
+pub fn parse_day(s: &str) -> Option<i64> {
+    let d = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()?;
+    Some(day_of_ymd(d.year(), d.month(), d.day()))
+}
+
 pub fn date_of_day(day: i64) -> NaiveDate {
     let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
     let day = day.clamp(-100_000_000, 100_000_000);

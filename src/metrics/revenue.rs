@@ -69,19 +69,17 @@ fn ratio(a: f64, b: f64) -> Option<f64> {
     (b != 0.0).then(|| a / b)
 }
 
-/// Per-period customer and revenue metrics. `customer[i]`, `time[i]`, `amount[i]` per row
-/// (rows without a customer, time or amount are not passed); `order[i]` an order code or `None`
-/// (each purchase row is then one order).
+/// Per-period customer and revenue metrics. `customer[i]`, `days[i]` (local day), `amount[i]`
+/// per row; `order[i]` an order code or `None` (each purchase row is then one order).
 pub fn period_revenue(
     customer: &[u32],
-    time: &[i64],
+    days: &[i64],
     amount: &[f64],
     order: Option<&[u32]>,
     n_customers: usize,
-    p: &mut Periodizer,
+    p: &Periodizer,
     lost_after_periods: u32,
 ) -> RevenueReport {
-    let days: Vec<i64> = time.iter().map(|&t| p.local_day(t)).collect();
     let (Some(&d0), Some(&d1)) = (days.iter().min(), days.iter().max()) else {
         return RevenueReport {
             periods: Vec::new(),

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::dataset::events::EventLog;
-use crate::period::{date_of_day, Periodizer};
+use crate::period::{day_label, Periodizer};
 
 /// Per user, their distinct active days in order.
 pub fn active_days(log: &EventLog) -> Vec<Vec<i64>> {
@@ -68,7 +68,7 @@ pub fn daily(days: &[Vec<i64>], d0: i64, d1: i64, wau: u32, mau: u32) -> Vec<Day
     let m = trailing(days, d0, d1, mau as i64);
     (0..dau.len())
         .map(|k| DayActivity {
-            date: date_of_day(d0 + k as i64).format("%Y-%m-%d").to_string(),
+            date: day_label(d0 + k as i64),
             dau: dau[k],
             wau: w[k],
             mau: m[k],

@@ -95,9 +95,8 @@ pub fn sessions(log: &EventLog, s: &EventsSettings, flags: &EventFlags) -> Vec<S
                 while j < idx.len() && ids[idx[j]] == ids[idx[k]] {
                     j += 1;
                 }
-                let mut group = idx[k..j].to_vec();
-                group.sort_unstable();
-                out.push(build(log, flags, u as u32, &group));
+                idx[k..j].sort_unstable();
+                out.push(build(log, flags, u as u32, &idx[k..j]));
                 k = j;
             }
             continue;
