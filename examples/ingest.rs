@@ -1,6 +1,7 @@
 //! Native ingest throughput: streams each file through `Analyzer` in 4 MB chunks, as the CLI and
 //! the page do, and prints MB/s and rows/s. Used by `benches/ingest.mjs`.
 //!   cargo run --release --example ingest -- FILE [FILE…]
+//! OPTIONS='{"clv":{}}' passes analyze options (JSON) to every run.
 
 use std::io::Read;
 use std::time::Instant;
@@ -17,13 +18,17 @@ fn main() {
         .ok()
         .and_then(|r| r.parse().ok())
         .unwrap_or(3);
+    let opts: AnalyzeOptions = match std::env::var("OPTIONS") {
+        Ok(json) => serde_json::from_str(&json).expect("OPTIONS is AnalyzeOptions JSON"),
+        Err(_) => AnalyzeOptions::default(),
+    };
     for file in files {
         let mut times = Vec::new();
         let mut last = None;
         for _ in 0..runs {
             let t0 = Instant::now();
             let mut f = std::fs::File::open(&file).expect("open");
-            let mut a = Analyzer::new(AnalyzeOptions::default()).expect("options");
+            let mut a = Analyzer::new(opts.clone()).expect("options");
             let mut buf = vec![0u8; 4 << 20];
             loop {
                 let n = f.read(&mut buf).expect("read");

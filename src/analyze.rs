@@ -296,8 +296,13 @@ impl Analyzer {
             Builder::Table(b) if kind == Kind::Transactions => {
                 let (table, dataset) = b.finish_into(&mut rejections);
                 let mut periodizer = Periodizer::new(r.tz, r.granularity, r.week_start);
-                let (revenue, rfm, clv) =
-                    transactions_metrics(&table, &mut periodizer, r, &inner.opts)?;
+                let (revenue, rfm, clv) = transactions_metrics(
+                    &table,
+                    &mut periodizer,
+                    r,
+                    &inner.opts,
+                    &mut inner.warnings,
+                )?;
                 Report::Transactions(Box::new(TransactionsReport {
                     head,
                     dataset,
@@ -356,6 +361,7 @@ fn transactions_metrics(
     periodizer: &mut Periodizer,
     r: &Resolved,
     opts: &AnalyzeOptions,
+    warnings: &mut Vec<Warning>,
 ) -> Result<(
     crate::metrics::revenue::RevenueReport,
     crate::metrics::rfm::Rfm,
@@ -409,6 +415,8 @@ fn transactions_metrics(
     let clv = match (&opts.clv, as_of) {
         (Some(o), Some(last)) => Some(crate::metrics::clv::predict::predictive_clv(
             &purchases,
+            &names,
+            warnings,
             last,
             &crate::period::parse_day,
             &crate::period::day_label,

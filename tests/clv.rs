@@ -171,3 +171,137 @@ fn predictive_clv_from_raw_transactions_matches_the_published_fit() {
     assert!(clv.mean_clv.unwrap() > 0.0);
     assert_eq!(clv.distribution.iter().map(|b| b.1).sum::<u64>(), 2357);
 }
+
+#[test]
+fn gamma_gamma_fit_reports_the_likelihood_of_its_parameters() {
+    // The fit sums precomputed statistics; its reported log-likelihood must equal the plain
+    // per-customer sum at the same parameters.
+    let data: Vec<(f64, f64)> = cdnow()
+        .into_iter()
+        .filter(|(c, _)| c.x > 0.0)
+        .map(|(c, z)| (c.x, z))
+        .collect();
+    let m = gamma_gamma::fit(&data);
+    let direct: f64 = data
+        .iter()
+        .map(|&(x, z)| gamma_gamma::ln_likelihood(m.p, m.q, m.gamma, x, z))
+        .sum();
+    assert!(
+        (m.log_likelihood - direct).abs() < 1e-6,
+        "{} {direct}",
+        m.log_likelihood
+    );
+    assert!(m.converged);
+}
+
+#[test]
+fn expected_purchases_start_at_the_alive_customers_rate() {
+    // For a short horizon h, E[X(h)] ≈ P(alive) × E[λ | history] × h, with
+    // E[λ | history] = (r + x) / (α + T): checks both the BG/NBD and the MBG/NBD expressions.
+    for modified in [false, true] {
+        let m = bgnbd::BgNbd {
+            r: 0.243,
+            alpha: 4.414,
+            a: 0.793,
+            b: 2.426,
+            log_likelihood: 0.0,
+            modified,
+            converged: true,
+        };
+        for c in [
+            Rft {
+                x: 2.0,
+                t_x: 30.43,
+                t: 38.86,
+            },
+            Rft {
+                x: 0.0,
+                t_x: 0.0,
+                t: 20.0,
+            },
+            Rft {
+                x: 7.0,
+                t_x: 10.0,
+                t: 35.0,
+            },
+        ] {
+            let h = 1e-4;
+            let want = m.p_alive(&c) * (m.r + c.x) / (m.alpha + c.t) * h;
+            let got = m.expected_purchases(&c, h);
+            assert!(
+                ((got - want) / want).abs() < 1e-3,
+                "{modified} {c:?}: {got} vs {want}"
+            );
+        }
+    }
+}
+
+#[test]
+fn customer_table_clv_is_the_discounted_sum_of_expected_purchases() {
+    let csv = cdnow_csv();
+    let r = common::transactions(
+        csv.as_bytes(),
+        r#"{"clv": {"calibrationEnd": "1997-09-30", "horizon": 12, "discountRate": 0.01, "margin": 0.3, "customers": true}}"#,
+    );
+    let clv = r.clv.expect("clv");
+    let table = clv.customer_table.as_ref().expect("table");
+    assert_eq!(table.len(), 2357);
+    let m = clv.purchases;
+    let gg = clv.spend.unwrap();
+    // Customer 1 of the sample (ids are as in the file).
+    for c in table.iter().take(50) {
+        let rft = Rft {
+            x: c.frequency,
+            t_x: c.recency,
+            t: c.t,
+        };
+        let mut want = 0.0;
+        for k in 1..=12 {
+            let step =
+                m.expected_purchases(&rft, k as f64) - m.expected_purchases(&rft, k as f64 - 1.0);
+            want += step / 1.01f64.powi(k);
+        }
+        let value = if c.frequency > 0.0 {
+            gg.expected_value(c.frequency, c.mean_repeat_value)
+        } else {
+            gg.p * gg.gamma / (gg.q - 1.0)
+        };
+        want *= value * 0.3;
+        assert!(
+            (c.clv - want).abs() < 1e-9 * want.max(1.0),
+            "{}: {} vs {want}",
+            c.customer,
+            c.clv
+        );
+        assert!((c.p_alive - m.p_alive(&rft)).abs() < 1e-12);
+    }
+    let mean = table.iter().map(|c| c.clv).sum::<f64>() / 2357.0;
+    assert!((clv.mean_clv.unwrap() - mean).abs() < 1e-9);
+    assert!(clv.seconds.is_some());
+    // The file runs to 1998-06-30: the holdout column adds up to the holdout total.
+    let held: f64 = table.iter().map(|c| c.holdout_purchases.unwrap()).sum();
+    assert_eq!(held, clv.holdout.as_ref().unwrap().actual);
+    assert!(
+        r.warnings.iter().all(|w| !w.code.starts_with("CLV_")),
+        "{:?}",
+        r.warnings
+    );
+}
+
+#[test]
+fn a_fit_on_too_little_data_warns() {
+    let r = common::transactions(
+        b"customer,date,amount\na,2024-01-01,10\na,2024-02-01,12\nb,2024-01-05,8\nc,2024-03-01,20\n",
+        r#"{"clv": {}}"#,
+    );
+    let codes: Vec<&str> = r.warnings.iter().map(|w| w.code).collect();
+    assert!(codes.contains(&"CLV_FEW_CUSTOMERS"), "{codes:?}");
+    // One-time buyers only: no repeat purchases to fit on.
+    let r = common::transactions(
+        b"customer,date,amount\na,2024-01-01,10\nb,2024-01-05,8\nc,2024-03-01,20\n",
+        r#"{"clv": {}}"#,
+    );
+    let codes: Vec<&str> = r.warnings.iter().map(|w| w.code).collect();
+    assert!(codes.contains(&"CLV_NO_REPEAT_PURCHASES"), "{codes:?}");
+    assert!(r.clv.unwrap().mean_clv.unwrap().is_finite());
+}

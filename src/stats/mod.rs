@@ -1,5 +1,6 @@
 //! Statistics shared by every metric family: intervals, quantiles, special functions.
 
+pub mod clock;
 mod distributions;
 mod intervals;
 pub mod optimize;

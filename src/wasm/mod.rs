@@ -119,6 +119,13 @@ pub fn wilson_interval(
     to_js(&crate::stats::wilson_interval(k, n, level))
 }
 
+/// Runs when the module is instantiated: gives the core a clock (it has none on wasm32) so
+/// reports can say how long the CLV fits took.
+#[wasm_bindgen(start)]
+pub fn start() {
+    crate::stats::clock::install(js_sys::Date::now);
+}
+
 /// The schema of a file from its first bytes: format, encoding, columns with their inferred
 /// roles and types, and the dataset kind, for the user to confirm before the full analysis.
 /// A prefix of about 1 MB is enough for text and JSON; pass an .xlsx file whole.

@@ -20,6 +20,8 @@ pub struct BgNbd {
     pub log_likelihood: f64,
     /// MBG/NBD (drop-out possible at time 0) instead of BG/NBD.
     pub modified: bool,
+    /// The optimiser met its tolerance (false: the estimates are unreliable).
+    pub converged: bool,
 }
 
 fn ln_beta(a: f64, b: f64) -> f64 {
@@ -51,10 +53,15 @@ pub fn ln_likelihood(r: f64, alpha: f64, a: f64, b: f64, c: &Rft, modified: bool
 }
 
 /// Total log-likelihood of a customer base.
+pub fn total_ln_likelihood(p: [f64; 4], data: &[Rft], modified: bool) -> f64 {
+    weighted_ln_likelihood(p, &super::distinct(data), modified)
+}
+
+/// Log-likelihood of distinct histories with their customer counts.
 ///
 /// The Γ terms depend on the customer only through x, so they are computed once per distinct
-/// whole x; the logarithms of α + T and α + t_x per customer.
-pub fn total_ln_likelihood(p: [f64; 4], data: &[Rft], modified: bool) -> f64 {
+/// whole x; the logarithms of α + T and α + t_x once per distinct history.
+fn weighted_ln_likelihood(p: [f64; 4], data: &[(Rft, f64)], modified: bool) -> f64 {
     let [r, alpha, a, b] = p;
     let extra = if modified { 1.0 } else { 0.0 };
     let gamma_terms = |x: f64| {
@@ -62,7 +69,7 @@ pub fn total_ln_likelihood(p: [f64; 4], data: &[Rft], modified: bool) -> f64 {
     };
     let mut cache: Vec<Option<f64>> = Vec::new();
     let mut total = 0.0;
-    for c in data {
+    for (c, w) in data {
         let Rft { x, t_x, t } = *c;
         let xi = x as usize;
         let g = if x.fract() == 0.0 && xi < 10_000 {
@@ -79,16 +86,18 @@ pub fn total_ln_likelihood(p: [f64; 4], data: &[Rft], modified: bool) -> f64 {
         } else {
             f64::NEG_INFINITY
         };
-        total += g + log_sum_exp(a3, a4);
+        total += w * (g + log_sum_exp(a3, a4));
     }
     total
 }
 
-/// Maximum-likelihood fit (Nelder–Mead on the log parameters).
+/// Maximum-likelihood fit (Nelder–Mead on the log parameters). Customers with the same
+/// history count once, weighted: on day-resolution data most one-time buyers share theirs.
 pub fn fit(data: &[Rft], modified: bool) -> BgNbd {
+    let distinct = super::distinct(data);
     let f = |th: &[f64]| {
         let p = [th[0].exp(), th[1].exp(), th[2].exp(), th[3].exp()];
-        -total_ln_likelihood(p, data, modified)
+        -weighted_ln_likelihood(p, &distinct, modified)
     };
     // Start: r = 1, α = mean T, a = 1, b = 1.
     let mean_t = data.iter().map(|c| c.t).sum::<f64>() / data.len().max(1) as f64;
@@ -106,6 +115,7 @@ pub fn fit(data: &[Rft], modified: bool) -> BgNbd {
         b: m.x[3].exp(),
         log_likelihood: -m.value,
         modified,
+        converged: m.converged,
     }
 }
 
@@ -125,18 +135,19 @@ impl BgNbd {
         }
     }
 
-    /// Expected purchases in the next `h` time units for a customer with history `c`
-    /// (FHL 2005, eq. 10). BG/NBD only; for MBG/NBD the same form is used with the adjusted
-    /// drop-out term.
+    /// Expected purchases in the next `h` time units for a customer with history `c`:
+    /// FHL 2005 eq. 10 for BG/NBD; for MBG/NBD (Batislam et al. 2007) the drop-out at time 0
+    /// shifts b + x − 1 to b + x and the hypergeometric to ₂F₁(r + x, b + x + 1; a + b + x; z).
     pub fn expected_purchases(&self, c: &Rft, h: f64) -> f64 {
         let Rft { x, t_x, t } = *c;
         let (r, al, a, b) = (self.r, self.alpha, self.a, self.b);
         let z = h / (al + t + h);
-        let f = hyp2f1(r + x, b + x, a + b + x - 1.0, z);
-        let num = (a + b + x - 1.0) / (a - 1.0) * (1.0 - ((al + t) / (al + t + h)).powf(r + x) * f);
+        let m = if self.modified { 1.0 } else { 0.0 };
+        let f = hyp2f1(r + x, b + x + m, a + b + x - 1.0 + m, z);
+        let num =
+            (a + b + x - 1.0 + m) / (a - 1.0) * (1.0 - ((al + t) / (al + t + h)).powf(r + x) * f);
         let alive_odds = if x > 0.0 || self.modified {
-            let extra = if self.modified { 0.0 } else { -1.0 };
-            a / (b + x + extra) * ((al + t) / (al + t_x)).powf(r + x)
+            a / (b + x - 1.0 + m) * ((al + t) / (al + t_x)).powf(r + x)
         } else {
             0.0
         };

@@ -15,6 +15,8 @@ pub struct GammaGamma {
     pub q: f64,
     pub gamma: f64,
     pub log_likelihood: f64,
+    /// The optimiser met its tolerance (false: the estimates are unreliable).
+    pub converged: bool,
 }
 
 /// Log-likelihood of one customer with `x` ≥ 1 transactions of mean value `m`.
@@ -27,13 +29,35 @@ pub fn ln_likelihood(p: f64, q: f64, g: f64, x: f64, m: f64) -> f64 {
 }
 
 /// Fits (p, q, γ) on `(x, m_x)` pairs with x ≥ 1 and m_x > 0.
+///
+/// The terms in p·x·ln x and (p·x − 1)·ln m are sums precomputed once, and the Γ terms are
+/// computed once per distinct x, so each step costs one logarithm per customer.
 pub fn fit(data: &[(f64, f64)]) -> GammaGamma {
+    let n = data.len() as f64;
+    let sum_x_ln_x: f64 = data.iter().map(|&(x, _)| x * x.ln()).sum();
+    let sum_x_ln_m: f64 = data.iter().map(|&(x, m)| x * m.ln()).sum();
+    let sum_ln_m: f64 = data.iter().map(|&(_, m)| m.ln()).sum();
+    // Customers per distinct x, for the Γ terms.
+    let mut xs: Vec<f64> = data.iter().map(|d| d.0).collect();
+    xs.sort_unstable_by(f64::total_cmp);
+    let mut per_x: Vec<(f64, f64)> = Vec::new();
+    for x in xs {
+        match per_x.last_mut() {
+            Some((v, w)) if *v == x => *w += 1.0,
+            _ => per_x.push((x, 1.0)),
+        }
+    }
     let f = |th: &[f64]| {
         let (p, q, g) = (th[0].exp(), th[1].exp(), th[2].exp());
-        -data
+        let gammas: f64 = per_x
             .iter()
-            .map(|&(x, m)| ln_likelihood(p, q, g, x, m))
-            .sum::<f64>()
+            .map(|&(x, w)| w * (ln_gamma(p * x + q) - ln_gamma(p * x) - ln_gamma(q)))
+            .sum();
+        let logs: f64 = data
+            .iter()
+            .map(|&(x, m)| (p * x + q) * (g + m * x).ln())
+            .sum();
+        -(gammas + n * q * g.ln() + p * sum_x_ln_m - sum_ln_m + p * sum_x_ln_x - logs)
     };
     let mean_m = data.iter().map(|d| d.1).sum::<f64>() / data.len().max(1) as f64;
     let m = nelder_mead(&f, &[0.0, 0.0, mean_m.max(1e-3).ln()], 0.5, 1e-10, 20_000);
@@ -42,6 +66,7 @@ pub fn fit(data: &[(f64, f64)]) -> GammaGamma {
         q: m.x[1].exp(),
         gamma: m.x[2].exp(),
         log_likelihood: -m.value,
+        converged: m.converged,
     }
 }
 

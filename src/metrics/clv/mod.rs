@@ -17,6 +17,21 @@ pub struct Rft {
     pub t: f64,
 }
 
+/// Distinct histories with the number of customers having each, in a stable order.
+pub fn distinct(data: &[Rft]) -> Vec<(Rft, f64)> {
+    let key = |c: &Rft| (c.x.to_bits(), c.t_x.to_bits(), c.t.to_bits());
+    let mut sorted: Vec<&Rft> = data.iter().collect();
+    sorted.sort_unstable_by_key(|c| key(c));
+    let mut out: Vec<(Rft, f64)> = Vec::new();
+    for c in sorted {
+        match out.last_mut() {
+            Some((last, w)) if key(last) == key(c) => *w += 1.0,
+            _ => out.push((*c, 1.0)),
+        }
+    }
+    out
+}
+
 /// Gauss hypergeometric ₂F₁(a, b; c; z) for |z| < 1 by its power series (the BG/NBD
 /// expectations need it with 0 ≤ z < 1).
 pub fn hyp2f1(a: f64, b: f64, c: f64, z: f64) -> f64 {

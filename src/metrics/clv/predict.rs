@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 use super::bgnbd::{self, BgNbd};
 use super::gamma_gamma::{self, GammaGamma};
 use super::Rft;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Warning};
 use crate::metrics::figure::Definition;
+use crate::stats::clock::Clock;
 
 /// Options (`clv: {...}` in AnalyzeOptions).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -29,6 +30,32 @@ pub struct ClvOptions {
     pub margin: Option<f64>,
     /// Modified BG/NBD (drop-out possible right after the first purchase).
     pub modified: Option<bool>,
+    /// Include the per-customer table (summary, P(alive), expected purchases, CLV).
+    pub customers: Option<bool>,
+}
+
+/// One customer's repeat-purchase summary and predictions (the `clv.customers` option).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClvCustomer {
+    pub customer: String,
+    /// Repeat purchases (purchase days after the first) in calibration.
+    pub frequency: f64,
+    /// Time from the first to the last calibration purchase, in units.
+    pub recency: f64,
+    /// Time from the first purchase to the end of calibration, in units.
+    pub t: f64,
+    /// Mean value of the repeat purchases (0 without any).
+    pub mean_repeat_value: f64,
+    pub p_alive: f64,
+    /// Expected purchases over the horizon.
+    pub expected_purchases: f64,
+    /// Expected value per purchase (Gamma-Gamma).
+    pub expected_value: f64,
+    pub clv: f64,
+    /// Purchase days in the holdout (when there is one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub holdout_purchases: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -74,12 +101,19 @@ pub struct PredictiveClv {
     /// Histogram of CLV per customer: 20 equal-width bins from 0 to the 99th percentile, the
     /// last bin holding everything above.
     pub distribution: Vec<(f64, u64)>,
+    /// Seconds the fits and predictions took (not the reading of the file); null without a clock.
+    pub seconds: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub customer_table: Option<Vec<ClvCustomer>>,
     pub definition: Definition,
 }
 
-/// Per customer: (local purchase day, amount) of purchases (positive amounts), any order.
+/// Per customer: (local purchase day, amount) of purchases (positive amounts), any order;
+/// `names[c]` the customer's id. Doubtful fits add to `warnings`.
 pub fn predictive_clv(
     purchases: &[Vec<(i64, f64)>],
+    names: &[String],
+    warnings: &mut Vec<Warning>,
     last_day: i64,
     day_of: &dyn Fn(&str) -> Option<i64>,
     label: &dyn Fn(i64) -> String,
@@ -106,10 +140,12 @@ pub fn predictive_clv(
         ));
     }
     // Repeat-purchase summary in calibration; days merged (several orders on a day = one).
+    let started = Clock::now();
     let mut rft = Vec::new();
     let mut zbar = Vec::new();
     let mut holdout_actual = Vec::new();
-    for list in purchases {
+    let mut who = Vec::new();
+    for (code, list) in purchases.iter().enumerate() {
         let mut days: Vec<(i64, f64)> = list.iter().copied().filter(|(d, _)| *d <= as_of).collect();
         days.sort_by_key(|x| x.0);
         let mut merged: Vec<(i64, f64)> = Vec::new();
@@ -140,6 +176,7 @@ pub fn predictive_clv(
             repeat.iter().sum::<f64>() / repeat.len() as f64
         });
         holdout_actual.push(merged.iter().filter(|(d, _)| *d > cal_end).count() as f64);
+        who.push(code);
     }
     let modified = o.modified.unwrap_or(false);
     let model = bgnbd::fit(&rft, modified);
@@ -196,24 +233,58 @@ pub fn predictive_clv(
             v.iter().sum::<f64>() / v.len() as f64
         }
     };
+    // Discounted expected purchases over the horizon per distinct history (most customers
+    // share theirs with others); without discounting the sum telescopes to E[X(horizon)].
+    let mut cache: std::collections::HashMap<(u64, u64, u64), (f64, f64)> =
+        std::collections::HashMap::new();
+    let mut purchases_ahead = |c: &Rft| {
+        *cache
+            .entry((c.x.to_bits(), c.t_x.to_bits(), c.t.to_bits()))
+            .or_insert_with(|| {
+                let total = model.expected_purchases(c, horizon as f64);
+                if d == 0.0 {
+                    return (total, total);
+                }
+                let (mut prev, mut disc) = (0.0, 0.0);
+                for k in 1..=horizon {
+                    let e = model.expected_purchases(c, k as f64);
+                    disc += (e - prev) / (1.0 + d).powi(k as i32);
+                    prev = e;
+                }
+                (total, disc)
+            })
+    };
+    let want_table = o.customers.unwrap_or(false);
+    let mut table = Vec::new();
     let mut clvs = Vec::with_capacity(rft.len());
     let mut p_alive = 0.0;
-    for (c, &z) in rft.iter().zip(&zbar) {
-        p_alive += model.p_alive(c);
+    for (i, (c, &z)) in rft.iter().zip(&zbar).enumerate() {
+        let alive = model.p_alive(c);
+        p_alive += alive;
         let value = match &spend {
             Some(g) if c.x > 0.0 => g.expected_value(c.x, z),
             Some(g) => g.p * g.gamma / (g.q - 1.0),
             None => mean_spend_all,
         };
-        let mut prev = 0.0;
-        let mut total = 0.0;
-        for k in 1..=horizon {
-            let e = model.expected_purchases(c, k as f64);
-            total += (e - prev) * value * margin / (1.0 + d).powi(k as i32);
-            prev = e;
+        let (ahead, discounted) = purchases_ahead(c);
+        let clv = discounted * value * margin;
+        clvs.push(clv);
+        if want_table {
+            table.push(ClvCustomer {
+                customer: names.get(who[i]).cloned().unwrap_or_default(),
+                frequency: c.x,
+                recency: c.t_x,
+                t: c.t,
+                mean_repeat_value: z,
+                p_alive: alive,
+                expected_purchases: ahead,
+                expected_value: value,
+                clv,
+                holdout_purchases: (as_of > cal_end).then_some(holdout_actual[i]),
+            });
         }
-        clvs.push(total);
     }
+    fit_warnings(&rft, &model, spend.as_ref(), warnings);
     let n = clvs.len();
     let total_clv: f64 = clvs.iter().sum();
     let mut sorted = clvs.clone();
@@ -243,6 +314,8 @@ pub fn predictive_clv(
         total_clv: (n > 0).then_some(total_clv),
         mean_p_alive: (n > 0).then(|| p_alive / n as f64),
         distribution: bins.iter().enumerate().map(|(i, &c)| (top * i as f64 / 20.0, c)).collect(),
+        seconds: started.elapsed_seconds(),
+        customer_table: want_table.then_some(table),
         definition: Definition::new(
             "clv",
             if modified { "mbgnbdGammaGamma" } else { "bgnbdGammaGamma" },
@@ -252,4 +325,53 @@ pub fn predictive_clv(
         .param("unitDays", unit)
         .param("horizon", horizon as f64),
     })
+}
+
+/// Below this many customers the four BG/NBD parameters are poorly determined.
+const FEW_CUSTOMERS: usize = 200;
+
+/// Warnings for fits that should not be trusted: too little data, no repeat buyers, an
+/// optimiser that did not converge, or a parameter run off to a bound of its range.
+fn fit_warnings(rft: &[Rft], m: &BgNbd, spend: Option<&GammaGamma>, warnings: &mut Vec<Warning>) {
+    let mut warn = |code: &'static str, message: String| warnings.push(Warning { code, message });
+    if rft.len() < FEW_CUSTOMERS {
+        warn(
+            "CLV_FEW_CUSTOMERS",
+            format!(
+                "the purchase model was fitted on {} customers; below {FEW_CUSTOMERS} its parameters are poorly determined",
+                rft.len()
+            ),
+        );
+    }
+    if !rft.iter().any(|c| c.x > 0.0) {
+        warn(
+            "CLV_NO_REPEAT_PURCHASES",
+            "no customer bought on two different days in calibration: purchase rates and drop-out cannot be told apart".into(),
+        );
+    }
+    let extreme = |v: f64| !(1e-4..=1e5).contains(&v);
+    if !m.converged || [m.r, m.alpha, m.a, m.b].into_iter().any(extreme) {
+        warn(
+            "CLV_FIT_DEGENERATE",
+            format!(
+                "the BG/NBD fit is degenerate (r {:.4}, α {:.4}, a {:.4}, b {:.4}{}): predictions are unreliable",
+                m.r,
+                m.alpha,
+                m.a,
+                m.b,
+                if m.converged { "" } else { ", not converged" }
+            ),
+        );
+    }
+    if let Some(g) = spend {
+        if !g.converged || g.q <= 1.0 || [g.p, g.q, g.gamma].into_iter().any(extreme) {
+            warn(
+                "CLV_SPEND_FIT_DEGENERATE",
+                format!(
+                    "the Gamma-Gamma fit is degenerate (p {:.4}, q {:.4}, γ {:.4}; q must exceed 1 for a finite mean spend)",
+                    g.p, g.q, g.gamma
+                ),
+            );
+        }
+    }
 }
