@@ -296,7 +296,7 @@ impl Analyzer {
             Builder::Table(b) if kind == Kind::Transactions => {
                 let (table, dataset) = b.finish_into(&mut rejections);
                 let mut periodizer = Periodizer::new(r.tz, r.granularity, r.week_start);
-                let (revenue, rfm, clv) = transactions_metrics(
+                let (revenue, rfm, lifetime_value, clv) = transactions_metrics(
                     &table,
                     &mut periodizer,
                     r,
@@ -308,6 +308,7 @@ impl Analyzer {
                     dataset,
                     revenue,
                     rfm,
+                    lifetime_value,
                     clv,
                     rejected: rejections.into_vec(),
                     warnings: std::mem::take(&mut inner.warnings),
@@ -365,8 +366,11 @@ fn transactions_metrics(
 ) -> Result<(
     crate::metrics::revenue::RevenueReport,
     crate::metrics::rfm::Rfm,
+    crate::metrics::lifetime_value::LifetimeValue,
     Option<crate::metrics::clv::predict::PredictiveClv>,
 )> {
+    let lv_opts = opts.lifetime_value.clone().unwrap_or_default();
+    lv_opts.validate()?;
     let (customer, names): (&[u32], Vec<String>) = match table.codes(Role::UserId) {
         Some((c, d)) => (
             c,
@@ -390,6 +394,7 @@ fn transactions_metrics(
         customers,
         periodizer,
         r.lost_after_periods,
+        lv_opts.project_periods.unwrap_or(12),
     );
     // Purchases (amount ≥ 0) per customer, for RFM recency and the CLV models.
     let mut purchases: Vec<Vec<(i64, f64)>> = vec![Vec::new(); customers];
@@ -424,7 +429,21 @@ fn transactions_metrics(
         )?),
         _ => None,
     };
-    Ok((revenue, rfm, clv))
+    let buyers = revenue.customer_orders.iter().filter(|&&o| o > 0).count() as u64;
+    let lifetime_value = crate::metrics::lifetime_value::lifetime_value(
+        &revenue.periods,
+        buyers,
+        revenue
+            .customer_revenue
+            .iter()
+            .zip(&revenue.customer_orders)
+            .filter(|(_, &o)| o > 0)
+            .map(|(r, _)| r)
+            .sum(),
+        r.granularity,
+        &lv_opts,
+    );
+    Ok((revenue, rfm, lifetime_value, clv))
 }
 
 impl TableBuilder {

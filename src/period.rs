@@ -130,6 +130,27 @@ pub enum Granularity {
 }
 
 impl Granularity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Granularity::Day => "day",
+            Granularity::Week => "week",
+            Granularity::Month => "month",
+            Granularity::Quarter => "quarter",
+            Granularity::Year => "year",
+        }
+    }
+
+    /// Average periods in a (Gregorian) year.
+    pub fn per_year(self) -> f64 {
+        match self {
+            Granularity::Day => 365.2425,
+            Granularity::Week => 365.2425 / 7.0,
+            Granularity::Month => 12.0,
+            Granularity::Quarter => 4.0,
+            Granularity::Year => 1.0,
+        }
+    }
+
     pub fn parse(s: &str) -> Result<Self> {
         match s.trim().to_ascii_lowercase().as_str() {
             "day" | "daily" => Ok(Granularity::Day),

@@ -187,6 +187,8 @@ pub struct TransactionsReport {
     pub dataset: DatasetSummary,
     pub revenue: crate::metrics::revenue::RevenueReport,
     pub rfm: crate::metrics::rfm::Rfm,
+    /// Formula and historical CLV from the pooled period figures.
+    pub lifetime_value: crate::metrics::lifetime_value::LifetimeValue,
     /// With the `clv` option: the fitted models, the holdout check and the CLV distribution.
     pub clv: Option<crate::metrics::clv::predict::PredictiveClv>,
     pub rejected: Vec<Rejection>,

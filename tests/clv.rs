@@ -305,3 +305,31 @@ fn a_fit_on_too_little_data_warns() {
     assert!(codes.contains(&"CLV_NO_REPEAT_PURCHASES"), "{codes:?}");
     assert!(r.clv.unwrap().mean_clv.unwrap().is_finite());
 }
+
+#[test]
+fn sbg_lifetimes() {
+    // Regular customers: S(1) = 1.182/1.886 = 0.627, S(2) = 0.627 × 2.182/2.886 = 0.474.
+    assert_eq!(sbg::median_lifetime(0.704, 1.182), Some(2));
+    // α ≤ 1: the mean lifetime is infinite.
+    assert_eq!(sbg::mean_lifetime(0.704, 1.182), None);
+    // α 1.5, β 2: (α + β − 1)/(α − 1) = 5 periods.
+    assert!((sbg::mean_lifetime(1.5, 2.0).unwrap() - 5.0).abs() < 1e-12);
+    // Discounted lifetime: the hypergeometric closed form against the direct sum.
+    for (a, b, d) in [
+        (0.704f64, 1.182f64, 0.1f64),
+        (1.5, 2.0, 0.05),
+        (3.8, 0.7, 0.2),
+    ] {
+        let s = sbg::survival(a, b, 5000);
+        let direct: f64 = s
+            .iter()
+            .enumerate()
+            .map(|(t, v)| v / (1.0 + d).powi(t as i32))
+            .sum();
+        let closed = sbg::discounted_lifetime(a, b, d).unwrap();
+        assert!(
+            (closed - direct).abs() < 1e-9,
+            "{a} {b} {d}: {closed} vs {direct}"
+        );
+    }
+}

@@ -158,3 +158,90 @@ fn rfm_scores_and_segments() {
         .customers
         .is_none());
 }
+
+#[test]
+fn first_purchase_cohorts_keep_customers_and_revenue() {
+    let r = transactions(ORDERS.as_bytes(), "{}");
+    let c = &r.revenue.cohorts.cohorts;
+    assert_eq!(c.len(), 2);
+    // January: c1 (150 in Jan, 70 in Feb) and c2 (80 in Jan, 30 in Mar).
+    assert_eq!((c[0].cohort.as_str(), c[0].customers), ("2024-01", 2));
+    assert_eq!(c[0].active, [2, 1, 1]);
+    assert_eq!(c[0].retention, [Some(1.0), Some(0.5), Some(0.5)]);
+    assert_eq!(c[0].revenue, [230.0, 70.0, 30.0]);
+    close(c[0].revenue_retention[1], 70.0 / 230.0, TOL);
+    close(c[0].revenue_retention[2], 30.0 / 230.0, TOL);
+    assert_eq!(c[0].value_per_customer, [115.0, 150.0, 165.0]);
+    // Contractual reading: c1's last purchase is in offset 1, c2's in offset 2.
+    assert_eq!(c[0].subscribed, [2, 2, 1]);
+    // February: c3, 40 then 20 less a refund of 10.
+    assert_eq!(c[1].active, [1, 1]);
+    assert_eq!(c[1].revenue, [40.0, 10.0]);
+    assert_eq!(c[1].revenue_retention, [Some(1.0), Some(0.25)]);
+    assert_eq!(c[1].subscribed, [1, 1]);
+    let k = r.revenue.cohorts.contractual.as_ref().expect("sBG fit");
+    let obs: Vec<Option<f64>> = k.projection.iter().take(4).map(|p| p.observed).collect();
+    assert_eq!(obs, [Some(1.0), Some(1.0), Some(0.5), None]);
+    assert_eq!(k.projection.len(), 13); // offsets 0..=12 (projectPeriods 12)
+}
+
+#[test]
+fn formula_lifetime_values_from_pooled_periods() {
+    // Pooled over Jan–Mar: revenue 230 + 110 + 40 = 380, orders 3 + 2 + 2 = 7, active
+    // customers 2 + 2 + 2 = 6, lost 0 + 1 + 1 = 2 of 0 + 2 + 2 = 4 at the starts: churn ½,
+    // lifespan 2 periods, ARPU 380/6.
+    let r = transactions(
+        ORDERS.as_bytes(),
+        r#"{"lifetimeValue": {"margin": 0.25, "discountRate": 0.1}}"#,
+    );
+    let lv = &r.lifetime_value;
+    close(lv.inputs.average_order_value, 380.0 / 7.0, TOL);
+    close(lv.inputs.purchase_frequency, 7.0 / 6.0, TOL);
+    close(lv.inputs.arpu, 380.0 / 6.0, TOL);
+    close(lv.inputs.churn_rate, 0.5, TOL);
+    close(lv.inputs.lifespan_periods, 2.0, TOL);
+    assert_eq!(lv.inputs.lifespan_source, "churn");
+    let v = |name: &str| {
+        lv.variants
+            .iter()
+            .find(|x| x.variant == name)
+            .unwrap()
+            .value
+    };
+    close(v("purchaseValue"), 380.0 / 6.0 * 2.0, TOL);
+    close(v("arpuYears"), 380.0 / 6.0 * 2.0, TOL);
+    close(v("marginAdjusted"), 380.0 / 6.0 * 2.0 * 0.25, TOL);
+    // m = ARPU × margin = 15.8333…; m(1 + d)/(1 + d − r) = 15.8333 × 1.1 / 0.6.
+    close(v("discounted"), 380.0 / 6.0 * 0.25 * 1.1 / 0.6, TOL);
+    close(v("discountedFuture"), 380.0 / 6.0 * 0.25 * 0.5 / 0.6, TOL);
+    // Net revenue 380 over 3 customers.
+    close(v("historical"), 380.0 / 3.0, TOL);
+
+    // A given lifespan replaces 1 / churn; a file where nobody is lost has no lifespan.
+    let r = transactions(
+        ORDERS.as_bytes(),
+        r#"{"lifetimeValue": {"lifespanPeriods": 5}}"#,
+    );
+    assert_eq!(r.lifetime_value.inputs.lifespan_source, "option");
+    let pv = &r.lifetime_value.variants[0];
+    close(pv.value, 380.0 / 6.0 * 5.0, TOL);
+    let r = transactions(b"customer,date,amount\na,2024-01-05,10\n", "{}");
+    let pv = &r.lifetime_value.variants[0];
+    assert_eq!(pv.value, None);
+    assert!(pv
+        .unavailable_reason
+        .as_deref()
+        .unwrap()
+        .contains("lifespan"));
+}
+
+#[test]
+fn lifetime_value_options_are_checked() {
+    let e = engagement_metrics::analyze(
+        ORDERS.as_bytes(),
+        serde_json::from_str(r#"{"kind": "transactions", "lifetimeValue": {"margin": 1.5}}"#)
+            .unwrap(),
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("lifetimeValue.margin"), "{e}");
+}

@@ -4,6 +4,8 @@
 pub mod clv;
 pub mod events;
 pub mod figure;
+pub mod lifetime_value;
 pub mod revenue;
+pub mod revenue_cohorts;
 pub mod rfm;
 pub mod survey;

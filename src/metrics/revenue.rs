@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::dataset::table::NO_ID;
 use crate::metrics::events::cohorts::Periods;
 use crate::metrics::figure::Definition;
+use crate::metrics::revenue_cohorts::{revenue_cohorts, RevenueCohorts};
 use crate::period::Periodizer;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -58,6 +59,9 @@ pub struct PeriodRevenue {
 pub struct RevenueReport {
     pub periods: Vec<PeriodRevenue>,
     pub definition: Definition,
+    /// First-purchase cohorts: customers and revenue retained per period offset, and the
+    /// contractual (sBG) survival fit.
+    pub cohorts: RevenueCohorts,
     /// Per customer code: orders and net revenue over the whole file (for RFM; not serialised).
     #[serde(skip)]
     pub customer_orders: Vec<u64>,
@@ -65,12 +69,23 @@ pub struct RevenueReport {
     pub customer_revenue: Vec<f64>,
 }
 
+/// One customer's activity in one period.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Cell {
+    /// Net revenue (purchases less refunds).
+    pub revenue: f64,
+    pub refunds: f64,
+    /// Orders among the purchases; 0 when the period holds only refunds (not active).
+    pub orders: u64,
+}
+
 fn ratio(a: f64, b: f64) -> Option<f64> {
     (b != 0.0).then(|| a / b)
 }
 
 /// Per-period customer and revenue metrics. `customer[i]`, `days[i]` (local day), `amount[i]`
-/// per row; `order[i]` an order code or `None` (each purchase row is then one order).
+/// per row; `order[i]` an order code or `None` (each purchase row is then one order);
+/// `horizon` periods of projected contractual retention.
 pub fn period_revenue(
     customer: &[u32],
     days: &[i64],
@@ -79,11 +94,13 @@ pub fn period_revenue(
     n_customers: usize,
     p: &Periodizer,
     lost_after_periods: u32,
+    horizon: u32,
 ) -> RevenueReport {
     let (Some(&d0), Some(&d1)) = (days.iter().min(), days.iter().max()) else {
         return RevenueReport {
             periods: Vec::new(),
             definition: definition(lost_after_periods),
+            cohorts: revenue_cohorts(&[], &[], p, horizon),
             customer_orders: vec![0; n_customers],
             customer_revenue: vec![0.0; n_customers],
         };
@@ -98,12 +115,6 @@ pub fn period_revenue(
     for c in 0..n_customers {
         rows[start[c]..start[c + 1]]
             .sort_unstable_by_key(|&i| (q[i as usize], order.map_or(i, |o| o[i as usize]), i));
-    }
-    #[derive(Default, Clone, Copy)]
-    struct Cell {
-        revenue: f64,
-        refunds: f64,
-        orders: u64,
     }
     // cells[c] = list of (period, cell), in period order.
     let mut cells: Vec<Vec<(usize, Cell)>> = vec![Vec::new(); n_customers];
@@ -262,9 +273,11 @@ pub fn period_revenue(
             o.gross_revenue_retention = ratio(grr_num[t], prev_rev[t]);
         }
     }
+    let labels: Vec<String> = out.iter().map(|o| o.period.clone()).collect();
     RevenueReport {
         periods: out,
         definition: definition(lost_after_periods),
+        cohorts: revenue_cohorts(&cells, &labels, p, horizon),
         customer_orders: cells
             .iter()
             .map(|l| l.iter().map(|x| x.1.orders).sum())
