@@ -386,12 +386,15 @@ fn transactions_metrics(
         .iter()
         .map(|&t| periodizer.local_day(t))
         .collect();
-    let revenue = crate::metrics::revenue::period_revenue(
+    let orders = crate::metrics::revenue::Orders {
         customer,
-        &days,
-        amounts,
-        table.codes(Role::OrderId).map(|(c, _)| c),
+        days: &days,
+        amount: amounts,
+        order: table.codes(Role::OrderId).map(|(c, _)| c),
         customers,
+    };
+    let revenue = crate::metrics::revenue::period_revenue(
+        &orders,
         periodizer,
         r.lost_after_periods,
         lv_opts.project_periods.unwrap_or(12),

@@ -245,3 +245,20 @@ fn lifetime_value_options_are_checked() {
     .unwrap_err();
     assert!(e.to_string().contains("lifetimeValue.margin"), "{e}");
 }
+
+#[test]
+fn a_purchase_at_the_first_instant_of_a_period_belongs_to_it() {
+    let file = "customer,date,amount\na,2024-01-31T23:59:59Z,10\nb,2024-02-01T00:00:00Z,20\n";
+    let r = transactions(file.as_bytes(), "{}");
+    let p = &r.revenue.periods;
+    assert_eq!((p[0].period.as_str(), p[0].revenue), ("2024-01", 10.0));
+    assert_eq!((p[1].period.as_str(), p[1].revenue), ("2024-02", 20.0));
+    // In New York (UTC−5) both instants fall on 31 January.
+    let r = transactions(file.as_bytes(), r#"{"timezone": "America/New_York"}"#);
+    let p = &r.revenue.periods;
+    assert_eq!(p.len(), 1);
+    assert_eq!(
+        (p[0].period.as_str(), p[0].revenue, p[0].new_customers),
+        ("2024-01", 30.0, 2)
+    );
+}

@@ -83,19 +83,31 @@ fn ratio(a: f64, b: f64) -> Option<f64> {
     (b != 0.0).then(|| a / b)
 }
 
-/// Per-period customer and revenue metrics. `customer[i]`, `days[i]` (local day), `amount[i]`
-/// per row; `order[i]` an order code or `None` (each purchase row is then one order);
-/// `horizon` periods of projected contractual retention.
+/// The order rows: `customer[i]` (a code below `customers`), `days[i]` (local day), `amount[i]`;
+/// `order[i]` an order code, or `None` (each purchase row is then one order).
+pub struct Orders<'a> {
+    pub customer: &'a [u32],
+    pub days: &'a [i64],
+    pub amount: &'a [f64],
+    pub order: Option<&'a [u32]>,
+    pub customers: usize,
+}
+
+/// Per-period customer and revenue metrics, and cohorts with `horizon` periods of projected
+/// contractual retention.
 pub fn period_revenue(
-    customer: &[u32],
-    days: &[i64],
-    amount: &[f64],
-    order: Option<&[u32]>,
-    n_customers: usize,
+    orders: &Orders,
     p: &Periodizer,
     lost_after_periods: u32,
     horizon: u32,
 ) -> RevenueReport {
+    let &Orders {
+        customer,
+        days,
+        amount,
+        order,
+        customers: n_customers,
+    } = orders;
     let (Some(&d0), Some(&d1)) = (days.iter().min(), days.iter().max()) else {
         return RevenueReport {
             periods: Vec::new(),
