@@ -28,6 +28,7 @@
 //! ```
 
 pub mod analyze;
+pub mod calculators;
 pub mod dataset;
 pub mod error;
 pub mod ingest;

@@ -19,6 +19,11 @@ pub fn from_js<T: DeserializeOwned + Default>(v: JsValue, name: &str) -> Result<
     if v.is_undefined() || v.is_null() {
         return Ok(T::default());
     }
+    required_from_js(v, name)
+}
+
+/// Reads an object that must be given (no defaults), the same way.
+pub fn required_from_js<T: DeserializeOwned>(v: JsValue, name: &str) -> Result<T, JsValue> {
     if !v.is_object() || js_sys::Array::is_array(&v) {
         return Err(js_error(Error::option(name, "must be an object")));
     }

@@ -126,6 +126,26 @@ pub fn start() {
     crate::stats::clock::install(js_sys::Date::now);
 }
 
+/// Runs one calculator over numbers (retention, churn, ARPU, order value, CLV variants, the
+/// sBG projection, a BG/NBD customer).
+///
+/// ```js
+/// calculate({ metric: "churnRate", lost: 30, start: 200 }).value // 0.15
+/// ```
+#[wasm_bindgen(js_name = calculate, unchecked_return_type = "CalculationResult")]
+pub fn calculate(
+    #[wasm_bindgen(unchecked_param_type = "Calculation")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let c: crate::calculators::Calculation = convert::required_from_js(input, "calculation")?;
+    to_js(&crate::calculators::calculate(&c).map_err(js_error)?)
+}
+
+/// The calculators: metric, title, formula and labelled inputs with example values.
+#[wasm_bindgen(js_name = calculators, unchecked_return_type = "CalculatorSpec[]")]
+pub fn calculators() -> Result<JsValue, JsValue> {
+    to_js(&crate::calculators::calculators())
+}
+
 /// The schema of a file from its first bytes: format, encoding, columns with their inferred
 /// roles and types, and the dataset kind, for the user to confirm before the full analysis.
 /// A prefix of about 1 MB is enough for text and JSON; pass an .xlsx file whole.

@@ -15,7 +15,7 @@ export interface Definition {
   variant: string;
   formula: string;
   /** "points" (−100..100), "percent" (0..100), "score" (on the answer scale), "ratio" (0..1), "users" or "seconds". */
-  unit: "points" | "percent" | "score" | "ratio" | "users" | "seconds";
+  unit: "points" | "percent" | "score" | "ratio" | "users" | "seconds" | "currency";
   params: Record<string, number | string>;
 }
 
@@ -146,6 +146,8 @@ export interface AnalyzeOptions {
   rfmCustomers?: boolean;
   /** Transactions: fit BG/NBD + Gamma-Gamma and report predictive CLV. */
   clv?: ClvOptions;
+  /** Transactions: formula CLV inputs and the contractual retention projection. */
+  lifetimeValue?: LifetimeValueOptions;
   csat?: CsatOptions;
   ces?: CesOptions;
   /** Interaction counts per channel for the channel-weighted CSAT. */
@@ -428,7 +430,71 @@ export interface PeriodRevenue {
   netRevenueRetention: number | null;
   grossRevenueRetention: number | null;
 }
-export interface RevenueReport { periods: PeriodRevenue[]; definition: Definition; }
+export interface RevenueCohort {
+  /** Period of the first purchase. */
+  cohort: string;
+  customers: number;
+  /** Per period offset k (0 = the cohort's own period): customers with a purchase. */
+  active: number[];
+  retention: (number | null)[];
+  /** The cohort's net revenue in period k, and as a share of period 0's. */
+  revenue: number[];
+  revenueRetention: (number | null)[];
+  /** Cumulative net revenue per cohort customer up to period k. */
+  valuePerCustomer: number[];
+  /** Customers whose last purchase period is k or later (contractual reading). */
+  subscribed: number[];
+}
+export interface SbgFit { alpha: number; beta: number; logLikelihood: number; converged: boolean; }
+export interface ProjectedPeriod { offset: number; observed: number | null; survival: number; retentionRate: number | null; }
+export interface ContractualRetention {
+  model: SbgFit;
+  projection: ProjectedPeriod[];
+  /** Periods; null when α ≤ 1 (infinite mean). */
+  meanLifetime: number | null;
+  medianLifetime: number | null;
+  definition: Definition;
+}
+export interface RevenueCohorts {
+  cohorts: RevenueCohort[];
+  /** Why there are no cohorts (too many periods), if so. */
+  unavailableReason?: string;
+  contractual: ContractualRetention | null;
+  definition: Definition;
+}
+export interface RevenueReport { periods: PeriodRevenue[]; definition: Definition; cohorts: RevenueCohorts; }
+export interface LifetimeValueOptions {
+  /** Gross margin, a fraction in (0, 1] (default 1). */
+  margin?: number;
+  /** Discount rate per period (default 0). */
+  discountRate?: number;
+  /** Expected lifespan in periods (default 1 / churn rate). */
+  lifespanPeriods?: number;
+  /** Periods of projected contractual retention (default 12). */
+  projectPeriods?: number;
+}
+export interface LifetimeInputs {
+  customers: number;
+  revenue: number;
+  orders: number;
+  averageOrderValue: number | null;
+  purchaseFrequency: number | null;
+  arpu: number | null;
+  churnRate: number | null;
+  retentionRate: number | null;
+  lifespanPeriods: number | null;
+  lifespanSource: "option" | "churn";
+  periodsPerYear: number;
+  margin: number;
+  discountRate: number;
+}
+export interface ClvVariant {
+  variant: "purchaseValue" | "arpuYears" | "marginAdjusted" | "discounted" | "discountedFuture" | "historical";
+  value: number | null;
+  unavailableReason?: string;
+  formula: string;
+}
+export interface LifetimeValue { inputs: LifetimeInputs; variants: ClvVariant[]; definition: Definition; }
 export type RfmSegment = "champions" | "loyal" | "potentialLoyalists" | "newCustomers" | "needAttention"
   | "aboutToSleep" | "atRisk" | "cantLoseThem" | "hibernating" | "lost";
 export interface CustomerRfm { customer: string; recencyDays: number; frequency: number; monetary: number; r: number; f: number; m: number; segment: RfmSegment; }
@@ -454,9 +520,24 @@ export interface ClvOptions {
   margin?: number;
   /** MBG/NBD instead of BG/NBD. */
   modified?: boolean;
+  /** Include the per-customer table (`clv.customerTable`). */
+  customers?: boolean;
 }
-export interface BgNbdFit { r: number; alpha: number; a: number; b: number; logLikelihood: number; modified: boolean; }
-export interface GammaGammaFit { p: number; q: number; gamma: number; logLikelihood: number; }
+export interface ClvCustomer {
+  customer: string;
+  /** Repeat purchases, recency and age T in calibration, in time units. */
+  frequency: number;
+  recency: number;
+  t: number;
+  meanRepeatValue: number;
+  pAlive: number;
+  expectedPurchases: number;
+  expectedValue: number;
+  clv: number;
+  holdoutPurchases?: number;
+}
+export interface BgNbdFit { r: number; alpha: number; a: number; b: number; logLikelihood: number; modified: boolean; converged: boolean; }
+export interface GammaGammaFit { p: number; q: number; gamma: number; logLikelihood: number; converged: boolean; }
 export interface FrequencyGroup { x: number; customers: number; actual: number; predicted: number; }
 export interface Holdout { from: string; to: string; units: number; actual: number; predicted: number; byFrequency: FrequencyGroup[]; }
 export interface PredictiveClv {
@@ -475,6 +556,9 @@ export interface PredictiveClv {
   meanPAlive: number | null;
   /** [lower bound of the bin, customers]. */
   distribution: [number, number][];
+  /** Seconds the fits and predictions took. */
+  seconds: number | null;
+  customerTable?: ClvCustomer[];
   definition: Definition;
 }
 export interface Rfm { asOf: string; segments: RfmSegmentSummary[]; customers?: CustomerRfm[]; definition: Definition; }
@@ -484,6 +568,7 @@ export interface TransactionsReport extends ReportHead {
   dataset: DatasetSummary;
   revenue: RevenueReport;
   rfm: Rfm;
+  lifetimeValue: LifetimeValue;
   clv: PredictiveClv | null;
   rejected: Rejection[];
   warnings: Warning[];
@@ -491,6 +576,45 @@ export interface TransactionsReport extends ReportHead {
 
 /** A report of any kind, discriminated by `kind`. */
 export type Report = SurveyReport | EventsReport | TransactionsReport | DatasetReport;
+
+/** A calculator request: the metric and its inputs (see `calculators()` for labels). */
+export type Calculation =
+  | { metric: "retentionRate"; start: number; end: number; new: number }
+  | { metric: "churnRate"; lost: number; start: number }
+  | { metric: "arpu"; revenue: number; customers: number }
+  | { metric: "averageOrderValue"; revenue: number; orders: number }
+  | { metric: "purchaseFrequency"; orders: number; customers: number }
+  | { metric: "repeatPurchaseRate"; repeatCustomers: number; customers: number }
+  | { metric: "netRevenueRetention"; revenueNow: number; revenueBefore: number }
+  | { metric: "lifespanFromChurn"; churnRate: number }
+  | { metric: "clvPurchaseValue"; averageOrderValue: number; purchaseFrequency: number; lifespan: number; margin: number }
+  | { metric: "clvArpuYears"; arpuPerYear: number; years: number }
+  | { metric: "clvDiscounted"; marginPerPeriod: number; retentionRate: number; discountRate: number }
+  | { metric: "clvDiscountedFuture"; marginPerPeriod: number; retentionRate: number; discountRate: number }
+  | { metric: "sbgRetention"; alive: number[]; periods: number }
+  | { metric: "bgNbdCustomer"; r: number; alpha: number; a: number; b: number; frequency: number; recency: number; t: number; horizon: number };
+export type CalculatorMetric = Calculation["metric"];
+export interface CalculationResult {
+  metric: CalculatorMetric;
+  /** null (with `unavailableReason`) when undefined for the inputs, e.g. a zero denominator. */
+  value: number | null;
+  unavailableReason?: string;
+  unit: "ratio" | "currency" | "periods" | "purchases";
+  formula: string;
+  /** Further named results: alpha, beta, logLikelihood, medianLifetime (sBG); pAlive (BG/NBD). */
+  details: Record<string, number>;
+  /** Projected survival S(0), S(1), … (sBG). */
+  series?: number[];
+}
+export interface CalculatorInput { name: string; label: string; kind: "number" | "numbers"; example: string; }
+export interface CalculatorSpec {
+  metric: CalculatorMetric;
+  group: string;
+  title: string;
+  unit: CalculationResult["unit"];
+  formula: string;
+  inputs: CalculatorInput[];
+}
 
 export interface BuildInfo { name: string; version: string; gitRevision: string; }
 

@@ -79,6 +79,24 @@ test('garbage input never kills the wasm instance', () => {
   assert.equal(esm.npsFromScores([10]).score, 100);
 });
 
+test('calculators: values, zero denominators and bad inputs as coded errors', () => {
+  close(esm.calculate({ metric: 'retentionRate', start: 200, end: 210, new: 40 }).value, 0.85);
+  const zero = esm.calculate({ metric: 'arpu', revenue: 5, customers: 0 });
+  assert.equal(zero.value, null);
+  assert.match(zero.unavailableReason, /denominator/);
+  const sbg = esm.calculate({ metric: 'sbgRetention', alive: [1000, 631, 468, 382, 326, 289, 262, 241], periods: 12 });
+  close(sbg.details.alpha, 0.704, 0.00704);
+  assert.equal(sbg.series.length, 13);
+  // Every catalogue entry has labelled inputs with examples.
+  const specs = esm.calculators();
+  assert.ok(specs.length >= 14 && specs.every((s) => s.inputs.every((i) => i.label && i.example)));
+  for (const bad of [42, 'churnRate', [], { metric: 'nope' }, { metric: 'churnRate', lost: 1 }, { metric: 'churnRate', lost: NaN, start: 1 },
+    { metric: 'churnRate', lost: 5, start: 1 }, { metric: 'sbgRetention', alive: [1, 2], periods: 3 }]) {
+    assert.throws(() => esm.calculate(bad), (e) => e instanceof Error && e.code === 'INVALID_OPTION', JSON.stringify(bad));
+  }
+  assert.equal(esm.calculate({ metric: 'churnRate', lost: 1, start: 4 }).value, 0.25);
+});
+
 test('Analyzer streams chunks and matches analyze()', () => {
   const bytes = fixture('survey-small.csv');
   const whole = esm.analyze(bytes);

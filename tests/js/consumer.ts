@@ -1,5 +1,5 @@
 // A typical consumer of the browser build; only type-checked (tsc --noEmit).
-import init, { Analyzer, analyze, inspect, npsFromScores, csat, type Report, type Schema, type EngagementMetricsError, type AnalyzeOptions } from '../../pkg/web/engagement_metrics';
+import init, { Analyzer, analyze, inspect, npsFromScores, csat, calculate, type Calculation, type Report, type Schema, type EngagementMetricsError, type AnalyzeOptions } from '../../pkg/web/engagement_metrics';
 
 export async function run(file: Blob): Promise<number | null> {
   await init();
@@ -8,6 +8,10 @@ export async function run(file: Blob): Promise<number | null> {
   a.push(new Uint8Array(await file.arrayBuffer()));
   const report: Report = a.finish();
   if (report.kind === 'events') return report.events.funnel?.steps[1]?.conversionFromPrevious ?? report.events.sessions.bounce.headline.value;
+  if (report.kind === 'transactions') {
+    const c: Calculation = { metric: 'clvDiscounted', marginPerPeriod: report.lifetimeValue.inputs.arpu ?? 0, retentionRate: 0.8, discountRate: 0.01 };
+    return calculate(c).value ?? report.revenue.cohorts.cohorts[0]?.revenueRetention[1] ?? null;
+  }
   if (report.kind !== 'survey') return report.dataset.rowsKept;
   const weekly: (number | null)[] = report.periods.map((p) => p.metrics.nps?.score ?? null);
   const low: number | undefined = report.overall.csat?.variants.netWithNeutral.interval?.low;

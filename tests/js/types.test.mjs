@@ -29,7 +29,7 @@ test('consumer code and real reports type-check with tsc', () => {
   // One real report of every other kind and format, and an inferred schema.
   const corpus = (f) => readFileSync(`${root}tests/corpus/${f}`);
   const eventReports = ['events.json', 'events.ndjson'].map((f) => em.analyze(corpus(f), { events: { funnel: ['login', 'view'], preset: 'posthog' } }));
-  const txReports = [['amounts.csv', '2024-01-07'], ['semicolon.csv', '2024-02-15']].map(([f, end]) => em.analyze(corpus(f), { lostAfterPeriods: 2, clv: { calibrationEnd: end } }));
+  const txReports = [['amounts.csv', '2024-01-07'], ['semicolon.csv', '2024-02-15']].map(([f, end]) => em.analyze(corpus(f), { lostAfterPeriods: 2, rfmCustomers: true, lifetimeValue: { margin: 0.3, discountRate: 0.01 }, clv: { calibrationEnd: end, customers: true } }));
   assert.ok(txReports.every((r) => r.clv && r.clv.holdout));
   txReports.push(em.analyze(corpus('workbook.xlsx'), { sheet: 'Orders' }));
   assert.deepEqual(txReports.map((r) => r.kind), ['transactions', 'transactions', 'transactions']);
@@ -40,8 +40,15 @@ test('consumer code and real reports type-check with tsc', () => {
   assert.deepEqual(datasets.map((r) => r.kind), ['tickets', 'campaigns']);
   assert.deepEqual(eventReports.map((r) => r.kind), ['events', 'events']);
   const schema = em.inspect(corpus('semicolon.csv'));
+  const specs = em.calculators();
+  const calcs = [
+    em.calculate({ metric: 'churnRate', lost: 3, start: 20 }),
+    em.calculate({ metric: 'arpu', revenue: 10, customers: 0 }),
+    em.calculate({ metric: 'sbgRetention', alive: [100, 60, 40], periods: 4 }),
+    em.calculate({ metric: 'bgNbdCustomer', r: 0.24, alpha: 4.4, a: 0.79, b: 2.4, frequency: 1, recency: 5, t: 20, horizon: 10 }),
+  ];
   writeFileSync(`${dir}/generated.ts`, [
-    `import type { SurveyReport, DatasetReport, EventsReport, TransactionsReport, Report, Schema, NpsResult, CsatResult, CesResult } from '../../pkg/node/engagement_metrics';`,
+    `import type { SurveyReport, DatasetReport, EventsReport, TransactionsReport, Report, Schema, NpsResult, CsatResult, CesResult, CalculatorSpec, CalculationResult } from '../../pkg/node/engagement_metrics';`,
     ...txReports.map((r, i) => `export const tx${i}: TransactionsReport = ${JSON.stringify(r)};`),
     ...eventReports.map((r, i) => `export const events${i}: EventsReport = ${JSON.stringify(r)};`),
     `export const report: SurveyReport = ${JSON.stringify(report)};`,
@@ -52,6 +59,8 @@ test('consumer code and real reports type-check with tsc', () => {
     `export const counts: NpsResult = ${JSON.stringify(counts)};`,
     `export const csat: CsatResult = ${JSON.stringify(csat)};`,
     `export const ces: CesResult = ${JSON.stringify(ces)};`,
+    `export const specs: CalculatorSpec[] = ${JSON.stringify(specs)};`,
+    `export const calcs: CalculationResult[] = ${JSON.stringify(calcs)};`,
   ].join('\n'));
   writeFileSync(`${dir}/tsconfig.json`, JSON.stringify({
     compilerOptions: { strict: true, noEmit: true, target: 'es2022', lib: ['esnext', 'dom'], module: 'es2022', moduleResolution: 'bundler', skipLibCheck: false, types: [] },

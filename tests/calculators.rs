@@ -1,0 +1,189 @@
+//! The calculators against hand-computed values, their errors and zero denominators, and every
+//! catalogue entry run with its own example inputs.
+
+use engagement_metrics::calculators::{calculate, calculators, Calculation};
+
+fn calc(json: &str) -> engagement_metrics::calculators::CalcResult {
+    let c: Calculation = serde_json::from_str(json).unwrap_or_else(|e| panic!("{json}: {e}"));
+    calculate(&c).unwrap_or_else(|e| panic!("{json}: {e}"))
+}
+
+#[track_caller]
+fn value(json: &str, want: f64) {
+    let got = calc(json).value.expect("a value");
+    assert!(
+        (got - want).abs() < 1e-9 * want.abs().max(1.0),
+        "{json}: {got} vs {want}"
+    );
+}
+
+#[test]
+fn customer_and_revenue_formulas() {
+    // (210 − 40) / 200
+    value(
+        r#"{"metric":"retentionRate","start":200,"end":210,"new":40}"#,
+        0.85,
+    );
+    value(r#"{"metric":"churnRate","lost":30,"start":200}"#, 0.15);
+    value(
+        r#"{"metric":"repeatPurchaseRate","repeatCustomers":45,"customers":180}"#,
+        0.25,
+    );
+    value(r#"{"metric":"lifespanFromChurn","churnRate":0.05}"#, 20.0);
+    value(r#"{"metric":"arpu","revenue":12500,"customers":250}"#, 50.0);
+    value(
+        r#"{"metric":"averageOrderValue","revenue":12500,"orders":400}"#,
+        31.25,
+    );
+    value(
+        r#"{"metric":"purchaseFrequency","orders":400,"customers":250}"#,
+        1.6,
+    );
+    value(
+        r#"{"metric":"netRevenueRetention","revenueNow":10400,"revenueBefore":10000}"#,
+        1.04,
+    );
+}
+
+#[test]
+fn lifetime_value_formulas() {
+    // 50 × 0.8 × 20 × 0.3
+    value(
+        r#"{"metric":"clvPurchaseValue","averageOrderValue":50,"purchaseFrequency":0.8,"lifespan":20,"margin":0.3}"#,
+        240.0,
+    );
+    value(
+        r#"{"metric":"clvArpuYears","arpuPerYear":480,"years":2.5}"#,
+        1200.0,
+    );
+    // 40 × 1.1 / (1.1 − 0.8) = 146.666…; 40 × 0.8 / 0.3 = 106.666…
+    value(
+        r#"{"metric":"clvDiscounted","marginPerPeriod":40,"retentionRate":0.8,"discountRate":0.1}"#,
+        40.0 * 1.1 / 0.3,
+    );
+    value(
+        r#"{"metric":"clvDiscountedFuture","marginPerPeriod":40,"retentionRate":0.8,"discountRate":0.1}"#,
+        40.0 * 0.8 / 0.3,
+    );
+    // Without discounting the discounted form is margin × lifespan 1 / (1 − r) = 40 × 5.
+    value(
+        r#"{"metric":"clvDiscounted","marginPerPeriod":40,"retentionRate":0.8,"discountRate":0}"#,
+        200.0,
+    );
+}
+
+#[test]
+fn sbg_calculator_fits_the_published_counts() {
+    let r = calc(
+        r#"{"metric":"sbgRetention","alive":[1000,631,468,382,326,289,262,241],"periods":12}"#,
+    );
+    assert!(
+        (r.details["alpha"] - 0.704).abs() < 0.00704,
+        "{:?}",
+        r.details
+    );
+    assert!(
+        (r.details["beta"] - 1.182).abs() < 0.01182,
+        "{:?}",
+        r.details
+    );
+    assert_eq!(r.details["medianLifetime"], 2.0);
+    // α < 1: infinite mean lifetime, said so.
+    assert_eq!(r.value, None);
+    assert!(r.unavailable_reason.unwrap().contains("infinite"));
+    assert_eq!(r.series.len(), 13);
+    assert_eq!(r.series[0], 1.0);
+}
+
+#[test]
+fn bg_nbd_customer_calculator_matches_the_model() {
+    let r = calc(
+        r#"{"metric":"bgNbdCustomer","r":0.243,"alpha":4.414,"a":0.793,"b":2.426,"frequency":0,"recency":0,"t":20,"horizon":39}"#,
+    );
+    // x = 0 under BG/NBD: alive for sure (no purchase to drop out after).
+    assert_eq!(r.details["pAlive"], 1.0);
+    assert!(r.value.unwrap() > 0.0);
+}
+
+#[test]
+fn zero_denominators_have_no_value_and_a_reason() {
+    for json in [
+        r#"{"metric":"retentionRate","start":0,"end":5,"new":5}"#,
+        r#"{"metric":"churnRate","lost":0,"start":0}"#,
+        r#"{"metric":"arpu","revenue":10,"customers":0}"#,
+        r#"{"metric":"averageOrderValue","revenue":0,"orders":0}"#,
+        r#"{"metric":"lifespanFromChurn","churnRate":0}"#,
+        r#"{"metric":"clvDiscounted","marginPerPeriod":40,"retentionRate":1,"discountRate":0}"#,
+    ] {
+        let r = calc(json);
+        assert_eq!(r.value, None, "{json}");
+        assert!(r.unavailable_reason.is_some(), "{json}");
+        // Serialised: null, never NaN.
+        assert!(serde_json::to_string(&r)
+            .unwrap()
+            .contains("\"value\":null"));
+    }
+}
+
+#[test]
+fn invalid_inputs_name_the_field() {
+    for (json, field) in [
+        (r#"{"metric":"churnRate","lost":-1,"start":10}"#, "lost"),
+        (r#"{"metric":"churnRate","lost":11,"start":10}"#, "lost"),
+        (
+            r#"{"metric":"retentionRate","start":10,"end":5,"new":6}"#,
+            "new",
+        ),
+        (
+            r#"{"metric":"clvDiscounted","marginPerPeriod":40,"retentionRate":1.2,"discountRate":0}"#,
+            "retentionRate",
+        ),
+        (
+            r#"{"metric":"sbgRetention","alive":[100,120],"periods":5}"#,
+            "alive",
+        ),
+        (
+            r#"{"metric":"sbgRetention","alive":[100],"periods":5}"#,
+            "alive",
+        ),
+        (
+            r#"{"metric":"bgNbdCustomer","r":0,"alpha":1,"a":1,"b":1,"frequency":0,"recency":0,"t":1,"horizon":1}"#,
+            "r",
+        ),
+    ] {
+        let c: Calculation = serde_json::from_str(json).unwrap();
+        let e = calculate(&c).unwrap_err();
+        assert_eq!(e.code(), "INVALID_OPTION");
+        assert!(e.to_string().contains(field), "{json}: {e}");
+    }
+    // Unknown metrics and fields are rejected when reading the request.
+    assert!(serde_json::from_str::<Calculation>(r#"{"metric":"nope"}"#).is_err());
+    assert!(serde_json::from_str::<Calculation>(
+        r#"{"metric":"arpu","revenue":1,"customers":1,"x":2}"#
+    )
+    .is_err());
+}
+
+#[test]
+fn every_catalogue_entry_runs_on_its_example() {
+    let list = calculators();
+    assert_eq!(list.len(), 14);
+    for spec in list {
+        let mut obj = serde_json::Map::new();
+        obj.insert("metric".into(), spec.metric.into());
+        for i in &spec.inputs {
+            let v: serde_json::Value = if i.kind == "numbers" {
+                serde_json::from_str(&format!("[{}]", i.example)).unwrap()
+            } else {
+                serde_json::from_str(i.example).unwrap()
+            };
+            obj.insert(i.name.into(), v);
+        }
+        let json = serde_json::Value::Object(obj).to_string();
+        let r = calc(&json);
+        assert_eq!(r.metric, spec.metric);
+        assert_eq!(r.formula, spec.formula);
+        // The sBG example (regular customers, α < 1) has an infinite mean lifetime.
+        assert!(r.value.is_some() || spec.metric == "sbgRetention", "{json}");
+    }
+}
