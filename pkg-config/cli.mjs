@@ -31,6 +31,10 @@ options:
   --lost-after N           transactions: a customer is lost after N periods without a purchase (default 1)
   --calibration-end DATE   transactions: fit BG/NBD + Gamma-Gamma up to DATE, holdout after it
   --as-of DATE             transactions: end of observation for the CLV models (default: last date)
+  --clv                    transactions: predictive CLV with the defaults (implied by the two above)
+  --margin M               transactions: gross margin (0–1) for the formula and predictive CLV
+  --discount-rate D        transactions: discount rate per period for the formula CLV
+  --lifespan N             transactions: expected lifespan in periods (default 1 / churn rate)
   --preset P               events conventions: ga4 | posthog | mixpanel | amplitude
   --funnel A,B,C           events funnel steps (event names, in order)
   --session-timeout S      events: seconds of inactivity that end a session (default 1800)
@@ -67,6 +71,10 @@ export function parseArgs(argv) {
       case '--lost-after': o.lostAfterPeriods = Number(need(++i, a)); break;
       case '--calibration-end': o.clv = { ...o.clv, calibrationEnd: need(++i, a) }; break;
       case '--as-of': o.clv = { ...o.clv, asOf: need(++i, a) }; break;
+      case '--clv': o.clv = { ...o.clv }; break;
+      case '--margin': o.lifetimeValue = { ...o.lifetimeValue, margin: Number(need(++i, a)) }; break;
+      case '--discount-rate': o.lifetimeValue = { ...o.lifetimeValue, discountRate: Number(need(++i, a)) }; break;
+      case '--lifespan': o.lifetimeValue = { ...o.lifetimeValue, lifespanPeriods: Number(need(++i, a)) }; break;
       case '--preset': o.events = { ...o.events, preset: need(++i, a) }; break;
       case '--funnel': o.events = { ...o.events, funnel: need(++i, a).split(',').map((x) => x.trim()).filter(Boolean) }; break;
       case '--session-timeout': o.events = { ...o.events, sessionTimeoutSeconds: Number(need(++i, a)) }; break;
@@ -101,6 +109,8 @@ export function parseArgs(argv) {
         else fail(`unexpected argument ${a}`);
     }
   }
+  // One margin for both CLV families, whatever the order of the flags.
+  if (o.clv && o.lifetimeValue?.margin !== undefined && o.clv.margin === undefined) o.clv.margin = o.lifetimeValue.margin;
   return args;
 }
 
@@ -187,8 +197,17 @@ function clvLines(c) {
   ];
 }
 
+function lifetimeLines(lv, cohorts) {
+  const i = lv.inputs;
+  const L = ['', `lifetime value per customer (pooled: AOV ${fmt(i.averageOrderValue, 2)}, ${fmt(i.purchaseFrequency, 3)} orders and ARPU ${fmt(i.arpu, 2)} per active customer-period, churn ${pct(i.churnRate)}, lifespan ${fmt(i.lifespanPeriods, 1)} periods from ${i.lifespanSource})`];
+  for (const v of lv.variants) L.push(`  ${v.variant.padEnd(17)} ${(v.value == null ? `n/a (${v.unavailableReason})` : fmt(v.value, 2)).padStart(10)}  ${v.formula}`);
+  const k = cohorts.contractual;
+  if (k) L.push(`  contractual (sBG on ${cohorts.cohorts.length} cohorts): alpha ${fmt(k.model.alpha, 3)}, beta ${fmt(k.model.beta, 3)}, LL ${fmt(k.model.logLikelihood, 1)}, median lifetime ${k.medianLifetime ?? 'n/a'} periods, mean ${k.meanLifetime == null ? 'infinite' : fmt(k.meanLifetime, 1)}`);
+  return L;
+}
+
 function revenueLines(r) {
-  const L = [...clvLines(r.clv), '', `customers and revenue by ${r.options.granularity} (${r.revenue.definition.formula})`];
+  const L = [...lifetimeLines(r.lifetimeValue, r.revenue.cohorts), ...clvLines(r.clv), '', `customers and revenue by ${r.options.granularity} (${r.revenue.definition.formula})`];
   L.push('  period      start  lost   new  react   end  retention  churn    revenue   orders     ARPU      AOV    NRR    GRR');
   for (const p of r.revenue.periods) {
     L.push(`  ${p.period.padEnd(10)} ${String(p.startCustomers).padStart(6)} ${String(p.lostCustomers).padStart(5)} ${String(p.newCustomers).padStart(5)} ${String(p.reactivatedCustomers).padStart(6)} ${String(p.endCustomers).padStart(5)}  ${pct(p.retentionRate).padStart(9)} ${pct(p.churnRate).padStart(6)} ${fmt(p.revenue, 2).padStart(10)} ${String(p.orders).padStart(8)} ${fmt(p.arpu, 2).padStart(8)} ${fmt(p.averageOrderValue, 2).padStart(8)} ${pct(p.netRevenueRetention, 0).padStart(6)} ${pct(p.grossRevenueRetention, 0).padStart(6)}`);
