@@ -54,6 +54,14 @@ fn main() {
             Report::Transactions(t) => t.dataset.bytes_per_row,
             Report::Survey(_) => 0,
         };
+        if let Report::Transactions(t) = &r {
+            if let Some(c) = &t.clv {
+                eprintln!(
+                    "clv: {} customers, {:?} s, {:?} {:?}",
+                    c.customers, c.seconds, c.purchases, c.spend
+                );
+            }
+        }
         println!(
             "{{\"file\":{file:?},\"kind\":\"{kind}\",\"bytes\":{bytes},\"rows\":{rows},\"ms\":{:.1},\"mbPerS\":{:.1},\"rowsPerS\":{:.0},\"bytesPerRow\":{per_row}}}",
             secs * 1e3,

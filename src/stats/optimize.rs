@@ -39,6 +39,31 @@ pub fn nelder_mead(
     best
 }
 
+/// How far (in natural-log units) the model fits let a parameter move from its start: a factor
+/// e¹⁵ ≈ 3.3 million either way. Beyond that the fit is degenerate and is reported as such.
+pub const PARAMETER_RANGE: f64 = 15.0;
+
+/// Nelder–Mead restricted to the box |x − x0|∞ ≤ `radius` (outside it the objective counts as
+/// +∞). For likelihoods on log parameters: a degenerate fit runs along a flat ridge towards
+/// 0 or ∞, and without a wall the simplex follows it for as long as iterations allow.
+pub fn nelder_mead_boxed(
+    f: &dyn Fn(&[f64]) -> f64,
+    x0: &[f64],
+    radius: f64,
+    step: f64,
+    tol: f64,
+    max_iter: usize,
+) -> Minimum {
+    let boxed = |x: &[f64]| {
+        if x.iter().zip(x0).all(|(a, b)| (a - b).abs() <= radius) {
+            f(x)
+        } else {
+            f64::INFINITY
+        }
+    };
+    nelder_mead(&boxed, x0, step, tol, max_iter)
+}
+
 fn run(f: &dyn Fn(&[f64]) -> f64, x0: &[f64], step: f64, tol: f64, max_iter: usize) -> Minimum {
     let n = x0.len();
     let eval = |x: &[f64]| {
@@ -58,6 +83,10 @@ fn run(f: &dyn Fn(&[f64]) -> f64, x0: &[f64], step: f64, tol: f64, max_iter: usi
     let mut vals: Vec<f64> = pts.iter().map(|p| eval(p)).collect();
     let mut it = 0;
     let mut converged = false;
+    // Best value STALL iterations ago: on a flat ridge (a degenerate likelihood) the simplex
+    // keeps moving while the value no longer changes; stop when it has stopped improving.
+    const STALL: usize = 200;
+    let mut checkpoint = f64::INFINITY;
     while it < max_iter {
         it += 1;
         let mut idx: Vec<usize> = (0..=n).collect();
@@ -77,6 +106,13 @@ fn run(f: &dyn Fn(&[f64]) -> f64, x0: &[f64], step: f64, tol: f64, max_iter: usi
         if spread <= tol * (1.0 + vals[0].abs()) && size <= tol.sqrt() {
             converged = true;
             break;
+        }
+        if it % STALL == 0 {
+            if checkpoint - vals[0] <= tol * (1.0 + vals[0].abs()) {
+                converged = true;
+                break;
+            }
+            checkpoint = vals[0];
         }
         let centroid: Vec<f64> = (0..n)
             .map(|j| pts[..n].iter().map(|p| p[j]).sum::<f64>() / n as f64)

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{hyp2f1, Rft};
 use crate::stats::ln_gamma;
-use crate::stats::optimize::nelder_mead;
+use crate::stats::optimize::{nelder_mead_boxed, PARAMETER_RANGE};
 
 /// Fitted parameters and the fit's log-likelihood.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -101,9 +101,10 @@ pub fn fit(data: &[Rft], modified: bool) -> BgNbd {
     };
     // Start: r = 1, α = mean T, a = 1, b = 1.
     let mean_t = data.iter().map(|c| c.t).sum::<f64>() / data.len().max(1) as f64;
-    let m = nelder_mead(
+    let m = nelder_mead_boxed(
         &f,
         &[0.0, mean_t.max(1e-3).ln(), 0.0, 0.0],
+        PARAMETER_RANGE,
         0.5,
         1e-10,
         20_000,

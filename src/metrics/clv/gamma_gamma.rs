@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::stats::ln_gamma;
-use crate::stats::optimize::nelder_mead;
+use crate::stats::optimize::{nelder_mead_boxed, PARAMETER_RANGE};
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -60,7 +60,14 @@ pub fn fit(data: &[(f64, f64)]) -> GammaGamma {
         -(gammas + n * q * g.ln() + p * sum_x_ln_m - sum_ln_m + p * sum_x_ln_x - logs)
     };
     let mean_m = data.iter().map(|d| d.1).sum::<f64>() / data.len().max(1) as f64;
-    let m = nelder_mead(&f, &[0.0, 0.0, mean_m.max(1e-3).ln()], 0.5, 1e-10, 20_000);
+    let m = nelder_mead_boxed(
+        &f,
+        &[0.0, 0.0, mean_m.max(1e-3).ln()],
+        PARAMETER_RANGE,
+        0.5,
+        1e-10,
+        20_000,
+    );
     GammaGamma {
         p: m.x[0].exp(),
         q: m.x[1].exp(),

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::stats::optimize::nelder_mead;
+use crate::stats::optimize::{nelder_mead_boxed, PARAMETER_RANGE};
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -97,7 +97,7 @@ pub fn fit_cohorts(cohorts: &[Vec<f64>]) -> Sbg {
             .map(|c| ln_likelihood(th[0].exp(), th[1].exp(), c))
             .sum::<f64>()
     };
-    let m = nelder_mead(&f, &[0.0, 0.0], 0.5, 1e-12, 20_000);
+    let m = nelder_mead_boxed(&f, &[0.0, 0.0], PARAMETER_RANGE, 0.5, 1e-12, 20_000);
     Sbg {
         alpha: m.x[0].exp(),
         beta: m.x[1].exp(),
