@@ -40,7 +40,8 @@ function startWorker() {
 }
 
 function options() {
-  const o = { kind: $('kind').value, timezone: $('timezone').value.trim() || 'UTC', granularity: $('granularity').value };
+  // Predictive CLV is fitted for every transactions file (other kinds ignore the option).
+  const o = { kind: $('kind').value, timezone: $('timezone').value.trim() || 'UTC', granularity: $('granularity').value, clv: {} };
   if (mapping) Object.assign(o, mapping);
   return o;
 }
@@ -213,6 +214,23 @@ function renderDataset(r) {
     d.columns.map((c) => [c.header, c.role, c.valueType, c.distinct ?? '', c.min ?? '', c.max ?? '', c.missing]));
 }
 
+// A cohort × period-offset table shaded by share (shares above 100% shade fully).
+function heatmap(id, sizeLabel, rows, rgb = '35, 87, 198') {
+  const width = Math.max(0, ...rows.map((r) => r[2].length));
+  const t = $(id);
+  t.replaceChildren(el('tr', {}, ...['cohort', sizeLabel, ...Array.from({ length: width }, (_, k) => String(k))].map((h) => el('th', { text: h }))));
+  for (const [label, size, rates] of rows) {
+    const cells = rates.map((v) => {
+      const a = Math.min(1, Math.max(0, v ?? 0));
+      const td = el('td', { class: 'heat', text: pctText(v, 1) });
+      td.style.background = `rgba(${rgb}, ${a.toFixed(3)})`;
+      if (a > 0.5) td.style.color = '#fff';
+      return td;
+    });
+    t.append(el('tr', {}, el('td', { text: label }), el('td', { text: String(size) }), ...cells));
+  }
+}
+
 const pctText = (v, d = 1) => (v === null || v === undefined ? 'n/a' : `${(100 * v).toFixed(d)}%`);
 
 function lineChart(series, labels, testid, aria) {
@@ -282,19 +300,7 @@ function renderEvents(r) {
   // Cohort heatmap: the share of each cohort active k periods later.
   const ret = e.retention;
   $('retention-definition').textContent = `${ret.definition.formula}. Showing "${ret.headline}"; cohorts by ${ret.granularity}.`;
-  const width = Math.max(0, ...ret.cohorts.map((x) => x.exact.length));
-  const ct = $('cohorts');
-  ct.replaceChildren(el('tr', {}, ...['cohort', 'users', ...Array.from({ length: width }, (_, k) => String(k))].map((h) => el('th', { text: h }))));
-  for (const co of ret.cohorts) {
-    const rates = ret.headline === 'exact' ? co.exactRate : co.onOrAfterRate;
-    const cells = rates.map((v) => {
-      const td = el('td', { class: 'heat', text: pctText(v, 1) });
-      td.style.background = `rgba(35, 87, 198, ${(v ?? 0).toFixed(3)})`;
-      if ((v ?? 0) > 0.5) td.style.color = '#fff';
-      return td;
-    });
-    ct.append(el('tr', {}, el('td', { text: co.cohort }), el('td', { text: String(co.size) }), ...cells));
-  }
+  heatmap('cohorts', 'users', ret.cohorts.map((co) => [co.cohort, co.size, ret.headline === 'exact' ? co.exactRate : co.onOrAfterRate]));
 
   // Lifecycle: stacked bars per period, dormant below the axis.
   const lc = e.lifecycle;
@@ -361,6 +367,9 @@ function done(r, ms) {
       r.revenue.periods.map((p) => [p.period, p.startCustomers, p.lostCustomers, p.newCustomers, p.reactivatedCustomers, p.endCustomers,
         pctText(p.retentionRate), pctText(p.churnRate), fmt(p.revenue, 2), p.orders, fmt(p.arpu, 2), fmt(p.averageOrderValue, 2),
         pctText(p.repeatPurchaseRate), pctText(p.netRevenueRetention), pctText(p.grossRevenueRetention)]));
+    renderRetentionChart(r.revenue.periods);
+    renderCohortsAndValue(r);
+    renderClv(r.clv);
     $('rfm-definition').textContent = `As of ${r.rfm.asOf}. ${r.rfm.definition.formula}`;
     renderTable('rfm', ['segment', 'engagement', 'customers', '% of customers', 'revenue', '% of revenue'],
       r.rfm.segments.map((s) => [s.segment, s.engagement, s.customers, pctText(s.shareOfCustomers), fmt(s.revenue, 2), pctText(s.shareOfRevenue)]));
@@ -373,6 +382,104 @@ function done(r, ms) {
   document.body.dataset.state = 'done';
 }
 
+function renderRetentionChart(periods) {
+  const box = $('retention-chart');
+  const shown = periods.slice(1);
+  box.replaceChildren(...lineChart([
+    { name: 'retention %', color: '#1f7a3f', values: shown.map((p) => 100 * (p.retentionRate ?? 0)) },
+    { name: 'churn %', color: '#b3261e', values: shown.map((p) => 100 * (p.churnRate ?? 0)) },
+  ], shown.map((p) => p.period), 'retention-chart', 'Retention and churn per period'));
+}
+
+function renderCohortsAndValue(r) {
+  const c = r.revenue.cohorts;
+  $('revenue-cohorts-definition').textContent = c.unavailableReason ?? `${c.definition.formula}. Cohorts by ${r.options.granularity}.`;
+  heatmap('customer-cohorts', 'customers', c.cohorts.map((co) => [co.cohort, co.customers, co.retention]));
+  heatmap('revenue-cohorts', 'customers', c.cohorts.map((co) => [co.cohort, co.customers, co.revenueRetention]), '31, 122, 63');
+  const lv = r.lifetimeValue, i = lv.inputs;
+  $('lifetime-inputs').textContent = `Per ${r.options.granularity}, pooled over the file: average order ${fmt(i.averageOrderValue, 2)}, ` +
+    `${fmt(i.purchaseFrequency, 3)} orders and ARPU ${fmt(i.arpu, 2)} per active customer, churn ${pctText(i.churnRate)}, ` +
+    `lifespan ${fmt(i.lifespanPeriods, 1)} periods (${i.lifespanSource === 'churn' ? '1 / churn' : 'given'}), margin ${i.margin}, discount ${i.discountRate} per period.`;
+  renderTable('lifetime', ['formula', 'value per customer', 'how'],
+    lv.variants.map((v) => [v.variant, v.value === null ? `n/a (${v.unavailableReason})` : fmt(v.value, 2), v.formula]));
+  const k = c.contractual;
+  $('contractual').textContent = k
+    ? `Read as contracts (a customer stays until their last purchase period), a shifted-beta-geometric fit gives α ${fmt(k.model.alpha, 3)}, β ${fmt(k.model.beta, 3)}: ` +
+      `half a cohort has gone after ${k.medianLifetime ?? 'more than 100 000'} periods; mean lifetime ${k.meanLifetime === null ? 'infinite (α ≤ 1)' : `${fmt(k.meanLifetime, 1)} periods`}.`
+    : 'No cohort is older than one period: no contract retention fit.';
+  $('contractual-chart').replaceChildren(...(k ? lineChart([
+    { name: 'observed % still active', color: '#2357c6', values: k.projection.map((p) => 100 * (p.observed ?? p.survival)) },
+    { name: 'sBG projection %', color: '#b26a00', values: k.projection.map((p) => 100 * p.survival) },
+  ], k.projection.map((p) => `+${p.offset}`), 'contractual-chart', 'Observed and projected share of a cohort still active') : []));
+}
+
+function renderClv(c) {
+  $('clv-summary').textContent = '';
+  $('clv-distribution').replaceChildren();
+  $('clv-holdout').replaceChildren();
+  if (!c) { $('clv-summary').textContent = 'Not fitted.'; return; }
+  const m = c.purchases, g = c.spend;
+  $('clv-summary').textContent = `${c.customers.toLocaleString('en')} customers, calibration to ${c.calibrationEnd}, ${c.unitDays}-day units. ` +
+    `${m.modified ? 'MBG/NBD' : 'BG/NBD'}: r ${fmt(m.r, 3)}, α ${fmt(m.alpha, 3)}, a ${fmt(m.a, 3)}, b ${fmt(m.b, 3)} (log-likelihood ${fmt(m.logLikelihood, 1)}). ` +
+    (g ? `Gamma-Gamma: p ${fmt(g.p, 3)}, q ${fmt(g.q, 3)}, γ ${fmt(g.gamma, 3)}. ` : 'Too few repeat buyers for the spend model. ') +
+    `Mean P(alive) ${pctText(c.meanPAlive)}; mean CLV over ${c.horizon} units ${fmt(c.meanClv, 2)}, total ${fmt(c.totalClv, 2)}` +
+    (c.seconds === null ? '.' : `; fitted in ${c.seconds.toFixed(2)} s.`);
+  const bins = c.distribution;
+  const W = 760, H = 200, B = 36;
+  const max = Math.max(1, ...bins.map((b) => b[1]));
+  const bw = W / bins.length;
+  const s = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: '100%', role: 'img', 'aria-label': 'Distribution of predicted CLV per customer', 'data-testid': 'clv-distribution' });
+  bins.forEach(([lo, n], i) => {
+    const h = ((H - B - 14) * n) / max;
+    s.append(svg('rect', { x: i * bw + 2, y: H - B - h, width: bw - 4, height: h, fill: '#7a4fc6' }));
+    s.append(svg('text', { x: i * bw + 2, y: H - B - h - 3 }, String(n)));
+    if (i % 2 === 0) s.append(svg('text', { x: i * bw + 2, y: H - 18 }, fmt(lo, 0)));
+  });
+  s.append(svg('text', { x: 4, y: H - 3 }, 'predicted CLV per customer (bin lower bound; the last bin holds the top 1%)'));
+  $('clv-distribution').append(s);
+  if (c.holdout) {
+    const h = c.holdout;
+    renderTable('clv-holdout', [`repeat purchases in calibration`, 'customers', `actual ${h.from} … ${h.to}`, 'predicted'],
+      [...h.byFrequency.map((f) => [f.x === 7 ? '7+' : f.x, f.customers, f.actual, fmt(f.predicted, 1)]), ['all', c.customers, h.actual, fmt(h.predicted, 1)]]);
+  }
+  if (c.customerTable) downloadClv(c.customerTable);
+}
+
+function clvOptions(extra = {}) {
+  const o = { ...extra };
+  const cal = $('clv-calibration').value;
+  if (cal) o.calibrationEnd = cal;
+  const num = (id) => Number($(id).value);
+  if (num('clv-horizon') > 0) o.horizon = Math.round(num('clv-horizon'));
+  if (num('clv-margin') > 0) o.margin = num('clv-margin');
+  if (num('clv-discount') > 0) o.discountRate = num('clv-discount');
+  return o;
+}
+$('clv-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  if (!lastFile) return;
+  mapping = { ...(mapping ?? {}), clv: clvOptions() };
+  analyzeFile(lastFile, true);
+});
+$('clv-export').addEventListener('click', () => {
+  if (!lastFile) return;
+  mapping = { ...(mapping ?? {}), clv: clvOptions({ customers: true }) };
+  analyzeFile(lastFile, true);
+});
+function downloadClv(rows) {
+  const cols = ['customer', 'frequency', 'recency', 't', 'meanRepeatValue', 'pAlive', 'expectedPurchases', 'expectedValue', 'clv', 'holdoutPurchases'];
+  const lines = [cols.join(',')];
+  for (const c of rows) lines.push(cols.map((k) => csvCell(c[k] ?? '')).join(','));
+  saveCsv(lines, 'clv-customers.csv');
+  mapping = { ...(mapping ?? {}), clv: { ...mapping.clv, customers: undefined } };
+}
+function saveCsv(lines, name) {
+  const url = URL.createObjectURL(new Blob([lines.join('\n') + '\n'], { type: 'text/csv' }));
+  const a = el('a', { href: url, download: name });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 $('file').addEventListener('change', (e) => { const f = e.target.files[0]; if (f) analyzeFile(f); });
 const drop = $('drop');
 drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
@@ -383,16 +490,13 @@ drop.addEventListener('drop', (e) => {
   const f = e.dataTransfer.files[0];
   if (f) analyzeFile(f);
 });
-$('sample').addEventListener('click', async () => {
-  const res = await fetch('samples/survey-sample.csv');
-  const blob = await res.blob();
-  analyzeFile(new File([blob], 'survey-sample.csv', { type: 'text/csv' }));
-});
-$('events-sample').addEventListener('click', async () => {
-  const res = await fetch('samples/events-sample.csv');
-  const blob = await res.blob();
-  analyzeFile(new File([blob], 'events-sample.csv', { type: 'text/csv' }));
-});
+// The bundled samples come from the page's own origin.
+for (const [button, name] of [['sample', 'survey-sample.csv'], ['events-sample', 'events-sample.csv'], ['transactions-sample', 'transactions-sample.csv']]) {
+  $(button).addEventListener('click', async () => {
+    const blob = await (await fetch(`samples/${name}`)).blob();
+    analyzeFile(new File([blob], name, { type: 'text/csv' }));
+  });
+}
 $('funnel-update').addEventListener('click', () => {
   if (!lastFile) return;
   const steps = $('funnel-steps').value.split(',').map((x) => x.trim()).filter(Boolean);
@@ -409,10 +513,7 @@ const csvCell = (v) => {
 function downloadRfm(customers) {
   const lines = [['customer', 'recencyDays', 'frequency', 'monetary', 'r', 'f', 'm', 'segment'].join(',')];
   for (const c of customers) lines.push([c.customer, c.recencyDays, c.frequency, c.monetary, c.r, c.f, c.m, c.segment].map(csvCell).join(','));
-  const url = URL.createObjectURL(new Blob([lines.join('\n') + '\n'], { type: 'text/csv' }));
-  const a = el('a', { href: url, download: 'rfm-customers.csv' });
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveCsv(lines, 'rfm-customers.csv');
   mapping = { ...(mapping ?? {}), rfmCustomers: undefined };
 }
 $('rfm-export').addEventListener('click', () => {

@@ -222,3 +222,53 @@ test('the event-log sample: cohort heatmap and funnel on screen match the packag
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the orders sample: retention and churn, revenue cohort heatmap, CLV fit and distribution, RFM segments', async () => {
+  const { page, errors } = await openPage();
+  await page.click('#transactions-sample');
+  await finished(page);
+  assert.equal(await page.evaluate(() => document.body.dataset.state), 'done', await page.textContent('#error'));
+  const sample = readFileSync(`${root}www/samples/transactions-sample.csv`);
+  const base = { kind: 'auto', timezone: 'UTC', granularity: 'month' };
+  const want = em.analyze(sample, { ...base, clv: {} });
+  assert.equal(want.kind, 'transactions');
+  const pct = (v) => (v === null ? 'n/a' : `${(100 * v).toFixed(1)}%`);
+  // Retention and churn per period: a chart of both, and the table behind it.
+  assert.equal(await page.locator('[data-testid=retention-chart] polyline').count(), 2);
+  const rev = await page.locator('[data-testid=revenue] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [0, 6, 7].map((i) => tr.cells[i].textContent)));
+  assert.deepEqual(rev, want.revenue.periods.map((p) => [p.period, pct(p.retentionRate), pct(p.churnRate)]));
+  // Revenue cohort heatmap: one row per first-purchase month, cells = revenue retained.
+  const heat = await page.locator('[data-testid=revenue-cohorts] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.cells].map((c) => c.textContent)));
+  const cohorts = want.revenue.cohorts.cohorts;
+  assert.equal(heat.length, 3); // CDNOW's customers all first bought in 1997-01 … 1997-03
+  cohorts.forEach((c, i) => assert.deepEqual(heat[i], [c.cohort, String(c.customers), ...c.revenueRetention.map(pct)]));
+  assert.equal(await page.locator('[data-testid=customer-cohorts] tr').count(), 4);
+  // Lifetime value formulas and the sBG reading.
+  const lv = await page.locator('[data-testid=lifetime] tr').evaluateAll((trs) => trs.slice(1).map((tr) => tr.cells[0].textContent));
+  assert.deepEqual(lv, want.lifetimeValue.variants.map((v) => v.variant));
+  assert.match(await page.textContent('[data-testid=contractual]'), /α \d/);
+  // CLV distribution: 20 bins holding every customer.
+  assert.equal(await page.locator('[data-testid=clv-distribution] rect').count(), 20);
+  assert.equal(want.clv.distribution.reduce((a, b) => a + b[1], 0), 2357);
+  // Refit with the published calibration period: the published parameters and the holdout.
+  await page.fill('#clv-calibration', '1997-09-30');
+  await page.click('#clv-update');
+  await page.waitForFunction(() => /r 0\.243, α 4\.414, a 0\.793, b 2\.426/.test(document.querySelector('[data-testid=clv-summary]').textContent));
+  await finished(page);
+  const summary = await page.textContent('[data-testid=clv-summary]');
+  assert.match(summary, /2,357 customers, calibration to 1997-09-30/);
+  assert.match(summary, /p 6\.25\d, q 3\.74\d, γ 15\.44\d/);
+  assert.match(summary, /fitted in \d+\.\d\d s/);
+  const all = await page.locator('[data-testid=clv-holdout] tr').last().evaluate((tr) => [...tr.cells].map((c) => c.textContent));
+  assert.deepEqual(all, ['all', '2357', '1882', '1653.4']);
+  // Per-customer CSV (a re-run with clv.customers): the RFT summary and predictions.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#clv-export')]);
+  const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
+  assert.equal(csv[0], 'customer,frequency,recency,t,meanRepeatValue,pAlive,expectedPurchases,expectedValue,clv,holdoutPurchases');
+  assert.equal(csv.length, 2358);
+  // RFM segment table as the package computes it.
+  const segs = await page.locator('[data-testid=rfm] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [tr.cells[0].textContent, tr.cells[2].textContent]));
+  assert.deepEqual(segs, want.rfm.segments.map((s) => [s.segment, String(s.customers)]));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
