@@ -28,12 +28,13 @@ after(async () => {
   assert.deepEqual(foreign, [], `requests left the origin: ${foreign.join(', ')}`);
 });
 
-async function openPage() {
+async function openPage(path = '/') {
   const page = await browser.context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
-  await page.goto(`${origin}/`);
+  await page.goto(`${origin}${path}`);
   return { page, errors };
 }
 
@@ -271,4 +272,44 @@ test('the orders sample: retention and churn, revenue cohort heatmap, CLV fit an
   assert.deepEqual(segs, want.rfm.segments.map((s) => [s.segment, String(s.customers)]));
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('calculators page: results as you type, errors shown, the shared link restores the calculation', async () => {
+  const { page, errors } = await openPage('/calculators.html');
+  await page.waitForFunction(() => document.getElementById('calculators').dataset.state === 'ready');
+  // Every calculator of the package is on the page, each with its formula.
+  const metrics = await page.locator('form.calculator').evaluateAll((fs) => fs.map((f) => f.dataset.testid));
+  assert.deepEqual(metrics, em.calculators().map((c) => c.metric));
+  // Type with the keyboard: 30 of 200 customers lost → 15.00%.
+  const churn = page.locator('[data-testid=churnRate]');
+  await churn.locator('input[name=lost]').fill('');
+  await churn.locator('input[name=lost]').pressSequentially('27');
+  await churn.locator('input[name=lost]').press('Tab');
+  assert.equal(await page.textContent('[data-testid=churnRate-value]'), '13.50%');
+  const href = () => page.evaluate(() => location.href);
+  assert.match(await href(), /#metric=churnRate&lost=27&start=200$/);
+  // Discounted CLV: 40 × 1.1 / (1.1 − 0.8) = 146.67.
+  const clv = page.locator('[data-testid=clvDiscounted]');
+  await clv.locator('input[name=retentionRate]').fill('0.8');
+  assert.equal(await page.textContent('[data-testid=clvDiscounted-value]'), (40 * 1.1 / 0.3).toFixed(2));
+  // A zero denominator says why; an impossible input names the field.
+  const arpu = page.locator('[data-testid=arpu]');
+  await arpu.locator('input[name=customers]').fill('0');
+  assert.match(await arpu.textContent(), /not available — the denominator is 0/);
+  await churn.locator('input[name=lost]').fill('500');
+  assert.match(await page.textContent('[data-testid=churnRate-error]'), /lost/);
+  // sBG: the published "regular" counts give α ≈ 0.704, β ≈ 1.182.
+  assert.match(await page.locator('[data-testid=sbgRetention]').textContent(), /alpha 0\.70\d\d · beta 1\.18\d\d/);
+  // The link restores the last calculation after a reload.
+  await churn.locator('input[name=lost]').fill('30');
+  await churn.locator('input[name=start]').fill('120');
+  const link = await href();
+  assert.match(link, /#metric=churnRate&lost=30&start=120$/);
+  const again = await openPage(link.slice(origin.length));
+  await again.page.waitForFunction(() => document.getElementById('calculators').dataset.state === 'ready');
+  assert.equal(await again.page.textContent('[data-testid=churnRate-value]'), '25.00%');
+  assert.equal(await again.page.evaluate(() => document.activeElement?.name), 'lost');
+  assert.deepEqual([...errors, ...again.errors], []);
+  await page.close();
+  await again.page.close();
 });

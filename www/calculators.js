@@ -1,0 +1,91 @@
+// The calculators page: one form per calculator of the package's catalogue (`calculators()`),
+// results as you type, the last changed calculator's inputs kept in the URL fragment.
+import init, { calculate, calculators } from './pkg/engagement_metrics.js';
+
+const $ = (id) => document.getElementById(id);
+function el(tag, props = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'text') e.textContent = v;
+    else e.setAttribute(k, v);
+  }
+  e.append(...children.filter((c) => c !== null && c !== undefined));
+  return e;
+}
+
+const show = (v, unit) => {
+  if (unit === 'ratio') return `${(100 * v).toFixed(2)}%`;
+  if (unit === 'currency') return v.toFixed(2);
+  return v.toFixed(3);
+};
+
+function readInputs(spec, form) {
+  const input = { metric: spec.metric };
+  for (const i of spec.inputs) {
+    const raw = form.elements[i.name].value;
+    input[i.name] = i.kind === 'numbers' ? raw.split(/[\s,;]+/).filter(Boolean).map(Number) : (raw.trim() === '' ? NaN : Number(raw));
+  }
+  return input;
+}
+
+function run(spec, form, out) {
+  out.replaceChildren();
+  let r;
+  try {
+    r = calculate(readInputs(spec, form));
+  } catch (e) {
+    out.append(el('p', { class: 'error', role: 'alert', 'data-testid': `${spec.metric}-error`, text: e.message }));
+    return;
+  }
+  out.append(el('p', { class: 'result' },
+    el('strong', { 'data-testid': `${spec.metric}-value`, text: r.value === null ? 'not available' : show(r.value, r.unit) }),
+    r.value === null ? ` — ${r.unavailableReason}` : ''));
+  const details = Object.entries(r.details);
+  if (details.length) out.append(el('p', { class: 'detail', text: details.map(([k, v]) => `${k} ${v.toFixed(4)}`).join(' · ') }));
+  if (r.series) out.append(el('p', { class: 'detail', text: `projected share still subscribed: ${r.series.map((v) => `${(100 * v).toFixed(1)}%`).join(', ')}` }));
+}
+
+// Fragment: #metric=churnRate&lost=30&start=200
+function fromFragment() {
+  const p = new URLSearchParams(location.hash.slice(1));
+  return p.get('metric') ? p : null;
+}
+function toFragment(spec, form) {
+  const p = new URLSearchParams({ metric: spec.metric });
+  for (const i of spec.inputs) p.set(i.name, form.elements[i.name].value);
+  history.replaceState(null, '', `#${p}`);
+}
+
+await init();
+const main = $('calculators');
+const shared = fromFragment();
+let focus = null;
+const groups = new Map();
+for (const spec of calculators()) {
+  if (!groups.has(spec.group)) {
+    const section = el('section', { 'aria-label': spec.group }, el('h2', { text: spec.group[0].toUpperCase() + spec.group.slice(1) }));
+    groups.set(spec.group, section);
+    main.append(section);
+  }
+  const form = el('form', { class: 'calculator card', id: `calc-${spec.metric}`, 'data-testid': spec.metric, 'aria-label': spec.title });
+  form.append(el('h3', { text: spec.title }), el('p', { class: 'detail formula', text: spec.formula }));
+  for (const i of spec.inputs) {
+    const value = shared?.get('metric') === spec.metric && shared.has(i.name) ? shared.get(i.name) : i.example;
+    const input = el('input', { name: i.name, inputmode: 'decimal', autocomplete: 'off' });
+    if (i.kind === 'number') input.setAttribute('type', 'text');
+    input.value = value;
+    form.append(el('label', {}, el('span', { text: i.label }), input));
+  }
+  const out = el('div', { class: 'output', 'aria-live': 'polite' });
+  form.append(out);
+  form.addEventListener('submit', (e) => e.preventDefault());
+  form.addEventListener('input', () => { run(spec, form, out); toFragment(spec, form); });
+  run(spec, form, out);
+  groups.get(spec.group).append(form);
+  if (shared?.get('metric') === spec.metric) focus = form;
+}
+if (focus) {
+  focus.scrollIntoView();
+  focus.querySelector('input').focus();
+}
+main.dataset.state = 'ready';
