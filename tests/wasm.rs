@@ -123,3 +123,27 @@ fn hostile_bytes_never_abort_the_instance() {
     let r = wasm::nps_from_scores(&[9.0], JsValue::UNDEFINED).unwrap();
     assert_eq!(get(&r, "score").as_f64(), Some(100.0));
 }
+
+#[wasm_bindgen_test]
+fn calculators_cross_and_refuse_bad_input() {
+    let r = wasm::calculate(obj(r#"{"metric":"churnRate","lost":30,"start":200}"#)).unwrap();
+    assert_eq!(get(&r, "value").as_f64(), Some(0.15));
+    let zero = wasm::calculate(obj(r#"{"metric":"arpu","revenue":5,"customers":0}"#)).unwrap();
+    assert!(get(&zero, "value").is_null());
+    for bad in [
+        JsValue::from_f64(3.0),
+        JsValue::UNDEFINED,
+        obj(r#"{"metric":"nope"}"#),
+        obj(r#"{"metric":"sbgRetention","alive":[5,9],"periods":2}"#),
+    ] {
+        assert_eq!(code(wasm::calculate(bad).unwrap_err()), "INVALID_OPTION");
+    }
+    let list = wasm::calculators().unwrap();
+    assert!(js_sys::Array::from(&list).length() >= 14);
+    // The clock the bindings install makes the CLV fit report its time.
+    wasm::start();
+    let csv =
+        b"customer,date,amount\na,2024-01-01,10\na,2024-02-01,12\nb,2024-01-05,8\nb,2024-03-05,9\n";
+    let rep = wasm::analyze(csv, obj(r#"{"clv":{}}"#)).unwrap();
+    assert!(get(&rep, "clv.seconds").as_f64().is_some());
+}
