@@ -48,12 +48,7 @@ fn main() {
             let h = r.head();
             (h.kind.name(), h.input.bytes, h.input.rows)
         };
-        let per_row = match &r {
-            Report::Dataset(d) => d.dataset.bytes_per_row,
-            Report::Events(e) => e.dataset.bytes_per_row,
-            Report::Transactions(t) => t.dataset.bytes_per_row,
-            Report::Survey(_) => 0,
-        };
+        let per_row = r.dataset().map_or(0, |d| d.bytes_per_row);
         if let Report::Transactions(t) = &r {
             if let Some(c) = &t.clv {
                 eprintln!(

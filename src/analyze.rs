@@ -18,7 +18,7 @@ use crate::kind::{self, Kind};
 use crate::metrics::survey::Scale;
 use crate::options::{AnalyzeOptions, Resolved};
 use crate::period::Periodizer;
-use crate::report::TransactionsReport;
+use crate::report::{CampaignsReport, TicketsReport, TransactionsReport};
 use crate::report::{
     ColumnInfo, DatasetReport, DatasetSummary, EffectiveOptions, EventsReport, InputSummary,
     KindChoice, Report, ReportHead, StoredColumn, SurveyReport, ENGINE,
@@ -310,6 +310,43 @@ impl Analyzer {
                     rfm,
                     lifetime_value,
                     clv,
+                    rejected: rejections.into_vec(),
+                    warnings: std::mem::take(&mut inner.warnings),
+                }))
+            }
+            Builder::Table(b) if kind == Kind::Tickets => {
+                let (table, dataset) = b.finish_into(&mut rejections);
+                let mut periodizer = Periodizer::new(r.tz, r.granularity, r.week_start);
+                let support = crate::metrics::support::support(
+                    &table,
+                    &mut periodizer,
+                    &inner.opts.support.clone().unwrap_or_default(),
+                )?;
+                if support.inconsistent_times > 0 {
+                    inner.warnings.push(Warning {
+                        code: "TIMES_BEFORE_CREATION",
+                        message: format!(
+                            "{} first-response or resolution times are earlier than the ticket's creation; they are left out of the durations",
+                            support.inconsistent_times
+                        ),
+                    });
+                }
+                Report::Tickets(Box::new(TicketsReport {
+                    head,
+                    dataset,
+                    support,
+                    rejected: rejections.into_vec(),
+                    warnings: std::mem::take(&mut inner.warnings),
+                }))
+            }
+            Builder::Table(b) if kind == Kind::Campaigns => {
+                let (table, dataset) = b.finish_into(&mut rejections);
+                let mut periodizer = Periodizer::new(r.tz, r.granularity, r.week_start);
+                let campaigns = crate::metrics::campaigns::campaigns(&table, &mut periodizer);
+                Report::Campaigns(Box::new(CampaignsReport {
+                    head,
+                    dataset,
+                    campaigns,
                     rejected: rejections.into_vec(),
                     warnings: std::mem::take(&mut inner.warnings),
                 }))

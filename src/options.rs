@@ -52,6 +52,8 @@ pub struct AnalyzeOptions {
     pub lost_after_periods: Option<u32>,
     /// Transactions: include the per-customer RFM table in the report (default false).
     pub rfm_customers: Option<bool>,
+    /// Tickets: handle-time unit and the satisfied CSAT threshold.
+    pub support: Option<crate::metrics::support::SupportOptions>,
     /// Transactions: formula CLV inputs and the contractual retention projection.
     pub lifetime_value: Option<crate::metrics::lifetime_value::LifetimeValueOptions>,
     /// Transactions: fit BG/NBD + Gamma-Gamma and report predictive CLV (off when absent).

@@ -195,6 +195,30 @@ pub struct TransactionsReport {
     pub warnings: Vec<Warning>,
 }
 
+/// Report of a help-desk or call export: the ingest summary and the support metrics.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TicketsReport {
+    #[serde(flatten)]
+    pub head: ReportHead,
+    pub dataset: DatasetSummary,
+    pub support: crate::metrics::support::SupportMetrics,
+    pub rejected: Vec<Rejection>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Report of an email / ad campaign export: the ingest summary and the campaign metrics.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CampaignsReport {
+    #[serde(flatten)]
+    pub head: ReportHead,
+    pub dataset: DatasetSummary,
+    pub campaigns: crate::metrics::campaigns::CampaignMetrics,
+    pub rejected: Vec<Rejection>,
+    pub warnings: Vec<Warning>,
+}
+
 /// A report of any kind (tagged by `kind`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
@@ -202,15 +226,31 @@ pub enum Report {
     Survey(Box<SurveyReport>),
     Events(Box<EventsReport>),
     Transactions(Box<TransactionsReport>),
+    Tickets(Box<TicketsReport>),
+    Campaigns(Box<CampaignsReport>),
     Dataset(Box<DatasetReport>),
 }
 
 impl Report {
+    /// What was ingested, for the row-per-fact kinds (surveys keep no table).
+    pub fn dataset(&self) -> Option<&DatasetSummary> {
+        match self {
+            Report::Survey(_) => None,
+            Report::Events(r) => Some(&r.dataset),
+            Report::Transactions(r) => Some(&r.dataset),
+            Report::Tickets(r) => Some(&r.dataset),
+            Report::Campaigns(r) => Some(&r.dataset),
+            Report::Dataset(r) => Some(&r.dataset),
+        }
+    }
+
     pub fn head(&self) -> &ReportHead {
         match self {
             Report::Survey(r) => &r.head,
             Report::Events(r) => &r.head,
             Report::Transactions(r) => &r.head,
+            Report::Tickets(r) => &r.head,
+            Report::Campaigns(r) => &r.head,
             Report::Dataset(r) => &r.head,
         }
     }

@@ -47,6 +47,17 @@ pub enum Role {
     Bounces,
     Impressions,
     Spend,
+    /// Support: time an agent spent on the ticket or call (seconds unless the header says).
+    HandleTime,
+    /// Support: contacts (replies, calls) the ticket took.
+    Contacts,
+    /// Support: yes/no "resolved on first contact".
+    FirstContactResolved,
+    /// Support: times (or yes/no) the ticket was reopened.
+    Reopens,
+    /// Email: unique opens and clicks (recipients who opened / clicked at least once).
+    UniqueOpens,
+    UniqueClicks,
 }
 
 /// How the values of a role are kept once ingested.
@@ -71,7 +82,7 @@ pub enum ValueType {
 
 impl Role {
     /// Every role, with its name as used in mappings.
-    pub const ALL: [(Role, &'static str); 34] = [
+    pub const ALL: [(Role, &'static str); 40] = [
         (Role::Nps, "nps"),
         (Role::Csat, "csat"),
         (Role::Ces, "ces"),
@@ -105,6 +116,12 @@ impl Role {
         (Role::Bounces, "bounces"),
         (Role::Impressions, "impressions"),
         (Role::Spend, "spend"),
+        (Role::HandleTime, "handleTime"),
+        (Role::Contacts, "contacts"),
+        (Role::FirstContactResolved, "firstContactResolved"),
+        (Role::Reopens, "reopens"),
+        (Role::UniqueOpens, "uniqueOpens"),
+        (Role::UniqueClicks, "uniqueClicks"),
         (Role::Quantity, "qty"),
     ];
 
@@ -124,9 +141,10 @@ impl Role {
             UserId | SessionId | OrderId | TicketId => ValueType::Id,
             Channel | Segment | EventName | Page | Product | Status | Agent | Priority
             | Campaign => ValueType::Category,
-            Amount | Spend => ValueType::Amount,
+            Amount | Spend | HandleTime => ValueType::Amount,
             Quantity | Sent | Delivered | Opens | Clicks | Conversions | Unsubscribes | Bounces
-            | Impressions => ValueType::Count,
+            | Impressions | Contacts | FirstContactResolved | Reopens | UniqueOpens
+            | UniqueClicks => ValueType::Count,
             Id | Text | Ignored => ValueType::None,
         }
     }
@@ -467,6 +485,38 @@ const ID_WORDS: &[&str] = &[
 ];
 
 const NAME_RULES: &[NameRule] = &[
+    // Support columns first: "first_contact_resolution" also holds words of ResolvedAt and UserId.
+    NameRule {
+        role: Role::FirstContactResolved,
+        any: &["fcr", "onetouch"],
+        all: &[],
+    },
+    NameRule {
+        role: Role::FirstContactResolved,
+        any: &["first"],
+        all: &["contact"],
+    },
+    NameRule {
+        role: Role::HandleTime,
+        any: &["aht", "handle", "handling", "talk"],
+        all: &[],
+    },
+    NameRule {
+        role: Role::Reopens,
+        any: &["reopens", "reopened", "reopen"],
+        all: &[],
+    },
+    NameRule {
+        role: Role::Contacts,
+        any: &[
+            "contacts",
+            "replies",
+            "touches",
+            "interactions",
+            "touchpoints",
+        ],
+        all: &[],
+    },
     NameRule {
         role: Role::ResolvedAt,
         any: &["resolved", "closed", "solved", "resolution"],
@@ -545,6 +595,16 @@ const NAME_RULES: &[NameRule] = &[
             "page", "url", "path", "screen", "route", "pathname", "uri", "pageview",
         ],
         all: &[],
+    },
+    NameRule {
+        role: Role::UniqueOpens,
+        any: &["opens", "opened", "open"],
+        all: &["unique"],
+    },
+    NameRule {
+        role: Role::UniqueClicks,
+        any: &["clicks", "clicked", "click"],
+        all: &["unique"],
     },
     NameRule {
         role: Role::Sent,

@@ -1,11 +1,14 @@
 //! Metric families. Each computes result structs from mergeable accumulators; every figure
 //! carries the definition (variant and parameters) it was computed with.
 
+pub mod campaigns;
 pub mod clv;
 pub mod events;
 pub mod figure;
 pub mod lifetime_value;
+pub mod rate;
 pub mod revenue;
 pub mod revenue_cohorts;
 pub mod rfm;
+pub mod support;
 pub mod survey;

@@ -34,21 +34,37 @@ pub fn survey(bytes: &[u8], opts: &str) -> SurveyReport {
 
 /// The ingest part of any non-survey report.
 pub fn dataset(bytes: &[u8], opts: &str) -> DatasetReport {
+    macro_rules! ingest_part {
+        ($r:expr) => {
+            DatasetReport {
+                head: $r.head,
+                dataset: $r.dataset,
+                rejected: $r.rejected,
+                warnings: $r.warnings,
+            }
+        };
+    }
     match analyze(bytes, options(opts)).expect("analyze") {
         Report::Dataset(r) => *r,
-        Report::Events(r) => DatasetReport {
-            head: r.head,
-            dataset: r.dataset,
-            rejected: r.rejected,
-            warnings: r.warnings,
-        },
-        Report::Transactions(r) => DatasetReport {
-            head: r.head,
-            dataset: r.dataset,
-            rejected: r.rejected,
-            warnings: r.warnings,
-        },
+        Report::Events(r) => ingest_part!(r),
+        Report::Transactions(r) => ingest_part!(r),
+        Report::Tickets(r) => ingest_part!(r),
+        Report::Campaigns(r) => ingest_part!(r),
         other => panic!("expected a dataset report, got {:?}", other.head().kind),
+    }
+}
+
+pub fn tickets(bytes: &[u8], opts: &str) -> engagement_metrics::report::TicketsReport {
+    match analyze(bytes, options(opts)).expect("analyze") {
+        Report::Tickets(r) => *r,
+        other => panic!("expected a tickets report, got {:?}", other.head().kind),
+    }
+}
+
+pub fn campaigns(bytes: &[u8], opts: &str) -> engagement_metrics::report::CampaignsReport {
+    match analyze(bytes, options(opts)).expect("analyze") {
+        Report::Campaigns(r) => *r,
+        other => panic!("expected a campaigns report, got {:?}", other.head().kind),
     }
 }
 

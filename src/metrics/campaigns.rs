@@ -1,0 +1,242 @@
+//! Email and ad campaign metrics from one row per campaign or send (sent, delivered, opens,
+//! unique opens, clicks, unique clicks, conversions, unsubscribes, bounces, impressions,
+//! revenue, spend). Counts are summed first and every rate is computed from the sums — per
+//! campaign, per period and overall — never by averaging rates.
+
+use serde::Serialize;
+
+use crate::dataset::table::{Table, NO_ID, NO_TIME};
+use crate::ingest::infer::Role;
+use crate::metrics::figure::Definition;
+use crate::metrics::rate::Rate;
+use crate::period::Periodizer;
+
+/// Summed counts; null when the file has no such column.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CampaignTotals {
+    pub sent: Option<f64>,
+    pub delivered: Option<f64>,
+    pub opens: Option<f64>,
+    pub unique_opens: Option<f64>,
+    pub clicks: Option<f64>,
+    pub unique_clicks: Option<f64>,
+    pub conversions: Option<f64>,
+    pub unsubscribes: Option<f64>,
+    pub bounces: Option<f64>,
+    pub impressions: Option<f64>,
+    pub revenue: Option<f64>,
+    pub spend: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CampaignRates {
+    /// delivered / sent.
+    pub delivery_rate: Rate,
+    /// opens / delivered (unique opens when the file has them).
+    pub open_rate: Rate,
+    /// clicks / delivered (unique clicks when present).
+    pub click_through_rate: Rate,
+    /// unique clicks / unique opens (clicks / opens without unique counts).
+    pub click_to_open_rate: Rate,
+    /// conversions / delivered.
+    pub conversion_rate: Rate,
+    /// conversions / clicks (unique when present; the variant used for ads and landing pages).
+    pub conversion_per_click: Rate,
+    /// unsubscribes / delivered.
+    pub unsubscribe_rate: Rate,
+    /// bounces / sent.
+    pub bounce_rate: Rate,
+    /// revenue / delivered.
+    pub revenue_per_email: Rate,
+    /// clicks (all) / impressions, for ads.
+    pub impression_click_through_rate: Rate,
+    /// spend / clicks (all).
+    pub cost_per_click: Rate,
+    /// revenue / spend.
+    pub return_on_ad_spend: Rate,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CampaignGroup {
+    /// Campaign name, period label, channel ("" for the whole file).
+    pub name: String,
+    pub rows: u64,
+    pub totals: CampaignTotals,
+    pub rates: CampaignRates,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CampaignMetrics {
+    pub overall: CampaignGroup,
+    pub campaigns: Vec<CampaignGroup>,
+    pub periods: Vec<CampaignGroup>,
+    pub by_channel: Vec<CampaignGroup>,
+    pub definition: Definition,
+}
+
+const COUNTS: [Role; 12] = [
+    Role::Sent,
+    Role::Delivered,
+    Role::Opens,
+    Role::UniqueOpens,
+    Role::Clicks,
+    Role::UniqueClicks,
+    Role::Conversions,
+    Role::Unsubscribes,
+    Role::Bounces,
+    Role::Impressions,
+    Role::Amount,
+    Role::Spend,
+];
+
+/// Sums of each count column over some rows (NaN cells, i.e. blanks, count as 0).
+fn totals(cols: &[Option<&[f64]>; 12], rows: &[usize]) -> CampaignTotals {
+    let sum = |k: usize| cols[k].map(|c| rows.iter().map(|&i| c[i]).filter(|v| !v.is_nan()).sum());
+    CampaignTotals {
+        sent: sum(0),
+        delivered: sum(1),
+        opens: sum(2),
+        unique_opens: sum(3),
+        clicks: sum(4),
+        unique_clicks: sum(5),
+        conversions: sum(6),
+        unsubscribes: sum(7),
+        bounces: sum(8),
+        impressions: sum(9),
+        revenue: sum(10),
+        spend: sum(11),
+    }
+}
+
+/// Rates from summed counts. Delivered falls back to sent − bounces, then to sent (the
+/// definition's `deliveredFrom` says which); opens and clicks are the unique counts when the
+/// file has them.
+pub fn rates(t: &CampaignTotals) -> CampaignRates {
+    let derived = t
+        .delivered
+        .or_else(|| t.sent.zip(t.bounces).map(|(s, b)| s - b));
+    let delivered = derived.or(t.sent);
+    let opens = t.unique_opens.or(t.opens);
+    let clicks = t.unique_clicks.or(t.clicks);
+    // A numerator and a denominator, each named for the reason when missing or 0.
+    let r = |num: (Option<f64>, &str), den: (Option<f64>, &str)| match (num.0, den.0) {
+        (Some(n), Some(d)) => Rate::ratio(n, d, &format!("{} is 0", den.1)),
+        (None, _) => Rate::ratio(0.0, 0.0, &format!("no {} column", num.1)),
+        (_, None) => Rate::ratio(0.0, 0.0, &format!("no {} column", den.1)),
+    };
+    CampaignRates {
+        delivery_rate: r((derived, "delivered"), (t.sent, "sent")),
+        open_rate: r((opens, "opens"), (delivered, "delivered")),
+        click_through_rate: r((clicks, "clicks"), (delivered, "delivered")),
+        click_to_open_rate: r((clicks, "clicks"), (opens, "opens")),
+        conversion_rate: r((t.conversions, "conversions"), (delivered, "delivered")),
+        conversion_per_click: r((t.conversions, "conversions"), (clicks, "clicks")),
+        unsubscribe_rate: r((t.unsubscribes, "unsubscribes"), (delivered, "delivered")),
+        bounce_rate: r((t.bounces, "bounces"), (t.sent, "sent")),
+        revenue_per_email: r((t.revenue, "revenue"), (delivered, "delivered")),
+        impression_click_through_rate: r((t.clicks, "clicks"), (t.impressions, "impressions")),
+        cost_per_click: r((t.spend, "spend"), (t.clicks, "clicks")),
+        return_on_ad_spend: r((t.revenue, "revenue"), (t.spend, "spend")),
+    }
+}
+
+fn group(cols: &[Option<&[f64]>; 12], name: String, rows: &[usize]) -> CampaignGroup {
+    let totals = totals(cols, rows);
+    CampaignGroup {
+        name,
+        rows: rows.len() as u64,
+        rates: rates(&totals),
+        totals,
+    }
+}
+
+/// Row indices per code of a category column, in order of first appearance.
+fn groups_of(table: &Table, role: Role) -> Vec<(String, Vec<usize>)> {
+    let Some((codes, dict)) = table.codes(role) else {
+        return Vec::new();
+    };
+    let mut slot: Vec<Option<usize>> = vec![None; dict.len() + 1];
+    let mut out: Vec<(String, Vec<usize>)> = Vec::new();
+    for (i, &c) in codes.iter().enumerate() {
+        let k = if c == NO_ID { dict.len() } else { c as usize };
+        let g = *slot[k].get_or_insert_with(|| {
+            out.push((
+                if c == NO_ID {
+                    "(none)".into()
+                } else {
+                    dict.name(c).to_string()
+                },
+                Vec::new(),
+            ));
+            out.len() - 1
+        });
+        out[g].1.push(i);
+    }
+    out
+}
+
+pub fn campaigns(table: &Table, p: &mut Periodizer) -> CampaignMetrics {
+    let cols: [Option<&[f64]>; 12] = COUNTS.map(|r| table.numbers(r));
+    let all: Vec<usize> = (0..table.rows).collect();
+    let overall = group(&cols, String::new(), &all);
+    let campaigns = groups_of(table, Role::Campaign)
+        .into_iter()
+        .map(|(n, r)| group(&cols, n, &r))
+        .collect();
+    let by_channel = groups_of(table, Role::Channel)
+        .into_iter()
+        .map(|(n, r)| group(&cols, n, &r))
+        .collect();
+    let mut per: std::collections::BTreeMap<i64, Vec<usize>> = Default::default();
+    if let Some(times) = table.times(Role::Timestamp) {
+        for (i, &t) in times.iter().enumerate() {
+            if t != NO_TIME {
+                let day = p.local_day(t);
+                per.entry(p.start_of_period_for_day(day))
+                    .or_default()
+                    .push(i);
+            }
+        }
+    }
+    let periods = per
+        .into_iter()
+        .map(|(s, r)| group(&cols, p.label(s), &r))
+        .collect();
+    let t = &overall.totals;
+    let delivered_from = if t.delivered.is_some() {
+        "delivered"
+    } else if t.sent.is_some() && t.bounces.is_some() {
+        "sent − bounces"
+    } else {
+        "sent"
+    };
+    let opens_from = if t.unique_opens.is_some() {
+        "uniqueOpens"
+    } else {
+        "opens"
+    };
+    let clicks_from = if t.unique_clicks.is_some() {
+        "uniqueClicks"
+    } else {
+        "clicks"
+    };
+    CampaignMetrics {
+        overall,
+        campaigns,
+        periods,
+        by_channel,
+        definition: Definition::new(
+            "campaigns",
+            "summedCounts",
+            "ratio",
+            "counts summed per group, then: delivery = delivered / sent; open rate = opens / delivered; CTR = clicks / delivered; click-to-open = clicks / opens; conversion = conversions / delivered (per click: / clicks); unsubscribe = unsubscribes / delivered; bounce = bounces / sent; revenue per email = revenue / delivered; ad CTR = clicks / impressions; cost per click = spend / clicks; ROAS = revenue / spend",
+        )
+        .param("deliveredFrom", delivered_from)
+        .param("opensFrom", opens_from)
+        .param("clicksFrom", clicks_from),
+    }
+}

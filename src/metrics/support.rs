@@ -1,0 +1,338 @@
+//! Support metrics from a help desk or call export, one row per ticket (or call): first contact
+//! resolution, handle time, time to first response and to resolution, tickets per customer,
+//! reopen rate and CSAT — overall, per period of creation, per channel and per agent.
+//!
+//! A ticket is resolved when it has a resolution time, or (without one) a status among
+//! solved / closed / resolved / done / completed. Rates over resolved tickets (FCR, reopen)
+//! use the resolved tickets that carry the needed column. Durations are in seconds;
+//! a response or resolution time before the creation time is inconsistent: it is left out of
+//! the durations and counted in `inconsistentTimes`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::dataset::table::{Table, NO_ID, NO_TIME};
+use crate::error::{Error, Result};
+use crate::ingest::infer::{header_words, Role};
+use crate::metrics::figure::Definition;
+use crate::metrics::rate::{quantile, Rate};
+use crate::period::Periodizer;
+
+/// Options (`support: {...}` in AnalyzeOptions).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SupportOptions {
+    /// Unit of the handle-time column: seconds, minutes or hours (default: from its header,
+    /// e.g. "handle_time_min", else seconds).
+    pub handle_time_unit: Option<String>,
+    /// Lowest satisfied CSAT answer (default 4, on 1–5).
+    pub csat_satisfied_min: Option<f64>,
+}
+
+/// Mean, median and 90th percentile of durations (seconds).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Durations {
+    pub n: u64,
+    pub mean: Option<f64>,
+    pub median: Option<f64>,
+    pub p90: Option<f64>,
+}
+
+impl Durations {
+    fn of(mut v: Vec<f64>) -> Self {
+        v.sort_by(f64::total_cmp);
+        let n = v.len();
+        Durations {
+            n: n as u64,
+            mean: (n > 0).then(|| v.iter().sum::<f64>() / n as f64),
+            median: quantile(&v, 0.5),
+            p90: quantile(&v, 0.9),
+        }
+    }
+}
+
+/// Support figures of one group of tickets.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SupportGroup {
+    /// Period label, channel or agent ("" for the whole file).
+    pub name: String,
+    pub tickets: u64,
+    pub resolved: u64,
+    /// Resolved on the first contact / resolved tickets with a contacts or FCR value.
+    pub first_contact_resolution: Rate,
+    /// Reopened / resolved tickets with a reopens value.
+    pub reopen_rate: Rate,
+    pub handle_time: Durations,
+    pub first_response_time: Durations,
+    pub resolution_time: Durations,
+    /// Satisfied answers (≥ csatSatisfiedMin) / CSAT answers.
+    pub csat: Rate,
+    pub csat_mean: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SupportMetrics {
+    pub overall: SupportGroup,
+    /// Distinct customers (null without a customer column).
+    pub customers: Option<u64>,
+    /// Tickets / distinct customers.
+    pub tickets_per_customer: Rate,
+    pub periods: Vec<SupportGroup>,
+    pub by_channel: Vec<SupportGroup>,
+    pub by_agent: Vec<SupportGroup>,
+    /// Responses or resolutions timed before the ticket's creation (left out of durations).
+    pub inconsistent_times: u64,
+    pub definition: Definition,
+}
+
+const RESOLVED_STATUSES: [&str; 6] = ["solved", "closed", "resolved", "done", "completed", "fixed"];
+
+/// Seconds per unit of the handle-time column, from the option or the header's words.
+fn handle_time_scale(header: &str, option: Option<&str>) -> Result<(f64, &'static str)> {
+    let pick = |u: &str| match u {
+        "s" | "sec" | "secs" | "second" | "seconds" => Some((1.0, "seconds")),
+        "m" | "min" | "mins" | "minute" | "minutes" => Some((60.0, "minutes")),
+        "h" | "hr" | "hrs" | "hour" | "hours" => Some((3600.0, "hours")),
+        _ => None,
+    };
+    if let Some(u) = option {
+        return pick(&u.trim().to_ascii_lowercase()).ok_or_else(|| {
+            Error::option(
+                "support.handleTimeUnit",
+                "must be seconds, minutes or hours",
+            )
+        });
+    }
+    Ok(header_words(header)
+        .iter()
+        .find_map(|w| pick(w))
+        .unwrap_or((1.0, "seconds")))
+}
+
+/// Per-row facts of the support table, column by column.
+struct Rows<'a> {
+    created: &'a [i64],
+    first_response: Option<&'a [i64]>,
+    resolved_at: Option<&'a [i64]>,
+    resolved_status: Option<Vec<bool>>,
+    handle: Option<&'a [f64]>,
+    handle_scale: f64,
+    contacts: Option<&'a [f64]>,
+    fcr: Option<&'a [f64]>,
+    reopens: Option<&'a [f64]>,
+    csat: Option<&'a [f64]>,
+    satisfied_min: f64,
+}
+
+impl Rows<'_> {
+    fn resolved(&self, i: usize) -> bool {
+        if let Some(r) = self.resolved_at {
+            if r[i] != NO_TIME {
+                return true;
+            }
+        }
+        match &self.resolved_status {
+            Some(s) => s[i],
+            None => self.resolved_at.is_none(),
+        }
+    }
+
+    /// Some(true) when resolved on first contact, None when unknown.
+    fn first_contact(&self, i: usize) -> Option<bool> {
+        if let Some(f) = self.fcr.map(|f| f[i]).filter(|v| !v.is_nan()) {
+            return Some(f > 0.0);
+        }
+        self.contacts
+            .map(|c| c[i])
+            .filter(|v| !v.is_nan())
+            .map(|c| c <= 1.0)
+    }
+
+    fn group(&self, name: String, rows: &[usize], inconsistent: &mut u64) -> SupportGroup {
+        let (mut resolved, mut fcr_yes, mut fcr_n, mut re_yes, mut re_n) = (0, 0, 0, 0, 0);
+        let (mut handle, mut first, mut resolution) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut sat, mut answers, mut sum) = (0u64, 0u64, 0.0);
+        for &i in rows {
+            let c = self.created[i];
+            if self.resolved(i) {
+                resolved += 1;
+                if let Some(f) = self.first_contact(i) {
+                    fcr_n += 1;
+                    fcr_yes += f as u64;
+                }
+                if let Some(r) = self.reopens.map(|r| r[i]).filter(|v| !v.is_nan()) {
+                    re_n += 1;
+                    re_yes += (r > 0.0) as u64;
+                }
+            }
+            if let Some(h) = self.handle.map(|h| h[i]).filter(|v| !v.is_nan()) {
+                handle.push(h * self.handle_scale);
+            }
+            for (col, out) in [
+                (self.first_response, &mut first),
+                (self.resolved_at, &mut resolution),
+            ] {
+                if let Some(t) = col.map(|t| t[i]).filter(|&t| t != NO_TIME && c != NO_TIME) {
+                    if t >= c {
+                        out.push((t - c) as f64);
+                    } else {
+                        *inconsistent += 1;
+                    }
+                }
+            }
+            if let Some(s) = self.csat.map(|s| s[i]).filter(|v| !v.is_nan()) {
+                answers += 1;
+                sum += s;
+                sat += (s >= self.satisfied_min) as u64;
+            }
+        }
+        SupportGroup {
+            name,
+            tickets: rows.len() as u64,
+            resolved,
+            first_contact_resolution: Rate::of(
+                fcr_yes,
+                fcr_n,
+                "no resolved ticket with a contacts or first-contact value",
+            ),
+            reopen_rate: Rate::of(re_yes, re_n, "no resolved ticket with a reopens value"),
+            handle_time: Durations::of(handle),
+            first_response_time: Durations::of(first),
+            resolution_time: Durations::of(resolution),
+            csat: Rate::of(sat, answers, "no CSAT answers"),
+            csat_mean: (answers > 0).then(|| sum / answers as f64),
+        }
+    }
+}
+
+/// Rows grouped by a category column's codes (blank → "(none)"), largest groups first.
+fn by_codes(table: &Table, role: Role, n: usize) -> Vec<(String, Vec<usize>)> {
+    let Some((codes, dict)) = table.codes(role) else {
+        return Vec::new();
+    };
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut index: Vec<Option<usize>> = vec![None; dict.len() + 1];
+    for (i, &c) in codes.iter().enumerate().take(n) {
+        let slot = if c == NO_ID { dict.len() } else { c as usize };
+        let g = *index[slot].get_or_insert_with(|| {
+            let name = if c == NO_ID {
+                "(none)".to_string()
+            } else {
+                dict.name(c).to_string()
+            };
+            groups.push((name, Vec::new()));
+            groups.len() - 1
+        });
+        groups[g].1.push(i);
+    }
+    groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
+    groups
+}
+
+pub fn support(table: &Table, p: &mut Periodizer, o: &SupportOptions) -> Result<SupportMetrics> {
+    let n = table.rows;
+    let created = table.times(Role::Timestamp).unwrap_or_default();
+    let handle_col = table.column(Role::HandleTime);
+    let (handle_scale, handle_unit) = handle_time_scale(
+        handle_col.map_or("", |c| c.header.as_str()),
+        o.handle_time_unit.as_deref(),
+    )?;
+    let satisfied_min = o.csat_satisfied_min.unwrap_or(4.0);
+    let resolved_status = table.codes(Role::Status).map(|(codes, dict)| {
+        let resolved: Vec<bool> = (0..dict.len() as u32)
+            .map(|k| RESOLVED_STATUSES.contains(&dict.name(k).trim().to_ascii_lowercase().as_str()))
+            .collect();
+        codes
+            .iter()
+            .map(|&c| c != NO_ID && resolved[c as usize])
+            .collect()
+    });
+    let rows = Rows {
+        created,
+        first_response: table.times(Role::FirstResponseAt),
+        resolved_at: table.times(Role::ResolvedAt),
+        resolved_status,
+        handle: table.numbers(Role::HandleTime),
+        handle_scale,
+        contacts: table.numbers(Role::Contacts),
+        fcr: table.numbers(Role::FirstContactResolved),
+        reopens: table.numbers(Role::Reopens),
+        csat: table.numbers(Role::Csat),
+        satisfied_min,
+    };
+    let mut inconsistent = 0u64;
+    let all: Vec<usize> = (0..n).collect();
+    let overall = rows.group(String::new(), &all, &mut inconsistent);
+    // Periods of creation, in the report time zone.
+    let mut per: std::collections::BTreeMap<i64, Vec<usize>> = Default::default();
+    for (i, &t) in created.iter().enumerate() {
+        if t != NO_TIME {
+            let day = p.local_day(t);
+            per.entry(p.start_of_period_for_day(day))
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut ignored = 0u64;
+    let periods = per
+        .into_iter()
+        .map(|(start, r)| rows.group(p.label(start), &r, &mut ignored))
+        .collect();
+    let by_channel = by_codes(table, Role::Channel, n)
+        .into_iter()
+        .map(|(name, r)| rows.group(name, &r, &mut ignored))
+        .collect();
+    let by_agent = by_codes(table, Role::Agent, n)
+        .into_iter()
+        .map(|(name, r)| rows.group(name, &r, &mut ignored))
+        .collect();
+    let customers = table.codes(Role::UserId).map(|(codes, _)| {
+        let mut seen = vec![
+            false;
+            codes
+                .iter()
+                .filter(|&&c| c != NO_ID)
+                .map(|&c| c as usize + 1)
+                .max()
+                .unwrap_or(0)
+        ];
+        codes
+            .iter()
+            .filter(|&&c| c != NO_ID)
+            .for_each(|&c| seen[c as usize] = true);
+        seen.iter().filter(|&&s| s).count() as u64
+    });
+    let with_customer = table.codes(Role::UserId).map_or(0, |(codes, _)| {
+        codes.iter().filter(|&&c| c != NO_ID).count() as u64
+    });
+    let resolved_from = match (rows.resolved_at.is_some(), rows.resolved_status.is_some()) {
+        (true, true) => "resolvedAt or status",
+        (true, false) => "resolvedAt",
+        (false, true) => "status",
+        (false, false) => "all tickets (no resolution column)",
+    };
+    Ok(SupportMetrics {
+        overall,
+        customers,
+        tickets_per_customer: Rate::ratio(
+            with_customer as f64,
+            customers.unwrap_or(0) as f64,
+            "no customer column",
+        ),
+        periods,
+        by_channel,
+        by_agent,
+        inconsistent_times: inconsistent,
+        definition: Definition::new(
+            "support",
+            "standard",
+            "ratio",
+            "FCR = resolved on first contact (FCR flag yes, or contacts ≤ 1) / resolved tickets with either value; reopen rate = resolved tickets reopened at least once / resolved tickets with a reopens value; first response and resolution times = that time − creation time (seconds; mean, median, p90 by linear interpolation); handle time in seconds; CSAT = answers ≥ csatSatisfiedMin / answers; tickets per customer = tickets with a customer / distinct customers",
+        )
+        .param("resolvedFrom", resolved_from)
+        .param("handleTimeUnit", handle_unit)
+        .param("csatSatisfiedMin", satisfied_min),
+    })
+}
