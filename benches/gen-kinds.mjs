@@ -3,7 +3,7 @@
 //   node benches/gen-kinds.mjs KIND ROWS OUT.csv        KIND: events | transactions | tickets | campaigns
 // events:       user_id,timestamp,event,page,session_id        (~60 B/row)
 // transactions: order_id,customer_id,order_date,amount,product,channel
-// tickets:      ticket_id,customer_id,created_at,first_response_at,resolved_at,status,priority,agent,channel,csat
+// tickets:      ticket_id,customer_id,created_at,first_response_at,resolved_at,status,priority,agent,channel,csat,handle_time_sec,contacts,reopened
 // campaigns:    campaign,channel,send_date,sent,delivered,opens,clicks,conversions,unsubscribes,bounces,spend,revenue
 import { createWriteStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -55,7 +55,7 @@ const KINDS = {
     },
   },
   tickets: {
-    header: 'ticket_id,customer_id,created_at,first_response_at,resolved_at,status,priority,agent,channel,csat',
+    header: 'ticket_id,customer_id,created_at,first_response_at,resolved_at,status,priority,agent,channel,csat,handle_time_sec,contacts,reopened',
     make(r, rows) {
       return (i) => {
         const t = DAY0 + Math.floor((i / rows) * 180 * 86400);
@@ -63,7 +63,10 @@ const KINDS = {
         const status = STATUSES[Math.floor(r() * 6)];
         const resolved = status === 'solved' || status === 'closed' ? iso(first + Math.floor(r() * 3 * 86400)) : '';
         const csat = r() < 0.3 ? String(1 + Math.floor(Math.pow(r(), 0.5) * 5)) : '';
-        return `T${i + 1},c${pad(Math.floor(r() * rows / 3), 6)},${iso(t)},${iso(first)},${resolved},${status},${PRIORITIES[Math.floor(r() * 5)]},agent${Math.floor(r() * 40)},${CHANNELS[Math.floor(r() * 4)]},${csat}`;
+        const contacts = 1 + Math.floor(r() * r() * 5);
+        const handle = 60 + Math.floor(r() * 900 * contacts);
+        const reopened = resolved && r() < 0.08 ? 'yes' : 'no';
+        return `T${i + 1},c${pad(Math.floor(r() * rows / 3), 6)},${iso(t)},${iso(first)},${resolved},${status},${PRIORITIES[Math.floor(r() * 5)]},agent${Math.floor(r() * 40)},${CHANNELS[Math.floor(r() * 4)]},${csat},${handle},${contacts},${reopened}`;
       };
     },
   },

@@ -5,7 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-SIZE_BUDGET=${SIZE_BUDGET:-2200000}   # bytes of the optimised .wasm (xlsx ~450 KB, events ~140 KB, CLV fits ~60 KB)
+# Bytes of the optimised .wasm. Measured 2026-12-01: 2.21 MB (765 KB gzipped); without the xlsx
+# feature the raw .wasm is 440 KB smaller (calamine, zip, and encoding_rs tables that its CFB check
+# links). Read-only data is ~1.0 MB of the rest: the next size pass starts there (chrono-tz).
+SIZE_BUDGET=${SIZE_BUDGET:-2300000}
 name=engagement_metrics
 root=$PWD
 

@@ -25,30 +25,6 @@ pub enum Calculation {
         end: f64,
         new: f64,
     },
-    ChurnRate {
-        lost: f64,
-        start: f64,
-    },
-    Arpu {
-        revenue: f64,
-        customers: f64,
-    },
-    AverageOrderValue {
-        revenue: f64,
-        orders: f64,
-    },
-    PurchaseFrequency {
-        orders: f64,
-        customers: f64,
-    },
-    RepeatPurchaseRate {
-        repeat_customers: f64,
-        customers: f64,
-    },
-    NetRevenueRetention {
-        revenue_now: f64,
-        revenue_before: f64,
-    },
     LifespanFromChurn {
         churn_rate: f64,
     },
@@ -97,7 +73,7 @@ pub struct CalcResult {
     pub value: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unavailable_reason: Option<String>,
-    /// "ratio" (0..1), "currency", "periods" or "purchases".
+    /// "ratio" (0..1), "currency", "periods", "purchases", "seconds" or "count".
     pub unit: &'static str,
     pub formula: &'static str,
     /// Further named results (fitted parameters, probabilities).
@@ -154,27 +130,9 @@ const CATALOGUE: &[Entry] = &[
     ("retentionRate", "customers", "Customer retention rate", "ratio",
      "(customers at end − new customers) / customers at start",
      &[num("start", "Customers at start", "200"), num("end", "Customers at end", "210"), num("new", "New customers", "40")]),
-    ("churnRate", "customers", "Churn rate", "ratio",
-     "customers lost / customers at start",
-     &[num("lost", "Customers lost", "30"), num("start", "Customers at start", "200")]),
-    ("repeatPurchaseRate", "customers", "Repeat purchase rate", "ratio",
-     "customers with 2 or more orders / customers",
-     &[num("repeatCustomers", "Customers with 2+ orders", "45"), num("customers", "Customers", "180")]),
     ("lifespanFromChurn", "customers", "Expected lifespan from churn", "periods",
      "1 / churn rate (periods, counting the current one)",
      &[num("churnRate", "Churn rate per period (0–1)", "0.05")]),
-    ("arpu", "revenue", "Average revenue per user (ARPU)", "currency",
-     "revenue / active customers",
-     &[num("revenue", "Revenue", "12500"), num("customers", "Active customers", "250")]),
-    ("averageOrderValue", "revenue", "Average order value", "currency",
-     "revenue / orders",
-     &[num("revenue", "Revenue", "12500"), num("orders", "Orders", "400")]),
-    ("purchaseFrequency", "revenue", "Purchase frequency", "ratio",
-     "orders / customers",
-     &[num("orders", "Orders", "400"), num("customers", "Customers", "250")]),
-    ("netRevenueRetention", "revenue", "Net revenue retention", "ratio",
-     "this period's revenue from last period's customers / their revenue last period",
-     &[num("revenueNow", "Revenue now from last period's customers", "10400"), num("revenueBefore", "Their revenue last period", "10000")]),
     ("clvPurchaseValue", "lifetime value", "CLV: purchase value × frequency × lifespan", "currency",
      "average order value × purchase frequency × lifespan × margin",
      &[num("averageOrderValue", "Average order value", "50"), num("purchaseFrequency", "Purchases per period", "0.8"), num("lifespan", "Lifespan (periods)", "20"), num("margin", "Margin (0–1; 1 = revenue)", "1")]),
@@ -197,9 +155,108 @@ const CATALOGUE: &[Entry] = &[
        num("frequency", "Repeat purchases x", "2"), num("recency", "Recency tₓ (time of last purchase)", "30.43"), num("t", "Age T (time since first purchase)", "38.86"), num("horizon", "Horizon (time units)", "39")]),
 ];
 
-/// The catalogue of calculators.
+/// A calculator that is one quotient: numerator / denominator.
+struct RatioSpec {
+    metric: &'static str,
+    group: &'static str,
+    title: &'static str,
+    unit: &'static str,
+    formula: &'static str,
+    num: InputSpec,
+    den: InputSpec,
+    /// The numerator is a part of the denominator (it cannot exceed it).
+    part: bool,
+}
+
+impl RatioSpec {
+    /// Money numerators may be negative (refunds); counts may not.
+    fn money(&self) -> bool {
+        matches!(self.unit, "currency")
+            || matches!(self.metric, "netRevenueRetention" | "returnOnAdSpend")
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+const fn ratio(
+    metric: &'static str,
+    group: &'static str,
+    title: &'static str,
+    unit: &'static str,
+    formula: &'static str,
+    num: InputSpec,
+    den: InputSpec,
+    part: bool,
+) -> RatioSpec {
+    RatioSpec {
+        metric,
+        group,
+        title,
+        unit,
+        formula,
+        num,
+        den,
+        part,
+    }
+}
+
+#[rustfmt::skip]
+const RATIOS: &[RatioSpec] = &[
+    ratio("churnRate", "customers", "Churn rate", "ratio", "customers lost / customers at start",
+        num("lost", "Customers lost", "30"), num("start", "Customers at start", "200"), true),
+    ratio("repeatPurchaseRate", "customers", "Repeat purchase rate", "ratio", "customers with 2 or more orders / customers",
+        num("repeatCustomers", "Customers with 2+ orders", "45"), num("customers", "Customers", "180"), true),
+    ratio("arpu", "revenue", "Average revenue per user (ARPU)", "currency", "revenue / active customers",
+        num("revenue", "Revenue", "12500"), num("customers", "Active customers", "250"), false),
+    ratio("averageOrderValue", "revenue", "Average order value", "currency", "revenue / orders",
+        num("revenue", "Revenue", "12500"), num("orders", "Orders", "400"), false),
+    ratio("purchaseFrequency", "revenue", "Purchase frequency", "purchases", "orders / customers",
+        num("orders", "Orders", "400"), num("customers", "Customers", "250"), false),
+    ratio("netRevenueRetention", "revenue", "Net revenue retention", "ratio", "this period's revenue from last period's customers / their revenue last period",
+        num("revenueNow", "Revenue now from last period's customers", "10400"), num("revenueBefore", "Their revenue last period", "10000"), false),
+    ratio("firstContactResolutionRate", "support", "First contact resolution rate", "ratio", "tickets resolved on the first contact / resolved tickets",
+        num("resolvedFirstContact", "Resolved on first contact", "340"), num("resolved", "Resolved tickets", "450"), true),
+    ratio("reopenRate", "support", "Reopen rate", "ratio", "resolved tickets reopened / resolved tickets",
+        num("reopened", "Reopened tickets", "27"), num("resolved", "Resolved tickets", "450"), true),
+    ratio("averageHandleTime", "support", "Average handle time", "seconds", "total handle time / handled contacts",
+        num("totalHandleSeconds", "Total handle time (seconds)", "162000"), num("contacts", "Contacts handled", "360"), false),
+    ratio("ticketsPerCustomer", "support", "Tickets per customer", "count", "tickets / distinct customers",
+        num("tickets", "Tickets", "450"), num("customers", "Customers", "300"), false),
+    ratio("deliveryRate", "email and ads", "Delivery rate", "ratio", "delivered / sent",
+        num("delivered", "Delivered", "9800"), num("sent", "Sent", "10000"), true),
+    ratio("openRate", "email and ads", "Open rate", "ratio", "unique opens / delivered",
+        num("opens", "Unique opens", "2450"), num("delivered", "Delivered", "9800"), true),
+    ratio("clickThroughRate", "email and ads", "Click-through rate (email)", "ratio", "unique clicks / delivered",
+        num("clicks", "Unique clicks", "294"), num("delivered", "Delivered", "9800"), true),
+    ratio("clickToOpenRate", "email and ads", "Click-to-open rate", "ratio", "unique clicks / unique opens",
+        num("clicks", "Unique clicks", "294"), num("opens", "Unique opens", "2450"), true),
+    ratio("conversionRate", "email and ads", "Conversion rate", "ratio", "conversions / delivered",
+        num("conversions", "Conversions", "49"), num("delivered", "Delivered", "9800"), true),
+    ratio("unsubscribeRate", "email and ads", "Unsubscribe rate", "ratio", "unsubscribes / delivered",
+        num("unsubscribes", "Unsubscribes", "20"), num("delivered", "Delivered", "9800"), true),
+    ratio("bounceRate", "email and ads", "Bounce rate", "ratio", "bounces / sent",
+        num("bounces", "Bounces", "200"), num("sent", "Sent", "10000"), true),
+    ratio("revenuePerEmail", "email and ads", "Revenue per email", "currency", "revenue / delivered",
+        num("revenue", "Revenue", "2940"), num("delivered", "Delivered", "9800"), false),
+    ratio("adClickThroughRate", "email and ads", "Click-through rate (ads)", "ratio", "clicks / impressions",
+        num("clicks", "Clicks", "150"), num("impressions", "Impressions", "10000"), true),
+    ratio("costPerClick", "email and ads", "Cost per click", "currency", "spend / clicks",
+        num("spend", "Spend", "75"), num("clicks", "Clicks", "150"), false),
+    ratio("returnOnAdSpend", "email and ads", "Return on ad spend", "ratio", "revenue / spend",
+        num("revenue", "Revenue", "300"), num("spend", "Spend", "75"), false),
+];
+
+const GROUPS: [&str; 5] = [
+    "customers",
+    "revenue",
+    "lifetime value",
+    "support",
+    "email and ads",
+];
+
+/// The catalogue of calculators, grouped (customers, revenue, lifetime value, support, email
+/// and ads).
 pub fn calculators() -> Vec<CalculatorSpec> {
-    CATALOGUE
+    let mut out: Vec<CalculatorSpec> = CATALOGUE
         .iter()
         .map(
             |&(metric, group, title, unit, formula, inputs)| CalculatorSpec {
@@ -211,7 +268,98 @@ pub fn calculators() -> Vec<CalculatorSpec> {
                 inputs: inputs.to_vec(),
             },
         )
-        .collect()
+        .chain(RATIOS.iter().map(|r| CalculatorSpec {
+            metric: r.metric,
+            group: r.group,
+            title: r.title,
+            unit: r.unit,
+            formula: r.formula,
+            inputs: vec![r.num.clone(), r.den.clone()],
+        }))
+        .collect();
+    out.sort_by_key(|c| GROUPS.iter().position(|g| *g == c.group));
+    out
+}
+
+/// Runs a calculation given as JSON (`{"metric": …, inputs…}`): the quotients of the table
+/// above, or any [`Calculation`].
+pub fn calculate_json(v: &serde_json::Value) -> Result<CalcResult> {
+    let obj = v
+        .as_object()
+        .ok_or_else(|| Error::option("calculation", "must be an object"))?;
+    let metric = obj
+        .get("metric")
+        .and_then(serde_json::Value::as_str)
+        .ok_or_else(|| Error::option("metric", "must name a calculator"))?;
+    let Some(r) = RATIOS.iter().find(|r| r.metric == metric) else {
+        let c: Calculation = serde_json::from_value(v.clone())
+            .map_err(|e| Error::option("calculation", e.to_string()))?;
+        return calculate(&c);
+    };
+    if let Some(k) = obj
+        .keys()
+        .find(|k| !["metric", r.num.name, r.den.name].contains(&k.as_str()))
+    {
+        return Err(Error::option(
+            k,
+            format!(
+                "is not an input of {metric} (inputs: {}, {})",
+                r.num.name, r.den.name
+            ),
+        ));
+    }
+    let get = |i: &InputSpec| {
+        obj.get(i.name)
+            .and_then(serde_json::Value::as_f64)
+            .ok_or_else(|| Error::option(i.name, "must be a number"))
+    };
+    let n = get(&r.num)?;
+    let n = if r.money() && n.is_finite() {
+        n
+    } else {
+        count(r.num.name, n)?
+    };
+    let d = count(r.den.name, get(&r.den)?)?;
+    if r.part && n > d {
+        return Err(Error::option(
+            r.num.name,
+            format!("cannot exceed {} ({d})", r.den.name),
+        ));
+    }
+    Ok(result(
+        r.metric,
+        r.unit,
+        r.formula,
+        quotient(n, d),
+        BTreeMap::new(),
+        Vec::new(),
+    ))
+}
+
+fn result(
+    metric: &'static str,
+    unit: &'static str,
+    formula: &'static str,
+    value: std::result::Result<f64, String>,
+    details: BTreeMap<&'static str, f64>,
+    series: Vec<f64>,
+) -> CalcResult {
+    let value = value.and_then(|v| {
+        if v.is_finite() {
+            Ok(v)
+        } else {
+            Err("not defined for these inputs".into())
+        }
+    });
+    CalcResult {
+        metric,
+        unavailable_reason: value.as_ref().err().cloned(),
+        value: value.ok(),
+        unit,
+        formula,
+        details,
+        series,
+    }
 }
 
 fn entry(metric: &str) -> &'static Entry {
@@ -225,12 +373,6 @@ fn name(c: &Calculation) -> &'static str {
     use Calculation::*;
     match c {
         RetentionRate { .. } => "retentionRate",
-        ChurnRate { .. } => "churnRate",
-        Arpu { .. } => "arpu",
-        AverageOrderValue { .. } => "averageOrderValue",
-        PurchaseFrequency { .. } => "purchaseFrequency",
-        RepeatPurchaseRate { .. } => "repeatPurchaseRate",
-        NetRevenueRetention { .. } => "netRevenueRetention",
         LifespanFromChurn { .. } => "lifespanFromChurn",
         ClvPurchaseValue { .. } => "clvPurchaseValue",
         ClvArpuYears { .. } => "clvArpuYears",
@@ -292,41 +434,6 @@ pub fn calculate(c: &Calculation) -> Result<CalcResult> {
             }
             quotient(e - n, s)
         }
-        ChurnRate { lost, start } => {
-            let (l, s) = (count("lost", lost)?, count("start", start)?);
-            if l > s {
-                return Err(Error::option(
-                    "lost",
-                    "cannot exceed the customers at start",
-                ));
-            }
-            quotient(l, s)
-        }
-        Arpu { revenue, customers } => quotient(revenue, count("customers", customers)?),
-        AverageOrderValue { revenue, orders } => quotient(revenue, count("orders", orders)?),
-        PurchaseFrequency { orders, customers } => {
-            quotient(count("orders", orders)?, count("customers", customers)?)
-        }
-        RepeatPurchaseRate {
-            repeat_customers,
-            customers,
-        } => {
-            let (r, n) = (
-                count("repeatCustomers", repeat_customers)?,
-                count("customers", customers)?,
-            );
-            if r > n {
-                return Err(Error::option(
-                    "repeatCustomers",
-                    "cannot exceed the customers",
-                ));
-            }
-            quotient(r, n)
-        }
-        NetRevenueRetention {
-            revenue_now,
-            revenue_before,
-        } => quotient(revenue_now, revenue_before),
         LifespanFromChurn { churn_rate } => {
             lv::lifespan_from_churn(fraction("churnRate", churn_rate)?)
                 .ok_or_else(|| "a churn rate of 0 means an unbounded lifespan".to_string())
@@ -435,20 +542,5 @@ pub fn calculate(c: &Calculation) -> Result<CalcResult> {
         }
     };
     let (_, _, _, unit, formula, _) = *entry(name(c));
-    let value = value.and_then(|v| {
-        if v.is_finite() {
-            Ok(v)
-        } else {
-            Err("not defined for these inputs".into())
-        }
-    });
-    Ok(CalcResult {
-        metric: name(c),
-        unavailable_reason: value.as_ref().err().cloned(),
-        value: value.ok(),
-        unit,
-        formula,
-        details,
-        series,
-    })
+    Ok(result(name(c), unit, formula, value, details, series))
 }

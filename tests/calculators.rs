@@ -1,11 +1,11 @@
 //! The calculators against hand-computed values, their errors and zero denominators, and every
 //! catalogue entry run with its own example inputs.
 
-use engagement_metrics::calculators::{calculate, calculators, Calculation};
+use engagement_metrics::calculators::{calculate_json, calculators};
 
 fn calc(json: &str) -> engagement_metrics::calculators::CalcResult {
-    let c: Calculation = serde_json::from_str(json).unwrap_or_else(|e| panic!("{json}: {e}"));
-    calculate(&c).unwrap_or_else(|e| panic!("{json}: {e}"))
+    let v: serde_json::Value = serde_json::from_str(json).unwrap();
+    calculate_json(&v).unwrap_or_else(|e| panic!("{json}: {e}"))
 }
 
 #[track_caller]
@@ -43,6 +43,69 @@ fn customer_and_revenue_formulas() {
         r#"{"metric":"netRevenueRetention","revenueNow":10400,"revenueBefore":10000}"#,
         1.04,
     );
+}
+
+#[test]
+fn support_and_email_rates() {
+    value(
+        r#"{"metric":"firstContactResolutionRate","resolvedFirstContact":340,"resolved":450}"#,
+        340.0 / 450.0,
+    );
+    value(
+        r#"{"metric":"reopenRate","reopened":27,"resolved":450}"#,
+        0.06,
+    );
+    value(
+        r#"{"metric":"averageHandleTime","totalHandleSeconds":162000,"contacts":360}"#,
+        450.0,
+    );
+    value(
+        r#"{"metric":"ticketsPerCustomer","tickets":450,"customers":300}"#,
+        1.5,
+    );
+    value(
+        r#"{"metric":"deliveryRate","delivered":9800,"sent":10000}"#,
+        0.98,
+    );
+    value(
+        r#"{"metric":"openRate","opens":2450,"delivered":9800}"#,
+        0.25,
+    );
+    value(
+        r#"{"metric":"clickThroughRate","clicks":294,"delivered":9800}"#,
+        0.03,
+    );
+    value(
+        r#"{"metric":"clickToOpenRate","clicks":294,"opens":2450}"#,
+        0.12,
+    );
+    value(
+        r#"{"metric":"conversionRate","conversions":49,"delivered":9800}"#,
+        0.005,
+    );
+    value(
+        r#"{"metric":"unsubscribeRate","unsubscribes":20,"delivered":9800}"#,
+        20.0 / 9800.0,
+    );
+    value(
+        r#"{"metric":"bounceRate","bounces":200,"sent":10000}"#,
+        0.02,
+    );
+    value(
+        r#"{"metric":"revenuePerEmail","revenue":2940,"delivered":9800}"#,
+        0.3,
+    );
+    value(
+        r#"{"metric":"adClickThroughRate","clicks":150,"impressions":10000}"#,
+        0.015,
+    );
+    value(r#"{"metric":"costPerClick","spend":75,"clicks":150}"#, 0.5);
+    value(
+        r#"{"metric":"returnOnAdSpend","revenue":300,"spend":75}"#,
+        4.0,
+    );
+    // Money may be negative (net of refunds); counts may not.
+    value(r#"{"metric":"arpu","revenue":-50,"customers":10}"#, -5.0);
 }
 
 #[test]
@@ -113,6 +176,8 @@ fn zero_denominators_have_no_value_and_a_reason() {
         r#"{"metric":"arpu","revenue":10,"customers":0}"#,
         r#"{"metric":"averageOrderValue","revenue":0,"orders":0}"#,
         r#"{"metric":"lifespanFromChurn","churnRate":0}"#,
+        r#"{"metric":"openRate","opens":0,"delivered":0}"#,
+        r#"{"metric":"costPerClick","spend":10,"clicks":0}"#,
         r#"{"metric":"clvDiscounted","marginPerPeriod":40,"retentionRate":1,"discountRate":0}"#,
     ] {
         let r = calc(json);
@@ -130,6 +195,14 @@ fn invalid_inputs_name_the_field() {
     for (json, field) in [
         (r#"{"metric":"churnRate","lost":-1,"start":10}"#, "lost"),
         (r#"{"metric":"churnRate","lost":11,"start":10}"#, "lost"),
+        (
+            r#"{"metric":"openRate","opens":11,"delivered":10}"#,
+            "opens",
+        ),
+        (
+            r#"{"metric":"averageHandleTime","totalHandleSeconds":-1,"contacts":10}"#,
+            "totalHandleSeconds",
+        ),
         (
             r#"{"metric":"retentionRate","start":10,"end":5,"new":6}"#,
             "new",
@@ -151,23 +224,46 @@ fn invalid_inputs_name_the_field() {
             "r",
         ),
     ] {
-        let c: Calculation = serde_json::from_str(json).unwrap();
-        let e = calculate(&c).unwrap_err();
+        let v: serde_json::Value = serde_json::from_str(json).unwrap();
+        let e = calculate_json(&v).unwrap_err();
         assert_eq!(e.code(), "INVALID_OPTION");
         assert!(e.to_string().contains(field), "{json}: {e}");
     }
-    // Unknown metrics and fields are rejected when reading the request.
-    assert!(serde_json::from_str::<Calculation>(r#"{"metric":"nope"}"#).is_err());
-    assert!(serde_json::from_str::<Calculation>(
-        r#"{"metric":"arpu","revenue":1,"customers":1,"x":2}"#
-    )
-    .is_err());
+    // Unknown metrics and fields are rejected.
+    for json in [
+        r#"{"metric":"nope"}"#,
+        r#"{"metric":"arpu","revenue":1,"customers":1,"x":2}"#,
+        r#"{"metric":"clvArpuYears","arpuPerYear":1,"years":1,"x":2}"#,
+        r#"{"metric":"arpu","revenue":"1","customers":1}"#,
+        r#"[1]"#,
+    ] {
+        let v: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(
+            calculate_json(&v).unwrap_err().code(),
+            "INVALID_OPTION",
+            "{json}"
+        );
+    }
 }
 
 #[test]
 fn every_catalogue_entry_runs_on_its_example() {
     let list = calculators();
-    assert_eq!(list.len(), 14);
+    assert_eq!(list.len(), 29);
+    // Grouped in a fixed order, as the page shows them.
+    let groups: Vec<&str> = list.iter().map(|c| c.group).collect();
+    let mut dedup = groups.clone();
+    dedup.dedup();
+    assert_eq!(
+        dedup,
+        [
+            "customers",
+            "revenue",
+            "lifetime value",
+            "support",
+            "email and ads"
+        ]
+    );
     for spec in list {
         let mut obj = serde_json::Map::new();
         obj.insert("metric".into(), spec.metric.into());

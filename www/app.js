@@ -375,11 +375,68 @@ function done(r, ms) {
       r.rfm.segments.map((s) => [s.segment, s.engagement, s.customers, pctText(s.shareOfCustomers), fmt(s.revenue, 2), pctText(s.shareOfRevenue)]));
     if (r.rfm.customers) downloadRfm(r.rfm.customers);
   }
+  $('tickets-results').hidden = r.kind !== 'tickets';
+  if (r.kind === 'tickets') renderSupport(r.support);
+  $('campaigns-results').hidden = r.kind !== 'campaigns';
+  if (r.kind === 'campaigns') renderCampaigns(r.campaigns);
   renderColumns(r);
   renderProblems(r);
   renderTable('preview', r.input.header, r.input.preview);
   $('results').hidden = false;
   document.body.dataset.state = 'done';
+}
+
+// A rate as a percentage, or why it is not available.
+const rateText = (r) => (r.value === null ? `n/a (${r.unavailableReason})` : pctText(r.value));
+// Seconds as a readable duration.
+function duration(s) {
+  if (s === null || s === undefined) return 'n/a';
+  if (s < 120) return `${s.toFixed(0)} s`;
+  if (s < 7200) return `${(s / 60).toFixed(1)} min`;
+  if (s < 172800) return `${(s / 3600).toFixed(1)} h`;
+  return `${(s / 86400).toFixed(1)} d`;
+}
+
+function renderSupport(s) {
+  const o = s.overall;
+  const box = $('support-cards');
+  box.replaceChildren(
+    card('First contact resolution', 'fcr', rateText(o.firstContactResolution), '', [`${o.firstContactResolution.numerator} of ${o.firstContactResolution.denominator} resolved tickets`]),
+    card('Average handle time', 'aht', duration(o.handleTime.mean), '', [`median ${duration(o.handleTime.median)}, p90 ${duration(o.handleTime.p90)}`]),
+    card('First response', 'first-response', duration(o.firstResponseTime.median), '', [`median; mean ${duration(o.firstResponseTime.mean)}, p90 ${duration(o.firstResponseTime.p90)}`]),
+    card('Resolution', 'resolution', duration(o.resolutionTime.median), '', [`median; mean ${duration(o.resolutionTime.mean)}, p90 ${duration(o.resolutionTime.p90)}`]),
+    card('Reopen rate', 'reopen', rateText(o.reopenRate), '', [`${o.reopenRate.numerator} of ${o.reopenRate.denominator}`]),
+    card('CSAT', 'support-csat', rateText(o.csat), '', [`${o.csat.denominator} answers, mean ${fmt(o.csatMean, 2)}`]),
+    card('Tickets per customer', 'per-customer', fmt(s.ticketsPerCustomer.value, 2), '', [`${o.tickets} tickets, ${s.customers ?? 'n/a'} customers`]),
+  );
+  $('support-definition').textContent = `${s.definition.formula}. Resolved from: ${s.definition.params.resolvedFrom}; handle time read in ${s.definition.params.handleTimeUnit}.`;
+  const head = ['', 'tickets', 'resolved', 'FCR', 'reopen', 'handle time', 'first response (median)', 'resolution (median)', 'CSAT'];
+  const rows = (groups) => groups.map((g) => [g.name, g.tickets, g.resolved, rateText(g.firstContactResolution), rateText(g.reopenRate),
+    duration(g.handleTime.mean), duration(g.firstResponseTime.median), duration(g.resolutionTime.median), rateText(g.csat)]);
+  renderTable('support-periods', ['period', ...head.slice(1)], rows(s.periods));
+  renderTable('support-channels', ['channel', ...head.slice(1)], rows(s.byChannel));
+  renderTable('support-agents', ['agent', ...head.slice(1)], rows(s.byAgent));
+}
+
+const CAMPAIGN_RATES = [['deliveryRate', 'Delivery rate'], ['openRate', 'Open rate'], ['clickThroughRate', 'Click-through rate'],
+  ['clickToOpenRate', 'Click-to-open rate'], ['conversionRate', 'Conversion rate'], ['conversionPerClick', 'Conversions per click'],
+  ['unsubscribeRate', 'Unsubscribe rate'], ['bounceRate', 'Bounce rate'], ['revenuePerEmail', 'Revenue per email'],
+  ['impressionClickThroughRate', 'Click-through rate (ads)'], ['costPerClick', 'Cost per click'], ['returnOnAdSpend', 'Return on ad spend']];
+// Rates are shares except the money ones.
+const campaignValue = (key, r) => (r.value === null ? `n/a (${r.unavailableReason})`
+  : ['revenuePerEmail', 'costPerClick', 'returnOnAdSpend'].includes(key) ? fmt(r.value, 2) : pctText(r.value, 2));
+
+function renderCampaigns(c) {
+  $('campaigns-definition').textContent = `${c.definition.formula}. Delivered from ${c.definition.params.deliveredFrom}; opens from ${c.definition.params.opensFrom}.`;
+  renderTable('campaign-rates', ['rate', 'value', 'from'], CAMPAIGN_RATES.map(([k, label]) => {
+    const r = c.overall.rates[k];
+    return [label, campaignValue(k, r), r.value === null ? '' : `${fmt(r.numerator, 0)} / ${fmt(r.denominator, 0)}`];
+  }));
+  const keys = ['deliveryRate', 'openRate', 'clickThroughRate', 'clickToOpenRate', 'conversionRate', 'unsubscribeRate', 'bounceRate', 'revenuePerEmail'];
+  const rows = (groups) => groups.map((g) => [g.name, fmt(g.totals.sent, 0), ...keys.map((k) => campaignValue(k, g.rates[k]))]);
+  const head = ['sent', 'delivery', 'open', 'CTR', 'click-to-open', 'conversion', 'unsubscribe', 'bounce', 'revenue / email'];
+  renderTable('campaign-list', ['campaign', ...head], rows(c.campaigns));
+  renderTable('campaign-periods', ['period', ...head], rows(c.periods));
 }
 
 function renderRetentionChart(periods) {
@@ -491,7 +548,8 @@ drop.addEventListener('drop', (e) => {
   if (f) analyzeFile(f);
 });
 // The bundled samples come from the page's own origin.
-for (const [button, name] of [['sample', 'survey-sample.csv'], ['events-sample', 'events-sample.csv'], ['transactions-sample', 'transactions-sample.csv']]) {
+for (const [button, name] of [['sample', 'survey-sample.csv'], ['events-sample', 'events-sample.csv'], ['transactions-sample', 'transactions-sample.csv'],
+  ['tickets-sample', 'tickets-sample.csv'], ['campaigns-sample', 'campaigns-sample.csv']]) {
   $(button).addEventListener('click', async () => {
     const blob = await (await fetch(`samples/${name}`)).blob();
     analyzeFile(new File([blob], name, { type: 'text/csv' }));

@@ -136,8 +136,8 @@ pub fn start() {
 pub fn calculate(
     #[wasm_bindgen(unchecked_param_type = "Calculation")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let c: crate::calculators::Calculation = convert::required_from_js(input, "calculation")?;
-    to_js(&crate::calculators::calculate(&c).map_err(js_error)?)
+    let v: serde_json::Value = convert::required_from_js(input, "calculation")?;
+    to_js(&crate::calculators::calculate_json(&v).map_err(js_error)?)
 }
 
 /// The calculators: metric, title, formula and labelled inputs with example values.

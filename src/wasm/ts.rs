@@ -148,6 +148,8 @@ export interface AnalyzeOptions {
   clv?: ClvOptions;
   /** Transactions: formula CLV inputs and the contractual retention projection. */
   lifetimeValue?: LifetimeValueOptions;
+  /** Tickets: handle-time unit, satisfied CSAT threshold. */
+  support?: SupportOptions;
   csat?: CsatOptions;
   ces?: CesOptions;
   /** Interaction counts per channel for the channel-weighted CSAT. */
@@ -170,7 +172,8 @@ export type Role =
   | "page" | "amount" | "orderId" | "product" | "quantity" | "ticketId"
   | "status" | "agent" | "priority" | "resolvedAt" | "firstResponseAt" | "campaign"
   | "sent" | "delivered" | "opens" | "clicks" | "conversions" | "unsubscribes"
-  | "bounces" | "impressions" | "spend";
+  | "bounces" | "impressions" | "spend" | "handleTime" | "contacts" | "firstContactResolved"
+  | "reopens" | "uniqueOpens" | "uniqueClicks";
 /** How a column's values are kept: interned ids / labels (u32), epoch seconds (i64), numbers (f64). */
 export type ValueType = "id" | "category" | "time" | "amount" | "count" | "score" | "none";
 export type TimeFormat = "iso" | "mdy" | "dmy" | "unixSeconds" | "unixMillis";
@@ -285,10 +288,77 @@ export interface DatasetSummary {
   bytesPerRow: number;
   memoryBytes: number;
 }
-/** Report of a tickets or campaigns file: what was ingested. */
+/** Report of a row-per-fact file of a kind without metrics of its own: what was ingested. */
 export interface DatasetReport extends ReportHead {
-  kind: "tickets" | "campaigns";
+  kind: "social" | "reviews" | "mentions" | "scans";
   dataset: DatasetSummary;
+  rejected: Rejection[];
+  warnings: Warning[];
+}
+/** A rate kept with its parts; null (with the reason) when the denominator is 0 or missing. */
+export interface Rate { value: number | null; numerator: number; denominator: number; unavailableReason?: string; }
+/** Durations in seconds. */
+export interface Durations { n: number; mean: number | null; median: number | null; p90: number | null; }
+export interface SupportGroup {
+  /** Period label, channel or agent ("" for the whole file). */
+  name: string;
+  tickets: number;
+  resolved: number;
+  firstContactResolution: Rate;
+  reopenRate: Rate;
+  handleTime: Durations;
+  firstResponseTime: Durations;
+  resolutionTime: Durations;
+  csat: Rate;
+  csatMean: number | null;
+}
+export interface SupportMetrics {
+  overall: SupportGroup;
+  customers: number | null;
+  ticketsPerCustomer: Rate;
+  periods: SupportGroup[];
+  byChannel: SupportGroup[];
+  byAgent: SupportGroup[];
+  inconsistentTimes: number;
+  definition: Definition;
+}
+export interface SupportOptions {
+  /** seconds | minutes | hours (default: from the column header, else seconds). */
+  handleTimeUnit?: string;
+  /** Lowest satisfied CSAT answer (default 4). */
+  csatSatisfiedMin?: number;
+}
+/** Report of a help-desk or call export. */
+export interface TicketsReport extends ReportHead {
+  kind: "tickets";
+  dataset: DatasetSummary;
+  support: SupportMetrics;
+  rejected: Rejection[];
+  warnings: Warning[];
+}
+export interface CampaignTotals {
+  sent: number | null; delivered: number | null; opens: number | null; uniqueOpens: number | null;
+  clicks: number | null; uniqueClicks: number | null; conversions: number | null; unsubscribes: number | null;
+  bounces: number | null; impressions: number | null; revenue: number | null; spend: number | null;
+}
+export interface CampaignRates {
+  deliveryRate: Rate; openRate: Rate; clickThroughRate: Rate; clickToOpenRate: Rate;
+  conversionRate: Rate; conversionPerClick: Rate; unsubscribeRate: Rate; bounceRate: Rate;
+  revenuePerEmail: Rate; impressionClickThroughRate: Rate; costPerClick: Rate; returnOnAdSpend: Rate;
+}
+export interface CampaignGroup { name: string; rows: number; totals: CampaignTotals; rates: CampaignRates; }
+export interface CampaignMetrics {
+  overall: CampaignGroup;
+  campaigns: CampaignGroup[];
+  periods: CampaignGroup[];
+  byChannel: CampaignGroup[];
+  definition: Definition;
+}
+/** Report of an email or ad campaign export (rates from summed counts). */
+export interface CampaignsReport extends ReportHead {
+  kind: "campaigns";
+  dataset: DatasetSummary;
+  campaigns: CampaignMetrics;
   rejected: Rejection[];
   warnings: Warning[];
 }
@@ -575,7 +645,7 @@ export interface TransactionsReport extends ReportHead {
 }
 
 /** A report of any kind, discriminated by `kind`. */
-export type Report = SurveyReport | EventsReport | TransactionsReport | DatasetReport;
+export type Report = SurveyReport | EventsReport | TransactionsReport | TicketsReport | CampaignsReport | DatasetReport;
 
 /** A calculator request: the metric and its inputs (see `calculators()` for labels). */
 export type Calculation =
@@ -586,6 +656,21 @@ export type Calculation =
   | { metric: "purchaseFrequency"; orders: number; customers: number }
   | { metric: "repeatPurchaseRate"; repeatCustomers: number; customers: number }
   | { metric: "netRevenueRetention"; revenueNow: number; revenueBefore: number }
+  | { metric: "firstContactResolutionRate"; resolvedFirstContact: number; resolved: number }
+  | { metric: "reopenRate"; reopened: number; resolved: number }
+  | { metric: "averageHandleTime"; totalHandleSeconds: number; contacts: number }
+  | { metric: "ticketsPerCustomer"; tickets: number; customers: number }
+  | { metric: "deliveryRate"; delivered: number; sent: number }
+  | { metric: "openRate"; opens: number; delivered: number }
+  | { metric: "clickThroughRate"; clicks: number; delivered: number }
+  | { metric: "clickToOpenRate"; clicks: number; opens: number }
+  | { metric: "conversionRate"; conversions: number; delivered: number }
+  | { metric: "unsubscribeRate"; unsubscribes: number; delivered: number }
+  | { metric: "bounceRate"; bounces: number; sent: number }
+  | { metric: "revenuePerEmail"; revenue: number; delivered: number }
+  | { metric: "adClickThroughRate"; clicks: number; impressions: number }
+  | { metric: "costPerClick"; spend: number; clicks: number }
+  | { metric: "returnOnAdSpend"; revenue: number; spend: number }
   | { metric: "lifespanFromChurn"; churnRate: number }
   | { metric: "clvPurchaseValue"; averageOrderValue: number; purchaseFrequency: number; lifespan: number; margin: number }
   | { metric: "clvArpuYears"; arpuPerYear: number; years: number }
@@ -599,7 +684,7 @@ export interface CalculationResult {
   /** null (with `unavailableReason`) when undefined for the inputs, e.g. a zero denominator. */
   value: number | null;
   unavailableReason?: string;
-  unit: "ratio" | "currency" | "periods" | "purchases";
+  unit: "ratio" | "currency" | "periods" | "purchases" | "seconds" | "count";
   formula: string;
   /** Further named results: alpha, beta, logLikelihood, medianLifetime (sBG); pAlive (BG/NBD). */
   details: Record<string, number>;

@@ -313,3 +313,33 @@ test('calculators page: results as you type, errors shown, the shared link resto
   await page.close();
   await again.page.close();
 });
+
+test('the support and campaign samples: figures on the page are the package\'s', async () => {
+  const { page, errors } = await openPage();
+  const base = { kind: 'auto', timezone: 'UTC', granularity: 'month', clv: {} };
+  const pct = (v) => (v === null ? null : `${(100 * v).toFixed(1)}%`);
+  await page.click('#tickets-sample');
+  await finished(page);
+  assert.equal(await page.evaluate(() => document.body.dataset.state), 'done', await page.textContent('#error'));
+  const t = em.analyze(readFileSync(`${root}www/samples/tickets-sample.csv`), base);
+  assert.equal(t.kind, 'tickets');
+  assert.equal(await page.textContent('[data-testid=fcr-value]'), pct(t.support.overall.firstContactResolution.value));
+  assert.equal(await page.textContent('[data-testid=reopen-value]'), pct(t.support.overall.reopenRate.value));
+  assert.equal(await page.textContent('[data-testid=support-csat-value]'), pct(t.support.overall.csat.value));
+  const periods = await page.locator('[data-testid=support-periods] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [0, 1, 2].map((i) => tr.cells[i].textContent)));
+  assert.deepEqual(periods, t.support.periods.map((g) => [g.name, String(g.tickets), String(g.resolved)]));
+  assert.equal(await page.locator('[data-testid=support-agents] tr').count(), t.support.byAgent.length + 1);
+  await page.click('#campaigns-sample');
+  await page.waitForFunction(() => !document.getElementById('campaigns-results').hidden);
+  await finished(page);
+  const c = em.analyze(readFileSync(`${root}www/samples/campaigns-sample.csv`), base);
+  assert.equal(c.kind, 'campaigns');
+  const rates = await page.locator('[data-testid=campaign-rates] tr').evaluateAll((trs) => Object.fromEntries(trs.slice(1).map((tr) => [tr.cells[0].textContent, tr.cells[1].textContent])));
+  const r = c.campaigns.overall.rates;
+  assert.equal(rates['Open rate'], `${(100 * r.openRate.value).toFixed(2)}%`);
+  assert.equal(rates['Click-to-open rate'], `${(100 * r.clickToOpenRate.value).toFixed(2)}%`);
+  assert.equal(rates['Click-through rate (ads)'], `n/a (${r.impressionClickThroughRate.unavailableReason})`);
+  assert.equal(await page.locator('[data-testid=campaign-list] tr').count(), c.campaigns.campaigns.length + 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -48,11 +48,12 @@ test('consumer code and real reports type-check with tsc', () => {
     em.calculate({ metric: 'bgNbdCustomer', r: 0.24, alpha: 4.4, a: 0.79, b: 2.4, frequency: 1, recency: 5, t: 20, horizon: 10 }),
   ];
   writeFileSync(`${dir}/generated.ts`, [
-    `import type { SurveyReport, DatasetReport, EventsReport, TransactionsReport, Report, Schema, NpsResult, CsatResult, CesResult, CalculatorSpec, CalculationResult } from '../../pkg/node/engagement_metrics';`,
+    `import type { SurveyReport, TicketsReport, CampaignsReport, EventsReport, TransactionsReport, Report, Schema, NpsResult, CsatResult, CesResult, CalculatorSpec, CalculationResult } from '../../pkg/node/engagement_metrics';`,
     ...txReports.map((r, i) => `export const tx${i}: TransactionsReport = ${JSON.stringify(r)};`),
     ...eventReports.map((r, i) => `export const events${i}: EventsReport = ${JSON.stringify(r)};`),
     `export const report: SurveyReport = ${JSON.stringify(report)};`,
-    ...datasets.map((r, i) => `export const dataset${i}: DatasetReport = ${JSON.stringify(r)};`),
+    `export const dataset0: TicketsReport = ${JSON.stringify(datasets[0])};`,
+    `export const dataset1: CampaignsReport = ${JSON.stringify(datasets[1])};`,
     `export const any: Report[] = [report, events0, events1, tx0, tx1, tx2, ${datasets.map((_, i) => `dataset${i}`).join(', ')}];`,
     `export const schema: Schema = ${JSON.stringify(schema)};`,
     `export const nps: NpsResult = ${JSON.stringify(nps)};`,
