@@ -215,10 +215,43 @@ function revenueLines(r) {
   return L;
 }
 
+const dur = (s) => (s == null ? 'n/a' : s < 7200 ? `${(s / 60).toFixed(1)} min` : `${(s / 3600).toFixed(1)} h`);
+const rate = (r) => (r.value == null ? `n/a (${r.unavailableReason})` : pct(r.value));
+
+function supportLines(s) {
+  const o = s.overall;
+  const L = ['', `support (${s.definition.params.resolvedFrom}; handle time in ${s.definition.params.handleTimeUnit})`,
+    `  tickets ${o.tickets}, resolved ${o.resolved}, customers ${s.customers ?? 'n/a'}, tickets per customer ${fmt(s.ticketsPerCustomer.value, 2)}`,
+    `  first contact resolution ${rate(o.firstContactResolution)}, reopen rate ${rate(o.reopenRate)}, CSAT ${rate(o.csat)}`,
+    `  handle time mean ${dur(o.handleTime.mean)}, median ${dur(o.handleTime.median)}, p90 ${dur(o.handleTime.p90)}`,
+    `  first response mean ${dur(o.firstResponseTime.mean)}, median ${dur(o.firstResponseTime.median)}, p90 ${dur(o.firstResponseTime.p90)}`,
+    `  resolution mean ${dur(o.resolutionTime.mean)}, median ${dur(o.resolutionTime.median)}, p90 ${dur(o.resolutionTime.p90)}`,
+    '', '  period      tickets resolved     FCR  reopen  1st resp (med)  resolution (med)   CSAT'];
+  for (const g of s.periods) L.push(`  ${g.name.padEnd(10)} ${String(g.tickets).padStart(8)} ${String(g.resolved).padStart(8)} ${pct(g.firstContactResolution.value).padStart(7)} ${pct(g.reopenRate.value).padStart(7)} ${dur(g.firstResponseTime.median).padStart(15)} ${dur(g.resolutionTime.median).padStart(17)} ${pct(g.csat.value).padStart(6)}`);
+  return L;
+}
+
+function campaignLines(c) {
+  const o = c.overall;
+  const names = [['deliveryRate', 'delivery'], ['openRate', 'open'], ['clickThroughRate', 'click-through'], ['clickToOpenRate', 'click-to-open'],
+    ['conversionRate', 'conversion'], ['unsubscribeRate', 'unsubscribe'], ['bounceRate', 'bounce'], ['impressionClickThroughRate', 'ad click-through']];
+  const L = ['', `campaigns (rates from summed counts; delivered from ${c.definition.params.deliveredFrom}, opens from ${c.definition.params.opensFrom})`];
+  for (const [k, label] of names) L.push(`  ${label.padEnd(17)} ${rate(o.rates[k])}`);
+  for (const [k, label] of [['revenuePerEmail', 'revenue / email'], ['costPerClick', 'cost per click'], ['returnOnAdSpend', 'return on spend']]) {
+    L.push(`  ${label.padEnd(17)} ${o.rates[k].value == null ? `n/a (${o.rates[k].unavailableReason})` : fmt(o.rates[k].value, 2)}`);
+  }
+  L.push('', '  campaign                      sent   open    CTR  conversion');
+  for (const g of c.campaigns.slice(0, 50)) L.push(`  ${g.name.slice(0, 26).padEnd(26)} ${fmt(g.totals.sent, 0).padStart(7)} ${pct(g.rates.openRate.value).padStart(6)} ${pct(g.rates.clickThroughRate.value).padStart(6)} ${pct(g.rates.conversionRate.value).padStart(11)}`);
+  if (c.campaigns.length > 50) L.push(`  … ${c.campaigns.length - 50} more in the JSON report`);
+  return L;
+}
+
 export function renderTable(r) {
   if (!r.options) return [...headLines(r), ...tailLines(r)].join('\n') + '\n';
   if (r.kind === 'events') return [...headLines(r), ...eventsLines(r), ...datasetLines(r), ...tailLines(r)].join('\n') + '\n';
   if (r.kind === 'transactions') return [...headLines(r), ...revenueLines(r), ...datasetLines(r), ...tailLines(r)].join('\n') + '\n';
+  if (r.kind === 'tickets') return [...headLines(r), ...supportLines(r.support), ...datasetLines(r), ...tailLines(r)].join('\n') + '\n';
+  if (r.kind === 'campaigns') return [...headLines(r), ...campaignLines(r.campaigns), ...datasetLines(r), ...tailLines(r)].join('\n') + '\n';
   if (r.kind !== 'survey') return [...headLines(r), ...datasetLines(r), ...tailLines(r)].join('\n') + '\n';
   const L = headLines(r);
   L.push('', 'overall');

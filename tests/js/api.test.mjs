@@ -133,4 +133,15 @@ test('CLI prints the JSON report and a readable table', () => {
   assert.match(wrong.stderr, /NO_METRIC_COLUMNS.*userId \+ timestamp \+ eventName or page/);
   const usage = spawnSync('node', [cli, 'report'], { encoding: 'utf8' });
   assert.equal(usage.status, 2);
+  // Every kind with metrics prints its own section; the JSON carries the fitted models.
+  const tickets = execFileSync('node', [cli, 'report', `${root}www/samples/tickets-sample.csv`, '--kind', 'tickets'], { encoding: 'utf8' });
+  assert.match(tickets, /first contact resolution \d+\.\d%, reopen rate \d+\.\d%, CSAT \d+\.\d%/);
+  const campaigns = execFileSync('node', [cli, 'report', `${root}www/samples/campaigns-sample.csv`, '--kind', 'campaigns'], { encoding: 'utf8' });
+  assert.match(campaigns, /ad click-through\s+n\/a \(no impressions column\)/);
+  const tx = JSON.parse(execFileSync('node', [cli, 'report', `${root}www/samples/transactions-sample.csv`, '--kind', 'transactions', '--json',
+    '--calibration-end', '1997-09-30', '--margin', '0.3', '--lifespan', '6'], { encoding: 'utf8' }));
+  assert.equal(tx.clv.margin, 0.3);
+  assert.equal(tx.lifetimeValue.inputs.lifespanSource, 'option');
+  close(tx.clv.purchases.r, 0.243, 0.0025);
+  close(tx.clv.spend.p, 6.25, 0.0625);
 });
