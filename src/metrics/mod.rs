@@ -10,5 +10,6 @@ pub mod rate;
 pub mod revenue;
 pub mod revenue_cohorts;
 pub mod rfm;
+pub mod sentiment;
 pub mod support;
 pub mod survey;
