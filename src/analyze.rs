@@ -18,7 +18,9 @@ use crate::kind::{self, Kind};
 use crate::metrics::survey::Scale;
 use crate::options::{AnalyzeOptions, Resolved};
 use crate::period::Periodizer;
-use crate::report::{CampaignsReport, TicketsReport, TransactionsReport};
+use crate::report::{
+    CampaignsReport, ScansReport, SocialReport, TicketsReport, TransactionsReport, VoiceReport,
+};
 use crate::report::{
     ColumnInfo, DatasetReport, DatasetSummary, EffectiveOptions, EventsReport, InputSummary,
     KindChoice, Report, ReportHead, StoredColumn, SurveyReport, ENGINE,
@@ -347,6 +349,51 @@ impl Analyzer {
                     head,
                     dataset,
                     campaigns,
+                    rejected: rejections.into_vec(),
+                    warnings: std::mem::take(&mut inner.warnings),
+                }))
+            }
+            Builder::Table(b) if kind == Kind::Social => {
+                let (table, dataset) = b.finish_into(&mut rejections);
+                let mut periodizer = Periodizer::new(r.tz, r.granularity, r.week_start);
+                let social = crate::metrics::social::social(
+                    &table,
+                    &mut periodizer,
+                    &inner.opts.social.clone().unwrap_or_default(),
+                );
+                Report::Social(Box::new(SocialReport {
+                    head,
+                    dataset,
+                    social,
+                    rejected: rejections.into_vec(),
+                    warnings: std::mem::take(&mut inner.warnings),
+                }))
+            }
+            Builder::Table(b) if matches!(kind, Kind::Reviews | Kind::Mentions) => {
+                let (table, dataset) = b.finish_into(&mut rejections);
+                let mut periodizer = Periodizer::new(r.tz, r.granularity, r.week_start);
+                let voice = crate::metrics::voice::voice(
+                    &table,
+                    &mut periodizer,
+                    &inner.opts.voice.clone().unwrap_or_default(),
+                    kind == Kind::Reviews,
+                );
+                Report::Voice(Box::new(VoiceReport {
+                    head,
+                    dataset,
+                    voice,
+                    rejected: rejections.into_vec(),
+                    warnings: std::mem::take(&mut inner.warnings),
+                }))
+            }
+            Builder::Table(b) if kind == Kind::Scans => {
+                let (table, dataset) = b.finish_into(&mut rejections);
+                let mut periodizer = Periodizer::new(r.tz, r.granularity, r.week_start);
+                let scans = crate::metrics::scans::scans(&table, &mut periodizer);
+                Report::Scans(Box::new(ScansReport {
+                    head,
+                    dataset,
+                    scans,
                     rejected: rejections.into_vec(),
                     warnings: std::mem::take(&mut inner.warnings),
                 }))
@@ -944,7 +991,7 @@ impl Inner {
                     ci.decimal_mark = Some(m);
                     spec.decimal = m;
                 }
-                ValueType::Id | ValueType::Category => {}
+                ValueType::Id | ValueType::Category | ValueType::Sentiment => {}
             }
             if t != ValueType::None {
                 specs.push(spec);

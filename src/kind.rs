@@ -19,10 +19,15 @@ pub enum Kind {
     Tickets,
     /// An email or ad campaign with its counts (sent, opens, clicks…).
     Campaigns,
+    /// A social media post with its interactions (likes, comments, shares…).
+    Social,
+    /// A review with its star rating (and text).
+    Reviews,
+    /// A brand mention (text, source) or a count of mentions / searches per brand.
+    Mentions,
+    /// A scan of a QR code or digital business card (time, device, location).
+    Scans,
 }
-
-/// Kinds named by the CLI contract but not yet computed by this build.
-const PLANNED: [&str; 4] = ["social", "reviews", "mentions", "scans"];
 
 /// One kind's requirements: every group must be met by at least one of its roles.
 struct Requirement {
@@ -33,7 +38,11 @@ struct Requirement {
 /// Checked in this order: the first kind whose requirements hold is the detected one, so the
 /// more specific kinds come first (a ticket export may carry a CSAT column, an event log an
 /// amount).
-const REQUIREMENTS: [Requirement; 5] = [
+const REQUIREMENTS: [Requirement; 9] = [
+    Requirement {
+        kind: Kind::Social,
+        groups: &[&[Role::Likes, Role::Comments, Role::Shares, Role::Saves]],
+    },
     Requirement {
         kind: Kind::Tickets,
         groups: &[
@@ -67,18 +76,37 @@ const REQUIREMENTS: [Requirement; 5] = [
         groups: &[&[Role::UserId], &[Role::Timestamp], &[Role::Amount]],
     },
     Requirement {
+        kind: Kind::Reviews,
+        groups: &[&[Role::Rating]],
+    },
+    Requirement {
         kind: Kind::Survey,
         groups: &[&[Role::Nps, Role::Csat, Role::Ces]],
+    },
+    Requirement {
+        kind: Kind::Scans,
+        groups: &[&[Role::Device, Role::Location], &[Role::Timestamp]],
+    },
+    Requirement {
+        kind: Kind::Mentions,
+        groups: &[
+            &[Role::Text, Role::Brand, Role::Mentions, Role::Searches],
+            &[Role::Timestamp],
+        ],
     },
 ];
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Survey,
         Kind::Events,
         Kind::Transactions,
         Kind::Tickets,
         Kind::Campaigns,
+        Kind::Social,
+        Kind::Reviews,
+        Kind::Mentions,
+        Kind::Scans,
     ];
 
     pub fn name(self) -> &'static str {
@@ -88,6 +116,10 @@ impl Kind {
             Kind::Transactions => "transactions",
             Kind::Tickets => "tickets",
             Kind::Campaigns => "campaigns",
+            Kind::Social => "social",
+            Kind::Reviews => "reviews",
+            Kind::Mentions => "mentions",
+            Kind::Scans => "scans",
         }
     }
 
@@ -100,15 +132,9 @@ impl Kind {
         if let Some(k) = Kind::ALL.into_iter().find(|k| k.name() == s) {
             return Ok(Some(k));
         }
-        let supported = Kind::ALL.map(Kind::name).join(", ") + ", auto";
-        let planned = if PLANNED.contains(&s.as_str()) {
-            format!("{supported} (`{s}` is planned but not in this version)")
-        } else {
-            supported
-        };
         Err(Error::UnsupportedKind {
             kind: s,
-            supported: planned,
+            supported: Kind::ALL.map(Kind::name).join(", ") + ", auto",
         })
     }
 
@@ -145,6 +171,10 @@ pub fn row_requirements(kind: Kind) -> &'static [&'static [Role]] {
         Kind::Transactions => &[&[Role::UserId], &[Role::Timestamp], &[Role::Amount]],
         Kind::Tickets => &[&[Role::Timestamp]],
         Kind::Campaigns => &[&[Role::Campaign]],
+        Kind::Social => &[],
+        Kind::Reviews => &[],
+        Kind::Mentions => &[],
+        Kind::Scans => &[&[Role::Timestamp]],
         Kind::Survey => &[],
     }
 }
@@ -186,6 +216,25 @@ mod tests {
         assert_eq!(detect(&[Campaign, Sent, Opens]).unwrap().0, Kind::Campaigns);
         assert_eq!(detect(&[Nps, Timestamp, UserId]).unwrap().0, Kind::Survey);
         assert_eq!(detect(&[Timestamp, Segment]), None);
+        assert_eq!(
+            detect(&[Timestamp, Likes, Followers, Channel]).unwrap().0,
+            Kind::Social
+        );
+        assert_eq!(detect(&[Timestamp, Rating, Text]).unwrap().0, Kind::Reviews);
+        assert_eq!(
+            detect(&[Timestamp, Text, Channel]).unwrap().0,
+            Kind::Mentions
+        );
+        assert_eq!(
+            detect(&[Timestamp, Brand, Searches]).unwrap().0,
+            Kind::Mentions
+        );
+        assert_eq!(
+            detect(&[Timestamp, Device, Location]).unwrap().0,
+            Kind::Scans
+        );
+        // A survey with comments stays a survey.
+        assert_eq!(detect(&[Timestamp, Nps, Text]).unwrap().0, Kind::Survey);
     }
 
     #[test]
@@ -195,8 +244,12 @@ mod tests {
             Kind::parse_option(Some("Events")).unwrap(),
             Some(Kind::Events)
         );
-        let e = Kind::parse_option(Some("social")).unwrap_err();
+        assert_eq!(
+            Kind::parse_option(Some("social")).unwrap(),
+            Some(Kind::Social)
+        );
+        let e = Kind::parse_option(Some("tweets")).unwrap_err();
         assert_eq!(e.code(), "UNSUPPORTED_KIND");
-        assert!(e.to_string().contains("planned"));
+        assert!(e.to_string().contains("scans, auto"));
     }
 }

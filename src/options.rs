@@ -52,6 +52,10 @@ pub struct AnalyzeOptions {
     pub lost_after_periods: Option<u32>,
     /// Transactions: include the per-customer RFM table in the report (default false).
     pub rfm_customers: Option<bool>,
+    /// Social: whether saves count as engagements.
+    pub social: Option<crate::metrics::social::SocialOptions>,
+    /// Reviews and mentions: our brand, the good-rating threshold.
+    pub voice: Option<crate::metrics::voice::VoiceOptions>,
     /// Tickets: handle-time unit and the satisfied CSAT threshold.
     pub support: Option<crate::metrics::support::SupportOptions>,
     /// Transactions: formula CLV inputs and the contractual retention projection.

@@ -219,6 +219,42 @@ pub struct CampaignsReport {
     pub warnings: Vec<Warning>,
 }
 
+/// Report of social media posts: the ingest summary and engagement.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SocialReport {
+    #[serde(flatten)]
+    pub head: ReportHead,
+    pub dataset: DatasetSummary,
+    pub social: crate::metrics::social::SocialMetrics,
+    pub rejected: Vec<Rejection>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Report of reviews or brand mentions: ratings, sentiment and share of voice.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VoiceReport {
+    #[serde(flatten)]
+    pub head: ReportHead,
+    pub dataset: DatasetSummary,
+    pub voice: crate::metrics::voice::VoiceMetrics,
+    pub rejected: Vec<Rejection>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Report of QR-code or card scans: counts by device, location and period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScansReport {
+    #[serde(flatten)]
+    pub head: ReportHead,
+    pub dataset: DatasetSummary,
+    pub scans: crate::metrics::scans::ScanMetrics,
+    pub rejected: Vec<Rejection>,
+    pub warnings: Vec<Warning>,
+}
+
 /// A report of any kind (tagged by `kind`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
@@ -228,6 +264,10 @@ pub enum Report {
     Transactions(Box<TransactionsReport>),
     Tickets(Box<TicketsReport>),
     Campaigns(Box<CampaignsReport>),
+    Social(Box<SocialReport>),
+    /// Reviews and mentions.
+    Voice(Box<VoiceReport>),
+    Scans(Box<ScansReport>),
     Dataset(Box<DatasetReport>),
 }
 
@@ -240,6 +280,9 @@ impl Report {
             Report::Transactions(r) => Some(&r.dataset),
             Report::Tickets(r) => Some(&r.dataset),
             Report::Campaigns(r) => Some(&r.dataset),
+            Report::Social(r) => Some(&r.dataset),
+            Report::Voice(r) => Some(&r.dataset),
+            Report::Scans(r) => Some(&r.dataset),
             Report::Dataset(r) => Some(&r.dataset),
         }
     }
@@ -251,6 +294,9 @@ impl Report {
             Report::Transactions(r) => &r.head,
             Report::Tickets(r) => &r.head,
             Report::Campaigns(r) => &r.head,
+            Report::Social(r) => &r.head,
+            Report::Voice(r) => &r.head,
+            Report::Scans(r) => &r.head,
             Report::Dataset(r) => &r.head,
         }
     }

@@ -376,8 +376,12 @@ fn fatal_problems_are_errors_with_codes() {
     assert_eq!(code(b"9,2024-01-01\n10,2024-01-02\n", "{}"), "NO_HEADER");
     assert_eq!(code(b"name,city\nann,paris\n", "{}"), "NO_METRIC_COLUMNS");
     assert_eq!(
-        code(b"nps\n1\n", r#"{"kind": "social"}"#),
+        code(b"nps\n1\n", r#"{"kind": "tweets"}"#),
         "UNSUPPORTED_KIND"
+    );
+    assert_eq!(
+        code(b"nps\n1\n", r#"{"kind": "social"}"#),
+        "NO_METRIC_COLUMNS"
     );
     assert_eq!(
         code(b"nps\n1\n", r#"{"kind": "events"}"#),

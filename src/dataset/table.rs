@@ -147,6 +147,56 @@ pub struct Table {
 }
 
 impl Table {
+    /// Row indices per label of a category column, in order of first appearance; rows without
+    /// a label form "(none)". Empty without the column.
+    pub fn groups(&self, role: Role) -> Vec<(String, Vec<usize>)> {
+        let Some((codes, dict)) = self.codes(role) else {
+            return Vec::new();
+        };
+        let mut slot: Vec<Option<usize>> = vec![None; dict.len() + 1];
+        let mut out: Vec<(String, Vec<usize>)> = Vec::new();
+        for (i, &c) in codes.iter().enumerate() {
+            let k = if c == NO_ID { dict.len() } else { c as usize };
+            let g = *slot[k].get_or_insert_with(|| {
+                let name = if c == NO_ID { "(none)" } else { dict.name(c) };
+                out.push((name.to_string(), Vec::new()));
+                out.len() - 1
+            });
+            out[g].1.push(i);
+        }
+        out
+    }
+
+    /// Row indices per period of the row's time (report time zone), in time order; rows
+    /// without a time are in none.
+    pub fn period_groups(&self, p: &mut crate::period::Periodizer) -> Vec<(String, Vec<usize>)> {
+        let mut per: std::collections::BTreeMap<i64, Vec<usize>> = Default::default();
+        for (i, &t) in self
+            .times(Role::Timestamp)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+        {
+            if t != NO_TIME {
+                let day = p.local_day(t);
+                per.entry(p.start_of_period_for_day(day))
+                    .or_default()
+                    .push(i);
+            }
+        }
+        per.into_iter().map(|(s, r)| (p.label(s), r)).collect()
+    }
+
+    /// Distinct values of an id or label column (null without the column).
+    pub fn distinct(&self, role: Role) -> Option<u64> {
+        let (codes, dict) = self.codes(role)?;
+        let mut seen = vec![false; dict.len()];
+        for &c in codes.iter().filter(|&&c| c != NO_ID) {
+            seen[c as usize] = true;
+        }
+        Some(seen.iter().filter(|&&s| s).count() as u64)
+    }
+
     pub fn column(&self, role: Role) -> Option<&TypedColumn> {
         self.columns.iter().find(|c| c.role == role)
     }
@@ -403,6 +453,9 @@ fn parse_field(
     };
     match spec.role.value_type() {
         ValueType::Id | ValueType::Category => Ok(Parsed::Text),
+        ValueType::Sentiment => Ok(Parsed::Number(
+            crate::metrics::sentiment::polarity(raw).compound,
+        )),
         ValueType::Time => {
             let fmt = spec.time_format.unwrap_or(TimeFormat::Iso);
             parse_timestamp(raw, fmt, tz)

@@ -58,6 +58,23 @@ pub enum Role {
     /// Email: unique opens and clicks (recipients who opened / clicked at least once).
     UniqueOpens,
     UniqueClicks,
+    /// Reviews: the star rating.
+    Rating,
+    /// Social posts: interactions and audience.
+    Likes,
+    Comments,
+    Shares,
+    Saves,
+    Followers,
+    Reach,
+    /// Mentions and searches: which brand (ours or a competitor's) a row counts for.
+    Brand,
+    /// Counts per row of brand mentions or searches (aggregated exports).
+    Mentions,
+    Searches,
+    /// Scans (QR codes, digital cards): device type and location.
+    Device,
+    Location,
 }
 
 /// How the values of a role are kept once ingested.
@@ -76,13 +93,15 @@ pub enum ValueType {
     Count,
     /// A survey answer, read by the survey module.
     Score,
+    /// Free text, kept as its sentiment score (VADER compound, −1 … 1) rather than the text.
+    Sentiment,
     /// Not kept.
     None,
 }
 
 impl Role {
     /// Every role, with its name as used in mappings.
-    pub const ALL: [(Role, &'static str); 40] = [
+    pub const ALL: [(Role, &'static str); 52] = [
         (Role::Nps, "nps"),
         (Role::Csat, "csat"),
         (Role::Ces, "ces"),
@@ -122,6 +141,18 @@ impl Role {
         (Role::Reopens, "reopens"),
         (Role::UniqueOpens, "uniqueOpens"),
         (Role::UniqueClicks, "uniqueClicks"),
+        (Role::Rating, "rating"),
+        (Role::Likes, "likes"),
+        (Role::Comments, "comments"),
+        (Role::Shares, "shares"),
+        (Role::Saves, "saves"),
+        (Role::Followers, "followers"),
+        (Role::Reach, "reach"),
+        (Role::Brand, "brand"),
+        (Role::Mentions, "mentions"),
+        (Role::Searches, "searches"),
+        (Role::Device, "device"),
+        (Role::Location, "location"),
         (Role::Quantity, "qty"),
     ];
 
@@ -140,12 +171,14 @@ impl Role {
             Timestamp | ResolvedAt | FirstResponseAt => ValueType::Time,
             UserId | SessionId | OrderId | TicketId => ValueType::Id,
             Channel | Segment | EventName | Page | Product | Status | Agent | Priority
-            | Campaign => ValueType::Category,
-            Amount | Spend | HandleTime => ValueType::Amount,
+            | Campaign | Brand | Device | Location => ValueType::Category,
+            Amount | Spend | HandleTime | Rating => ValueType::Amount,
             Quantity | Sent | Delivered | Opens | Clicks | Conversions | Unsubscribes | Bounces
             | Impressions | Contacts | FirstContactResolved | Reopens | UniqueOpens
-            | UniqueClicks => ValueType::Count,
-            Id | Text | Ignored => ValueType::None,
+            | UniqueClicks | Likes | Comments | Shares | Saves | Followers | Reach | Mentions
+            | Searches => ValueType::Count,
+            Text => ValueType::Sentiment,
+            Id | Ignored => ValueType::None,
         }
     }
 
@@ -427,7 +460,7 @@ pub fn guess_survey_role(header: &str, p: &ColumnProfile) -> Option<Guess> {
     let few_values = !p.distinct_overflow
         && p.distinct.len() <= 50
         && (p.distinct.len() as u64) * 2 <= p.non_blank.max(2);
-    if has_word(&w, &["channel", "source", "medium", "touchpoint"]) && few_values {
+    if has_word(&w, &["channel", "source", "medium", "touchpoint", "platform", "network"]) && few_values {
         return guess(
             Role::Channel,
             0.9,
@@ -485,6 +518,85 @@ const ID_WORDS: &[&str] = &[
 ];
 
 const NAME_RULES: &[NameRule] = &[
+    // Star ratings (not when the header names a survey metric: "CSAT rating").
+    NameRule {
+        role: Role::Rating,
+        any: &["rating", "ratings", "stars", "star"],
+        all: &[],
+    },
+    NameRule {
+        role: Role::Followers,
+        any: &["followers", "follower", "fans", "audience"],
+        all: &[],
+    },
+    NameRule {
+        role: Role::Likes,
+        any: &[
+            "likes",
+            "like",
+            "reactions",
+            "hearts",
+            "favorites",
+            "favourites",
+        ],
+        all: &[],
+    },
+    NameRule {
+        role: Role::Comments,
+        any: &["comments"],
+        all: &[],
+    },
+    NameRule {
+        role: Role::Shares,
+        any: &["shares", "retweets", "reposts", "shared"],
+        all: &[],
+    },
+    NameRule {
+        role: Role::Saves,
+        any: &["saves", "saved", "bookmarks"],
+        all: &[],
+    },
+    NameRule {
+        role: Role::Reach,
+        any: &["reach"],
+        all: &[],
+    },
+    NameRule {
+        role: Role::Mentions,
+        any: &["mentions"],
+        all: &[],
+    },
+    NameRule {
+        role: Role::Searches,
+        any: &["searches", "search"],
+        all: &["volume"],
+    },
+    NameRule {
+        role: Role::Searches,
+        any: &["searches"],
+        all: &[],
+    },
+    NameRule {
+        role: Role::Brand,
+        any: &["brand", "competitor", "company"],
+        all: &[],
+    },
+    // "device_type", not "device_id" (a person).
+    NameRule {
+        role: Role::Device,
+        any: &["device", "devicetype"],
+        all: &["type"],
+    },
+    NameRule {
+        role: Role::Device,
+        any: &["devicetype"],
+        all: &[],
+    },
+    NameRule {
+        role: Role::Location,
+        any: &["location", "geo", "geolocation"],
+        all: &[],
+    },
     // Support columns first: "first_contact_resolution" also holds words of ResolvedAt and UserId.
     NameRule {
         role: Role::FirstContactResolved,
@@ -649,7 +761,7 @@ const NAME_RULES: &[NameRule] = &[
     },
     NameRule {
         role: Role::Impressions,
-        any: &["impressions", "views", "reach", "impr"],
+        any: &["impressions", "views", "impr"],
         all: &[],
     },
     NameRule {
@@ -710,7 +822,7 @@ impl ColumnProfile {
             }
             ValueType::Id | ValueType::Category => true,
             ValueType::Score => self.share(self.numeric) >= share,
-            ValueType::None => true,
+            ValueType::Sentiment | ValueType::None => true,
         }
     }
 }
@@ -732,7 +844,7 @@ pub fn guess_role(header: &str, p: &ColumnProfile) -> Option<Guess> {
     }
     for rule in NAME_RULES {
         let named = has_word(&w, rule.any) && rule.all.iter().all(|a| w.iter().any(|x| x == a));
-        if !named {
+        if !named || (rule.role == Role::Rating && named_metric(&w).is_some()) {
             continue;
         }
         let t = rule.role.value_type();

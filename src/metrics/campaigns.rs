@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::dataset::table::{Table, NO_ID, NO_TIME};
+use crate::dataset::table::Table;
 use crate::ingest::infer::Role;
 use crate::metrics::figure::Definition;
 use crate::metrics::rate::Rate;
@@ -154,58 +154,19 @@ fn group(cols: &[Option<&[f64]>; 12], name: String, rows: &[usize]) -> CampaignG
     }
 }
 
-/// Row indices per code of a category column, in order of first appearance.
-fn groups_of(table: &Table, role: Role) -> Vec<(String, Vec<usize>)> {
-    let Some((codes, dict)) = table.codes(role) else {
-        return Vec::new();
-    };
-    let mut slot: Vec<Option<usize>> = vec![None; dict.len() + 1];
-    let mut out: Vec<(String, Vec<usize>)> = Vec::new();
-    for (i, &c) in codes.iter().enumerate() {
-        let k = if c == NO_ID { dict.len() } else { c as usize };
-        let g = *slot[k].get_or_insert_with(|| {
-            out.push((
-                if c == NO_ID {
-                    "(none)".into()
-                } else {
-                    dict.name(c).to_string()
-                },
-                Vec::new(),
-            ));
-            out.len() - 1
-        });
-        out[g].1.push(i);
-    }
-    out
-}
-
 pub fn campaigns(table: &Table, p: &mut Periodizer) -> CampaignMetrics {
     let cols: [Option<&[f64]>; 12] = COUNTS.map(|r| table.numbers(r));
     let all: Vec<usize> = (0..table.rows).collect();
     let overall = group(&cols, String::new(), &all);
-    let campaigns = groups_of(table, Role::Campaign)
-        .into_iter()
-        .map(|(n, r)| group(&cols, n, &r))
-        .collect();
-    let by_channel = groups_of(table, Role::Channel)
-        .into_iter()
-        .map(|(n, r)| group(&cols, n, &r))
-        .collect();
-    let mut per: std::collections::BTreeMap<i64, Vec<usize>> = Default::default();
-    if let Some(times) = table.times(Role::Timestamp) {
-        for (i, &t) in times.iter().enumerate() {
-            if t != NO_TIME {
-                let day = p.local_day(t);
-                per.entry(p.start_of_period_for_day(day))
-                    .or_default()
-                    .push(i);
-            }
-        }
-    }
-    let periods = per
-        .into_iter()
-        .map(|(s, r)| group(&cols, p.label(s), &r))
-        .collect();
+    let each = |groups: Vec<(String, Vec<usize>)>| -> Vec<CampaignGroup> {
+        groups
+            .into_iter()
+            .map(|(n, r)| group(&cols, n, &r))
+            .collect()
+    };
+    let campaigns = each(table.groups(Role::Campaign));
+    let by_channel = each(table.groups(Role::Channel));
+    let periods = each(table.period_groups(p));
     let t = &overall.totals;
     let delivered_from = if t.delivered.is_some() {
         "delivered"

@@ -207,26 +207,8 @@ impl Rows<'_> {
     }
 }
 
-/// Rows grouped by a category column's codes (blank → "(none)"), largest groups first.
-fn by_codes(table: &Table, role: Role, n: usize) -> Vec<(String, Vec<usize>)> {
-    let Some((codes, dict)) = table.codes(role) else {
-        return Vec::new();
-    };
-    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
-    let mut index: Vec<Option<usize>> = vec![None; dict.len() + 1];
-    for (i, &c) in codes.iter().enumerate().take(n) {
-        let slot = if c == NO_ID { dict.len() } else { c as usize };
-        let g = *index[slot].get_or_insert_with(|| {
-            let name = if c == NO_ID {
-                "(none)".to_string()
-            } else {
-                dict.name(c).to_string()
-            };
-            groups.push((name, Vec::new()));
-            groups.len() - 1
-        });
-        groups[g].1.push(i);
-    }
+/// Groups of a category column, largest first (ties by name).
+fn by_size(mut groups: Vec<(String, Vec<usize>)>) -> Vec<(String, Vec<usize>)> {
     groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
     groups
 }
@@ -265,45 +247,19 @@ pub fn support(table: &Table, p: &mut Periodizer, o: &SupportOptions) -> Result<
     let mut inconsistent = 0u64;
     let all: Vec<usize> = (0..n).collect();
     let overall = rows.group(String::new(), &all, &mut inconsistent);
-    // Periods of creation, in the report time zone.
-    let mut per: std::collections::BTreeMap<i64, Vec<usize>> = Default::default();
-    for (i, &t) in created.iter().enumerate() {
-        if t != NO_TIME {
-            let day = p.local_day(t);
-            per.entry(p.start_of_period_for_day(day))
-                .or_default()
-                .push(i);
-        }
-    }
+    // Per period of creation (report time zone), channel and agent; inconsistent times are
+    // counted once, above.
     let mut ignored = 0u64;
-    let periods = per
-        .into_iter()
-        .map(|(start, r)| rows.group(p.label(start), &r, &mut ignored))
-        .collect();
-    let by_channel = by_codes(table, Role::Channel, n)
-        .into_iter()
-        .map(|(name, r)| rows.group(name, &r, &mut ignored))
-        .collect();
-    let by_agent = by_codes(table, Role::Agent, n)
-        .into_iter()
-        .map(|(name, r)| rows.group(name, &r, &mut ignored))
-        .collect();
-    let customers = table.codes(Role::UserId).map(|(codes, _)| {
-        let mut seen = vec![
-            false;
-            codes
-                .iter()
-                .filter(|&&c| c != NO_ID)
-                .map(|&c| c as usize + 1)
-                .max()
-                .unwrap_or(0)
-        ];
-        codes
-            .iter()
-            .filter(|&&c| c != NO_ID)
-            .for_each(|&c| seen[c as usize] = true);
-        seen.iter().filter(|&&s| s).count() as u64
-    });
+    let mut each = |groups: Vec<(String, Vec<usize>)>| -> Vec<SupportGroup> {
+        groups
+            .into_iter()
+            .map(|(name, r)| rows.group(name, &r, &mut ignored))
+            .collect()
+    };
+    let periods = each(table.period_groups(p));
+    let by_channel = each(by_size(table.groups(Role::Channel)));
+    let by_agent = each(by_size(table.groups(Role::Agent)));
+    let customers = table.distinct(Role::UserId);
     let with_customer = table.codes(Role::UserId).map_or(0, |(codes, _)| {
         codes.iter().filter(|&&c| c != NO_ID).count() as u64
     });

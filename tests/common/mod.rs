@@ -50,6 +50,9 @@ pub fn dataset(bytes: &[u8], opts: &str) -> DatasetReport {
         Report::Transactions(r) => ingest_part!(r),
         Report::Tickets(r) => ingest_part!(r),
         Report::Campaigns(r) => ingest_part!(r),
+        Report::Social(r) => ingest_part!(r),
+        Report::Voice(r) => ingest_part!(r),
+        Report::Scans(r) => ingest_part!(r),
         other => panic!("expected a dataset report, got {:?}", other.head().kind),
     }
 }
@@ -83,4 +86,9 @@ pub fn transactions(bytes: &[u8], opts: &str) -> engagement_metrics::report::Tra
             other.head().kind
         ),
     }
+}
+
+/// The report of a kind that must come out as `want` (social, reviews, mentions, scans).
+pub fn report(bytes: &[u8], opts: &str) -> Report {
+    analyze(bytes, options(opts)).expect("analyze")
 }

@@ -1,0 +1,66 @@
+//! Scans of QR codes or digital business cards: how many, from which device types and
+//! locations, per period; distinct scanners when the file identifies them.
+
+use serde::Serialize;
+
+use crate::dataset::table::Table;
+use crate::ingest::infer::Role;
+use crate::metrics::figure::Definition;
+use crate::metrics::rate::Rate;
+use crate::period::Periodizer;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Count {
+    pub name: String,
+    pub scans: u64,
+    /// scans / all scans.
+    pub share: Rate,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScanMetrics {
+    pub scans: u64,
+    /// Distinct people or devices (null without an id column).
+    pub unique_scanners: Option<u64>,
+    /// Largest first.
+    pub by_device: Vec<Count>,
+    pub by_location: Vec<Count>,
+    /// In time order.
+    pub periods: Vec<Count>,
+    pub definition: Definition,
+}
+
+fn counts(groups: Vec<(String, Vec<usize>)>, total: u64, by_size: bool) -> Vec<Count> {
+    let mut out: Vec<Count> = groups
+        .into_iter()
+        .map(|(name, r)| Count {
+            name,
+            scans: r.len() as u64,
+            share: Rate::of(r.len() as u64, total, "no scans"),
+        })
+        .collect();
+    if by_size {
+        out.sort_by(|a, b| b.scans.cmp(&a.scans).then_with(|| a.name.cmp(&b.name)));
+    }
+    out
+}
+
+pub fn scans(table: &Table, p: &mut Periodizer) -> ScanMetrics {
+    let n = table.rows as u64;
+    let unique_scanners = table.distinct(Role::UserId);
+    ScanMetrics {
+        scans: n,
+        unique_scanners,
+        by_device: counts(table.groups(Role::Device), n, true),
+        by_location: counts(table.groups(Role::Location), n, true),
+        periods: counts(table.period_groups(p), n, false),
+        definition: Definition::new(
+            "scans",
+            "count",
+            "ratio",
+            "scans = rows; share = scans of the group / all scans; rows without a device or location count under \"(none)\"; periods by the scan time in the report time zone",
+        ),
+    }
+}

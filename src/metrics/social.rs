@@ -1,0 +1,241 @@
+//! Social media posts: engagement rate = (likes + comments + shares [+ saves]) / followers ×
+//! 100 per post, and by impressions or by reach as named alternatives; per period, per channel
+//! (platform) and overall from summed counts; totals; follower growth between periods.
+
+use serde::{Deserialize, Serialize};
+
+use crate::dataset::table::{Table, NO_TIME};
+use crate::ingest::infer::Role;
+use crate::metrics::figure::Definition;
+use crate::metrics::rate::Rate;
+use crate::period::Periodizer;
+
+/// Options (`social: {...}` in AnalyzeOptions).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SocialOptions {
+    /// Count saves as engagements (default false: likes + comments + shares).
+    pub include_saves: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SocialTotals {
+    pub posts: u64,
+    pub likes: Option<f64>,
+    pub comments: Option<f64>,
+    pub shares: Option<f64>,
+    pub saves: Option<f64>,
+    pub engagements: f64,
+    pub impressions: Option<f64>,
+    pub reach: Option<f64>,
+}
+
+/// Engagement rates in percent, from sums over the group's posts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EngagementRates {
+    /// 100 × engagements / followers at each post (summed over posts).
+    pub by_followers: Rate,
+    pub by_impressions: Rate,
+    pub by_reach: Rate,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SocialGroup {
+    /// Period or channel ("" for the whole file).
+    pub name: String,
+    pub totals: SocialTotals,
+    pub engagement_rate: EngagementRates,
+    /// Followers at the group's last post (per channel when channels are known: summed).
+    pub followers_end: Option<f64>,
+    /// (followersEnd − previous period's followersEnd) / previous; periods only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub follower_growth: Option<Rate>,
+}
+
+/// One post's rates (the 100 most engaging by followers are listed).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PostRate {
+    /// The post's position among the kept rows (1 = first).
+    pub post: u64,
+    pub time: Option<String>,
+    pub channel: Option<String>,
+    pub engagements: f64,
+    pub engagement_rate: EngagementRates,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SocialMetrics {
+    pub overall: SocialGroup,
+    pub periods: Vec<SocialGroup>,
+    pub by_channel: Vec<SocialGroup>,
+    pub top_posts: Vec<PostRate>,
+    pub definition: Definition,
+}
+
+struct Cols<'a> {
+    likes: Option<&'a [f64]>,
+    comments: Option<&'a [f64]>,
+    shares: Option<&'a [f64]>,
+    saves: Option<&'a [f64]>,
+    followers: Option<&'a [f64]>,
+    impressions: Option<&'a [f64]>,
+    reach: Option<&'a [f64]>,
+    times: Option<&'a [i64]>,
+    channel: Vec<(String, Vec<usize>)>,
+    include_saves: bool,
+}
+
+fn sum(col: Option<&[f64]>, rows: &[usize]) -> Option<f64> {
+    col.map(|c| rows.iter().map(|&i| c[i]).filter(|v| !v.is_nan()).sum())
+}
+
+impl Cols<'_> {
+    fn engagements(&self, rows: &[usize]) -> f64 {
+        let mut cols = vec![self.likes, self.comments, self.shares];
+        if self.include_saves {
+            cols.push(self.saves);
+        }
+        cols.into_iter().filter_map(|c| sum(c, rows)).sum()
+    }
+
+    fn rates(&self, e: f64, rows: &[usize]) -> EngagementRates {
+        let per = |col: Option<&[f64]>, what: &str| match sum(col, rows) {
+            Some(d) => Rate::ratio(100.0 * e, d, &format!("{what} is 0")),
+            None => Rate::ratio(0.0, 0.0, &format!("no {what} column")),
+        };
+        EngagementRates {
+            by_followers: per(self.followers, "followers"),
+            by_impressions: per(self.impressions, "impressions"),
+            by_reach: per(self.reach, "reach"),
+        }
+    }
+
+    /// Followers at the last post of `rows` (by time, else file order), per channel summed.
+    fn followers_end(&self, rows: &[usize]) -> Option<f64> {
+        let f = self.followers?;
+        let last = |rs: &mut dyn Iterator<Item = usize>| {
+            rs.filter(|&i| !f[i].is_nan())
+                .max_by_key(|&i| (self.times.map_or(NO_TIME, |t| t[i]), i))
+                .map(|i| f[i])
+        };
+        if self.channel.is_empty() {
+            return last(&mut rows.iter().copied());
+        }
+        let vals: Vec<f64> = self
+            .channel
+            .iter()
+            .filter_map(|(_, ch)| {
+                last(&mut rows.iter().copied().filter(|i| ch.binary_search(i).is_ok()))
+            })
+            .collect();
+        (!vals.is_empty()).then(|| vals.iter().sum())
+    }
+
+    fn group(&self, name: String, rows: &[usize]) -> SocialGroup {
+        let e = self.engagements(rows);
+        SocialGroup {
+            name,
+            totals: SocialTotals {
+                posts: rows.len() as u64,
+                likes: sum(self.likes, rows),
+                comments: sum(self.comments, rows),
+                shares: sum(self.shares, rows),
+                saves: sum(self.saves, rows),
+                engagements: e,
+                impressions: sum(self.impressions, rows),
+                reach: sum(self.reach, rows),
+            },
+            engagement_rate: self.rates(e, rows),
+            followers_end: self.followers_end(rows),
+            follower_growth: None,
+        }
+    }
+}
+
+pub fn social(table: &Table, p: &mut Periodizer, o: &SocialOptions) -> SocialMetrics {
+    let c = Cols {
+        likes: table.numbers(Role::Likes),
+        comments: table.numbers(Role::Comments),
+        shares: table.numbers(Role::Shares),
+        saves: table.numbers(Role::Saves),
+        followers: table.numbers(Role::Followers),
+        impressions: table.numbers(Role::Impressions),
+        reach: table.numbers(Role::Reach),
+        times: table.times(Role::Timestamp),
+        channel: table.groups(Role::Channel),
+        include_saves: o.include_saves.unwrap_or(false),
+    };
+    let all: Vec<usize> = (0..table.rows).collect();
+    let overall = c.group(String::new(), &all);
+    let mut periods: Vec<SocialGroup> = table
+        .period_groups(p)
+        .into_iter()
+        .map(|(n, r)| c.group(n, &r))
+        .collect();
+    for k in 1..periods.len() {
+        let before = periods[k - 1].followers_end;
+        let now = periods[k].followers_end;
+        periods[k].follower_growth = before
+            .zip(now)
+            .map(|(b, n)| Rate::ratio(n - b, b, "no followers before"));
+    }
+    let by_channel = c
+        .channel
+        .iter()
+        .map(|(n, r)| c.group(n.clone(), r))
+        .collect();
+    let channel_of = table.codes(Role::Channel);
+    let mut posts: Vec<PostRate> = all
+        .iter()
+        .map(|&i| {
+            let e = c.engagements(&[i]);
+            PostRate {
+                post: i as u64 + 1,
+                time: c
+                    .times
+                    .map(|t| t[i])
+                    .filter(|&t| t != NO_TIME)
+                    .map(crate::analyze::rfc3339),
+                channel: channel_of.and_then(|(codes, dict)| {
+                    (codes[i] != crate::dataset::table::NO_ID)
+                        .then(|| dict.name(codes[i]).to_string())
+                }),
+                engagements: e,
+                engagement_rate: c.rates(e, &[i]),
+            }
+        })
+        .collect();
+    posts.sort_by(|a, b| {
+        b.engagement_rate
+            .by_followers
+            .value
+            .unwrap_or(f64::NEG_INFINITY)
+            .total_cmp(
+                &a.engagement_rate
+                    .by_followers
+                    .value
+                    .unwrap_or(f64::NEG_INFINITY),
+            )
+            .then(b.engagements.total_cmp(&a.engagements))
+            .then(a.post.cmp(&b.post))
+    });
+    posts.truncate(100);
+    SocialMetrics {
+        overall,
+        periods,
+        by_channel,
+        top_posts: posts,
+        definition: Definition::new(
+            "engagementRate",
+            "byFollowers",
+            "percent",
+            "engagement rate = 100 × (likes + comments + shares [+ saves]) / followers, per post; for a period, channel or the file 100 × Σ engagements / Σ followers at each post; variants by impressions and by reach; follower growth = (followers at the period's last post − at the previous period's last) / the previous, per channel summed",
+        )
+        .param("includeSaves", if c.include_saves { "yes" } else { "no" }),
+    }
+}

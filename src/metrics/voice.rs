@@ -1,0 +1,268 @@
+//! What customers say: reviews (star ratings and their text) and brand mentions (text, source,
+//! brand, or counts of mentions and searches per brand). Text is scored when read (VADER
+//! compound, kept instead of the text); here it is summarised: positive / neutral / negative
+//! counts and the sentiment score (positive − negative) / texts, overall, per period and per
+//! channel or source. Share of voice = a brand's mentions (or searches) / all brands'.
+
+use serde::{Deserialize, Serialize};
+
+use crate::dataset::table::Table;
+use crate::ingest::infer::Role;
+use crate::metrics::figure::Definition;
+use crate::metrics::rate::Rate;
+use crate::period::Periodizer;
+
+/// Options (`voice: {...}` in AnalyzeOptions).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct VoiceOptions {
+    /// Our brand, as written in the brand column: its share of voice is the headline.
+    pub brand: Option<String>,
+    /// Lowest rating counted as good (default: the top two points of the scale, 4 on 1–5).
+    pub good_rating_min: Option<f64>,
+}
+
+/// Sentiment of a group of texts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SentimentSummary {
+    pub texts: u64,
+    pub positive: u64,
+    pub neutral: u64,
+    pub negative: u64,
+    /// (positive − negative) / texts, −1 … 1; null without texts.
+    pub score: Option<f64>,
+    pub mean_compound: Option<f64>,
+}
+
+impl SentimentSummary {
+    /// From VADER compound scores (NaN = no text).
+    pub fn of(compounds: impl Iterator<Item = f64>) -> Self {
+        let (mut n, mut pos, mut neg, mut sum) = (0u64, 0u64, 0u64, 0.0);
+        for c in compounds.filter(|c| !c.is_nan()) {
+            n += 1;
+            sum += c;
+            pos += (c >= 0.05) as u64;
+            neg += (c <= -0.05) as u64;
+        }
+        SentimentSummary {
+            texts: n,
+            positive: pos,
+            neutral: n - pos - neg,
+            negative: neg,
+            score: (n > 0).then(|| (pos as f64 - neg as f64) / n as f64),
+            mean_compound: (n > 0).then(|| sum / n as f64),
+        }
+    }
+}
+
+/// Star ratings of a group of reviews.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RatingSummary {
+    pub ratings: u64,
+    pub mean: Option<f64>,
+    /// Reviews rated ≥ goodRatingMin / ratings.
+    pub good_share: Rate,
+    /// [rating, reviews], by rating.
+    pub distribution: Vec<(f64, u64)>,
+}
+
+fn ratings(values: impl Iterator<Item = f64>, good_min: f64) -> RatingSummary {
+    let mut v: Vec<f64> = values.filter(|x| !x.is_nan()).collect();
+    v.sort_by(f64::total_cmp);
+    let mut distribution: Vec<(f64, u64)> = Vec::new();
+    for &x in &v {
+        match distribution.last_mut() {
+            Some((r, c)) if *r == x => *c += 1,
+            _ => distribution.push((x, 1)),
+        }
+    }
+    let n = v.len() as u64;
+    RatingSummary {
+        ratings: n,
+        mean: (n > 0).then(|| v.iter().sum::<f64>() / n as f64),
+        good_share: Rate::of(
+            v.iter().filter(|&&x| x >= good_min).count() as u64,
+            n,
+            "no ratings",
+        ),
+        distribution,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VoiceGroup {
+    /// Period, channel or brand ("" for the whole file).
+    pub name: String,
+    pub rows: u64,
+    /// Mentions: the mentions column summed when there is one, else rows.
+    pub mentions: f64,
+    /// Σ of the searches column (null without one).
+    pub searches: Option<f64>,
+    /// Reviews only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ratings: Option<RatingSummary>,
+    /// Null when the file has no text column.
+    pub sentiment: Option<SentimentSummary>,
+}
+
+/// One brand's share of all brands' mentions and searches.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BrandShare {
+    pub brand: String,
+    pub mentions: f64,
+    pub share_of_voice: Rate,
+    pub searches: Option<f64>,
+    pub share_of_search: Option<Rate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ShareOfVoice {
+    /// Period label ("" for the whole file).
+    pub name: String,
+    pub brands: Vec<BrandShare>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VoiceMetrics {
+    pub overall: VoiceGroup,
+    pub periods: Vec<VoiceGroup>,
+    pub by_channel: Vec<VoiceGroup>,
+    /// Per brand (when the file names brands): overall and per period.
+    pub share_of_voice: Vec<ShareOfVoice>,
+    /// The `brand` option's share of voice over the whole file.
+    pub our_share_of_voice: Option<Rate>,
+    pub definition: Definition,
+}
+
+/// Reviews (`reviews = true`: ratings summarised) or mentions.
+pub fn voice(table: &Table, p: &mut Periodizer, o: &VoiceOptions, reviews: bool) -> VoiceMetrics {
+    let text = table.numbers(Role::Text);
+    let rating = table.numbers(Role::Rating).filter(|_| reviews);
+    let mentions = table.numbers(Role::Mentions);
+    let searches = table.numbers(Role::Searches);
+    // Scale: 1–5 unless ratings go above 5 (then 10); good = the top two points.
+    let top = rating.map_or(5.0, |r| {
+        let max = r
+            .iter()
+            .copied()
+            .filter(|x| !x.is_nan())
+            .fold(0.0, f64::max);
+        if max > 5.0 {
+            10.0
+        } else {
+            5.0
+        }
+    });
+    let good_min = o.good_rating_min.unwrap_or(top - 1.0);
+    let sum = |col: Option<&[f64]>, rows: &[usize]| {
+        col.map(|c| {
+            rows.iter()
+                .map(|&i| c[i])
+                .filter(|v| !v.is_nan())
+                .sum::<f64>()
+        })
+    };
+    let group = |name: String, rows: &[usize]| VoiceGroup {
+        name,
+        rows: rows.len() as u64,
+        mentions: sum(mentions, rows).unwrap_or(rows.len() as f64),
+        searches: sum(searches, rows),
+        ratings: rating.map(|r| ratings(rows.iter().map(|&i| r[i]), good_min)),
+        sentiment: text.map(|t| SentimentSummary::of(rows.iter().map(|&i| t[i]))),
+    };
+    let all: Vec<usize> = (0..table.rows).collect();
+    let overall = group(String::new(), &all);
+    let periods: Vec<VoiceGroup> = table
+        .period_groups(p)
+        .into_iter()
+        .map(|(n, r)| group(n, &r))
+        .collect();
+    let by_channel = table
+        .groups(Role::Channel)
+        .into_iter()
+        .map(|(n, r)| group(n, &r))
+        .collect();
+    // Share of voice per brand, overall and per period.
+    let brands = table.groups(Role::Brand);
+    let shares = |rows: Option<&[usize]>| -> Vec<BrandShare> {
+        let keep = |r: &Vec<usize>| -> Vec<usize> {
+            match rows {
+                None => r.clone(),
+                Some(set) => r
+                    .iter()
+                    .copied()
+                    .filter(|i| set.binary_search(i).is_ok())
+                    .collect(),
+            }
+        };
+        let per: Vec<(String, f64, Option<f64>)> = brands
+            .iter()
+            .map(|(b, r)| {
+                let r = keep(r);
+                (
+                    b.clone(),
+                    sum(mentions, &r).unwrap_or(r.len() as f64),
+                    sum(searches, &r),
+                )
+            })
+            .collect();
+        let total_m: f64 = per.iter().map(|x| x.1).sum();
+        let total_s: Option<f64> = searches.map(|_| per.iter().filter_map(|x| x.2).sum());
+        per.into_iter()
+            .map(|(brand, m, s)| BrandShare {
+                brand,
+                mentions: m,
+                share_of_voice: Rate::ratio(m, total_m, "no mentions"),
+                searches: s,
+                share_of_search: s
+                    .zip(total_s)
+                    .map(|(s, t)| Rate::ratio(s, t, "no searches")),
+            })
+            .collect()
+    };
+    let mut share_of_voice = Vec::new();
+    if !brands.is_empty() {
+        share_of_voice.push(ShareOfVoice {
+            name: String::new(),
+            brands: shares(None),
+        });
+        for (name, rows) in table.period_groups(p) {
+            share_of_voice.push(ShareOfVoice {
+                name,
+                brands: shares(Some(&rows)),
+            });
+        }
+    }
+    let our_share_of_voice = o.brand.as_ref().and_then(|b| {
+        share_of_voice.first().and_then(|s| {
+            s.brands
+                .iter()
+                .find(|x| x.brand.eq_ignore_ascii_case(b.trim()))
+                .map(|x| x.share_of_voice.clone())
+        })
+    });
+    let mut definition = Definition::new(
+        if reviews { "reviews" } else { "mentions" },
+        "vader",
+        "ratio",
+        "sentiment per text: VADER compound ≥ 0.05 positive, ≤ −0.05 negative, else neutral; sentiment score = (positive − negative) / texts; good rating share = ratings ≥ goodRatingMin / ratings; share of voice = a brand's mentions (the mentions column summed, else rows) / all brands'; share of search likewise with searches",
+    )
+    .param("goodRatingMin", good_min);
+    if let Some(b) = &o.brand {
+        definition = definition.param("brand", b.as_str());
+    }
+    VoiceMetrics {
+        overall,
+        periods,
+        by_channel,
+        share_of_voice,
+        our_share_of_voice,
+        definition,
+    }
+}
