@@ -1,6 +1,6 @@
 // Deterministic (seeded) generators of one file per dataset kind, streamed to disk so that any
 // size works (the 1 GB memory run uses them too).
-//   node benches/gen-kinds.mjs KIND ROWS OUT.csv        KIND: events | transactions | tickets | campaigns
+//   node benches/gen-kinds.mjs KIND ROWS OUT.csv        KIND: events | transactions | tickets | campaigns | social | reviews | mentions | scans
 // events:       user_id,timestamp,event,page,session_id        (~60 B/row)
 // transactions: order_id,customer_id,order_date,amount,product,channel
 // tickets:      ticket_id,customer_id,created_at,first_response_at,resolved_at,status,priority,agent,channel,csat,handle_time_sec,contacts,reopened
@@ -21,6 +21,17 @@ const PRODUCTS = ['basic', 'plus', 'pro', 'team', 'addon'];
 const CHANNELS = ['web', 'app', 'store', 'phone'];
 const STATUSES = ['solved', 'solved', 'solved', 'closed', 'open', 'pending'];
 const PRIORITIES = ['low', 'normal', 'normal', 'high', 'urgent'];
+const PLATFORMS = ['instagram', 'tiktok', 'linkedin'];
+const SOURCES = ['google', 'trustpilot', 'app store'];
+const BRANDS = ['Acme', 'Globex', 'Initech'];
+const DEVICES = ['iOS', 'Android', 'Windows', 'macOS'];
+const CITIES = ['Paris', 'Berlin', 'Madrid', 'Lisbon', 'Rome', 'Vienna', 'Prague', ''];
+const GOOD = ['Absolutely love it, great service!', 'Fast delivery and friendly staff.', 'Works perfectly, highly recommend.',
+  'Very happy with it :)', 'Excellent quality for the price.', 'The support team was helpful and kind.', 'Best purchase this year!!'];
+const BAD = ['Terrible experience, never again.', 'It broke after two days. Very disappointed.', 'Support was rude and slow.',
+  'Not worth the money.', 'Awful packaging, item damaged :(', 'I am angry, nobody answered my emails.', 'Worst app ever'];
+const MIXED = ['It is ok, nothing special.', 'Delivery was late but the product is good.', 'Average quality.', 'Arrived on Tuesday.',
+  'The color is different from the photo.', 'Not bad, could be cheaper.', 'It does what it says.'];
 
 /** Row writers per kind: each returns one CSV line for row i. */
 const KINDS = {
@@ -82,6 +93,53 @@ const KINDS = {
         const clicks = Math.floor(opens * r() * 0.2);
         const conv = Math.floor(clicks * r() * 0.1);
         return `Campaign ${i + 1},${r() < 0.7 ? 'email' : 'sms'},${iso(t).slice(0, 10)},${sent},${delivered},${opens},${clicks},${conv},${Math.floor(delivered * r() * 0.005)},${bounces},${(sent * 0.002).toFixed(2)},${(conv * 42.5).toFixed(2)}`;
+      };
+    },
+  },
+  social: {
+    header: 'post_id,published_at,platform,likes,comments,shares,saves,followers,impressions,reach',
+    make(r, rows) {
+      const followers = { instagram: 12000, tiktok: 3000, linkedin: 5000 };
+      return (i) => {
+        const t = DAY0 + Math.floor((i / rows) * 180 * 86400);
+        const platform = PLATFORMS[Math.floor(r() * 3)];
+        followers[platform] += Math.floor(r() * 60);
+        const impressions = Math.floor(followers[platform] * (0.2 + r() * 1.5));
+        const reach = Math.floor(impressions * (0.6 + r() * 0.3));
+        const likes = Math.floor(impressions * r() * 0.06);
+        return `P${i + 1},${iso(t)},${platform},${likes},${Math.floor(likes * r() * 0.15)},${Math.floor(likes * r() * 0.1)},${Math.floor(likes * r() * 0.2)},${followers[platform]},${impressions},${reach}`;
+      };
+    },
+  },
+  reviews: {
+    header: 'review_id,date,source,rating,review_text',
+    make(r, rows) {
+      return (i) => {
+        const t = DAY0 + Math.floor((i / rows) * 180 * 86400);
+        const rating = 1 + Math.floor(Math.pow(r(), 0.6) * 5);
+        const pool = rating >= 4 ? GOOD : rating <= 2 ? BAD : MIXED;
+        const text = r() < 0.1 ? '' : `"${pool[Math.floor(r() * pool.length)]}"`;
+        return `R${i + 1},${iso(t).slice(0, 10)},${SOURCES[Math.floor(r() * 3)]},${rating},${text}`;
+      };
+    },
+  },
+  mentions: {
+    header: 'mentioned_at,source,brand,text',
+    make(r, rows) {
+      return (i) => {
+        const t = DAY0 + Math.floor((i / rows) * 180 * 86400);
+        const brand = BRANDS[Math.floor(Math.pow(r(), 1.3) * 3)];
+        const pool = [GOOD, BAD, MIXED][Math.floor(r() * 3)];
+        return `${iso(t)},${['twitter', 'forum', 'news', 'blog'][Math.floor(r() * 4)]},${brand},"${pool[Math.floor(r() * pool.length)].replace(/\b[Ii]t\b/, brand)}"`;
+      };
+    },
+  },
+  scans: {
+    header: 'scanned_at,card_id,device_type,location,visitor_id',
+    make(r, rows) {
+      return (i) => {
+        const t = DAY0 + Math.floor((i / rows) * 120 * 86400) + Math.floor(r() * 3600);
+        return `${iso(t)},card${1 + Math.floor(r() * 5)},${DEVICES[Math.floor(Math.pow(r(), 1.5) * 4)]},${CITIES[Math.floor(r() * CITIES.length)]},v${Math.floor(r() * rows / 2)}`;
       };
     },
   },

@@ -5,10 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-# Bytes of the optimised .wasm. Measured 2026-12-01: 2.21 MB (765 KB gzipped); without the xlsx
-# feature the raw .wasm is 440 KB smaller (calamine, zip, and encoding_rs tables that its CFB check
-# links). Read-only data is ~1.0 MB of the rest: the next size pass starts there (chrono-tz).
-SIZE_BUDGET=${SIZE_BUDGET:-2300000}
+# Bytes of the optimised .wasm. Measured 2026-12-01: 2.44 MB (838 KB gzipped), of which the VADER
+# sentiment lexicon and emoji descriptions are 127 KB; without the xlsx feature the raw .wasm is
+# 440 KB smaller (calamine, zip, and encoding_rs tables that its CFB check links). Read-only data
+# is ~1.0 MB of the rest: the next size pass starts there (chrono-tz).
+SIZE_BUDGET=${SIZE_BUDGET:-2500000}
 name=engagement_metrics
 root=$PWD
 

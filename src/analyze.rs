@@ -22,8 +22,8 @@ use crate::report::{
     CampaignsReport, ScansReport, SocialReport, TicketsReport, TransactionsReport, VoiceReport,
 };
 use crate::report::{
-    ColumnInfo, DatasetReport, DatasetSummary, EffectiveOptions, EventsReport, InputSummary,
-    KindChoice, Report, ReportHead, StoredColumn, SurveyReport, ENGINE,
+    ColumnInfo, DatasetSummary, EffectiveOptions, EventsReport, InputSummary, KindChoice, Report,
+    ReportHead, StoredColumn, SurveyReport, ENGINE,
 };
 
 /// Rows sampled for schema inference before streaming starts.
@@ -386,7 +386,8 @@ impl Analyzer {
                     warnings: std::mem::take(&mut inner.warnings),
                 }))
             }
-            Builder::Table(b) if kind == Kind::Scans => {
+            // Scans: the remaining table kind.
+            Builder::Table(b) => {
                 let (table, dataset) = b.finish_into(&mut rejections);
                 let mut periodizer = Periodizer::new(r.tz, r.granularity, r.week_start);
                 let scans = crate::metrics::scans::scans(&table, &mut periodizer);
@@ -394,15 +395,6 @@ impl Analyzer {
                     head,
                     dataset,
                     scans,
-                    rejected: rejections.into_vec(),
-                    warnings: std::mem::take(&mut inner.warnings),
-                }))
-            }
-            Builder::Table(b) => {
-                let (_, dataset) = b.finish_into(&mut rejections);
-                Report::Dataset(Box::new(DatasetReport {
-                    head,
-                    dataset,
                     rejected: rejections.into_vec(),
                     warnings: std::mem::take(&mut inner.warnings),
                 }))

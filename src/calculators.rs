@@ -48,6 +48,15 @@ pub enum Calculation {
         retention_rate: f64,
         discount_rate: f64,
     },
+    SentimentScore {
+        positive: f64,
+        neutral: f64,
+        negative: f64,
+    },
+    FollowerGrowth {
+        followers_start: f64,
+        followers_end: f64,
+    },
     SbgRetention {
         alive: Vec<f64>,
         periods: f64,
@@ -149,6 +158,12 @@ const CATALOGUE: &[Entry] = &[
      "θ ~ Beta(α, β) fitted to the counts; S(t) = Π_{k=1..t} (β + k − 1)/(α + β + k − 1); value = mean lifetime (α + β − 1)/(α − 1)",
      &[InputSpec { name: "alive", label: "Customers still subscribed after 0, 1, 2, … periods", kind: "numbers", example: "1000, 631, 468, 382, 326, 289, 262, 241" },
        num("periods", "Periods to project", "12")]),
+    ("sentimentScore", "social and brand", "Sentiment score", "ratio",
+     "(positive − negative) / all texts (−1 … 1)",
+     &[num("positive", "Positive texts", "120"), num("neutral", "Neutral texts", "50"), num("negative", "Negative texts", "30")]),
+    ("followerGrowth", "social and brand", "Follower growth", "ratio",
+     "(followers at the end − at the start) / followers at the start",
+     &[num("followersStart", "Followers at the start", "10100"), num("followersEnd", "Followers at the end", "12500")]),
     ("bgNbdCustomer", "lifetime value", "Expected purchases of a customer (BG/NBD)", "purchases",
      "E[X(horizon) | x, tₓ, T] (Fader, Hardie & Lee 2005, eq. 10); details: P(alive)",
      &[num("r", "r", "0.243"), num("alpha", "α", "4.414"), num("a", "a", "0.793"), num("b", "b", "2.426"),
@@ -243,18 +258,27 @@ const RATIOS: &[RatioSpec] = &[
         num("spend", "Spend", "75"), num("clicks", "Clicks", "150"), false),
     ratio("returnOnAdSpend", "email and ads", "Return on ad spend", "ratio", "revenue / spend",
         num("revenue", "Revenue", "300"), num("spend", "Spend", "75"), false),
+    ratio("engagementRate", "social and brand", "Engagement rate (by followers)", "ratio", "(likes + comments + shares [+ saves]) / followers",
+        num("engagements", "Likes + comments + shares", "760"), num("followers", "Followers", "32600"), false),
+    ratio("engagementRateByImpressions", "social and brand", "Engagement rate (by impressions)", "ratio", "(likes + comments + shares [+ saves]) / impressions",
+        num("engagements", "Likes + comments + shares", "760"), num("impressions", "Impressions", "36000"), false),
+    ratio("shareOfVoice", "social and brand", "Share of voice", "ratio", "our mentions (or searches) / all brands' mentions (or searches)",
+        num("ours", "Our mentions", "270"), num("all", "All brands' mentions", "400"), true),
+    ratio("goodRatingShare", "social and brand", "Share of good ratings", "ratio", "reviews rated 4–5 (top two points) / rated reviews",
+        num("good", "Reviews rated 4–5", "212"), num("ratings", "Rated reviews", "300"), true),
 ];
 
-const GROUPS: [&str; 5] = [
+const GROUPS: [&str; 6] = [
     "customers",
     "revenue",
     "lifetime value",
     "support",
     "email and ads",
+    "social and brand",
 ];
 
 /// The catalogue of calculators, grouped (customers, revenue, lifetime value, support, email
-/// and ads).
+/// and ads, social and brand).
 pub fn calculators() -> Vec<CalculatorSpec> {
     let mut out: Vec<CalculatorSpec> = CATALOGUE
         .iter()
@@ -379,6 +403,8 @@ fn name(c: &Calculation) -> &'static str {
         ClvDiscounted { .. } => "clvDiscounted",
         ClvDiscountedFuture { .. } => "clvDiscountedFuture",
         SbgRetention { .. } => "sbgRetention",
+        SentimentScore { .. } => "sentimentScore",
+        FollowerGrowth { .. } => "followerGrowth",
         BgNbdCustomer { .. } => "bgNbdCustomer",
     }
 }
@@ -473,6 +499,28 @@ pub fn calculate(c: &Calculation) -> Result<CalcResult> {
             };
             f(margin_per_period, r, d)
                 .ok_or_else(|| "retention 1 without discounting: the sum has no end".to_string())
+        }
+        SentimentScore {
+            positive,
+            neutral,
+            negative,
+        } => {
+            let (p, u, n) = (
+                count("positive", positive)?,
+                count("neutral", neutral)?,
+                count("negative", negative)?,
+            );
+            quotient(p - n, p + u + n)
+        }
+        FollowerGrowth {
+            followers_start,
+            followers_end,
+        } => {
+            let (a, b) = (
+                count("followersStart", followers_start)?,
+                count("followersEnd", followers_end)?,
+            );
+            quotient(b - a, a)
         }
         SbgRetention { ref alive, periods } => {
             if alive.len() < 2 {

@@ -154,8 +154,8 @@ pub struct DatasetSummary {
     pub memory_bytes: u64,
 }
 
-/// Report of a row-per-fact file (events, transactions, tickets, campaigns): what was ingested.
-/// The metric sections of each kind are added by its module.
+/// The ingest part every row-per-fact report shares (head, what was stored, rejected rows,
+/// warnings), for code that only needs that part.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DatasetReport {
@@ -268,7 +268,6 @@ pub enum Report {
     /// Reviews and mentions.
     Voice(Box<VoiceReport>),
     Scans(Box<ScansReport>),
-    Dataset(Box<DatasetReport>),
 }
 
 impl Report {
@@ -283,7 +282,6 @@ impl Report {
             Report::Social(r) => Some(&r.dataset),
             Report::Voice(r) => Some(&r.dataset),
             Report::Scans(r) => Some(&r.dataset),
-            Report::Dataset(r) => Some(&r.dataset),
         }
     }
 
@@ -297,7 +295,6 @@ impl Report {
             Report::Social(r) => &r.head,
             Report::Voice(r) => &r.head,
             Report::Scans(r) => &r.head,
-            Report::Dataset(r) => &r.head,
         }
     }
 }

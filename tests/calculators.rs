@@ -104,6 +104,27 @@ fn support_and_email_rates() {
         r#"{"metric":"returnOnAdSpend","revenue":300,"spend":75}"#,
         4.0,
     );
+    value(
+        r#"{"metric":"engagementRate","engagements":760,"followers":32600}"#,
+        760.0 / 32600.0,
+    );
+    value(
+        r#"{"metric":"engagementRateByImpressions","engagements":760,"impressions":36000}"#,
+        760.0 / 36000.0,
+    );
+    value(r#"{"metric":"shareOfVoice","ours":270,"all":400}"#, 0.675);
+    value(
+        r#"{"metric":"goodRatingShare","good":212,"ratings":300}"#,
+        212.0 / 300.0,
+    );
+    value(
+        r#"{"metric":"sentimentScore","positive":120,"neutral":50,"negative":30}"#,
+        0.45,
+    );
+    value(
+        r#"{"metric":"followerGrowth","followersStart":10100,"followersEnd":12500}"#,
+        2400.0 / 10100.0,
+    );
     // Money may be negative (net of refunds); counts may not.
     value(r#"{"metric":"arpu","revenue":-50,"customers":10}"#, -5.0);
 }
@@ -178,6 +199,8 @@ fn zero_denominators_have_no_value_and_a_reason() {
         r#"{"metric":"lifespanFromChurn","churnRate":0}"#,
         r#"{"metric":"openRate","opens":0,"delivered":0}"#,
         r#"{"metric":"costPerClick","spend":10,"clicks":0}"#,
+        r#"{"metric":"sentimentScore","positive":0,"neutral":0,"negative":0}"#,
+        r#"{"metric":"followerGrowth","followersStart":0,"followersEnd":10}"#,
         r#"{"metric":"clvDiscounted","marginPerPeriod":40,"retentionRate":1,"discountRate":0}"#,
     ] {
         let r = calc(json);
@@ -249,7 +272,7 @@ fn invalid_inputs_name_the_field() {
 #[test]
 fn every_catalogue_entry_runs_on_its_example() {
     let list = calculators();
-    assert_eq!(list.len(), 29);
+    assert_eq!(list.len(), 35);
     // Grouped in a fixed order, as the page shows them.
     let groups: Vec<&str> = list.iter().map(|c| c.group).collect();
     let mut dedup = groups.clone();
@@ -261,7 +284,8 @@ fn every_catalogue_entry_runs_on_its_example() {
             "revenue",
             "lifetime value",
             "support",
-            "email and ads"
+            "email and ads",
+            "social and brand"
         ]
     );
     for spec in list {

@@ -379,6 +379,12 @@ function done(r, ms) {
   if (r.kind === 'tickets') renderSupport(r.support);
   $('campaigns-results').hidden = r.kind !== 'campaigns';
   if (r.kind === 'campaigns') renderCampaigns(r.campaigns);
+  $('social-results').hidden = r.kind !== 'social';
+  if (r.kind === 'social') renderSocial(r.social);
+  $('voice-results').hidden = r.kind !== 'reviews' && r.kind !== 'mentions';
+  if (r.kind === 'reviews' || r.kind === 'mentions') renderVoice(r.kind, r.voice);
+  $('scans-results').hidden = r.kind !== 'scans';
+  if (r.kind === 'scans') renderScans(r.scans);
   renderColumns(r);
   renderProblems(r);
   renderTable('preview', r.input.header, r.input.preview);
@@ -437,6 +443,62 @@ function renderCampaigns(c) {
   const head = ['sent', 'delivery', 'open', 'CTR', 'click-to-open', 'conversion', 'unsubscribe', 'bounce', 'revenue / email'];
   renderTable('campaign-list', ['campaign', ...head], rows(c.campaigns));
   renderTable('campaign-periods', ['period', ...head], rows(c.periods));
+}
+
+// Engagement rates are already percentages.
+const ptsText = (r) => (r.value === null ? `n/a (${r.unavailableReason})` : `${r.value.toFixed(2)}%`);
+
+function renderSocial(s) {
+  const o = s.overall, t = o.totals;
+  $('social-cards').replaceChildren(
+    card('Engagement rate (followers)', 'er-followers', ptsText(o.engagementRate.byFollowers), '', [`${fmt(t.engagements, 0)} engagements on ${t.posts} posts`]),
+    card('Engagement rate (impressions)', 'er-impressions', ptsText(o.engagementRate.byImpressions), '', [`${fmt(t.impressions, 0)} impressions`]),
+    card('Engagement rate (reach)', 'er-reach', ptsText(o.engagementRate.byReach), '', [`${fmt(t.reach, 0)} reached`]),
+    card('Followers', 'followers', fmt(o.followersEnd, 0), '', ['at the last post, platforms summed']),
+    card('Likes · comments · shares', 'interactions', `${fmt(t.likes, 0)} · ${fmt(t.comments, 0)} · ${fmt(t.shares, 0)}`, '', [`saves ${fmt(t.saves, 0)}`]),
+  );
+  $('social-definition').textContent = `${s.definition.formula}. Saves counted: ${s.definition.params.includeSaves}.`;
+  const head = ['posts', 'engagements', 'rate (followers)', 'rate (impressions)', 'rate (reach)', 'followers at end'];
+  const rows = (gs) => gs.map((g) => [g.name, g.totals.posts, fmt(g.totals.engagements, 0), ptsText(g.engagementRate.byFollowers),
+    ptsText(g.engagementRate.byImpressions), ptsText(g.engagementRate.byReach), fmt(g.followersEnd, 0)]);
+  renderTable('social-periods', ['period', ...head, 'follower growth'], rows(s.periods).map((r, i) => [...r, s.periods[i].followerGrowth ? rateText(s.periods[i].followerGrowth) : '']));
+  renderTable('social-channels', ['platform', ...head], rows(s.byChannel));
+  renderTable('social-posts', ['post', 'time', 'platform', 'engagements', 'rate (followers)', 'rate (impressions)'],
+    s.topPosts.slice(0, 20).map((p) => [p.post, p.time ?? '', p.channel ?? '', fmt(p.engagements, 0), ptsText(p.engagementRate.byFollowers), ptsText(p.engagementRate.byImpressions)]));
+}
+
+const sentimentText = (s) => (s === null ? 'n/a (no text column)' : s.score === null ? 'n/a (no texts)' : fmt(s.score, 3));
+
+function renderVoice(kind, v) {
+  $('voice-title').textContent = kind === 'reviews' ? 'Reviews' : 'Brand mentions';
+  const o = v.overall, st = o.sentiment, rt = o.ratings;
+  const cards = [card('Sentiment score', 'sentiment', sentimentText(st), '',
+    st ? [`${st.positive} positive, ${st.neutral} neutral, ${st.negative} negative of ${st.texts} texts`] : [])];
+  if (rt) {
+    cards.push(card('Average rating', 'rating', fmt(rt.mean, 2), '', [`${rt.ratings} ratings; ${rateText(rt.goodShare)} rated ${v.definition.params.goodRatingMin}+`]));
+    cards.push(card('Rating distribution', 'rating-distribution', '', '', rt.distribution.map(([r, n]) => `${r}★ ${n}`)));
+  }
+  if (v.ourShareOfVoice) cards.push(card('Our share of voice', 'our-share', rateText(v.ourShareOfVoice), '', [String(v.definition.params.brand)]));
+  if (kind === 'mentions') cards.push(card('Mentions', 'mentions', fmt(o.mentions, 0), '', []));
+  $('voice-cards').replaceChildren(...cards);
+  $('voice-definition').textContent = v.definition.formula;
+  const rows = (gs) => gs.map((g) => [g.name, fmt(g.mentions, 0), sentimentText(g.sentiment),
+    g.sentiment ? `${g.sentiment.positive} / ${g.sentiment.neutral} / ${g.sentiment.negative}` : '',
+    g.ratings ? fmt(g.ratings.mean, 2) : '', g.ratings ? rateText(g.ratings.goodShare) : '']);
+  const head = [kind === 'reviews' ? 'reviews' : 'mentions', 'sentiment score', '+ / = / −', 'mean rating', 'good ratings'];
+  renderTable('voice-periods', ['period', ...head], rows(v.periods));
+  renderTable('voice-channels', ['source', ...head], rows(v.byChannel));
+  const sov = v.shareOfVoice;
+  renderTable('voice-brands', ['period', 'brand', 'mentions', 'share of voice', 'share of search'],
+    sov.flatMap((p) => p.brands.map((b) => [p.name || 'all', b.brand, fmt(b.mentions, 0), rateText(b.shareOfVoice), b.shareOfSearch ? rateText(b.shareOfSearch) : ''])));
+}
+
+function renderScans(s) {
+  $('scans-summary').textContent = `${s.scans.toLocaleString('en')} scans` + (s.uniqueScanners === null ? '' : ` by ${s.uniqueScanners.toLocaleString('en')} distinct scanners`) + '.';
+  const rows = (cs) => cs.map((c) => [c.name, c.scans, rateText(c.share)]);
+  renderTable('scans-devices', ['device', 'scans', 'share'], rows(s.byDevice));
+  renderTable('scans-locations', ['location', 'scans', 'share'], rows(s.byLocation));
+  renderTable('scans-periods', ['period', 'scans', 'share'], rows(s.periods));
 }
 
 function renderRetentionChart(periods) {
@@ -549,7 +611,8 @@ drop.addEventListener('drop', (e) => {
 });
 // The bundled samples come from the page's own origin.
 for (const [button, name] of [['sample', 'survey-sample.csv'], ['events-sample', 'events-sample.csv'], ['transactions-sample', 'transactions-sample.csv'],
-  ['tickets-sample', 'tickets-sample.csv'], ['campaigns-sample', 'campaigns-sample.csv']]) {
+  ['tickets-sample', 'tickets-sample.csv'], ['campaigns-sample', 'campaigns-sample.csv'], ['social-sample', 'social-sample.csv'],
+  ['reviews-sample', 'reviews-sample.csv'], ['mentions-sample', 'mentions-sample.csv'], ['scans-sample', 'scans-sample.csv']]) {
   $(button).addEventListener('click', async () => {
     const blob = await (await fetch(`samples/${name}`)).blob();
     analyzeFile(new File([blob], name, { type: 'text/csv' }));

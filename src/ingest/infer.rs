@@ -460,7 +460,18 @@ pub fn guess_survey_role(header: &str, p: &ColumnProfile) -> Option<Guess> {
     let few_values = !p.distinct_overflow
         && p.distinct.len() <= 50
         && (p.distinct.len() as u64) * 2 <= p.non_blank.max(2);
-    if has_word(&w, &["channel", "source", "medium", "touchpoint", "platform", "network"]) && few_values {
+    if has_word(
+        &w,
+        &[
+            "channel",
+            "source",
+            "medium",
+            "touchpoint",
+            "platform",
+            "network",
+        ],
+    ) && few_values
+    {
         return guess(
             Role::Channel,
             0.9,

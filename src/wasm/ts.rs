@@ -111,7 +111,7 @@ export interface CesOptions extends ConfidenceOptions {
 
 /** Role names accepted in a column mapping (`ignore` = leave the column out). */
 export type ColumnRole = Role | "ignore";
-export type Kind = "survey" | "events" | "transactions" | "tickets" | "campaigns";
+export type Kind = "survey" | "events" | "transactions" | "tickets" | "campaigns" | "social" | "reviews" | "mentions" | "scans";
 export type InputFormat = "csv" | "json" | "ndjson" | "xlsx";
 export type DecimalMark = "dot" | "comma";
 
@@ -150,6 +150,10 @@ export interface AnalyzeOptions {
   lifetimeValue?: LifetimeValueOptions;
   /** Tickets: handle-time unit, satisfied CSAT threshold. */
   support?: SupportOptions;
+  /** Social: saves as engagements. */
+  social?: SocialOptions;
+  /** Reviews and mentions: our brand, the good-rating threshold. */
+  voice?: VoiceOptions;
   csat?: CsatOptions;
   ces?: CesOptions;
   /** Interaction counts per channel for the channel-weighted CSAT. */
@@ -173,9 +177,10 @@ export type Role =
   | "status" | "agent" | "priority" | "resolvedAt" | "firstResponseAt" | "campaign"
   | "sent" | "delivered" | "opens" | "clicks" | "conversions" | "unsubscribes"
   | "bounces" | "impressions" | "spend" | "handleTime" | "contacts" | "firstContactResolved"
-  | "reopens" | "uniqueOpens" | "uniqueClicks";
+  | "reopens" | "uniqueOpens" | "uniqueClicks" | "rating" | "likes" | "comments" | "shares"
+  | "saves" | "followers" | "reach" | "brand" | "mentions" | "searches" | "device" | "location";
 /** How a column's values are kept: interned ids / labels (u32), epoch seconds (i64), numbers (f64). */
-export type ValueType = "id" | "category" | "time" | "amount" | "count" | "score" | "none";
+export type ValueType = "id" | "category" | "time" | "amount" | "count" | "score" | "sentiment" | "none";
 export type TimeFormat = "iso" | "mdy" | "dmy" | "unixSeconds" | "unixMillis";
 export type Granularity = "day" | "week" | "month" | "quarter" | "year";
 export type WeekStart = "monday" | "sunday";
@@ -288,10 +293,81 @@ export interface DatasetSummary {
   bytesPerRow: number;
   memoryBytes: number;
 }
-/** Report of a row-per-fact file of a kind without metrics of its own: what was ingested. */
-export interface DatasetReport extends ReportHead {
-  kind: "social" | "reviews" | "mentions" | "scans";
+export interface SocialOptions { /** Count saves as engagements (default false). */ includeSaves?: boolean; }
+export interface SocialTotals {
+  posts: number; likes: number | null; comments: number | null; shares: number | null; saves: number | null;
+  engagements: number; impressions: number | null; reach: number | null;
+}
+/** Engagement rates in percent. */
+export interface EngagementRates { byFollowers: Rate; byImpressions: Rate; byReach: Rate; }
+export interface SocialGroup {
+  name: string;
+  totals: SocialTotals;
+  engagementRate: EngagementRates;
+  followersEnd: number | null;
+  followerGrowth?: Rate | null;
+}
+export interface PostRate { post: number; time: string | null; channel: string | null; engagements: number; engagementRate: EngagementRates; }
+export interface SocialMetrics { overall: SocialGroup; periods: SocialGroup[]; byChannel: SocialGroup[]; topPosts: PostRate[]; definition: Definition; }
+export interface SocialReport extends ReportHead {
+  kind: "social";
   dataset: DatasetSummary;
+  social: SocialMetrics;
+  rejected: Rejection[];
+  warnings: Warning[];
+}
+export interface VoiceOptions {
+  /** Our brand as written in the brand column (its share of voice is the headline). */
+  brand?: string;
+  /** Lowest good rating (default: top two points of the scale). */
+  goodRatingMin?: number;
+}
+export interface SentimentSummary {
+  texts: number; positive: number; neutral: number; negative: number;
+  /** (positive − negative) / texts, −1 … 1. */
+  score: number | null;
+  meanCompound: number | null;
+}
+export interface RatingSummary { ratings: number; mean: number | null; goodShare: Rate; distribution: [number, number][]; }
+export interface VoiceGroup {
+  name: string;
+  rows: number;
+  mentions: number;
+  searches: number | null;
+  ratings?: RatingSummary;
+  sentiment: SentimentSummary | null;
+}
+export interface BrandShare { brand: string; mentions: number; shareOfVoice: Rate; searches: number | null; shareOfSearch: Rate | null; }
+export interface ShareOfVoice { name: string; brands: BrandShare[]; }
+export interface VoiceMetrics {
+  overall: VoiceGroup;
+  periods: VoiceGroup[];
+  byChannel: VoiceGroup[];
+  shareOfVoice: ShareOfVoice[];
+  ourShareOfVoice: Rate | null;
+  definition: Definition;
+}
+/** Report of reviews or brand mentions. */
+export interface VoiceReport extends ReportHead {
+  kind: "reviews" | "mentions";
+  dataset: DatasetSummary;
+  voice: VoiceMetrics;
+  rejected: Rejection[];
+  warnings: Warning[];
+}
+export interface ScanCount { name: string; scans: number; share: Rate; }
+export interface ScanMetrics {
+  scans: number;
+  uniqueScanners: number | null;
+  byDevice: ScanCount[];
+  byLocation: ScanCount[];
+  periods: ScanCount[];
+  definition: Definition;
+}
+export interface ScansReport extends ReportHead {
+  kind: "scans";
+  dataset: DatasetSummary;
+  scans: ScanMetrics;
   rejected: Rejection[];
   warnings: Warning[];
 }
@@ -645,7 +721,7 @@ export interface TransactionsReport extends ReportHead {
 }
 
 /** A report of any kind, discriminated by `kind`. */
-export type Report = SurveyReport | EventsReport | TransactionsReport | TicketsReport | CampaignsReport | DatasetReport;
+export type Report = SurveyReport | EventsReport | TransactionsReport | TicketsReport | CampaignsReport | SocialReport | VoiceReport | ScansReport;
 
 /** A calculator request: the metric and its inputs (see `calculators()` for labels). */
 export type Calculation =
@@ -671,6 +747,12 @@ export type Calculation =
   | { metric: "adClickThroughRate"; clicks: number; impressions: number }
   | { metric: "costPerClick"; spend: number; clicks: number }
   | { metric: "returnOnAdSpend"; revenue: number; spend: number }
+  | { metric: "engagementRate"; engagements: number; followers: number }
+  | { metric: "engagementRateByImpressions"; engagements: number; impressions: number }
+  | { metric: "shareOfVoice"; ours: number; all: number }
+  | { metric: "goodRatingShare"; good: number; ratings: number }
+  | { metric: "sentimentScore"; positive: number; neutral: number; negative: number }
+  | { metric: "followerGrowth"; followersStart: number; followersEnd: number }
   | { metric: "lifespanFromChurn"; churnRate: number }
   | { metric: "clvPurchaseValue"; averageOrderValue: number; purchaseFrequency: number; lifespan: number; margin: number }
   | { metric: "clvArpuYears"; arpuPerYear: number; years: number }

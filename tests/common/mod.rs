@@ -45,7 +45,6 @@ pub fn dataset(bytes: &[u8], opts: &str) -> DatasetReport {
         };
     }
     match analyze(bytes, options(opts)).expect("analyze") {
-        Report::Dataset(r) => *r,
         Report::Events(r) => ingest_part!(r),
         Report::Transactions(r) => ingest_part!(r),
         Report::Tickets(r) => ingest_part!(r),

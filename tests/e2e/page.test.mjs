@@ -343,3 +343,38 @@ test('the support and campaign samples: figures on the page are the package\'s',
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the social, reviews, mentions and scans samples: each kind\'s view shows the package\'s figures', async () => {
+  const { page, errors } = await openPage();
+  const base = { kind: 'auto', timezone: 'UTC', granularity: 'month', clv: {} };
+  const load = async (button, section) => {
+    await page.click(`#${button}`);
+    await page.waitForFunction((id) => !document.getElementById(id).hidden && document.body.dataset.state === 'done', section);
+  };
+  const want = (name) => em.analyze(readFileSync(`${root}www/samples/${name}-sample.csv`), base);
+  await load('social-sample', 'social-results');
+  const s = want('social');
+  assert.equal(s.kind, 'social');
+  assert.equal(await page.textContent('[data-testid=er-followers-value]'), `${s.social.overall.engagementRate.byFollowers.value.toFixed(2)}%`);
+  assert.equal(await page.locator('[data-testid=social-channels] tr').count(), s.social.byChannel.length + 1);
+  await load('reviews-sample', 'voice-results');
+  const r = want('reviews');
+  assert.equal(r.kind, 'reviews');
+  assert.equal(await page.textContent('[data-testid=sentiment-value]'), r.voice.overall.sentiment.score.toFixed(3));
+  assert.equal(await page.textContent('[data-testid=rating-value]'), r.voice.overall.ratings.mean.toFixed(2));
+  await load('mentions-sample', 'voice-results');
+  await page.waitForFunction(() => document.getElementById('voice-title').textContent === 'Brand mentions');
+  const m = want('mentions');
+  assert.equal(m.kind, 'mentions');
+  assert.equal(await page.textContent('[data-testid=sentiment-value]'), m.voice.overall.sentiment.score.toFixed(3));
+  const brands = await page.locator('[data-testid=voice-brands] tr').evaluateAll((trs) => trs.slice(1).filter((tr) => tr.cells[0].textContent === 'all').map((tr) => [tr.cells[1].textContent, tr.cells[3].textContent]));
+  assert.deepEqual(brands, m.voice.shareOfVoice[0].brands.map((b) => [b.brand, `${(100 * b.shareOfVoice.value).toFixed(1)}%`]));
+  await load('scans-sample', 'scans-results');
+  const c = want('scans');
+  assert.equal(c.kind, 'scans');
+  assert.match(await page.textContent('[data-testid=scans-summary]'), new RegExp(`^${c.scans.scans} scans by ${c.scans.uniqueScanners} distinct`));
+  const dev = await page.locator('[data-testid=scans-devices] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [tr.cells[0].textContent, tr.cells[1].textContent]));
+  assert.deepEqual(dev, c.scans.byDevice.map((d) => [d.name, String(d.scans)]));
+  assert.deepEqual(errors, []);
+  await page.close();
+});

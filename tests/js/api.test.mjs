@@ -125,9 +125,12 @@ test('CLI prints the JSON report and a readable table', () => {
   const table = execFileSync('node', [cli, 'report', `${root}tests/fixtures/survey-small.csv`, '--granularity', 'week', '--column', 'nps=nps'], { encoding: 'utf8' });
   assert.match(table, /NPS\s+0\.0/);
   assert.match(table, /INVALID_SCORE in nps: 1/);
-  const bad = spawnSync('node', [cli, 'report', `${root}tests/fixtures/survey-small.csv`, '--kind', 'social'], { encoding: 'utf8' });
+  const bad = spawnSync('node', [cli, 'report', `${root}tests/fixtures/survey-small.csv`, '--kind', 'tweets'], { encoding: 'utf8' });
   assert.equal(bad.status, 1);
   assert.match(bad.stderr, /UNSUPPORTED_KIND/);
+  const missing = spawnSync('node', [cli, 'report', `${root}tests/fixtures/survey-small.csv`, '--kind', 'social'], { encoding: 'utf8' });
+  assert.equal(missing.status, 1);
+  assert.match(missing.stderr, /NO_METRIC_COLUMNS.*likes or comments or shares or saves/);
   const wrong = spawnSync('node', [cli, 'report', `${root}tests/fixtures/survey-small.csv`, '--kind', 'events'], { encoding: 'utf8' });
   assert.equal(wrong.status, 1);
   assert.match(wrong.stderr, /NO_METRIC_COLUMNS.*userId \+ timestamp \+ eventName or page/);

@@ -38,6 +38,8 @@ test('consumer code and real reports type-check with tsc', () => {
   const campaigns = 'campaign,send_date,sent,opens,clicks\nSpring,2024-03-01,1000,400,yes\n';
   datasets.push(em.analyze(Buffer.from(tickets)), em.analyze(Buffer.from(campaigns)));
   assert.deepEqual(datasets.map((r) => r.kind), ['tickets', 'campaigns']);
+  const voices = ['social', 'reviews', 'mentions', 'scans'].map((k) => em.analyze(readFileSync(`${root}www/samples/${k}-sample.csv`), { voice: { brand: 'Acme' } }));
+  assert.deepEqual(voices.map((r) => r.kind), ['social', 'reviews', 'mentions', 'scans']);
   assert.deepEqual(eventReports.map((r) => r.kind), ['events', 'events']);
   const schema = em.inspect(corpus('semicolon.csv'));
   const specs = em.calculators();
@@ -48,13 +50,17 @@ test('consumer code and real reports type-check with tsc', () => {
     em.calculate({ metric: 'bgNbdCustomer', r: 0.24, alpha: 4.4, a: 0.79, b: 2.4, frequency: 1, recency: 5, t: 20, horizon: 10 }),
   ];
   writeFileSync(`${dir}/generated.ts`, [
-    `import type { SurveyReport, TicketsReport, CampaignsReport, EventsReport, TransactionsReport, Report, Schema, NpsResult, CsatResult, CesResult, CalculatorSpec, CalculationResult } from '../../pkg/node/engagement_metrics';`,
+    `import type { SurveyReport, TicketsReport, CampaignsReport, SocialReport, VoiceReport, ScansReport, EventsReport, TransactionsReport, Report, Schema, NpsResult, CsatResult, CesResult, CalculatorSpec, CalculationResult } from '../../pkg/node/engagement_metrics';`,
     ...txReports.map((r, i) => `export const tx${i}: TransactionsReport = ${JSON.stringify(r)};`),
     ...eventReports.map((r, i) => `export const events${i}: EventsReport = ${JSON.stringify(r)};`),
     `export const report: SurveyReport = ${JSON.stringify(report)};`,
     `export const dataset0: TicketsReport = ${JSON.stringify(datasets[0])};`,
     `export const dataset1: CampaignsReport = ${JSON.stringify(datasets[1])};`,
-    `export const any: Report[] = [report, events0, events1, tx0, tx1, tx2, ${datasets.map((_, i) => `dataset${i}`).join(', ')}];`,
+    `export const social: SocialReport = ${JSON.stringify(voices[0])};`,
+    `export const reviews: VoiceReport = ${JSON.stringify(voices[1])};`,
+    `export const mentions: VoiceReport = ${JSON.stringify(voices[2])};`,
+    `export const scans: ScansReport = ${JSON.stringify(voices[3])};`,
+    `export const any: Report[] = [report, events0, events1, tx0, tx1, tx2, ${datasets.map((_, i) => `dataset${i}`).join(', ')}, social, reviews, mentions, scans];`,
     `export const schema: Schema = ${JSON.stringify(schema)};`,
     `export const nps: NpsResult = ${JSON.stringify(nps)};`,
     `export const counts: NpsResult = ${JSON.stringify(counts)};`,
