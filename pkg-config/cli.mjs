@@ -11,7 +11,8 @@ const em = require('./node/engagement_metrics.js');
 const USAGE = `usage: engagement-metrics report FILE [options]
 
 options:
-  --kind KIND              auto (default) | survey | events | transactions | tickets | campaigns
+  --kind KIND              auto (default) | survey | events | transactions | tickets | campaigns |
+                           social | reviews | mentions | scans
   --inspect                print only the inferred schema (format, columns, roles, kind)
   --json                   print the full report as JSON
   --timezone TZ            report time zone: UTC (default), +02:00, Europe/Paris
@@ -246,12 +247,45 @@ function campaignLines(c) {
   return L;
 }
 
+const senti = (s) => (s == null ? 'n/a (no text column)' : s.score == null ? 'n/a (no texts)' : `${fmt(s.score, 3)} (${s.positive} positive, ${s.neutral} neutral, ${s.negative} negative of ${s.texts})`);
+
+function socialLines(s) {
+  const o = s.overall, t = o.totals, er = (r) => (r.value == null ? `n/a (${r.unavailableReason})` : `${fmt(r.value, 2)}%`);
+  const L = ['', `social (${s.definition.formula.split(';')[0]}; saves counted: ${s.definition.params.includeSaves})`,
+    `  ${t.posts} posts, ${fmt(t.engagements, 0)} engagements (likes ${fmt(t.likes, 0)}, comments ${fmt(t.comments, 0)}, shares ${fmt(t.shares, 0)}, saves ${fmt(t.saves, 0)})`,
+    `  engagement rate by followers ${er(o.engagementRate.byFollowers)}, by impressions ${er(o.engagementRate.byImpressions)}, by reach ${er(o.engagementRate.byReach)}`,
+    `  followers at the end ${fmt(o.followersEnd, 0)}`, '', '  period      posts  engagements  rate/followers  rate/impressions  follower growth'];
+  for (const g of s.periods) L.push(`  ${g.name.padEnd(10)} ${String(g.totals.posts).padStart(6)} ${fmt(g.totals.engagements, 0).padStart(12)} ${er(g.engagementRate.byFollowers).padStart(15)} ${er(g.engagementRate.byImpressions).padStart(17)} ${(g.followerGrowth ? pct(g.followerGrowth.value) : '').padStart(16)}`);
+  return L;
+}
+
+function voiceLines(kind, v) {
+  const o = v.overall;
+  const L = ['', `${kind} (sentiment: VADER; score = (positive − negative) / texts)`, `  sentiment ${senti(o.sentiment)}`];
+  if (o.ratings) L.push(`  ratings: ${o.ratings.ratings}, mean ${fmt(o.ratings.mean, 2)}, rated ${v.definition.params.goodRatingMin}+ ${pct(o.ratings.goodShare.value)}; ${o.ratings.distribution.map(([r, n]) => `${r}★ ${n}`).join(', ')}`);
+  if (kind === 'mentions') L.push(`  mentions ${fmt(o.mentions, 0)}${o.searches == null ? '' : `, searches ${fmt(o.searches, 0)}`}`);
+  if (v.ourShareOfVoice) L.push(`  our share of voice (${v.definition.params.brand}) ${pct(v.ourShareOfVoice.value)}`);
+  for (const b of v.shareOfVoice[0]?.brands ?? []) L.push(`  ${b.brand.padEnd(20)} ${fmt(b.mentions, 0).padStart(8)} mentions  share of voice ${pct(b.shareOfVoice.value)}${b.shareOfSearch ? `  share of search ${pct(b.shareOfSearch.value)}` : ''}`);
+  L.push('', '  period      rows  sentiment');
+  for (const g of v.periods) L.push(`  ${g.name.padEnd(10)} ${String(g.rows).padStart(5)}  ${senti(g.sentiment)}${g.ratings ? `  mean rating ${fmt(g.ratings.mean, 2)}` : ''}`);
+  return L;
+}
+
+function scanLines(s) {
+  const list = (cs) => cs.map((c) => `${c.name} ${c.scans} (${pct(c.share.value)})`).join(', ');
+  return ['', `scans: ${s.scans}${s.uniqueScanners == null ? '' : ` by ${s.uniqueScanners} distinct scanners`}`,
+    `  by device: ${list(s.byDevice)}`, `  by location: ${list(s.byLocation)}`, `  by period: ${list(s.periods)}`];
+}
+
 export function renderTable(r) {
   if (!r.options) return [...headLines(r), ...tailLines(r)].join('\n') + '\n';
   if (r.kind === 'events') return [...headLines(r), ...eventsLines(r), ...datasetLines(r), ...tailLines(r)].join('\n') + '\n';
   if (r.kind === 'transactions') return [...headLines(r), ...revenueLines(r), ...datasetLines(r), ...tailLines(r)].join('\n') + '\n';
   if (r.kind === 'tickets') return [...headLines(r), ...supportLines(r.support), ...datasetLines(r), ...tailLines(r)].join('\n') + '\n';
   if (r.kind === 'campaigns') return [...headLines(r), ...campaignLines(r.campaigns), ...datasetLines(r), ...tailLines(r)].join('\n') + '\n';
+  if (r.kind === 'social') return [...headLines(r), ...socialLines(r.social), ...datasetLines(r), ...tailLines(r)].join('\n') + '\n';
+  if (r.kind === 'reviews' || r.kind === 'mentions') return [...headLines(r), ...voiceLines(r.kind, r.voice), ...datasetLines(r), ...tailLines(r)].join('\n') + '\n';
+  if (r.kind === 'scans') return [...headLines(r), ...scanLines(r.scans), ...datasetLines(r), ...tailLines(r)].join('\n') + '\n';
   if (r.kind !== 'survey') return [...headLines(r), ...datasetLines(r), ...tailLines(r)].join('\n') + '\n';
   const L = headLines(r);
   L.push('', 'overall');

@@ -1039,6 +1039,7 @@ impl Inner {
                 }
                 Role::Channel if cols.channel.is_none() => cols.channel = Some(i),
                 Role::Segment => cols.segments.push(i),
+                Role::Text if cols.text.is_none() => cols.text = Some(i),
                 _ => {}
             }
             info.push(ci);

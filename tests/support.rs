@@ -179,3 +179,20 @@ fn ad_campaigns_click_through_on_impressions() {
         Some("no opens column")
     );
 }
+
+#[test]
+fn per_recipient_rows_send_one_email_each() {
+    // One row per recipient with yes/no flags: sent = rows.
+    let file = "campaign,email,opened,clicked,unsubscribed\nMay,a@x,yes,yes,no\nMay,b@x,yes,no,no\nMay,c@x,no,no,yes\nMay,d@x,no,no,no\n";
+    let r = campaigns(file.as_bytes(), "{}");
+    let o = &r.campaigns.overall;
+    assert_eq!(o.totals.sent, Some(4.0));
+    close(o.rates.open_rate.value, 0.5, TOL);
+    close(o.rates.click_through_rate.value, 0.25, TOL);
+    close(o.rates.click_to_open_rate.value, 0.5, TOL);
+    close(o.rates.unsubscribe_rate.value, 0.25, TOL);
+    assert_eq!(
+        r.campaigns.definition.params["sentFrom"],
+        "rows (one per recipient)".into()
+    );
+}

@@ -435,3 +435,23 @@ fn encodings_and_delimiters() {
     assert_eq!(r.head.input.preview[0], ["9", "çа va"]);
     close(r.overall.nps.as_ref().unwrap().score, 100.0, TOL);
 }
+
+#[test]
+fn comment_sentiment_per_group() {
+    let file = "nps,region,comment\n10,North,I love it\n2,North,This is awful\n8,South,It arrived\n9,South,\n10,South,I love it\n";
+    let r = common::survey(file.as_bytes(), "{}");
+    let c = r.overall.comments.as_ref().expect("comments");
+    // "I love it" twice (positive), "This is awful" (negative), "It arrived" (neutral).
+    assert_eq!((c.texts, c.positive, c.neutral, c.negative), (4, 2, 1, 1));
+    assert_eq!(c.score, Some(0.25));
+    let south = r.segments[0]
+        .groups
+        .iter()
+        .find(|g| g.value == "South")
+        .unwrap();
+    let s = south.metrics.comments.as_ref().unwrap();
+    assert_eq!((s.texts, s.positive, s.neutral), (2, 1, 1));
+    // No comment column: no sentiment.
+    let r = common::survey(b"nps\n10\n", "{}");
+    assert_eq!(r.overall.comments, None);
+}

@@ -206,3 +206,32 @@ fn scans_by_device_location_and_period() {
         .collect();
     assert_eq!(per, [("2024-03", 3), ("2024-04", 1)]);
 }
+
+#[test]
+fn zero_and_missing_denominators_are_not_available() {
+    let Report::Social(r) = report(b"date,likes,comments,followers\n2024-01-01,5,1,0\n", "{}")
+    else {
+        panic!("not social")
+    };
+    let e = &r.social.overall.engagement_rate;
+    assert_eq!(e.by_followers.value, None);
+    assert_eq!(
+        e.by_followers.unavailable_reason.as_deref(),
+        Some("followers is 0")
+    );
+    assert_eq!(
+        e.by_impressions.unavailable_reason.as_deref(),
+        Some("no impressions column")
+    );
+    let json = serde_json::to_string(&r).unwrap();
+    assert!(!json.contains("NaN") && !json.contains("inf"));
+    // Reviews without any rating value: no mean, no good share.
+    let Report::Voice(r) = report(
+        b"date,rating,review_text\n2024-01-01,,fine\n",
+        r#"{"kind": "reviews"}"#,
+    ) else {
+        panic!("not reviews")
+    };
+    let rt = r.voice.overall.ratings.as_ref().unwrap();
+    assert_eq!((rt.ratings, rt.mean, rt.good_share.value), (0, None, None));
+}

@@ -58,7 +58,7 @@ fn errors_carry_codes() {
         "EMPTY_INPUT"
     );
     assert_eq!(
-        code(wasm::analyze(b"nps\n1\n", obj(r#"{"kind": "mentions"}"#)).unwrap_err()),
+        code(wasm::analyze(b"nps\n1\n", obj(r#"{"kind": "tweets"}"#)).unwrap_err()),
         "UNSUPPORTED_KIND"
     );
     assert_eq!(
@@ -146,4 +146,19 @@ fn calculators_cross_and_refuse_bad_input() {
         b"customer,date,amount\na,2024-01-01,10\na,2024-02-01,12\nb,2024-01-05,8\nb,2024-03-05,9\n";
     let rep = wasm::analyze(csv, obj(r#"{"clv":{}}"#)).unwrap();
     assert!(get(&rep, "clv.seconds").as_f64().is_some());
+}
+
+#[wasm_bindgen_test]
+fn sentiment_of_texts() {
+    let texts = js_sys::JSON::parse(r#"["The book was good.", "The book was bad.", ""]"#).unwrap();
+    let out = js_sys::Array::from(&wasm::sentiment(texts).unwrap());
+    assert_eq!(get(&out.get(0), "label").as_string().unwrap(), "positive");
+    assert_eq!(get(&out.get(1), "label").as_string().unwrap(), "negative");
+    assert_eq!(get(&out.get(2), "compound").as_f64(), Some(0.0));
+    for bad in [
+        JsValue::from_str("text"),
+        js_sys::JSON::parse("[1]").unwrap(),
+    ] {
+        assert_eq!(code(wasm::sentiment(bad).unwrap_err()), "INVALID_OPTION");
+    }
 }

@@ -28,7 +28,9 @@ let lastFile = null;
 let mapping = null; // explicit roles chosen on the page: { columns, segments }
 const ROLES = ['ignored', 'nps', 'csat', 'ces', 'timestamp', 'userId', 'eventName', 'sessionId', 'page', 'amount', 'orderId',
   'product', 'quantity', 'ticketId', 'status', 'agent', 'priority', 'resolvedAt', 'firstResponseAt', 'campaign', 'sent',
-  'delivered', 'opens', 'clicks', 'conversions', 'unsubscribes', 'bounces', 'impressions', 'spend', 'channel', 'segment', 'text', 'id'];
+  'delivered', 'opens', 'clicks', 'conversions', 'unsubscribes', 'bounces', 'impressions', 'spend', 'handleTime', 'contacts',
+  'firstContactResolved', 'reopens', 'uniqueOpens', 'uniqueClicks', 'rating', 'likes', 'comments', 'shares', 'saves', 'followers', 'reach',
+  'brand', 'mentions', 'searches', 'device', 'location', 'channel', 'segment', 'text', 'id'];
 function startWorker() {
   worker = new Worker(new URL('./pkg/analyze-worker.js', import.meta.url), { type: 'module' });
   worker.onmessage = ({ data }) => {
@@ -93,6 +95,9 @@ function renderCards(m) {
     `${ivText(m.ces.interval, 2)} · n = ${m.ces.responses}`,
     `${fmt(m.ces.easyPercent)}% easy (${m.ces.variants.easyPercent.definition.formula.replace(/ \(.*/, '')})`,
     `scale ${m.ces.definition.params.scaleMin}–${m.ces.definition.params.scaleMax}, ${m.ces.direction}`], m.ces.smallSample));
+  if (m.comments) c.append(card('Comment sentiment', 'comments', sentimentText(m.comments), '', [
+    `${m.comments.positive} positive · ${m.comments.neutral} neutral · ${m.comments.negative} negative of ${m.comments.texts} comments`,
+    '(positive − negative) / comments; VADER, compound ≥ 0.05 positive, ≤ −0.05 negative']));
 }
 
 // Line chart of NPS (−100..100) and CSAT % (0..100) per period, CES mapped to its scale.

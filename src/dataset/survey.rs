@@ -4,6 +4,7 @@
 //! Nothing per row is kept: each row updates histograms overall, for its period and for each of
 //! its segment values. Memory is bounded by periods × segment values × scale points.
 
+use crate::metrics::voice::SentimentSummary;
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
@@ -44,6 +45,8 @@ pub struct SurveyColumns {
     pub timestamp: Option<(usize, TimeFormat)>,
     pub channel: Option<usize>,
     pub segments: Vec<usize>,
+    /// A free-text (comment) column: its sentiment is summarised per group.
+    pub text: Option<usize>,
 }
 
 /// Metric settings for one survey analysis.
@@ -64,6 +67,30 @@ struct SurveyAcc {
     hist: [ScoreCounts; 3],
     blank: [u64; 3],
     rejected: [u64; 3],
+    comments: SentimentAcc,
+}
+
+/// Mergeable counts of comment sentiment (VADER compound per comment).
+#[derive(Debug, Clone, Copy, Default)]
+struct SentimentAcc {
+    n: u64,
+    positive: u64,
+    negative: u64,
+    sum: f64,
+}
+
+impl SentimentAcc {
+    fn summary(&self) -> SentimentSummary {
+        let n = self.n;
+        SentimentSummary {
+            texts: n,
+            positive: self.positive,
+            neutral: n - self.positive - self.negative,
+            negative: self.negative,
+            score: (n > 0).then(|| (self.positive as f64 - self.negative as f64) / n as f64),
+            mean_compound: (n > 0).then(|| self.sum / n as f64),
+        }
+    }
 }
 
 /// What one row contributed: the scale index of each answer, or blank / rejected.
@@ -72,6 +99,8 @@ struct RowAnswers {
     index: [Option<u8>; 3],
     blank: [bool; 3],
     rejected: [bool; 3],
+    /// The comment's sentiment, when the row has one.
+    compound: Option<f64>,
 }
 
 impl SurveyAcc {
@@ -85,6 +114,7 @@ impl SurveyAcc {
             ],
             blank: [0; 3],
             rejected: [0; 3],
+            comments: SentimentAcc::default(),
         }
     }
 
@@ -97,6 +127,13 @@ impl SurveyAcc {
             }
             self.blank[k] += a.blank[k] as u64;
             self.rejected[k] += a.rejected[k] as u64;
+        }
+        if let Some(c) = a.compound {
+            let s = &mut self.comments;
+            s.n += 1;
+            s.sum += c;
+            s.positive += (c >= 0.05) as u64;
+            s.negative += (c <= -0.05) as u64;
         }
     }
 }
@@ -124,7 +161,12 @@ pub struct SurveyBuilder {
     rows: u64,
     first_time: Option<i64>,
     last_time: Option<i64>,
+    /// Recent comments and their scores: survey exports repeat short comments ("Thanks!").
+    memo: HashMap<String, f64>,
 }
+
+/// Most comments remembered with their score (the memo is emptied when full).
+const MEMO_LIMIT: usize = 4096;
 
 impl SurveyBuilder {
     pub fn new(
@@ -163,6 +205,7 @@ impl SurveyBuilder {
             rows: 0,
             first_time: None,
             last_time: None,
+            memo: HashMap::new(),
         }
     }
 
@@ -210,6 +253,22 @@ impl SurveyBuilder {
                     let ex = ValueExample::at(&self.header, rec.row, index, raw, reason);
                     self.rejections.add("INVALID_SCORE", Fate::ValueIgnored, ex);
                 }
+            }
+        }
+        if let Some(col) = self.cols.text {
+            let raw = rec.get(col).unwrap_or("");
+            if !is_blank(raw) {
+                a.compound = Some(match self.memo.get(raw) {
+                    Some(&c) => c,
+                    None => {
+                        let c = crate::metrics::sentiment::polarity(raw).compound;
+                        if self.memo.len() >= MEMO_LIMIT {
+                            self.memo.clear();
+                        }
+                        self.memo.insert(raw.to_string(), c);
+                        c
+                    }
+                });
             }
         }
         self.overall.add(&a);
@@ -275,6 +334,7 @@ impl SurveyBuilder {
             nps: present(0).then(|| nps_from_hist(&acc.hist[0], self.settings.level)),
             csat: present(1).then(|| csat_from_hist(&acc.hist[1], &self.settings.csat)),
             ces: present(2).then(|| ces_from_hist(&acc.hist[2], &self.settings.ces)),
+            comments: self.cols.text.map(|_| acc.comments.summary()),
             answers: (0..3)
                 .filter(|k| present(*k))
                 .map(|k| AnswerCounts {
@@ -495,6 +555,8 @@ pub struct SurveyMetrics {
     pub csat: Option<CsatResult>,
     pub ces: Option<CesResult>,
     pub answers: Vec<AnswerCounts>,
+    /// Sentiment of the comment column (VADER), when the survey has one.
+    pub comments: Option<SentimentSummary>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -93,11 +93,12 @@ const COUNTS: [Role; 12] = [
     Role::Spend,
 ];
 
-/// Sums of each count column over some rows (NaN cells, i.e. blanks, count as 0).
-fn totals(cols: &[Option<&[f64]>; 12], rows: &[usize]) -> CampaignTotals {
+/// Sums of each count column over some rows (NaN cells, i.e. blanks, count as 0). A file of
+/// one row per recipient (no sent column, every count a 0/1 flag) sends one email per row.
+fn totals(cols: &[Option<&[f64]>; 12], rows: &[usize], per_recipient: bool) -> CampaignTotals {
     let sum = |k: usize| cols[k].map(|c| rows.iter().map(|&i| c[i]).filter(|v| !v.is_nan()).sum());
     CampaignTotals {
-        sent: sum(0),
+        sent: sum(0).or(per_recipient.then_some(rows.len() as f64)),
         delivered: sum(1),
         opens: sum(2),
         unique_opens: sum(3),
@@ -144,8 +145,13 @@ pub fn rates(t: &CampaignTotals) -> CampaignRates {
     }
 }
 
-fn group(cols: &[Option<&[f64]>; 12], name: String, rows: &[usize]) -> CampaignGroup {
-    let totals = totals(cols, rows);
+fn group(
+    cols: &[Option<&[f64]>; 12],
+    name: String,
+    rows: &[usize],
+    per_recipient: bool,
+) -> CampaignGroup {
+    let totals = totals(cols, rows, per_recipient);
     CampaignGroup {
         name,
         rows: rows.len() as u64,
@@ -156,12 +162,20 @@ fn group(cols: &[Option<&[f64]>; 12], name: String, rows: &[usize]) -> CampaignG
 
 pub fn campaigns(table: &Table, p: &mut Periodizer) -> CampaignMetrics {
     let cols: [Option<&[f64]>; 12] = COUNTS.map(|r| table.numbers(r));
+    // Per-recipient rows: no sent column, and the email counts (not revenue or spend) are
+    // all 0/1 flags.
+    let per_recipient = cols[0].is_none()
+        && cols[1..10].iter().any(Option::is_some)
+        && cols[1..10]
+            .iter()
+            .flatten()
+            .all(|c| c.iter().all(|v| v.is_nan() || *v == 0.0 || *v == 1.0));
     let all: Vec<usize> = (0..table.rows).collect();
-    let overall = group(&cols, String::new(), &all);
+    let overall = group(&cols, String::new(), &all, per_recipient);
     let each = |groups: Vec<(String, Vec<usize>)>| -> Vec<CampaignGroup> {
         groups
             .into_iter()
-            .map(|(n, r)| group(&cols, n, &r))
+            .map(|(n, r)| group(&cols, n, &r, per_recipient))
             .collect()
     };
     let campaigns = each(table.groups(Role::Campaign));
@@ -196,6 +210,7 @@ pub fn campaigns(table: &Table, p: &mut Periodizer) -> CampaignMetrics {
             "ratio",
             "counts summed per group, then: delivery = delivered / sent; open rate = opens / delivered; CTR = clicks / delivered; click-to-open = clicks / opens; conversion = conversions / delivered (per click: / clicks); unsubscribe = unsubscribes / delivered; bounce = bounces / sent; revenue per email = revenue / delivered; ad CTR = clicks / impressions; cost per click = spend / clicks; ROAS = revenue / spend",
         )
+        .param("sentFrom", if per_recipient { "rows (one per recipient)" } else { "sent" })
         .param("deliveredFrom", delivered_from)
         .param("opensFrom", opens_from)
         .param("clicksFrom", clicks_from),

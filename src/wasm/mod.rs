@@ -140,6 +140,33 @@ pub fn calculate(
     to_js(&crate::calculators::calculate_json(&v).map_err(js_error)?)
 }
 
+/// Sentiment of English texts (VADER): compound −1 … 1, the shares of positive, neutral and
+/// negative words, and the label (compound ≥ 0.05 positive, ≤ −0.05 negative).
+///
+/// ```js
+/// sentiment(["The book was good.", "Not bad at all"])[0].label // "positive"
+/// ```
+#[wasm_bindgen(js_name = sentiment, unchecked_return_type = "TextSentiment[]")]
+pub fn sentiment(
+    #[wasm_bindgen(unchecked_param_type = "string[]")] texts: JsValue,
+) -> Result<JsValue, JsValue> {
+    let bad = || {
+        js_error(crate::error::Error::option(
+            "texts",
+            "must be an array of strings",
+        ))
+    };
+    if !js_sys::Array::is_array(&texts) {
+        return Err(bad());
+    }
+    let mut out = Vec::new();
+    for t in js_sys::Array::from(&texts).iter() {
+        let t = t.as_string().ok_or_else(bad)?;
+        out.push(crate::metrics::sentiment::text_sentiment(&t));
+    }
+    to_js(&out)
+}
+
 /// The calculators: metric, title, formula and labelled inputs with example values.
 #[wasm_bindgen(js_name = calculators, unchecked_return_type = "CalculatorSpec[]")]
 pub fn calculators() -> Result<JsValue, JsValue> {

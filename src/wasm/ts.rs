@@ -226,6 +226,8 @@ export interface SurveyMetrics {
   csat: CsatResult | null;
   ces: CesResult | null;
   answers: AnswerCounts[];
+  /** Sentiment of the comment column (VADER), null without one. */
+  comments: SentimentSummary | null;
 }
 export interface PeriodMetrics { period: string; start: string; end: string; metrics: SurveyMetrics; }
 export interface SegmentGroup { value: string; metrics: SurveyMetrics; }
@@ -328,6 +330,8 @@ export interface SentimentSummary {
   score: number | null;
   meanCompound: number | null;
 }
+/** One text's VADER scores. */
+export interface TextSentiment { compound: number; pos: number; neu: number; neg: number; label: "positive" | "neutral" | "negative"; }
 export interface RatingSummary { ratings: number; mean: number | null; goodShare: Rate; distribution: [number, number][]; }
 export interface VoiceGroup {
   name: string;

@@ -287,6 +287,24 @@ impl Polarity {
     }
 }
 
+/// One text's scores with its label.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TextSentiment {
+    #[serde(flatten)]
+    pub polarity: Polarity,
+    pub label: Label,
+}
+
+/// Scores and labels one text.
+pub fn text_sentiment(text: &str) -> TextSentiment {
+    let polarity = polarity(text);
+    TextSentiment {
+        polarity,
+        label: polarity.label(),
+    }
+}
+
 /// Emoji replaced by their descriptions, exactly as the reference does it.
 fn replace_emoji(text: &str, emoji: &HashMap<char, &str>) -> String {
     let mut out = String::with_capacity(text.len());
