@@ -171,6 +171,11 @@ fn student_t_cdf(t: f64, df: f64) -> f64 {
     }
 }
 
+/// Two-sided p-value of a Student t statistic: 2·P(T > |t|) = I_{df/(df+t²)}(df/2, 1/2).
+pub fn student_t_two_sided_p(t: f64, df: f64) -> f64 {
+    incomplete_beta(df / (df + t * t), df / 2.0, 0.5)
+}
+
 /// Quantile of Student's t with `df` > 0 degrees of freedom, for p in (0, 1).
 /// Bisection on the CDF (monotone), seeded by the normal quantile; converges to ~1e-12.
 pub fn student_t_quantile(p: f64, df: f64) -> Option<f64> {
