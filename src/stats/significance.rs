@@ -144,7 +144,7 @@ pub fn welch(a: Sample, b: Sample, level: f64) -> Option<Comparison> {
     }
     let (va, vb) = (a.sd * a.sd / a.n, b.sd * b.sd / b.n);
     let se = (va + vb).sqrt();
-    if !(se > 0.0) {
+    if se.is_nan() || se <= 0.0 {
         return None;
     }
     let df = (va + vb).powi(2) / (va * va / (a.n - 1.0) + vb * vb / (b.n - 1.0));
