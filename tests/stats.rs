@@ -125,3 +125,108 @@ fn sample_size_and_power_match_statsmodels() {
         1e-6,
     );
 }
+
+use engagement_metrics::metrics::ab::{ab_test, counts_from_rows, AbInput, AbRow};
+
+fn ab(json: &str) -> engagement_metrics::metrics::ab::AbResult {
+    let input: AbInput = serde_json::from_str(json).unwrap();
+    ab_test(&input).unwrap()
+}
+
+#[test]
+fn ab_test_with_one_variant_and_with_holm() {
+    let r = ab(
+        r#"{"variants": [{"name": "A", "visitors": 1000, "conversions": 120},
+                                {"name": "B", "visitors": 1000, "conversions": 150}]}"#,
+    );
+    let b = &r.comparisons[0];
+    close(b.adjusted_p_value.unwrap(), 0.04964038686536878, 1e-10);
+    assert!(b.significant);
+    assert_eq!(r.correction, "none");
+    assert!(
+        b.verdict
+            .starts_with("B converts better than A: +3.00 points"),
+        "{}",
+        b.verdict
+    );
+    // Wilson interval of A's rate (statsmodels proportion_confint(120, 1000, method="wilson")).
+    let ia = r.variants[0].interval.unwrap();
+    close(ia.low, 0.10129926060130912, 1e-10);
+    close(ia.high, 0.14160907584771276, 1e-10);
+    // Two variants against A: Holm (statsmodels multipletests) makes B's 0.0496 → 0.0993.
+    let r = ab(
+        r#"{"variants": [{"name": "A", "visitors": 1000, "conversions": 120},
+                                {"name": "B", "visitors": 1000, "conversions": 150},
+                                {"name": "C", "visitors": 1000, "conversions": 130}]}"#,
+    );
+    assert_eq!(r.correction, "holm");
+    close(
+        r.comparisons[0].adjusted_p_value.unwrap(),
+        0.09928077373073756,
+        1e-10,
+    );
+    close(
+        r.comparisons[1].adjusted_p_value.unwrap(),
+        0.4989622986037606,
+        1e-10,
+    );
+    assert!(!r.comparisons[0].significant);
+    assert!(r.comparisons[0]
+        .verdict
+        .contains("not evidence that they are equal"));
+}
+
+#[test]
+fn ab_test_from_rows_with_revenue() {
+    // A: 10 visitors, 3 buy (20, 35, 50); B: 12 visitors, 6 buy. Welch on revenue per visitor
+    // (0 without a purchase): scipy.stats.ttest_ind(B, A, equal_var=False).
+    let mut rows = Vec::new();
+    for (v, revenue, n) in [
+        ("A", vec![20.0, 35.0, 50.0], 10),
+        ("B", vec![25.0, 30.0, 45.0, 60.0, 20.0, 40.0], 12),
+    ] {
+        for k in 0..n {
+            rows.push(AbRow {
+                variant: v.into(),
+                converted: k < revenue.len(),
+                revenue: revenue.get(k).copied(),
+            });
+        }
+    }
+    let counts = counts_from_rows(&rows);
+    close(counts[0].revenue_sd.unwrap(), 18.32575600987128, 1e-12);
+    close(counts[1].revenue_mean.unwrap(), 18.333333333333332, 1e-12);
+    let r = ab_test(&AbInput {
+        variants: counts,
+        confidence: None,
+    })
+    .unwrap();
+    let rev = r.comparisons[0].revenue.as_ref().unwrap();
+    close(rev.statistic, 0.9209572408747888, 1e-10);
+    close(rev.p_value, 0.3680577160422036, 1e-9);
+    assert_eq!((r.variants[0].visitors, r.variants[1].conversions), (10, 6));
+    assert!(r.variants[0].small_sample);
+}
+
+#[test]
+fn ab_test_refuses_impossible_counts() {
+    for json in [
+        r#"{"variants": [{"name": "A", "visitors": 10, "conversions": 12}, {"name": "B", "visitors": 10, "conversions": 1}]}"#,
+        r#"{"variants": [{"name": "A", "visitors": 10, "conversions": 1}]}"#,
+        r#"{"variants": [{"name": "A", "visitors": 10.5, "conversions": 1}, {"name": "B", "visitors": 10, "conversions": 1}]}"#,
+        r#"{"variants": [{"name": "A", "visitors": 10, "conversions": 1}, {"name": "B", "visitors": 10, "conversions": 1}], "confidence": 1.5}"#,
+    ] {
+        let input: AbInput = serde_json::from_str(json).unwrap();
+        assert_eq!(
+            ab_test(&input).unwrap_err().code(),
+            "INVALID_OPTION",
+            "{json}"
+        );
+    }
+    // No visitors in B: no comparison, said so.
+    let r = ab(
+        r#"{"variants": [{"name": "A", "visitors": 10, "conversions": 1}, {"name": "B", "visitors": 0, "conversions": 0}]}"#,
+    );
+    assert!(r.comparisons[0].conversion.is_none());
+    assert!(!r.comparisons[0].significant);
+}

@@ -1,6 +1,7 @@
 //! Metric families. Each computes result structs from mergeable accumulators; every figure
 //! carries the definition (variant and parameters) it was computed with.
 
+pub mod ab;
 pub mod campaigns;
 pub mod clv;
 pub mod events;
