@@ -5,20 +5,16 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::metrics::clv::{bgnbd::BgNbd, sbg, Rft};
 use crate::metrics::lifetime_value as lv;
+use crate::stats::significance;
 
-/// A calculation request: the metric and its inputs.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(
-    tag = "metric",
-    rename_all = "camelCase",
-    rename_all_fields = "camelCase",
-    deny_unknown_fields
-)]
+/// A calculation request: the metric and its inputs (read from JSON by [`calculate_json`],
+/// field names in camelCase as in the catalogue).
+#[derive(Debug, Clone, PartialEq)]
 pub enum Calculation {
     RetentionRate {
         start: f64,
@@ -47,6 +43,34 @@ pub enum Calculation {
         margin_per_period: f64,
         retention_rate: f64,
         discount_rate: f64,
+    },
+    AbTest {
+        control_visitors: f64,
+        control_conversions: f64,
+        variant_visitors: f64,
+        variant_conversions: f64,
+        confidence: f64,
+    },
+    SampleSize {
+        baseline_rate: f64,
+        target_rate: f64,
+        power: f64,
+        significance: f64,
+    },
+    MinimumDetectableEffect {
+        baseline_rate: f64,
+        visitors_per_variant: f64,
+        power: f64,
+        significance: f64,
+    },
+    WelchTest {
+        mean_a: f64,
+        sd_a: f64,
+        n_a: f64,
+        mean_b: f64,
+        sd_b: f64,
+        n_b: f64,
+        confidence: f64,
     },
     SentimentScore {
         positive: f64,
@@ -158,6 +182,22 @@ const CATALOGUE: &[Entry] = &[
      "θ ~ Beta(α, β) fitted to the counts; S(t) = Π_{k=1..t} (β + k − 1)/(α + β + k − 1); value = mean lifetime (α + β − 1)/(α − 1)",
      &[InputSpec { name: "alive", label: "Customers still subscribed after 0, 1, 2, … periods", kind: "numbers", example: "1000, 631, 468, 382, 326, 289, 262, 241" },
        num("periods", "Periods to project", "12")]),
+    ("abTest", "A/B tests", "A/B test (conversion)", "ratio",
+     "lift = B − A with its Wald interval; p from the pooled two-proportion z-test; significant when p < 1 − confidence",
+     &[num("controlVisitors", "Visitors in A (control)", "1000"), num("controlConversions", "Conversions in A", "120"),
+       num("variantVisitors", "Visitors in B", "1000"), num("variantConversions", "Conversions in B", "150"), num("confidence", "Confidence (e.g. 0.95)", "0.95")]),
+    ("sampleSize", "A/B tests", "Sample size per variant", "count",
+     "n = (z₁₋α/₂ √(2p̄q̄) + z_power √(p₁q₁ + p₂q₂))² / (p₂ − p₁)², two-sided; decide it before the test and do not stop early",
+     &[num("baselineRate", "Baseline conversion rate (0–1)", "0.10"), num("targetRate", "Rate to detect (0–1)", "0.12"),
+       num("power", "Power (e.g. 0.8)", "0.8"), num("significance", "Significance level α (e.g. 0.05)", "0.05")]),
+    ("minimumDetectableEffect", "A/B tests", "Minimum detectable effect", "ratio",
+     "the smallest absolute lift the sample-size formula detects with this many visitors per variant",
+     &[num("baselineRate", "Baseline conversion rate (0–1)", "0.10"), num("visitorsPerVariant", "Visitors per variant", "3841"),
+       num("power", "Power (e.g. 0.8)", "0.8"), num("significance", "Significance level α (e.g. 0.05)", "0.05")]),
+    ("welchTest", "A/B tests", "Compare two means (Welch's t-test)", "count",
+     "difference B − A of the means; t = (x̄B − x̄A)/√(sA²/nA + sB²/nB), Welch–Satterthwaite df",
+     &[num("meanA", "Mean of A", "47.9"), num("sdA", "Standard deviation of A", "15.6"), num("nA", "Size of A", "35"),
+       num("meanB", "Mean of B", "52.3"), num("sdB", "Standard deviation of B", "12.1"), num("nB", "Size of B", "40"), num("confidence", "Confidence (e.g. 0.95)", "0.95")]),
     ("sentimentScore", "social and brand", "Sentiment score", "ratio",
      "(positive − negative) / all texts (−1 … 1)",
      &[num("positive", "Positive texts", "120"), num("neutral", "Neutral texts", "50"), num("negative", "Negative texts", "30")]),
@@ -268,13 +308,14 @@ const RATIOS: &[RatioSpec] = &[
         num("good", "Reviews rated 4–5", "212"), num("ratings", "Rated reviews", "300"), true),
 ];
 
-const GROUPS: [&str; 6] = [
+const GROUPS: [&str; 7] = [
     "customers",
     "revenue",
     "lifetime value",
     "support",
     "email and ads",
     "social and brand",
+    "A/B tests",
 ];
 
 /// The catalogue of calculators, grouped (customers, revenue, lifetime value, support, email
@@ -316,9 +357,7 @@ pub fn calculate_json(v: &serde_json::Value) -> Result<CalcResult> {
         .and_then(serde_json::Value::as_str)
         .ok_or_else(|| Error::option("metric", "must name a calculator"))?;
     let Some(r) = RATIOS.iter().find(|r| r.metric == metric) else {
-        let c: Calculation = serde_json::from_value(v.clone())
-            .map_err(|e| Error::option("calculation", e.to_string()))?;
-        return calculate(&c);
+        return calculate(&parse(obj, metric)?);
     };
     if let Some(k) = obj
         .keys()
@@ -358,6 +397,129 @@ pub fn calculate_json(v: &serde_json::Value) -> Result<CalcResult> {
         BTreeMap::new(),
         Vec::new(),
     ))
+}
+
+type Object = serde_json::Map<String, serde_json::Value>;
+
+fn number(obj: &Object, field: &str) -> Result<f64> {
+    obj.get(field)
+        .and_then(serde_json::Value::as_f64)
+        .ok_or_else(|| Error::option(field, "must be a number"))
+}
+
+fn numbers(obj: &Object, field: &str) -> Result<Vec<f64>> {
+    obj.get(field)
+        .and_then(serde_json::Value::as_array)
+        .and_then(|a| {
+            a.iter()
+                .map(serde_json::Value::as_f64)
+                .collect::<Option<Vec<f64>>>()
+        })
+        .ok_or_else(|| Error::option(field, "must be an array of numbers"))
+}
+
+/// The request as a [`Calculation`]: the catalogue names each metric's inputs, and anything
+/// else is refused (a misspelt input is an error, not a silent default).
+fn parse(obj: &Object, metric: &str) -> Result<Calculation> {
+    let Some(e) = CATALOGUE.iter().find(|e| e.0 == metric) else {
+        let known: Vec<&str> = calculators().iter().map(|c| c.metric).collect();
+        return Err(Error::option(
+            "metric",
+            format!(
+                "`{metric}` is not a calculator (one of {})",
+                known.join(", ")
+            ),
+        ));
+    };
+    if let Some(k) = obj
+        .keys()
+        .find(|k| k.as_str() != "metric" && !e.5.iter().any(|i| i.name == k.as_str()))
+    {
+        return Err(Error::option(k, format!("is not an input of {metric}")));
+    }
+    Ok(match metric {
+        "retentionRate" => Calculation::RetentionRate {
+            start: number(obj, "start")?,
+            end: number(obj, "end")?,
+            new: number(obj, "new")?,
+        },
+        "lifespanFromChurn" => Calculation::LifespanFromChurn {
+            churn_rate: number(obj, "churnRate")?,
+        },
+        "clvPurchaseValue" => Calculation::ClvPurchaseValue {
+            average_order_value: number(obj, "averageOrderValue")?,
+            purchase_frequency: number(obj, "purchaseFrequency")?,
+            lifespan: number(obj, "lifespan")?,
+            margin: number(obj, "margin")?,
+        },
+        "clvArpuYears" => Calculation::ClvArpuYears {
+            arpu_per_year: number(obj, "arpuPerYear")?,
+            years: number(obj, "years")?,
+        },
+        "clvDiscounted" => Calculation::ClvDiscounted {
+            margin_per_period: number(obj, "marginPerPeriod")?,
+            retention_rate: number(obj, "retentionRate")?,
+            discount_rate: number(obj, "discountRate")?,
+        },
+        "clvDiscountedFuture" => Calculation::ClvDiscountedFuture {
+            margin_per_period: number(obj, "marginPerPeriod")?,
+            retention_rate: number(obj, "retentionRate")?,
+            discount_rate: number(obj, "discountRate")?,
+        },
+        "abTest" => Calculation::AbTest {
+            control_visitors: number(obj, "controlVisitors")?,
+            control_conversions: number(obj, "controlConversions")?,
+            variant_visitors: number(obj, "variantVisitors")?,
+            variant_conversions: number(obj, "variantConversions")?,
+            confidence: number(obj, "confidence")?,
+        },
+        "sampleSize" => Calculation::SampleSize {
+            baseline_rate: number(obj, "baselineRate")?,
+            target_rate: number(obj, "targetRate")?,
+            power: number(obj, "power")?,
+            significance: number(obj, "significance")?,
+        },
+        "minimumDetectableEffect" => Calculation::MinimumDetectableEffect {
+            baseline_rate: number(obj, "baselineRate")?,
+            visitors_per_variant: number(obj, "visitorsPerVariant")?,
+            power: number(obj, "power")?,
+            significance: number(obj, "significance")?,
+        },
+        "welchTest" => Calculation::WelchTest {
+            mean_a: number(obj, "meanA")?,
+            sd_a: number(obj, "sdA")?,
+            n_a: number(obj, "nA")?,
+            mean_b: number(obj, "meanB")?,
+            sd_b: number(obj, "sdB")?,
+            n_b: number(obj, "nB")?,
+            confidence: number(obj, "confidence")?,
+        },
+        "sentimentScore" => Calculation::SentimentScore {
+            positive: number(obj, "positive")?,
+            neutral: number(obj, "neutral")?,
+            negative: number(obj, "negative")?,
+        },
+        "followerGrowth" => Calculation::FollowerGrowth {
+            followers_start: number(obj, "followersStart")?,
+            followers_end: number(obj, "followersEnd")?,
+        },
+        "sbgRetention" => Calculation::SbgRetention {
+            alive: numbers(obj, "alive")?,
+            periods: number(obj, "periods")?,
+        },
+        "bgNbdCustomer" => Calculation::BgNbdCustomer {
+            r: number(obj, "r")?,
+            alpha: number(obj, "alpha")?,
+            a: number(obj, "a")?,
+            b: number(obj, "b")?,
+            frequency: number(obj, "frequency")?,
+            recency: number(obj, "recency")?,
+            t: number(obj, "t")?,
+            horizon: number(obj, "horizon")?,
+        },
+        // Every catalogue entry has an arm (tests/calculators.rs runs each one).
+        _ => return Err(Error::option("metric", "has no calculation")),
+    })
 }
 
 fn result(
@@ -404,6 +566,10 @@ fn name(c: &Calculation) -> &'static str {
         ClvDiscountedFuture { .. } => "clvDiscountedFuture",
         SbgRetention { .. } => "sbgRetention",
         SentimentScore { .. } => "sentimentScore",
+        AbTest { .. } => "abTest",
+        SampleSize { .. } => "sampleSize",
+        MinimumDetectableEffect { .. } => "minimumDetectableEffect",
+        WelchTest { .. } => "welchTest",
         FollowerGrowth { .. } => "followerGrowth",
         BgNbdCustomer { .. } => "bgNbdCustomer",
     }
@@ -415,6 +581,15 @@ fn count(field: &str, v: f64) -> Result<f64> {
         Ok(v)
     } else {
         Err(Error::option(field, "must be a number ≥ 0"))
+    }
+}
+
+/// A probability strictly between 0 and 1 (power, significance, confidence).
+fn open_unit(field: &str, v: f64) -> Result<f64> {
+    if v > 0.0 && v < 1.0 {
+        Ok(v)
+    } else {
+        Err(Error::option(field, "must be between 0 and 1 (exclusive)"))
     }
 }
 
@@ -499,6 +674,139 @@ pub fn calculate(c: &Calculation) -> Result<CalcResult> {
             };
             f(margin_per_period, r, d)
                 .ok_or_else(|| "retention 1 without discounting: the sum has no end".to_string())
+        }
+        AbTest {
+            control_visitors,
+            control_conversions,
+            variant_visitors,
+            variant_conversions,
+            confidence,
+        } => {
+            let input = crate::metrics::ab::AbInput {
+                variants: vec![
+                    crate::metrics::ab::VariantCounts {
+                        name: "A".into(),
+                        visitors: control_visitors,
+                        conversions: control_conversions,
+                        revenue_mean: None,
+                        revenue_sd: None,
+                    },
+                    crate::metrics::ab::VariantCounts {
+                        name: "B".into(),
+                        visitors: variant_visitors,
+                        conversions: variant_conversions,
+                        revenue_mean: None,
+                        revenue_sd: None,
+                    },
+                ],
+                confidence: Some(confidence),
+            };
+            let r = crate::metrics::ab::ab_test(&input)?;
+            let c = &r.comparisons[0];
+            match &c.conversion {
+                Some(k) => {
+                    details.insert("pValue", k.p_value);
+                    details.insert("significant", c.significant as u8 as f64);
+                    if let Some(i) = k.difference_interval {
+                        details.insert("differenceLow", i.low);
+                        details.insert("differenceHigh", i.high);
+                    }
+                    if let Some(rel) = k.relative {
+                        details.insert("relativeLift", rel);
+                    }
+                    if let Some(i) = k.relative_interval {
+                        details.insert("relativeLow", i.low);
+                        details.insert("relativeHigh", i.high);
+                    }
+                    Ok(k.difference)
+                }
+                None => Err("a variant has no visitors".to_string()),
+            }
+        }
+        SampleSize {
+            baseline_rate,
+            target_rate,
+            power,
+            significance,
+        } => {
+            let (p1, p2) = (
+                fraction("baselineRate", baseline_rate)?,
+                fraction("targetRate", target_rate)?,
+            );
+            let (pw, a) = (
+                open_unit("power", power)?,
+                open_unit("significance", significance)?,
+            );
+            match significance::sample_size_two_proportions(p1, p2, pw, a) {
+                Some(n) => {
+                    let n = n.ceil();
+                    details.insert("totalVisitors", 2.0 * n);
+                    Ok(n)
+                }
+                None => Err("the target rate must differ from the baseline".to_string()),
+            }
+        }
+        MinimumDetectableEffect {
+            baseline_rate,
+            visitors_per_variant,
+            power,
+            significance,
+        } => {
+            let p1 = fraction("baselineRate", baseline_rate)?;
+            let n = count("visitorsPerVariant", visitors_per_variant)?;
+            let (pw, a) = (
+                open_unit("power", power)?,
+                open_unit("significance", significance)?,
+            );
+            match significance::mde_two_proportions(p1, n, pw, a) {
+                Some(d) => {
+                    if p1 > 0.0 {
+                        details.insert("relativeLift", d / p1);
+                    }
+                    Ok(d)
+                }
+                None => Err("too few visitors to detect any lift at this power".to_string()),
+            }
+        }
+        WelchTest {
+            mean_a,
+            sd_a,
+            n_a,
+            mean_b,
+            sd_b,
+            n_b,
+            confidence,
+        } => {
+            let level = open_unit("confidence", confidence)?;
+            let s = |m: f64, sd: f64, n: f64, k: &str| -> Result<significance::Sample> {
+                if !m.is_finite() {
+                    return Err(Error::option(&format!("mean{k}"), "must be a number"));
+                }
+                Ok(significance::Sample {
+                    mean: m,
+                    sd: count(&format!("sd{k}"), sd)?,
+                    n: count(&format!("n{k}"), n)?,
+                })
+            };
+            match significance::welch(
+                s(mean_a, sd_a, n_a, "A")?,
+                s(mean_b, sd_b, n_b, "B")?,
+                level,
+            ) {
+                Some(k) => {
+                    details.insert("pValue", k.p_value);
+                    details.insert("t", k.statistic);
+                    if let Some(df) = k.df {
+                        details.insert("df", df);
+                    }
+                    if let Some(i) = k.difference_interval {
+                        details.insert("differenceLow", i.low);
+                        details.insert("differenceHigh", i.high);
+                    }
+                    Ok(k.difference)
+                }
+                None => Err("each group needs at least 2 values and some spread".to_string()),
+            }
         }
         SentimentScore {
             positive,

@@ -130,6 +130,41 @@ fn support_and_email_rates() {
 }
 
 #[test]
+fn ab_calculators_match_statsmodels() {
+    // Same inputs as tests/stats.rs (statsmodels 0.14.4): p 0.04964, lift +3 points.
+    let r = calc(
+        r#"{"metric":"abTest","controlVisitors":1000,"controlConversions":120,"variantVisitors":1000,"variantConversions":150,"confidence":0.95}"#,
+    );
+    assert!((r.value.unwrap() - 0.03).abs() < 1e-12);
+    assert!((r.details["pValue"] - 0.04964038686536878).abs() < 1e-10);
+    assert_eq!(r.details["significant"], 1.0);
+    // samplesize_proportions_2indep_onetail(0.02, 0.10, power 0.8) = 3840.85 → 3841 per variant.
+    let r = calc(
+        r#"{"metric":"sampleSize","baselineRate":0.10,"targetRate":0.12,"power":0.8,"significance":0.05}"#,
+    );
+    assert_eq!(
+        (r.value, r.details["totalVisitors"]),
+        (Some(3841.0), 7682.0)
+    );
+    let r = calc(
+        r#"{"metric":"minimumDetectableEffect","baselineRate":0.10,"visitorsPerVariant":3840.8474824362734,"power":0.8,"significance":0.05}"#,
+    );
+    assert!((r.value.unwrap() - 0.02).abs() < 1e-6);
+    // scipy ttest_ind_from_stats (see tests/stats.rs).
+    let r = calc(
+        r#"{"metric":"welchTest","meanA":47.9,"sdA":15.6,"nA":35,"meanB":52.3,"sdB":12.1,"nB":40,"confidence":0.95}"#,
+    );
+    assert!((r.details["pValue"] - 0.18159569376636833).abs() < 1e-9);
+    // Impossible: power 1, equal rates.
+    let bad: serde_json::Value = serde_json::from_str(r#"{"metric":"sampleSize","baselineRate":0.1,"targetRate":0.12,"power":1,"significance":0.05}"#).unwrap();
+    assert_eq!(calculate_json(&bad).unwrap_err().code(), "INVALID_OPTION");
+    let same = calc(
+        r#"{"metric":"sampleSize","baselineRate":0.1,"targetRate":0.1,"power":0.8,"significance":0.05}"#,
+    );
+    assert_eq!(same.value, None);
+}
+
+#[test]
 fn lifetime_value_formulas() {
     // 50 × 0.8 × 20 × 0.3
     value(
@@ -272,7 +307,7 @@ fn invalid_inputs_name_the_field() {
 #[test]
 fn every_catalogue_entry_runs_on_its_example() {
     let list = calculators();
-    assert_eq!(list.len(), 35);
+    assert_eq!(list.len(), 39);
     // Grouped in a fixed order, as the page shows them.
     let groups: Vec<&str> = list.iter().map(|c| c.group).collect();
     let mut dedup = groups.clone();
@@ -285,7 +320,8 @@ fn every_catalogue_entry_runs_on_its_example() {
             "lifetime value",
             "support",
             "email and ads",
-            "social and brand"
+            "social and brand",
+            "A/B tests"
         ]
     );
     for spec in list {

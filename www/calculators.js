@@ -16,8 +16,17 @@ function el(tag, props = {}, ...children) {
 const show = (v, unit) => {
   if (unit === 'ratio') return `${(100 * v).toFixed(2)}%`;
   if (unit === 'currency') return v.toFixed(2);
+  if (unit === 'count' && Number.isInteger(v)) return v.toLocaleString('en');
   return v.toFixed(3);
 };
+// Details: shares as percentages, p-values to 4 places, flags as yes/no.
+const detail = (k, v) => {
+  if (k === 'significant') return `significant: ${v ? 'yes' : 'no'}`;
+  if (/^(difference|relative)(Low|High)$|^relativeLift$/.test(k)) return `${k} ${(100 * v).toFixed(2)}%`;
+  if (k === 'pValue') return `p ${v.toFixed(4)}`;
+  return `${k} ${Number.isInteger(v) ? v.toLocaleString('en') : v.toFixed(4)}`;
+};
+const CAUTION = 'Decide the sample size before the test and read the result once it is reached: checking repeatedly and stopping at the first significant result inflates false positives.';
 
 function readInputs(spec, form) {
   const input = { metric: spec.metric };
@@ -41,7 +50,7 @@ function run(spec, form, out) {
     el('strong', { 'data-testid': `${spec.metric}-value`, text: r.value === null ? 'not available' : show(r.value, r.unit) }),
     r.value === null ? ` — ${r.unavailableReason}` : ''));
   const details = Object.entries(r.details);
-  if (details.length) out.append(el('p', { class: 'detail', text: details.map(([k, v]) => `${k} ${v.toFixed(4)}`).join(' · ') }));
+  if (details.length) out.append(el('p', { class: 'detail', 'data-testid': `${spec.metric}-details`, text: details.map(([k, v]) => detail(k, v)).join(' · ') }));
   if (r.series) out.append(el('p', { class: 'detail', text: `projected share still subscribed: ${r.series.map((v) => `${(100 * v).toFixed(1)}%`).join(', ')}` }));
 }
 
@@ -64,6 +73,7 @@ const groups = new Map();
 for (const spec of calculators()) {
   if (!groups.has(spec.group)) {
     const section = el('section', { 'aria-label': spec.group }, el('h2', { text: spec.group[0].toUpperCase() + spec.group.slice(1) }));
+    if (spec.group === 'A/B tests') section.append(el('p', { class: 'flag', role: 'note', text: CAUTION }));
     groups.set(spec.group, section);
     main.append(section);
   }

@@ -83,3 +83,16 @@ pub struct BuildInfo {
     pub version: &'static str,
     pub git_revision: &'static str,
 }
+
+/// `abTestFromRows` rows, read through the same JSON path as options.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AbRows {
+    pub rows: Vec<crate::metrics::ab::AbRow>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ConfidenceOnly {
+    pub confidence: Option<f64>,
+}

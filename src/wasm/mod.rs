@@ -167,6 +167,36 @@ pub fn sentiment(
     to_js(&out)
 }
 
+/// An A/B test from counts per variant (the first is the control): conversion with Wilson
+/// intervals, lift with intervals, p-values (Holm-adjusted for several variants), Welch's test
+/// on revenue per visitor when given, and a verdict.
+#[wasm_bindgen(js_name = abTest, unchecked_return_type = "AbResult")]
+pub fn ab_test(
+    #[wasm_bindgen(unchecked_param_type = "AbInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let i: crate::metrics::ab::AbInput = convert::required_from_js(input, "input")?;
+    to_js(&crate::metrics::ab::ab_test(&i).map_err(js_error)?)
+}
+
+/// The same from per-visitor rows `{ variant, converted, revenue? }` (variants in order of
+/// first appearance; the first is the control).
+#[wasm_bindgen(js_name = abTestFromRows, unchecked_return_type = "AbResult")]
+pub fn ab_test_from_rows(
+    #[wasm_bindgen(unchecked_param_type = "AbRow[]")] rows: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ConfidenceOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let wrapped = js_sys::Object::new();
+    js_sys::Reflect::set(&wrapped, &JsValue::from_str("rows"), &rows)
+        .map_err(|_| js_error(crate::error::Error::option("rows", "must be an array")))?;
+    let r: convert::AbRows = convert::required_from_js(wrapped.into(), "rows")?;
+    let o: convert::ConfidenceOnly = from_js(options, "options")?;
+    let input = crate::metrics::ab::AbInput {
+        variants: crate::metrics::ab::counts_from_rows(&r.rows),
+        confidence: o.confidence,
+    };
+    to_js(&crate::metrics::ab::ab_test(&input).map_err(js_error)?)
+}
+
 /// The calculators: metric, title, formula and labelled inputs with example values.
 #[wasm_bindgen(js_name = calculators, unchecked_return_type = "CalculatorSpec[]")]
 pub fn calculators() -> Result<JsValue, JsValue> {

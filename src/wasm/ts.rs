@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CONTRACT: &'static str = r#"
 /** A two-sided confidence interval, in the unit of the figure it belongs to. */
-export interface Interval { low: number; high: number; level: number; method: "wilson" | "t" | "normal"; }
+export interface Interval { low: number; high: number; level: number; method: "wilson" | "t" | "normal" | "wald" | "logRatio" | "welch"; }
 
 /** How a figure was computed: metric, variant, formula and parameters. */
 export interface Definition {
@@ -756,6 +756,10 @@ export type Calculation =
   | { metric: "shareOfVoice"; ours: number; all: number }
   | { metric: "goodRatingShare"; good: number; ratings: number }
   | { metric: "sentimentScore"; positive: number; neutral: number; negative: number }
+  | { metric: "abTest"; controlVisitors: number; controlConversions: number; variantVisitors: number; variantConversions: number; confidence: number }
+  | { metric: "sampleSize"; baselineRate: number; targetRate: number; power: number; significance: number }
+  | { metric: "minimumDetectableEffect"; baselineRate: number; visitorsPerVariant: number; power: number; significance: number }
+  | { metric: "welchTest"; meanA: number; sdA: number; nA: number; meanB: number; sdB: number; nB: number; confidence: number }
   | { metric: "followerGrowth"; followersStart: number; followersEnd: number }
   | { metric: "lifespanFromChurn"; churnRate: number }
   | { metric: "clvPurchaseValue"; averageOrderValue: number; purchaseFrequency: number; lifespan: number; margin: number }
@@ -785,6 +789,34 @@ export interface CalculatorSpec {
   unit: CalculationResult["unit"];
   formula: string;
   inputs: CalculatorInput[];
+}
+
+/** A/B test input: the first variant is the control. */
+export interface AbVariantCounts { name: string; visitors: number; conversions: number; revenueMean?: number; revenueSd?: number; }
+export interface AbInput { variants: AbVariantCounts[]; confidence?: number; }
+export interface AbRow { variant: string; converted: boolean; revenue?: number; }
+export interface Comparison {
+  /** B − A (points × 100 for NPS). */
+  difference: number;
+  differenceInterval: Interval | null;
+  /** B / A − 1. */
+  relative: number | null;
+  relativeInterval: Interval | null;
+  statistic: number;
+  df?: number;
+  pValue: number;
+  test: "twoProportionZ" | "welchT" | "npsZ";
+}
+export interface AbVariantResult { name: string; visitors: number; conversions: number; conversionRate: number | null; interval: Interval | null; smallSample: boolean; revenueMean?: number; }
+export interface AbVariantComparison { variant: string; conversion: Comparison | null; adjustedPValue: number | null; significant: boolean; revenue: Comparison | null; verdict: string; }
+export interface AbResult {
+  control: string;
+  confidence: number;
+  variants: AbVariantResult[];
+  comparisons: AbVariantComparison[];
+  correction: "holm" | "none";
+  caution: string;
+  definition: Definition;
 }
 
 export interface BuildInfo { name: string; version: string; gitRevision: string; }

@@ -300,6 +300,13 @@ test('calculators page: results as you type, errors shown, the shared link resto
   assert.match(await page.textContent('[data-testid=churnRate-error]'), /lost/);
   // sBG: the published "regular" counts give α ≈ 0.704, β ≈ 1.182.
   assert.match(await page.locator('[data-testid=sbgRetention]').textContent(), /alpha 0\.70\d\d · beta 1\.18\d\d/);
+  // A/B: 120/1000 vs 150/1000 is significant at 95% (p 0.0496, statsmodels); 3,841 per variant
+  // detect 10% → 12% with 80% power.
+  assert.equal(await page.textContent('[data-testid=abTest-value]'), '3.00%');
+  assert.match(await page.textContent('[data-testid=abTest-details]'), /p 0\.0496 · relativeHigh 56\.30% · relativeLift 25\.00% · relativeLow -0\.03% · significant: yes/);
+  assert.equal(await page.textContent('[data-testid=sampleSize-value]'), '3,841');
+  await page.locator('[data-testid=abTest] input[name=confidence]').fill('0.99');
+  assert.match(await page.textContent('[data-testid=abTest-details]'), /significant: no/);
   // The link restores the last calculation after a reload.
   await churn.locator('input[name=lost]').fill('30');
   await churn.locator('input[name=start]').fill('120');

@@ -97,6 +97,24 @@ test('calculators: values, zero denominators and bad inputs as coded errors', ()
   assert.equal(esm.calculate({ metric: 'churnRate', lost: 1, start: 4 }).value, 0.25);
 });
 
+test('A/B tests from counts and from rows; bad input is a coded error', () => {
+  const r = esm.abTest({ variants: [{ name: 'A', visitors: 1000, conversions: 120 }, { name: 'B', visitors: 1000, conversions: 150 }] });
+  close(r.comparisons[0].conversion.pValue, 0.04964038686536878, 1e-10); // statsmodels proportions_ztest
+  assert.equal(r.comparisons[0].significant, true);
+  assert.match(r.caution, /sample size before the test/);
+  const rows = [];
+  for (let i = 0; i < 10; i++) rows.push({ variant: 'A', converted: i < 3, revenue: [20, 35, 50][i] });
+  for (let i = 0; i < 12; i++) rows.push({ variant: 'B', converted: i < 6, revenue: [25, 30, 45, 60, 20, 40][i] });
+  const fr = esm.abTestFromRows(rows, { confidence: 0.9 });
+  close(fr.comparisons[0].revenue.pValue, 0.3680577160422036, 1e-9); // scipy ttest_ind(equal_var=False)
+  assert.equal(fr.confidence, 0.9);
+  for (const bad of [undefined, { variants: [] }, { variants: [{ name: 'A', visitors: 1, conversions: 2 }, { name: 'B', visitors: 1, conversions: 0 }] }]) {
+    assert.throws(() => esm.abTest(bad), (e) => e.code === 'INVALID_OPTION');
+  }
+  assert.throws(() => esm.abTestFromRows('rows'), (e) => e.code === 'INVALID_OPTION');
+  assert.throws(() => esm.abTestFromRows([{ variant: 'A' }]), (e) => e.code === 'INVALID_OPTION');
+});
+
 test('Analyzer streams chunks and matches analyze()', () => {
   const bytes = fixture('survey-small.csv');
   const whole = esm.analyze(bytes);

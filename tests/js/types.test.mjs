@@ -43,6 +43,7 @@ test('consumer code and real reports type-check with tsc', () => {
   assert.deepEqual(eventReports.map((r) => r.kind), ['events', 'events']);
   const schema = em.inspect(corpus('semicolon.csv'));
   const specs = em.calculators();
+  const abResult = em.abTest({ variants: [{ name: 'A', visitors: 100, conversions: 10, revenueMean: 3, revenueSd: 9 }, { name: 'B', visitors: 120, conversions: 18, revenueMean: 4, revenueSd: 11 }] });
   const calcs = [
     em.calculate({ metric: 'churnRate', lost: 3, start: 20 }),
     em.calculate({ metric: 'arpu', revenue: 10, customers: 0 }),
@@ -50,7 +51,7 @@ test('consumer code and real reports type-check with tsc', () => {
     em.calculate({ metric: 'bgNbdCustomer', r: 0.24, alpha: 4.4, a: 0.79, b: 2.4, frequency: 1, recency: 5, t: 20, horizon: 10 }),
   ];
   writeFileSync(`${dir}/generated.ts`, [
-    `import type { SurveyReport, TicketsReport, CampaignsReport, SocialReport, VoiceReport, ScansReport, EventsReport, TransactionsReport, Report, Schema, NpsResult, CsatResult, CesResult, CalculatorSpec, CalculationResult } from '../../pkg/node/engagement_metrics';`,
+    `import type { SurveyReport, TicketsReport, CampaignsReport, SocialReport, VoiceReport, ScansReport, EventsReport, TransactionsReport, Report, Schema, NpsResult, CsatResult, CesResult, CalculatorSpec, CalculationResult, AbResult } from '../../pkg/node/engagement_metrics';`,
     ...txReports.map((r, i) => `export const tx${i}: TransactionsReport = ${JSON.stringify(r)};`),
     ...eventReports.map((r, i) => `export const events${i}: EventsReport = ${JSON.stringify(r)};`),
     `export const report: SurveyReport = ${JSON.stringify(report)};`,
@@ -67,6 +68,7 @@ test('consumer code and real reports type-check with tsc', () => {
     `export const csat: CsatResult = ${JSON.stringify(csat)};`,
     `export const ces: CesResult = ${JSON.stringify(ces)};`,
     `export const specs: CalculatorSpec[] = ${JSON.stringify(specs)};`,
+    `export const ab: AbResult = ${JSON.stringify(abResult)};`,
     `export const calcs: CalculationResult[] = ${JSON.stringify(calcs)};`,
   ].join('\n'));
   writeFileSync(`${dir}/tsconfig.json`, JSON.stringify({
