@@ -302,6 +302,17 @@ export function renderTable(r) {
       L.push(...metricLines(p.metrics, '    '));
     }
   }
+  const c = r.comparisons;
+  if (c && c.periodOverPeriod.length) {
+    L.push('', `changes vs the previous period (${Math.round(100 * c.confidence)}% intervals; significant when p < ${fmt(1 - c.confidence, 2)})`);
+    for (const m of c.periodOverPeriod) {
+      const k = m.comparison;
+      L.push(k ? `  ${m.metric.toUpperCase().padEnd(4)} ${m.baseline} → ${m.group}: ${k.difference >= 0 ? '+' : ''}${fmt(k.difference, 2)} [${fmt(k.differenceInterval?.low, 2)}, ${fmt(k.differenceInterval?.high, 2)}], p ${fmt(m.adjustedPValue, 4)}${m.significant ? ' (significant)' : ''}`
+        : `  ${m.metric.toUpperCase().padEnd(4)} ${m.baseline} → ${m.group}: not comparable`);
+    }
+  }
+  for (const f of c?.trendFlags ?? []) L.push(`  flag: ${f.period} ${f.metric.toUpperCase()} ${fmt(f.value, 1)} ${f.direction === 'up' ? 'above' : 'below'} the trailing band (median ${fmt(f.median, 1)}, robust z ${fmt(f.robustZ, 1)})`);
+  for (const b of c?.benchmarks ?? []) L.push(`  target ${b.metric.toUpperCase()} ${b.target}: value ${fmt(b.value, 1)}, gap ${fmt(b.gap, 1)}`);
   for (const s of r.segments) {
     L.push('', `by ${s.column}`);
     for (const g of s.groups) {

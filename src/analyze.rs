@@ -229,10 +229,18 @@ impl Analyzer {
                 let results = b.finish(&mut inner.warnings);
                 rejections.merge(results.rejections);
                 let rfc = |t: Option<i64>| t.map(rfc3339);
+                let comparisons = crate::metrics::compare::survey_comparisons(
+                    &results.overall,
+                    &results.periods,
+                    &results.segments,
+                    r.confidence,
+                    &inner.opts.benchmarks.clone().unwrap_or_default(),
+                );
                 Report::Survey(Box::new(SurveyReport {
                     head,
                     first_response: rfc(results.first_time),
                     last_response: rfc(results.last_time),
+                    comparisons,
                     overall: results.overall,
                     periods: results.periods,
                     segments: results.segments,

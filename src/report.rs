@@ -115,6 +115,8 @@ pub struct SurveyReport {
     pub segments: Vec<SegmentBreakdown>,
     /// CSAT weighted by channel share of interactions, next to the pooled CSAT.
     pub channel_csat: Option<ChannelWeightedCsat>,
+    /// Period over period and segment vs the rest, with p-values; trend flags; benchmarks.
+    pub comparisons: crate::metrics::compare::SurveyComparisons,
     /// Values and rows that could not be used, by reason and column, with examples.
     pub rejected: Vec<Rejection>,
     pub warnings: Vec<Warning>,

@@ -230,3 +230,100 @@ fn ab_test_refuses_impossible_counts() {
     assert!(r.comparisons[0].conversion.is_none());
     assert!(!r.comparisons[0].significant);
 }
+
+mod common;
+
+/// A survey whose January answers are 60 promoters, 25 passives, 15 detractors (North) and
+/// February's 70 / 20 / 10 (South): the counts of `nps_difference_matches_the_coded_z_test`.
+fn two_months() -> String {
+    let mut s = String::from("date,region,nps\n");
+    for (month, region, counts) in [("01", "North", [60, 25, 15]), ("02", "South", [70, 20, 10])] {
+        for (score, n) in [10, 8, 3].iter().zip(counts) {
+            for _ in 0..n {
+                s.push_str(&format!("2024-{month}-10,{region},{score}\n"));
+            }
+        }
+    }
+    s
+}
+
+#[test]
+fn survey_periods_and_segments_are_compared() {
+    let r = common::survey(two_months().as_bytes(), "{}");
+    let c = &r.comparisons;
+    let pop = &c.period_over_period[0];
+    assert_eq!(
+        (pop.metric, pop.baseline.as_str(), pop.group.as_str()),
+        ("nps", "2024-01", "2024-02")
+    );
+    let k = pop.comparison.as_ref().unwrap();
+    close(k.difference, 15.0, 1e-12);
+    close(k.p_value, 0.13118029537394293, 1e-10);
+    assert!(!pop.significant);
+    // Region: North vs the rest (South) and South vs the rest; Holm over the two: 2 × p.
+    let seg = &c.segments[0];
+    assert_eq!((seg.column.as_str(), seg.correction), ("region", "holm"));
+    for m in &seg.comparisons {
+        close(
+            m.adjusted_p_value.unwrap(),
+            2.0 * 0.13118029537394293,
+            1e-10,
+        );
+    }
+    assert!(c.trend_flags.is_empty());
+    // Benchmarks: the file's NPS is 100 × (130 − 25) / 200 = 52.5; against a target of 20 the
+    // gap is +32.5 points.
+    let r = common::survey(two_months().as_bytes(), r#"{"benchmarks": {"nps": 20}}"#);
+    let b = &r.comparisons.benchmarks[0];
+    close(b.value.unwrap(), 52.5, 1e-12);
+    close(b.gap.unwrap(), 32.5, 1e-12);
+}
+
+#[test]
+fn a_period_outside_the_trailing_band_is_flagged() {
+    // Daily NPS 0, 20, 10, 30, 10, then 100: trailing median 10, MAD 10, robust z = 90 / 14.826.
+    let mut s = String::from("date,nps\n");
+    for (day, p, d) in [
+        (1, 3, 3),
+        (2, 4, 2),
+        (3, 3, 2),
+        (4, 5, 2),
+        (5, 3, 2),
+        (6, 10, 0),
+    ] {
+        for k in 0..10 {
+            let score = if k < p {
+                10
+            } else if k < p + d {
+                2
+            } else {
+                8
+            };
+            s.push_str(&format!("2024-03-0{day},{score}\n"));
+        }
+    }
+    let r = common::survey(s.as_bytes(), r#"{"granularity": "day"}"#);
+    let f = &r.comparisons.trend_flags;
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(
+        (f[0].period.as_str(), f[0].metric, f[0].direction),
+        ("2024-03-06", "nps", "up")
+    );
+    close(f[0].median, 10.0, 1e-12);
+    close(f[0].mad, 10.0, 1e-12);
+    close(f[0].robust_z, 90.0 / 14.826, 1e-12);
+}
+
+#[test]
+fn ces_periods_are_compared_by_welch_on_the_answers() {
+    // scipy.stats.ttest_ind([4, 5, 5, 6, 6, 7], [2, 3, 3, 4, 5], equal_var=False)
+    let file = "date,ces\n2024-01-05,2\n2024-01-05,3\n2024-01-05,3\n2024-01-05,4\n2024-01-05,5\n2024-02-05,4\n2024-02-05,5\n2024-02-05,5\n2024-02-05,6\n2024-02-05,6\n2024-02-05,7\n";
+    let r = common::survey(file.as_bytes(), "{}");
+    let k = r.comparisons.period_over_period[0]
+        .comparison
+        .as_ref()
+        .unwrap();
+    assert_eq!(k.test, "welchT");
+    close(k.statistic, 3.153944898227081, 1e-10);
+    close(k.p_value, 0.012862384167681373, 1e-9);
+}

@@ -348,7 +348,43 @@ function renderSurvey(r) {
   if (r.overall.csat) d.append(renderDistribution('CSAT answers', r.overall.csat.distribution, '#1f7a3f'));
   if (r.overall.ces) d.append(renderDistribution('CES answers', r.overall.ces.distribution, '#b26a00'));
   renderSegments(r);
+  renderComparisons(r.comparisons);
 }
+
+// Differences with their interval and p-value; "yes" only when significant at the report's level.
+function renderComparisons(c) {
+  const unit = (m) => (m === 'ces' ? '' : m === 'csat' ? ' pts' : ' pts');
+  const row = (m) => {
+    const k = m.comparison;
+    if (!k) return [m.metric.toUpperCase(), m.baseline, m.group, 'n/a', '', '', ''];
+    const iv = k.differenceInterval ? `${fmt(k.differenceInterval.low, 2)} to ${fmt(k.differenceInterval.high, 2)}` : '';
+    return [m.metric.toUpperCase(), m.baseline, m.group, `${k.difference >= 0 ? '+' : ''}${fmt(k.difference, 2)}${unit(m.metric)}`, iv,
+      fmt(m.adjustedPValue, 4), m.significant ? 'yes' : 'no'];
+  };
+  const pct = Math.round(100 * c.confidence);
+  $('comparisons-definition').textContent = `${c.definition.formula}. Confidence ${pct}%.`;
+  const head = ['metric', 'from', 'to', 'change', `${pct}% interval`, 'p', 'significant'];
+  renderTable('period-changes', head, c.periodOverPeriod.map(row));
+  renderTable('segment-changes', ['metric', 'baseline', 'segment', 'difference', `${pct}% interval`, 'p (Holm)', 'significant'],
+    c.segments.flatMap((s) => s.comparisons.map(row)));
+  const flags = $('trend-flags');
+  flags.replaceChildren(...c.trendFlags.map((f) => el('li', {
+    text: `${f.period}: ${f.metric.toUpperCase()} ${fmt(f.value, 1)} is ${f.direction === 'up' ? 'above' : 'below'} the band of the periods before it (median ${fmt(f.median, 1)}, robust z ${fmt(f.robustZ, 1)})`,
+  })));
+  if (!c.trendFlags.length) flags.append(el('li', { text: 'No period lies outside the band of the periods before it.' }));
+  renderTable('benchmarks', ['metric', 'target', 'value', 'gap'], c.benchmarks.map((b) => [b.metric.toUpperCase(), b.target, fmt(b.value, 1), b.gap === null ? 'n/a' : `${b.gap >= 0 ? '+' : ''}${fmt(b.gap, 1)}`]));
+}
+$('benchmark-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  if (!lastFile) return;
+  const benchmarks = {};
+  for (const k of ['nps', 'csat', 'ces']) {
+    const v = $(`bench-${k}`).value;
+    if (v !== '') benchmarks[k] = Number(v);
+  }
+  mapping = { ...(mapping ?? {}), benchmarks };
+  analyzeFile(lastFile, true);
+});
 
 function done(r, ms) {
   lastReport = r;

@@ -4,6 +4,7 @@
 pub mod ab;
 pub mod campaigns;
 pub mod clv;
+pub mod compare;
 pub mod events;
 pub mod figure;
 pub mod lifetime_value;

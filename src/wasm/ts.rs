@@ -152,6 +152,8 @@ export interface AnalyzeOptions {
   support?: SupportOptions;
   /** Social: saves as engagements. */
   social?: SocialOptions;
+  /** Survey: targets whose gaps the report gives. */
+  benchmarks?: Benchmarks;
   /** Reviews and mentions: our brand, the good-rating threshold. */
   voice?: VoiceOptions;
   csat?: CsatOptions;
@@ -274,9 +276,32 @@ export interface SurveyReport extends ReportHead {
   periods: PeriodMetrics[];
   segments: SegmentBreakdown[];
   channelCsat: ChannelWeightedCsat | null;
+  /** Period over period and segment vs the rest, with p-values; trend flags; benchmark gaps. */
+  comparisons: SurveyComparisons;
   rejected: Rejection[];
   warnings: Warning[];
 }
+export interface MetricComparison {
+  metric: "nps" | "csat" | "ces";
+  baseline: string;
+  group: string;
+  comparison: Comparison | null;
+  adjustedPValue: number | null;
+  significant: boolean;
+}
+export interface SegmentComparisons { column: string; correction: "holm"; comparisons: MetricComparison[]; }
+export interface TrendFlag { period: string; metric: "nps" | "csat" | "ces"; value: number; median: number; mad: number; robustZ: number; direction: "up" | "down"; }
+export interface BenchmarkGap { metric: "nps" | "csat" | "ces"; target: number; value: number | null; gap: number | null; }
+export interface SurveyComparisons {
+  confidence: number;
+  periodOverPeriod: MetricComparison[];
+  segments: SegmentComparisons[];
+  trendFlags: TrendFlag[];
+  benchmarks: BenchmarkGap[];
+  definition: Definition;
+}
+/** Targets for the survey metrics (NPS points, CSAT percent, CES on its scale). */
+export interface Benchmarks { nps?: number; csat?: number; ces?: number; }
 
 export interface StoredColumn {
   header: string;

@@ -73,6 +73,18 @@ test('"Try the sample" shows the same figures as the package computes', async ()
   assert.equal(await page.textContent('[data-testid=csat-value]'), want.overall.csat.score.toFixed(1));
   assert.equal(await page.locator('[data-testid=trend] polyline').count(), 2);
   assert.equal(await page.locator('[data-testid=period-table] tr').count(), want.periods.length + 1);
+  // Period-over-period changes with their p-values and verdicts, as the package computes them.
+  const changes = await page.locator('[data-testid=period-changes] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [tr.cells[0].textContent, tr.cells[5].textContent, tr.cells[6].textContent]));
+  assert.deepEqual(changes, want.comparisons.periodOverPeriod.map((m) => [m.metric.toUpperCase(), m.adjustedPValue.toFixed(4), m.significant ? 'yes' : 'no']));
+  assert.ok(changes.length >= 2);
+  // Targets typed on the page come back as gaps.
+  await page.fill('#bench-nps', '30');
+  await page.click('#benchmark-form button');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=benchmarks] tr').length === 2);
+  await finished(page);
+  const gap = await page.locator('[data-testid=benchmarks] tr').last().evaluate((tr) => tr.cells[3].textContent);
+  const g = want.overall.nps.score - 30;
+  assert.equal(gap, `${g >= 0 ? '+' : ''}${g.toFixed(1)}`);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -1,0 +1,361 @@
+//! Is a change real? Survey metrics compared period over period and segment against the rest
+//! of its breakdown, each with the difference, its interval and a p-value: NPS by the
+//! difference test of the +1/0/−1 coding, CSAT top-box by the two-proportion z-test, CES by
+//! Welch's t-test on the answers. Segment comparisons are Holm-corrected within each
+//! breakdown and metric. Trend flags mark a period outside the robust band of the periods
+//! before it; benchmarks give the gap to the user's targets.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::dataset::survey::{PeriodMetrics, SegmentBreakdown, SurveyMetrics};
+use crate::metrics::figure::Definition;
+use crate::metrics::survey::ScoreCount;
+use crate::stats::significance::{
+    holm, nps_difference, two_proportions, welch, Comparison, Sample,
+};
+
+/// Target values (`benchmarks: {...}` in AnalyzeOptions), in the metrics' own units.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Benchmarks {
+    pub nps: Option<f64>,
+    pub csat: Option<f64>,
+    pub ces: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MetricComparison {
+    pub metric: &'static str,
+    /// The baseline (previous period, or "rest of <column>") and the group compared with it.
+    pub baseline: String,
+    pub group: String,
+    pub comparison: Option<Comparison>,
+    /// Holm-adjusted within a segment breakdown; the raw p-value period over period.
+    pub adjusted_p_value: Option<f64>,
+    pub significant: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SegmentComparisons {
+    pub column: String,
+    pub correction: &'static str,
+    pub comparisons: Vec<MetricComparison>,
+}
+
+/// A period whose value lies outside median ± 3 × 1.4826 × MAD of the trailing periods.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TrendFlag {
+    pub period: String,
+    pub metric: &'static str,
+    pub value: f64,
+    pub median: f64,
+    pub mad: f64,
+    /// (value − median) / (1.4826 × MAD).
+    pub robust_z: f64,
+    pub direction: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BenchmarkGap {
+    pub metric: &'static str,
+    pub target: f64,
+    pub value: Option<f64>,
+    /// value − target (for CES, on its scale).
+    pub gap: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SurveyComparisons {
+    pub confidence: f64,
+    pub period_over_period: Vec<MetricComparison>,
+    pub segments: Vec<SegmentComparisons>,
+    pub trend_flags: Vec<TrendFlag>,
+    pub benchmarks: Vec<BenchmarkGap>,
+    pub definition: Definition,
+}
+
+/// Mean, sd (n − 1) and n of answers from their distribution.
+fn sample(dist: &[ScoreCount]) -> Option<Sample> {
+    let n: f64 = dist.iter().map(|d| d.count as f64).sum();
+    if n < 2.0 {
+        return None;
+    }
+    let mean = dist
+        .iter()
+        .map(|d| d.score as f64 * d.count as f64)
+        .sum::<f64>()
+        / n;
+    let ss: f64 = dist
+        .iter()
+        .map(|d| d.count as f64 * (d.score as f64 - mean).powi(2))
+        .sum();
+    Some(Sample {
+        mean,
+        sd: (ss / (n - 1.0)).sqrt(),
+        n,
+    })
+}
+
+/// Each metric of `b` against `a`.
+fn compare(
+    a: &SurveyMetrics,
+    b: &SurveyMetrics,
+    level: f64,
+) -> Vec<(&'static str, Option<Comparison>)> {
+    let mut out = Vec::new();
+    if let (Some(x), Some(y)) = (&a.nps, &b.nps) {
+        out.push((
+            "nps",
+            nps_difference(
+                [x.promoters, x.passives, x.detractors],
+                [y.promoters, y.passives, y.detractors],
+                level,
+            ),
+        ));
+    }
+    if let (Some(x), Some(y)) = (&a.csat, &b.csat) {
+        // Top-box share, in percent like the CSAT score.
+        let c = two_proportions(x.satisfied, x.responses, y.satisfied, y.responses, level).map(
+            |mut c| {
+                c.difference *= 100.0;
+                if let Some(i) = c.difference_interval.as_mut() {
+                    i.low *= 100.0;
+                    i.high *= 100.0;
+                }
+                c
+            },
+        );
+        out.push(("csat", c));
+    }
+    if let (Some(x), Some(y)) = (&a.ces, &b.ces) {
+        out.push((
+            "ces",
+            sample(&x.distribution)
+                .zip(sample(&y.distribution))
+                .and_then(|(sa, sb)| welch(sa, sb, level)),
+        ));
+    }
+    out
+}
+
+/// The metrics of all groups of a breakdown except one, merged ("the rest").
+fn rest(groups: &[(String, &SurveyMetrics)], skip: usize) -> SurveyMetrics {
+    let mut merged: Option<SurveyMetrics> = None;
+    for (i, (_, m)) in groups.iter().enumerate() {
+        if i == skip {
+            continue;
+        }
+        merged = Some(match merged {
+            None => (*m).clone(),
+            Some(acc) => merge(acc, m),
+        });
+    }
+    merged.unwrap_or_else(|| groups[skip].1.clone())
+}
+
+/// Counts that the comparisons read, added (the other fields are left as they are).
+fn merge(mut a: SurveyMetrics, b: &SurveyMetrics) -> SurveyMetrics {
+    a.rows += b.rows;
+    if let (Some(x), Some(y)) = (a.nps.as_mut(), b.nps.as_ref()) {
+        x.promoters += y.promoters;
+        x.passives += y.passives;
+        x.detractors += y.detractors;
+        x.responses += y.responses;
+    }
+    if let (Some(x), Some(y)) = (a.csat.as_mut(), b.csat.as_ref()) {
+        x.satisfied += y.satisfied;
+        x.responses += y.responses;
+    }
+    if let (Some(x), Some(y)) = (a.ces.as_mut(), b.ces.as_ref()) {
+        let mut counts: BTreeMap<i32, u64> = BTreeMap::new();
+        for d in x.distribution.iter().chain(&y.distribution) {
+            *counts.entry(d.score).or_default() += d.count;
+        }
+        x.distribution = counts
+            .into_iter()
+            .map(|(score, count)| ScoreCount {
+                score,
+                count,
+                percent: None,
+            })
+            .collect();
+        x.responses += y.responses;
+    }
+    a
+}
+
+fn headline(m: &SurveyMetrics, metric: &str) -> Option<f64> {
+    match metric {
+        "nps" => m.nps.as_ref()?.score,
+        "csat" => m.csat.as_ref()?.score,
+        _ => m.ces.as_ref()?.score,
+    }
+}
+
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    }
+}
+
+/// Trailing periods a flag looks back on, and the fewest it needs.
+const WINDOW: usize = 6;
+const MIN_TRAILING: usize = 4;
+const THRESHOLD: f64 = 3.0;
+
+fn trend_flags(periods: &[PeriodMetrics]) -> Vec<TrendFlag> {
+    let mut flags = Vec::new();
+    for metric in ["nps", "csat", "ces"] {
+        let values: Vec<Option<f64>> = periods
+            .iter()
+            .map(|p| headline(&p.metrics, metric))
+            .collect();
+        for t in 0..values.len() {
+            let Some(x) = values[t] else { continue };
+            let mut trailing: Vec<f64> = values[t.saturating_sub(WINDOW)..t]
+                .iter()
+                .flatten()
+                .copied()
+                .collect();
+            if trailing.len() < MIN_TRAILING {
+                continue;
+            }
+            let m = median(&mut trailing);
+            let mut dev: Vec<f64> = trailing.iter().map(|v| (v - m).abs()).collect();
+            let mad = median(&mut dev);
+            if mad == 0.0 {
+                continue; // no spread to scale by
+            }
+            let z = (x - m) / (1.4826 * mad);
+            if z.abs() > THRESHOLD {
+                flags.push(TrendFlag {
+                    period: periods[t].period.clone(),
+                    metric,
+                    value: x,
+                    median: m,
+                    mad,
+                    robust_z: z,
+                    direction: if z > 0.0 { "up" } else { "down" },
+                });
+            }
+        }
+    }
+    flags
+}
+
+pub fn survey_comparisons(
+    overall: &SurveyMetrics,
+    periods: &[PeriodMetrics],
+    segments: &[SegmentBreakdown],
+    level: f64,
+    benchmarks: &Benchmarks,
+) -> SurveyComparisons {
+    let alpha = 1.0 - level;
+    let mut period_over_period = Vec::new();
+    for w in periods.windows(2) {
+        for (metric, c) in compare(&w[0].metrics, &w[1].metrics, level) {
+            let p = c.as_ref().map(|c| c.p_value);
+            period_over_period.push(MetricComparison {
+                metric,
+                baseline: w[0].period.clone(),
+                group: w[1].period.clone(),
+                significant: p.is_some_and(|p| p < alpha),
+                adjusted_p_value: p,
+                comparison: c,
+            });
+        }
+    }
+    let segments = segments
+        .iter()
+        .filter(|s| s.groups.len() >= 2)
+        .map(|s| {
+            let groups: Vec<(String, &SurveyMetrics)> = s
+                .groups
+                .iter()
+                .map(|g| (g.value.clone(), &g.metrics))
+                .collect();
+            let mut comparisons = Vec::new();
+            for (i, (name, m)) in groups.iter().enumerate() {
+                for (metric, c) in compare(&rest(&groups, i), m, level) {
+                    comparisons.push(MetricComparison {
+                        metric,
+                        baseline: format!("rest of {}", s.column),
+                        group: name.clone(),
+                        adjusted_p_value: None,
+                        significant: false,
+                        comparison: c,
+                    });
+                }
+            }
+            // Holm within each metric of the breakdown.
+            for metric in ["nps", "csat", "ces"] {
+                let idx: Vec<usize> = (0..comparisons.len())
+                    .filter(|&k| {
+                        comparisons[k].metric == metric && comparisons[k].comparison.is_some()
+                    })
+                    .collect();
+                let raw: Vec<f64> = idx
+                    .iter()
+                    .map(|&k| {
+                        comparisons[k]
+                            .comparison
+                            .as_ref()
+                            .map_or(1.0, |c| c.p_value)
+                    })
+                    .collect();
+                for (&k, p) in idx.iter().zip(holm(&raw)) {
+                    comparisons[k].adjusted_p_value = Some(p);
+                    comparisons[k].significant = p < alpha;
+                }
+            }
+            SegmentComparisons {
+                column: s.column.clone(),
+                correction: "holm",
+                comparisons,
+            }
+        })
+        .collect();
+    let gap = |metric: &'static str, target: Option<f64>| {
+        target.map(|t| {
+            let value = headline(overall, metric);
+            BenchmarkGap {
+                metric,
+                target: t,
+                value,
+                gap: value.map(|v| v - t),
+            }
+        })
+    };
+    SurveyComparisons {
+        confidence: level,
+        period_over_period,
+        segments,
+        trend_flags: trend_flags(periods),
+        benchmarks: [
+            gap("nps", benchmarks.nps),
+            gap("csat", benchmarks.csat),
+            gap("ces", benchmarks.ces),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+        definition: Definition::new(
+            "comparison",
+            "standard",
+            "points",
+            "each period against the previous one and each segment against the rest of its breakdown: NPS by the z-test of the +1/0/−1 coding (difference in points), CSAT top-box by the pooled two-proportion z-test (difference in percentage points, Wald interval), CES by Welch's t-test on the answers; segment p-values Holm-adjusted per breakdown and metric; significant when p < 1 − confidence. Trend flag: |value − median| > 3 × 1.4826 × MAD of up to 6 trailing periods (at least 4, MAD > 0)",
+        )
+        .param("confidence", level),
+    }
+}
