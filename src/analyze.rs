@@ -331,6 +331,7 @@ impl Analyzer {
                     &table,
                     &mut periodizer,
                     &inner.opts.support.clone().unwrap_or_default(),
+                    r.confidence,
                 )?;
                 if support.inconsistent_times > 0 {
                     inner.warnings.push(Warning {
@@ -352,7 +353,8 @@ impl Analyzer {
             Builder::Table(b) if kind == Kind::Campaigns => {
                 let (table, dataset) = b.finish_into(&mut rejections);
                 let mut periodizer = Periodizer::new(r.tz, r.granularity, r.week_start);
-                let campaigns = crate::metrics::campaigns::campaigns(&table, &mut periodizer);
+                let campaigns =
+                    crate::metrics::campaigns::campaigns(&table, &mut periodizer, r.confidence);
                 Report::Campaigns(Box::new(CampaignsReport {
                     head,
                     dataset,
@@ -385,6 +387,7 @@ impl Analyzer {
                     &mut periodizer,
                     &inner.opts.voice.clone().unwrap_or_default(),
                     kind == Kind::Reviews,
+                    r.confidence,
                 );
                 Report::Voice(Box::new(VoiceReport {
                     head,
@@ -398,7 +401,7 @@ impl Analyzer {
             Builder::Table(b) => {
                 let (table, dataset) = b.finish_into(&mut rejections);
                 let mut periodizer = Periodizer::new(r.tz, r.granularity, r.week_start);
-                let scans = crate::metrics::scans::scans(&table, &mut periodizer);
+                let scans = crate::metrics::scans::scans(&table, &mut periodizer, r.confidence);
                 Report::Scans(Box::new(ScansReport {
                     head,
                     dataset,

@@ -327,3 +327,40 @@ fn ces_periods_are_compared_by_welch_on_the_answers() {
     close(k.statistic, 3.153944898227081, 1e-10);
     close(k.p_value, 0.012862384167681373, 1e-9);
 }
+
+#[test]
+fn rates_and_durations_carry_intervals() {
+    // The tickets of tests/support.rs: FCR 1 of 3 → statsmodels proportion_confint(1, 3,
+    // method="wilson"); handle times 600, 1200, 300, 1800 s → scipy.stats.t.interval(0.95, 3, …).
+    let file = "ticket_id,created_at,resolved_at,contacts,handle_time_sec
+T1,2024-01-01T10:00:00Z,2024-01-01T12:00:00Z,1,600
+T2,2024-01-02T09:00:00Z,2024-01-03T09:00:00Z,3,1200
+T3,2024-01-15T08:00:00Z,2024-01-15T09:00:00Z,2,300
+T4,2024-02-01T00:00:00Z,,1,1800
+";
+    let r = common::tickets(file.as_bytes(), "{}");
+    let o = &r.support.overall;
+    let i = o.first_contact_resolution.interval.unwrap();
+    close(i.low, 0.06149194472039626, 1e-10);
+    close(i.high, 0.7923403991979523, 1e-10);
+    assert!(o.first_contact_resolution.small_sample);
+    let m = o.handle_time.mean_interval.unwrap();
+    close(m.low, -83.49235767939354, 1e-9);
+    close(m.high, 2033.4923576793935, 1e-10);
+    assert!(o.handle_time.small_sample);
+}
+
+#[test]
+fn median_interval_uses_binomial_ranks() {
+    use engagement_metrics::metrics::rate::median_interval;
+    // n = 20: ranks 6 and 15 (scipy.stats.binom.ppf(0.025, 20, 0.5) = 6), coverage 0.9586.
+    let v: Vec<f64> = (1..=20).map(f64::from).collect();
+    let i = median_interval(&v, 0.95).unwrap();
+    assert_eq!((i.low, i.high), (6.0, 15.0));
+    // Five values cannot give 95% (0.5⁵ · 2 = 6.25% > 5%).
+    assert_eq!(median_interval(&[1.0, 2.0, 3.0, 4.0, 5.0], 0.95), None);
+    // Large n: the normal approximation of the same ranks.
+    let v: Vec<f64> = (1..=10_000).map(f64::from).collect();
+    let i = median_interval(&v, 0.95).unwrap();
+    assert_eq!((i.low, i.high), (4902.0, 5099.0));
+}

@@ -435,6 +435,8 @@ function done(r, ms) {
 
 // A rate as a percentage, or why it is not available.
 const rateText = (r) => (r.value === null ? `n/a (${r.unavailableReason})` : pctText(r.value));
+// Its interval and sample size, for a card or a table cell.
+const rateDetail = (r) => (r.value === null ? '' : `${r.interval ? `${Math.round(100 * r.interval.level)}% interval ${pctText(r.interval.low)}–${pctText(r.interval.high)} · ` : ''}n = ${fmt(r.denominator, 0)}${r.smallSample ? ' · small sample' : ''}`);
 // Seconds as a readable duration.
 function duration(s) {
   if (s === null || s === undefined) return 'n/a';
@@ -448,12 +450,13 @@ function renderSupport(s) {
   const o = s.overall;
   const box = $('support-cards');
   box.replaceChildren(
-    card('First contact resolution', 'fcr', rateText(o.firstContactResolution), '', [`${o.firstContactResolution.numerator} of ${o.firstContactResolution.denominator} resolved tickets`]),
-    card('Average handle time', 'aht', duration(o.handleTime.mean), '', [`median ${duration(o.handleTime.median)}, p90 ${duration(o.handleTime.p90)}`]),
+    card('First contact resolution', 'fcr', rateText(o.firstContactResolution), '', [`${o.firstContactResolution.numerator} of ${o.firstContactResolution.denominator} resolved tickets`, rateDetail(o.firstContactResolution)], o.firstContactResolution.smallSample),
+    card('Average handle time', 'aht', duration(o.handleTime.mean), '', [`median ${duration(o.handleTime.median)}, p90 ${duration(o.handleTime.p90)}`,
+      o.handleTime.meanInterval ? `${Math.round(100 * o.handleTime.meanInterval.level)}% interval of the mean ${duration(o.handleTime.meanInterval.low)}–${duration(o.handleTime.meanInterval.high)}` : ''], o.handleTime.smallSample),
     card('First response', 'first-response', duration(o.firstResponseTime.median), '', [`median; mean ${duration(o.firstResponseTime.mean)}, p90 ${duration(o.firstResponseTime.p90)}`]),
     card('Resolution', 'resolution', duration(o.resolutionTime.median), '', [`median; mean ${duration(o.resolutionTime.mean)}, p90 ${duration(o.resolutionTime.p90)}`]),
-    card('Reopen rate', 'reopen', rateText(o.reopenRate), '', [`${o.reopenRate.numerator} of ${o.reopenRate.denominator}`]),
-    card('CSAT', 'support-csat', rateText(o.csat), '', [`${o.csat.denominator} answers, mean ${fmt(o.csatMean, 2)}`]),
+    card('Reopen rate', 'reopen', rateText(o.reopenRate), '', [`${o.reopenRate.numerator} of ${o.reopenRate.denominator}`, rateDetail(o.reopenRate)], o.reopenRate.smallSample),
+    card('CSAT', 'support-csat', rateText(o.csat), '', [`${o.csat.denominator} answers, mean ${fmt(o.csatMean, 2)}`, rateDetail(o.csat)], o.csat.smallSample),
     card('Tickets per customer', 'per-customer', fmt(s.ticketsPerCustomer.value, 2), '', [`${o.tickets} tickets, ${s.customers ?? 'n/a'} customers`]),
   );
   $('support-definition').textContent = `${s.definition.formula}. Resolved from: ${s.definition.params.resolvedFrom}; handle time read in ${s.definition.params.handleTimeUnit}.`;
@@ -475,9 +478,10 @@ const campaignValue = (key, r) => (r.value === null ? `n/a (${r.unavailableReaso
 
 function renderCampaigns(c) {
   $('campaigns-definition').textContent = `${c.definition.formula}. Delivered from ${c.definition.params.deliveredFrom}; opens from ${c.definition.params.opensFrom}.`;
-  renderTable('campaign-rates', ['rate', 'value', 'from'], CAMPAIGN_RATES.map(([k, label]) => {
+  renderTable('campaign-rates', ['rate', 'value', 'from', 'interval'], CAMPAIGN_RATES.map(([k, label]) => {
     const r = c.overall.rates[k];
-    return [label, campaignValue(k, r), r.value === null ? '' : `${fmt(r.numerator, 0)} / ${fmt(r.denominator, 0)}`];
+    return [label, campaignValue(k, r), r.value === null ? '' : `${fmt(r.numerator, 0)} / ${fmt(r.denominator, 0)}`,
+      r.interval ? `${pctText(r.interval.low, 2)}–${pctText(r.interval.high, 2)}${r.smallSample ? ' (small sample)' : ''}` : ''];
   }));
   const keys = ['deliveryRate', 'openRate', 'clickThroughRate', 'clickToOpenRate', 'conversionRate', 'unsubscribeRate', 'bounceRate', 'revenuePerEmail'];
   const rows = (groups) => groups.map((g) => [g.name, fmt(g.totals.sent, 0), ...keys.map((k) => campaignValue(k, g.rates[k]))]);

@@ -116,7 +116,7 @@ fn totals(cols: &[Option<&[f64]>; 12], rows: &[usize], per_recipient: bool) -> C
 /// Rates from summed counts. Delivered falls back to sent − bounces, then to sent (the
 /// definition's `deliveredFrom` says which); opens and clicks are the unique counts when the
 /// file has them.
-pub fn rates(t: &CampaignTotals) -> CampaignRates {
+pub fn rates(t: &CampaignTotals, level: f64) -> CampaignRates {
     let derived = t
         .delivered
         .or_else(|| t.sent.zip(t.bounces).map(|(s, b)| s - b));
@@ -125,7 +125,7 @@ pub fn rates(t: &CampaignTotals) -> CampaignRates {
     let clicks = t.unique_clicks.or(t.clicks);
     // A numerator and a denominator, each named for the reason when missing or 0.
     let r = |num: (Option<f64>, &str), den: (Option<f64>, &str)| match (num.0, den.0) {
-        (Some(n), Some(d)) => Rate::ratio(n, d, &format!("{} is 0", den.1)),
+        (Some(n), Some(d)) => Rate::ratio(n, d, &format!("{} is 0", den.1)).share(level),
         (None, _) => Rate::ratio(0.0, 0.0, &format!("no {} column", num.1)),
         (_, None) => Rate::ratio(0.0, 0.0, &format!("no {} column", den.1)),
     };
@@ -150,17 +150,18 @@ fn group(
     name: String,
     rows: &[usize],
     per_recipient: bool,
+    level: f64,
 ) -> CampaignGroup {
     let totals = totals(cols, rows, per_recipient);
     CampaignGroup {
         name,
         rows: rows.len() as u64,
-        rates: rates(&totals),
+        rates: rates(&totals, level),
         totals,
     }
 }
 
-pub fn campaigns(table: &Table, p: &mut Periodizer) -> CampaignMetrics {
+pub fn campaigns(table: &Table, p: &mut Periodizer, level: f64) -> CampaignMetrics {
     let cols: [Option<&[f64]>; 12] = COUNTS.map(|r| table.numbers(r));
     // Per-recipient rows: no sent column, and the email counts (not revenue or spend) are
     // all 0/1 flags.
@@ -171,11 +172,11 @@ pub fn campaigns(table: &Table, p: &mut Periodizer) -> CampaignMetrics {
             .flatten()
             .all(|c| c.iter().all(|v| v.is_nan() || *v == 0.0 || *v == 1.0));
     let all: Vec<usize> = (0..table.rows).collect();
-    let overall = group(&cols, String::new(), &all, per_recipient);
+    let overall = group(&cols, String::new(), &all, per_recipient, level);
     let each = |groups: Vec<(String, Vec<usize>)>| -> Vec<CampaignGroup> {
         groups
             .into_iter()
-            .map(|(n, r)| group(&cols, n, &r, per_recipient))
+            .map(|(n, r)| group(&cols, n, &r, per_recipient, level))
             .collect()
     };
     let campaigns = each(table.groups(Role::Campaign));

@@ -32,13 +32,13 @@ pub struct ScanMetrics {
     pub definition: Definition,
 }
 
-fn counts(groups: Vec<(String, Vec<usize>)>, total: u64, by_size: bool) -> Vec<Count> {
+fn counts(groups: Vec<(String, Vec<usize>)>, total: u64, by_size: bool, level: f64) -> Vec<Count> {
     let mut out: Vec<Count> = groups
         .into_iter()
         .map(|(name, r)| Count {
             name,
             scans: r.len() as u64,
-            share: Rate::of(r.len() as u64, total, "no scans"),
+            share: Rate::of(r.len() as u64, total, "no scans").share(level),
         })
         .collect();
     if by_size {
@@ -47,15 +47,15 @@ fn counts(groups: Vec<(String, Vec<usize>)>, total: u64, by_size: bool) -> Vec<C
     out
 }
 
-pub fn scans(table: &Table, p: &mut Periodizer) -> ScanMetrics {
+pub fn scans(table: &Table, p: &mut Periodizer, level: f64) -> ScanMetrics {
     let n = table.rows as u64;
     let unique_scanners = table.distinct(Role::UserId);
     ScanMetrics {
         scans: n,
         unique_scanners,
-        by_device: counts(table.groups(Role::Device), n, true),
-        by_location: counts(table.groups(Role::Location), n, true),
-        periods: counts(table.period_groups(p), n, false),
+        by_device: counts(table.groups(Role::Device), n, true, level),
+        by_location: counts(table.groups(Role::Location), n, true, level),
+        periods: counts(table.period_groups(p), n, false, level),
         definition: Definition::new(
             "scans",
             "count",

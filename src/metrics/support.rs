@@ -14,8 +14,10 @@ use crate::dataset::table::{Table, NO_ID, NO_TIME};
 use crate::error::{Error, Result};
 use crate::ingest::infer::{header_words, Role};
 use crate::metrics::figure::Definition;
-use crate::metrics::rate::{quantile, Rate};
+use crate::metrics::figure::SMALL_SAMPLE;
+use crate::metrics::rate::{median_interval, quantile, Rate};
 use crate::period::Periodizer;
+use crate::stats::{mean_interval, Interval};
 
 /// Options (`support: {...}` in AnalyzeOptions).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -28,25 +30,38 @@ pub struct SupportOptions {
     pub csat_satisfied_min: Option<f64>,
 }
 
-/// Mean, median and 90th percentile of durations (seconds).
+/// Mean (with its t interval), median (with its distribution-free interval) and 90th
+/// percentile of durations (seconds).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Durations {
     pub n: u64,
     pub mean: Option<f64>,
+    pub mean_interval: Option<Interval>,
     pub median: Option<f64>,
+    pub median_interval: Option<Interval>,
     pub p90: Option<f64>,
+    pub small_sample: bool,
 }
 
 impl Durations {
-    fn of(mut v: Vec<f64>) -> Self {
+    fn of(mut v: Vec<f64>, level: f64) -> Self {
         v.sort_by(f64::total_cmp);
         let n = v.len();
+        let mean = (n > 0).then(|| v.iter().sum::<f64>() / n as f64);
+        let sd = mean
+            .filter(|_| n >= 2)
+            .map(|m| (v.iter().map(|x| (x - m).powi(2)).sum::<f64>() / (n - 1) as f64).sqrt());
         Durations {
             n: n as u64,
-            mean: (n > 0).then(|| v.iter().sum::<f64>() / n as f64),
+            mean_interval: mean
+                .zip(sd)
+                .and_then(|(m, s)| mean_interval(m, s, n as u64, level)),
+            mean,
             median: quantile(&v, 0.5),
+            median_interval: median_interval(&v, level),
             p90: quantile(&v, 0.9),
+            small_sample: (n as u64) < SMALL_SAMPLE,
         }
     }
 }
@@ -124,6 +139,7 @@ struct Rows<'a> {
     reopens: Option<&'a [f64]>,
     csat: Option<&'a [f64]>,
     satisfied_min: f64,
+    level: f64,
 }
 
 impl Rows<'_> {
@@ -196,12 +212,14 @@ impl Rows<'_> {
                 fcr_yes,
                 fcr_n,
                 "no resolved ticket with a contacts or first-contact value",
-            ),
-            reopen_rate: Rate::of(re_yes, re_n, "no resolved ticket with a reopens value"),
-            handle_time: Durations::of(handle),
-            first_response_time: Durations::of(first),
-            resolution_time: Durations::of(resolution),
-            csat: Rate::of(sat, answers, "no CSAT answers"),
+            )
+            .share(self.level),
+            reopen_rate: Rate::of(re_yes, re_n, "no resolved ticket with a reopens value")
+                .share(self.level),
+            handle_time: Durations::of(handle, self.level),
+            first_response_time: Durations::of(first, self.level),
+            resolution_time: Durations::of(resolution, self.level),
+            csat: Rate::of(sat, answers, "no CSAT answers").share(self.level),
             csat_mean: (answers > 0).then(|| sum / answers as f64),
         }
     }
@@ -213,7 +231,12 @@ fn by_size(mut groups: Vec<(String, Vec<usize>)>) -> Vec<(String, Vec<usize>)> {
     groups
 }
 
-pub fn support(table: &Table, p: &mut Periodizer, o: &SupportOptions) -> Result<SupportMetrics> {
+pub fn support(
+    table: &Table,
+    p: &mut Periodizer,
+    o: &SupportOptions,
+    level: f64,
+) -> Result<SupportMetrics> {
     let n = table.rows;
     let created = table.times(Role::Timestamp).unwrap_or_default();
     let handle_col = table.column(Role::HandleTime);
@@ -243,6 +266,7 @@ pub fn support(table: &Table, p: &mut Periodizer, o: &SupportOptions) -> Result<
         reopens: table.numbers(Role::Reopens),
         csat: table.numbers(Role::Csat),
         satisfied_min,
+        level,
     };
     let mut inconsistent = 0u64;
     let all: Vec<usize> = (0..n).collect();

@@ -68,7 +68,7 @@ pub struct RatingSummary {
     pub distribution: Vec<(f64, u64)>,
 }
 
-fn ratings(values: impl Iterator<Item = f64>, good_min: f64) -> RatingSummary {
+fn ratings(values: impl Iterator<Item = f64>, good_min: f64, level: f64) -> RatingSummary {
     let mut v: Vec<f64> = values.filter(|x| !x.is_nan()).collect();
     v.sort_by(f64::total_cmp);
     let mut distribution: Vec<(f64, u64)> = Vec::new();
@@ -86,7 +86,8 @@ fn ratings(values: impl Iterator<Item = f64>, good_min: f64) -> RatingSummary {
             v.iter().filter(|&&x| x >= good_min).count() as u64,
             n,
             "no ratings",
-        ),
+        )
+        .share(level),
         distribution,
     }
 }
@@ -141,7 +142,13 @@ pub struct VoiceMetrics {
 }
 
 /// Reviews (`reviews = true`: ratings summarised) or mentions.
-pub fn voice(table: &Table, p: &mut Periodizer, o: &VoiceOptions, reviews: bool) -> VoiceMetrics {
+pub fn voice(
+    table: &Table,
+    p: &mut Periodizer,
+    o: &VoiceOptions,
+    reviews: bool,
+    level: f64,
+) -> VoiceMetrics {
     let text = table.numbers(Role::Text);
     let rating = table.numbers(Role::Rating).filter(|_| reviews);
     let mentions = table.numbers(Role::Mentions);
@@ -173,7 +180,7 @@ pub fn voice(table: &Table, p: &mut Periodizer, o: &VoiceOptions, reviews: bool)
         rows: rows.len() as u64,
         mentions: sum(mentions, rows).unwrap_or(rows.len() as f64),
         searches: sum(searches, rows),
-        ratings: rating.map(|r| ratings(rows.iter().map(|&i| r[i]), good_min)),
+        ratings: rating.map(|r| ratings(rows.iter().map(|&i| r[i]), good_min, level)),
         sentiment: text.map(|t| SentimentSummary::of(rows.iter().map(|&i| t[i]))),
     };
     let all: Vec<usize> = (0..table.rows).collect();
@@ -218,7 +225,7 @@ pub fn voice(table: &Table, p: &mut Periodizer, o: &VoiceOptions, reviews: bool)
             .map(|(brand, m, s)| BrandShare {
                 brand,
                 mentions: m,
-                share_of_voice: Rate::ratio(m, total_m, "no mentions"),
+                share_of_voice: Rate::ratio(m, total_m, "no mentions").share(level),
                 searches: s,
                 share_of_search: s
                     .zip(total_s)

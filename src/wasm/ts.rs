@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CONTRACT: &'static str = r#"
 /** A two-sided confidence interval, in the unit of the figure it belongs to. */
-export interface Interval { low: number; high: number; level: number; method: "wilson" | "t" | "normal" | "wald" | "logRatio" | "welch"; }
+export interface Interval { low: number; high: number; level: number; method: "wilson" | "t" | "normal" | "wald" | "logRatio" | "welch" | "orderStatistic"; }
 
 /** How a figure was computed: metric, variant, formula and parameters. */
 export interface Definition {
@@ -401,9 +401,28 @@ export interface ScansReport extends ReportHead {
   warnings: Warning[];
 }
 /** A rate kept with its parts; null (with the reason) when the denominator is 0 or missing. */
-export interface Rate { value: number | null; numerator: number; denominator: number; unavailableReason?: string; }
+export interface Rate {
+  value: number | null;
+  numerator: number;
+  denominator: number;
+  unavailableReason?: string;
+  /** Wilson interval, for shares of whole counts. */
+  interval?: Interval;
+  /** Fewer than 30 in the denominator. */
+  smallSample?: boolean;
+}
 /** Durations in seconds. */
-export interface Durations { n: number; mean: number | null; median: number | null; p90: number | null; }
+export interface Durations {
+  n: number;
+  mean: number | null;
+  /** t interval of the mean. */
+  meanInterval: Interval | null;
+  median: number | null;
+  /** Distribution-free (order statistic) interval of the median. */
+  medianInterval: Interval | null;
+  p90: number | null;
+  smallSample: boolean;
+}
 export interface SupportGroup {
   /** Period label, channel or agent ("" for the whole file). */
   name: string;
