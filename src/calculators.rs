@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::metrics::clv::{bgnbd::BgNbd, sbg, Rft};
 use crate::metrics::lifetime_value as lv;
 use crate::stats::significance;
+use crate::stats::{mean_interval, wilson_interval};
 
 /// A calculation request: the metric and its inputs (read from JSON by [`calculate_json`],
 /// field names in camelCase as in the catalogue).
@@ -43,6 +44,32 @@ pub enum Calculation {
         margin_per_period: f64,
         retention_rate: f64,
         discount_rate: f64,
+    },
+    NpsScore {
+        promoters: f64,
+        passives: f64,
+        detractors: f64,
+        confidence: f64,
+    },
+    CsatScore {
+        satisfied: f64,
+        responses: f64,
+        confidence: f64,
+    },
+    MeanScore {
+        mean: f64,
+        sd: f64,
+        n: f64,
+        confidence: f64,
+    },
+    NpsDifference {
+        promoters_a: f64,
+        passives_a: f64,
+        detractors_a: f64,
+        promoters_b: f64,
+        passives_b: f64,
+        detractors_b: f64,
+        confidence: f64,
     },
     AbTest {
         control_visitors: f64,
@@ -106,7 +133,7 @@ pub struct CalcResult {
     pub value: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unavailable_reason: Option<String>,
-    /// "ratio" (0..1), "currency", "periods", "purchases", "seconds" or "count".
+    /// "ratio" (0..1), "currency", "periods", "purchases", "seconds", "count" or "points".
     pub unit: &'static str,
     pub formula: &'static str,
     /// Further named results (fitted parameters, probabilities).
@@ -182,6 +209,19 @@ const CATALOGUE: &[Entry] = &[
      "θ ~ Beta(α, β) fitted to the counts; S(t) = Π_{k=1..t} (β + k − 1)/(α + β + k − 1); value = mean lifetime (α + β − 1)/(α − 1)",
      &[InputSpec { name: "alive", label: "Customers still subscribed after 0, 1, 2, … periods", kind: "numbers", example: "1000, 631, 468, 382, 326, 289, 262, 241" },
        num("periods", "Periods to project", "12")]),
+    ("npsScore", "survey", "Net Promoter Score", "points",
+     "100 × (promoters − detractors) / responses; interval from the variance of the +1/0/−1 coding",
+     &[num("promoters", "Promoters (9–10)", "60"), num("passives", "Passives (7–8)", "25"), num("detractors", "Detractors (0–6)", "15"), num("confidence", "Confidence (e.g. 0.95)", "0.95")]),
+    ("csatScore", "survey", "CSAT (top-box share)", "ratio",
+     "satisfied answers (e.g. 4–5 of 5) / responses; Wilson interval",
+     &[num("satisfied", "Satisfied answers", "172"), num("responses", "Responses", "200"), num("confidence", "Confidence (e.g. 0.95)", "0.95")]),
+    ("meanScore", "survey", "Mean score (CES, CSAT mean, handle time…)", "count",
+     "the mean with its t interval: mean ± t(1 − α/2, n − 1) · sd / √n",
+     &[num("mean", "Mean", "5.6"), num("sd", "Standard deviation", "1.2"), num("n", "Answers", "80"), num("confidence", "Confidence (e.g. 0.95)", "0.95")]),
+    ("npsDifference", "survey", "Is the NPS change real?", "points",
+     "NPS B − NPS A; z = difference / √(v_A + v_B), v = (P + D − (P − D)²)/n",
+     &[num("promotersA", "Promoters, period A", "36"), num("passivesA", "Passives, A", "24"), num("detractorsA", "Detractors, A", "20"),
+       num("promotersB", "Promoters, period B", "40"), num("passivesB", "Passives, B", "22"), num("detractorsB", "Detractors, B", "18"), num("confidence", "Confidence (e.g. 0.95)", "0.95")]),
     ("abTest", "A/B tests", "A/B test (conversion)", "ratio",
      "lift = B − A with its Wald interval; p from the pooled two-proportion z-test; significant when p < 1 − confidence",
      &[num("controlVisitors", "Visitors in A (control)", "1000"), num("controlConversions", "Conversions in A", "120"),
@@ -308,7 +348,8 @@ const RATIOS: &[RatioSpec] = &[
         num("good", "Reviews rated 4–5", "212"), num("ratings", "Rated reviews", "300"), true),
 ];
 
-const GROUPS: [&str; 7] = [
+const GROUPS: [&str; 8] = [
+    "survey",
     "customers",
     "revenue",
     "lifetime value",
@@ -466,6 +507,32 @@ fn parse(obj: &Object, metric: &str) -> Result<Calculation> {
             retention_rate: number(obj, "retentionRate")?,
             discount_rate: number(obj, "discountRate")?,
         },
+        "npsScore" => Calculation::NpsScore {
+            promoters: number(obj, "promoters")?,
+            passives: number(obj, "passives")?,
+            detractors: number(obj, "detractors")?,
+            confidence: number(obj, "confidence")?,
+        },
+        "csatScore" => Calculation::CsatScore {
+            satisfied: number(obj, "satisfied")?,
+            responses: number(obj, "responses")?,
+            confidence: number(obj, "confidence")?,
+        },
+        "meanScore" => Calculation::MeanScore {
+            mean: number(obj, "mean")?,
+            sd: number(obj, "sd")?,
+            n: number(obj, "n")?,
+            confidence: number(obj, "confidence")?,
+        },
+        "npsDifference" => Calculation::NpsDifference {
+            promoters_a: number(obj, "promotersA")?,
+            passives_a: number(obj, "passivesA")?,
+            detractors_a: number(obj, "detractorsA")?,
+            promoters_b: number(obj, "promotersB")?,
+            passives_b: number(obj, "passivesB")?,
+            detractors_b: number(obj, "detractorsB")?,
+            confidence: number(obj, "confidence")?,
+        },
         "abTest" => Calculation::AbTest {
             control_visitors: number(obj, "controlVisitors")?,
             control_conversions: number(obj, "controlConversions")?,
@@ -567,6 +634,10 @@ fn name(c: &Calculation) -> &'static str {
         SbgRetention { .. } => "sbgRetention",
         SentimentScore { .. } => "sentimentScore",
         AbTest { .. } => "abTest",
+        NpsScore { .. } => "npsScore",
+        CsatScore { .. } => "csatScore",
+        MeanScore { .. } => "meanScore",
+        NpsDifference { .. } => "npsDifference",
         SampleSize { .. } => "sampleSize",
         MinimumDetectableEffect { .. } => "minimumDetectableEffect",
         WelchTest { .. } => "welchTest",
@@ -581,6 +652,23 @@ fn count(field: &str, v: f64) -> Result<f64> {
         Ok(v)
     } else {
         Err(Error::option(field, "must be a number ≥ 0"))
+    }
+}
+
+/// A whole count ≥ 0.
+fn whole(field: &str, v: f64) -> Result<u64> {
+    if v.is_finite() && v >= 0.0 && v.fract() == 0.0 {
+        Ok(v as u64)
+    } else {
+        Err(Error::option(field, "must be a whole number ≥ 0"))
+    }
+}
+
+/// An interval's bounds as details (`intervalLow`, `intervalHigh`).
+fn interval_details(details: &mut BTreeMap<&'static str, f64>, i: Option<crate::stats::Interval>) {
+    if let Some(i) = i {
+        details.insert("intervalLow", i.low);
+        details.insert("intervalHigh", i.high);
     }
 }
 
@@ -674,6 +762,90 @@ pub fn calculate(c: &Calculation) -> Result<CalcResult> {
             };
             f(margin_per_period, r, d)
                 .ok_or_else(|| "retention 1 without discounting: the sum has no end".to_string())
+        }
+        NpsScore {
+            promoters,
+            passives,
+            detractors,
+            confidence,
+        } => {
+            let level = open_unit("confidence", confidence)?;
+            let c = [
+                whole("promoters", promoters)?,
+                whole("passives", passives)?,
+                whole("detractors", detractors)?,
+            ];
+            let r = crate::metrics::survey::nps_from_counts(c[0], c[1], c[2], level)?;
+            details.insert("responses", r.responses as f64);
+            if let Some(m) = r.margin_of_error {
+                details.insert("marginOfError", m);
+            }
+            interval_details(&mut details, r.interval);
+            r.score.ok_or_else(|| "no responses".to_string())
+        }
+        CsatScore {
+            satisfied,
+            responses,
+            confidence,
+        } => {
+            let level = open_unit("confidence", confidence)?;
+            let (x, n) = (
+                whole("satisfied", satisfied)?,
+                whole("responses", responses)?,
+            );
+            if x > n {
+                return Err(Error::option("satisfied", "cannot exceed the responses"));
+            }
+            interval_details(&mut details, wilson_interval(x, n, level));
+            details.insert("responses", n as f64);
+            quotient(x as f64, n as f64)
+        }
+        MeanScore {
+            mean,
+            sd,
+            n,
+            confidence,
+        } => {
+            let level = open_unit("confidence", confidence)?;
+            if !mean.is_finite() {
+                return Err(Error::option("mean", "must be a number"));
+            }
+            let n = whole("n", n)?;
+            interval_details(
+                &mut details,
+                mean_interval(mean, count("sd", sd)?, n, level),
+            );
+            details.insert("n", n as f64);
+            Ok(mean)
+        }
+        NpsDifference {
+            promoters_a,
+            passives_a,
+            detractors_a,
+            promoters_b,
+            passives_b,
+            detractors_b,
+            confidence,
+        } => {
+            let level = open_unit("confidence", confidence)?;
+            let a = [
+                whole("promotersA", promoters_a)?,
+                whole("passivesA", passives_a)?,
+                whole("detractorsA", detractors_a)?,
+            ];
+            let b = [
+                whole("promotersB", promoters_b)?,
+                whole("passivesB", passives_b)?,
+                whole("detractorsB", detractors_b)?,
+            ];
+            match significance::nps_difference(a, b, level) {
+                Some(k) => {
+                    details.insert("pValue", k.p_value);
+                    interval_details(&mut details, k.difference_interval);
+                    Ok(k.difference)
+                }
+                None => Err("a group has no responses".to_string()),
+            }
         }
         AbTest {
             control_visitors,

@@ -130,6 +130,35 @@ fn support_and_email_rates() {
 }
 
 #[test]
+fn survey_calculators_with_intervals() {
+    let r = calc(
+        r#"{"metric":"npsScore","promoters":60,"passives":25,"detractors":15,"confidence":0.95}"#,
+    );
+    assert!((r.value.unwrap() - 45.0).abs() < 1e-12);
+    assert_eq!(r.details["responses"], 100.0);
+    // statsmodels proportion_confint(172, 200, method="wilson")
+    let r = calc(r#"{"metric":"csatScore","satisfied":172,"responses":200,"confidence":0.95}"#);
+    assert!((r.value.unwrap() - 0.86).abs() < 1e-12);
+    assert!((r.details["intervalLow"] - 0.8051011913429243).abs() < 1e-10);
+    assert!((r.details["intervalHigh"] - 0.9013301736654437).abs() < 1e-10);
+    // scipy.stats.t.interval(0.95, 79, loc=5.6, scale=1.2/√80)
+    let r = calc(r#"{"metric":"meanScore","mean":5.6,"sd":1.2,"n":80,"confidence":0.95}"#);
+    assert!((r.details["intervalLow"] - 5.332953081445801).abs() < 1e-9);
+    assert!((r.details["intervalHigh"] - 5.867046918554198).abs() < 1e-9);
+    // The coded z-test (numpy + scipy.stats.norm): +7.5 points, p 0.5577 — noise.
+    let r = calc(
+        r#"{"metric":"npsDifference","promotersA":36,"passivesA":24,"detractorsA":20,"promotersB":40,"passivesB":22,"detractorsB":18,"confidence":0.95}"#,
+    );
+    assert!((r.value.unwrap() - 7.5).abs() < 1e-9);
+    assert!((r.details["pValue"] - 0.5577153452185302).abs() < 1e-10);
+    let bad: serde_json::Value = serde_json::from_str(
+        r#"{"metric":"csatScore","satisfied":201,"responses":200,"confidence":0.95}"#,
+    )
+    .unwrap();
+    assert_eq!(calculate_json(&bad).unwrap_err().code(), "INVALID_OPTION");
+}
+
+#[test]
 fn ab_calculators_match_statsmodels() {
     // Same inputs as tests/stats.rs (statsmodels 0.14.4): p 0.04964, lift +3 points.
     let r = calc(
@@ -307,7 +336,7 @@ fn invalid_inputs_name_the_field() {
 #[test]
 fn every_catalogue_entry_runs_on_its_example() {
     let list = calculators();
-    assert_eq!(list.len(), 39);
+    assert_eq!(list.len(), 43);
     // Grouped in a fixed order, as the page shows them.
     let groups: Vec<&str> = list.iter().map(|c| c.group).collect();
     let mut dedup = groups.clone();
@@ -315,6 +344,7 @@ fn every_catalogue_entry_runs_on_its_example() {
     assert_eq!(
         dedup,
         [
+            "survey",
             "customers",
             "revenue",
             "lifetime value",

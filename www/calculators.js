@@ -17,11 +17,13 @@ const show = (v, unit) => {
   if (unit === 'ratio') return `${(100 * v).toFixed(2)}%`;
   if (unit === 'currency') return v.toFixed(2);
   if (unit === 'count' && Number.isInteger(v)) return v.toLocaleString('en');
+  if (unit === 'points') return v.toFixed(1);
   return v.toFixed(3);
 };
 // Details: shares as percentages, p-values to 4 places, flags as yes/no.
-const detail = (k, v) => {
+const detail = (k, v, unit) => {
   if (k === 'significant') return `significant: ${v ? 'yes' : 'no'}`;
+  if (/^interval(Low|High)$/.test(k)) return `${k} ${show(v, unit)}`;
   if (/^(difference|relative)(Low|High)$|^relativeLift$/.test(k)) return `${k} ${(100 * v).toFixed(2)}%`;
   if (k === 'pValue') return `p ${v.toFixed(4)}`;
   return `${k} ${Number.isInteger(v) ? v.toLocaleString('en') : v.toFixed(4)}`;
@@ -50,7 +52,7 @@ function run(spec, form, out) {
     el('strong', { 'data-testid': `${spec.metric}-value`, text: r.value === null ? 'not available' : show(r.value, r.unit) }),
     r.value === null ? ` — ${r.unavailableReason}` : ''));
   const details = Object.entries(r.details);
-  if (details.length) out.append(el('p', { class: 'detail', 'data-testid': `${spec.metric}-details`, text: details.map(([k, v]) => detail(k, v)).join(' · ') }));
+  if (details.length) out.append(el('p', { class: 'detail', 'data-testid': `${spec.metric}-details`, text: details.map(([k, v]) => detail(k, v, r.unit)).join(' · ') }));
   if (r.series) out.append(el('p', { class: 'detail', text: `projected share still subscribed: ${r.series.map((v) => `${(100 * v).toFixed(1)}%`).join(', ')}` }));
 }
 

@@ -800,6 +800,10 @@ export type Calculation =
   | { metric: "shareOfVoice"; ours: number; all: number }
   | { metric: "goodRatingShare"; good: number; ratings: number }
   | { metric: "sentimentScore"; positive: number; neutral: number; negative: number }
+  | { metric: "npsScore"; promoters: number; passives: number; detractors: number; confidence: number }
+  | { metric: "csatScore"; satisfied: number; responses: number; confidence: number }
+  | { metric: "meanScore"; mean: number; sd: number; n: number; confidence: number }
+  | { metric: "npsDifference"; promotersA: number; passivesA: number; detractorsA: number; promotersB: number; passivesB: number; detractorsB: number; confidence: number }
   | { metric: "abTest"; controlVisitors: number; controlConversions: number; variantVisitors: number; variantConversions: number; confidence: number }
   | { metric: "sampleSize"; baselineRate: number; targetRate: number; power: number; significance: number }
   | { metric: "minimumDetectableEffect"; baselineRate: number; visitorsPerVariant: number; power: number; significance: number }
@@ -818,9 +822,9 @@ export interface CalculationResult {
   /** null (with `unavailableReason`) when undefined for the inputs, e.g. a zero denominator. */
   value: number | null;
   unavailableReason?: string;
-  unit: "ratio" | "currency" | "periods" | "purchases" | "seconds" | "count";
+  unit: "ratio" | "currency" | "periods" | "purchases" | "seconds" | "count" | "points";
   formula: string;
-  /** Further named results: alpha, beta, logLikelihood, medianLifetime (sBG); pAlive (BG/NBD). */
+  /** Further named results: intervalLow/High, pValue, alpha, beta, logLikelihood, medianLifetime (sBG), pAlive (BG/NBD)… */
   details: Record<string, number>;
   /** Projected survival S(0), S(1), … (sBG). */
   series?: number[];

@@ -317,6 +317,10 @@ test('calculators page: results as you type, errors shown, the shared link resto
   assert.equal(await page.textContent('[data-testid=abTest-value]'), '3.00%');
   assert.match(await page.textContent('[data-testid=abTest-details]'), /p 0\.0496 · relativeHigh 56\.30% · relativeLift 25\.00% · relativeLow -0\.03% · significant: yes/);
   assert.equal(await page.textContent('[data-testid=sampleSize-value]'), '3,841');
+  // Survey: a 7.5-point NPS rise on 80 answers each is noise (p 0.5577; numpy + scipy).
+  assert.equal(await page.textContent('[data-testid=npsDifference-value]'), '7.5');
+  assert.match(await page.textContent('[data-testid=npsDifference-details]'), /p 0\.5577/);
+  assert.match(await page.textContent('[data-testid=csatScore-details]'), /intervalHigh 90\.13% · intervalLow 80\.51%/);
   await page.locator('[data-testid=abTest] input[name=confidence]').fill('0.99');
   assert.match(await page.textContent('[data-testid=abTest-details]'), /significant: no/);
   // The link restores the last calculation after a reload.
