@@ -485,6 +485,7 @@ fn transactions_metrics(
         periodizer,
         r.lost_after_periods,
         lv_opts.project_periods.unwrap_or(12),
+        r.confidence,
     );
     // Purchases (amount ≥ 0) per customer, for RFM recency and the CLV models.
     let mut purchases: Vec<Vec<(i64, f64)>> = vec![Vec::new(); customers];

@@ -262,3 +262,17 @@ fn a_purchase_at_the_first_instant_of_a_period_belongs_to_it() {
         ("2024-01", 30.0, 2)
     );
 }
+
+#[test]
+fn retention_and_churn_carry_wilson_intervals() {
+    // February: 2 customers at the start, 1 lost → statsmodels proportion_confint(1, 2,
+    // method="wilson") for both rates.
+    let r = transactions(ORDERS.as_bytes(), "{}");
+    let feb = &r.revenue.periods[1];
+    for i in [feb.retention_interval.unwrap(), feb.churn_interval.unwrap()] {
+        close(Some(i.low), 0.09453120573423074, 1e-10);
+        close(Some(i.high), 0.9054687942657693, 1e-10);
+    }
+    // January has nobody at the start: no interval.
+    assert_eq!(r.revenue.periods[0].retention_interval, None);
+}

@@ -404,10 +404,11 @@ function done(r, ms) {
   $('transactions-results').hidden = r.kind !== 'transactions';
   if (r.kind === 'transactions') {
     $('revenue-definition').textContent = r.revenue.definition.formula;
-    renderTable('revenue', ['period', 'customers at start', 'lost', 'new', 'reactivated', 'at end', 'retention', 'churn', 'revenue', 'orders', 'ARPU', 'avg order', 'repeat rate', 'NRR', 'GRR'],
+    renderTable('revenue', ['period', 'customers at start', 'lost', 'new', 'reactivated', 'at end', 'retention', 'churn', 'revenue', 'orders', 'ARPU', 'avg order', 'repeat rate', 'NRR', 'GRR', 'retention interval'],
       r.revenue.periods.map((p) => [p.period, p.startCustomers, p.lostCustomers, p.newCustomers, p.reactivatedCustomers, p.endCustomers,
         pctText(p.retentionRate), pctText(p.churnRate), fmt(p.revenue, 2), p.orders, fmt(p.arpu, 2), fmt(p.averageOrderValue, 2),
-        pctText(p.repeatPurchaseRate), pctText(p.netRevenueRetention), pctText(p.grossRevenueRetention)]));
+        pctText(p.repeatPurchaseRate), pctText(p.netRevenueRetention), pctText(p.grossRevenueRetention),
+        p.retentionInterval ? `${pctText(p.retentionInterval.low)}–${pctText(p.retentionInterval.high)}${p.startCustomers < 30 ? ' (small sample)' : ''}` : '']));
     renderRetentionChart(r.revenue.periods);
     renderCohortsAndValue(r);
     renderClv(r.clv);

@@ -32,6 +32,9 @@ pub struct PeriodRevenue {
     pub end_over_start: Option<f64>,
     /// lost / S.
     pub churn_rate: Option<f64>,
+    /// Wilson intervals of the retention ((S − lost) / S) and churn rates.
+    pub retention_interval: Option<crate::stats::Interval>,
+    pub churn_interval: Option<crate::stats::Interval>,
     pub active_customers: u64,
     pub revenue: f64,
     pub refunds: f64,
@@ -100,6 +103,7 @@ pub fn period_revenue(
     p: &Periodizer,
     lost_after_periods: u32,
     horizon: u32,
+    level: f64,
 ) -> RevenueReport {
     let &Orders {
         customer,
@@ -168,6 +172,8 @@ pub fn period_revenue(
             retention_rate: None,
             end_over_start: None,
             churn_rate: None,
+            retention_interval: None,
+            churn_interval: None,
             active_customers: 0,
             revenue: 0.0,
             refunds: 0.0,
@@ -273,6 +279,13 @@ pub fn period_revenue(
         o.retention_rate = ratio(o.end_customers as f64 - newer, s);
         o.end_over_start = ratio(o.end_customers as f64, s);
         o.churn_rate = ratio(o.lost_customers as f64, s);
+        o.retention_interval = crate::stats::wilson_interval(
+            o.start_customers - o.lost_customers,
+            o.start_customers,
+            level,
+        );
+        o.churn_interval =
+            crate::stats::wilson_interval(o.lost_customers, o.start_customers, level);
         let a = o.active_customers as f64;
         o.arpu = ratio(o.revenue, a);
         o.average_order_value = ratio(o.revenue, o.orders as f64);

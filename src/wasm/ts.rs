@@ -564,7 +564,7 @@ export interface SessionStats {
   definition: Definition;
 }
 export interface Conversion { event: string; users: Figure; sessions: Figure; }
-export interface FunnelStep { event: string; users: number; conversionFromPrevious: number | null; conversionFromFirst: number | null; dropOff: number; dropOffRate: number | null; medianSecondsFromPrevious: number | null; }
+export interface FunnelStep { event: string; users: number; conversionFromPrevious: number | null; conversionFromFirst: number | null; dropOff: number; dropOffRate: number | null; medianSecondsFromPrevious: number | null; conversionInterval: Interval | null; }
 export interface Funnel { steps: FunnelStep[]; overallConversion: number | null; definition: Definition; }
 export interface Activation { signupUsers: number; activatedUsers: number; rate: Figure; }
 export interface AdoptionPoint { period: string; users: number; shareOfActive: number | null; firstTimeUsers: number; cumulativeUsers: number; cumulativeShare: number | null; }
@@ -611,6 +611,9 @@ export interface PeriodRevenue {
   retentionRate: number | null;
   endOverStart: number | null;
   churnRate: number | null;
+  /** Wilson intervals of the retention and churn rates. */
+  retentionInterval: Interval | null;
+  churnInterval: Interval | null;
   activeCustomers: number;
   revenue: number;
   refunds: number;

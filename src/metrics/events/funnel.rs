@@ -22,6 +22,8 @@ pub struct FunnelStep {
     pub drop_off_rate: Option<f64>,
     /// Median seconds from the previous step, over users who reached this step.
     pub median_seconds_from_previous: Option<f64>,
+    /// Wilson interval of `conversionFromFirst` at the report's confidence.
+    pub conversion_interval: Option<crate::stats::Interval>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -89,6 +91,7 @@ pub fn funnel(log: &EventLog, names: &[String], codes: &[Option<u32>], window_da
                 drop_off: prev - reached[s],
                 drop_off_rate: ratio(prev - reached[s], prev),
                 median_seconds_from_previous: if s == 0 { None } else { median(&mut gaps[s]) },
+                conversion_interval: None,
             }
         })
         .collect();

@@ -357,6 +357,10 @@ pub fn compute(
     let funnel = steps.map(|steps| {
         let codes: Vec<Option<u32>> = steps.iter().map(|n| code_of(n)).collect();
         let mut f = funnel::funnel(log, &steps, &codes, s.funnel_window_days);
+        let first = f.steps.first().map_or(0, |x| x.users);
+        for st in &mut f.steps {
+            st.conversion_interval = crate::stats::wilson_interval(st.users, first, level);
+        }
         let source = if s.funnel.is_some() {
             "option"
         } else {
