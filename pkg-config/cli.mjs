@@ -228,6 +228,7 @@ function supportLines(s) {
     `  first response mean ${dur(o.firstResponseTime.mean)}, median ${dur(o.firstResponseTime.median)}, p90 ${dur(o.firstResponseTime.p90)}`,
     `  resolution mean ${dur(o.resolutionTime.mean)}, median ${dur(o.resolutionTime.median)}, p90 ${dur(o.resolutionTime.p90)}`,
     '', '  period      tickets resolved     FCR  reopen  1st resp (med)  resolution (med)   CSAT'];
+  for (const c of s.changes.filter((c) => c.significant)) L.push(`  significant change: ${c.metric} ${c.baseline} → ${c.group} ${(100 * c.comparison.difference).toFixed(2)} points, p ${c.comparison.pValue.toFixed(4)}`);
   for (const g of s.periods) L.push(`  ${g.name.padEnd(10)} ${String(g.tickets).padStart(8)} ${String(g.resolved).padStart(8)} ${pct(g.firstContactResolution.value).padStart(7)} ${pct(g.reopenRate.value).padStart(7)} ${dur(g.firstResponseTime.median).padStart(15)} ${dur(g.resolutionTime.median).padStart(17)} ${pct(g.csat.value).padStart(6)}`);
   return L;
 }

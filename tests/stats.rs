@@ -364,3 +364,33 @@ fn median_interval_uses_binomial_ranks() {
     let i = median_interval(&v, 0.95).unwrap();
     assert_eq!((i.low, i.high), (4902.0, 5099.0));
 }
+
+#[test]
+fn support_rates_are_compared_period_over_period() {
+    // FCR 150/200 in January, 120/200 in February: statsmodels proportions_ztest([120, 150],
+    // [200, 200]) → z −3.2026, p 0.001362.
+    let mut s = String::from("ticket_id,created_at,resolved_at,contacts\n");
+    for (month, first) in [("01", 150), ("02", 120)] {
+        for k in 0..200 {
+            let contacts = if k < first { 1 } else { 2 };
+            s.push_str(&format!(
+                "T{month}{k},2024-{month}-05T10:00:00Z,2024-{month}-05T12:00:00Z,{contacts}\n"
+            ));
+        }
+    }
+    let r = common::tickets(s.as_bytes(), "{}");
+    let c = r
+        .support
+        .changes
+        .iter()
+        .find(|c| c.metric == "firstContactResolution")
+        .unwrap();
+    assert_eq!(
+        (c.baseline.as_str(), c.group.as_str()),
+        ("2024-01", "2024-02")
+    );
+    let k = c.comparison.as_ref().unwrap();
+    close(k.statistic, -3.202563076101743, 1e-10);
+    close(k.p_value, 0.0013621046715842006, 1e-9);
+    assert!(c.significant);
+}

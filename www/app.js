@@ -447,6 +447,17 @@ function duration(s) {
   return `${(s / 86400).toFixed(1)} d`;
 }
 
+// Share changes period over period: difference in points, its interval, p, significance.
+function renderChanges(id, changes) {
+  renderTable(id, ['rate', 'from', 'to', 'change', 'interval', 'p', 'significant'], changes.map((c) => {
+    const k = c.comparison;
+    if (!k) return [c.metric, c.baseline, c.group, 'n/a', '', '', ''];
+    const pts = (v) => `${v >= 0 ? '+' : ''}${(100 * v).toFixed(2)}`;
+    return [c.metric, c.baseline, c.group, `${pts(k.difference)} pts`,
+      k.differenceInterval ? `${pts(k.differenceInterval.low)} to ${pts(k.differenceInterval.high)}` : '', k.pValue.toFixed(4), c.significant ? 'yes' : 'no'];
+  }));
+}
+
 function renderSupport(s) {
   const o = s.overall;
   const box = $('support-cards');
@@ -466,6 +477,7 @@ function renderSupport(s) {
     duration(g.handleTime.mean), duration(g.firstResponseTime.median), duration(g.resolutionTime.median), rateText(g.csat)]);
   renderTable('support-periods', ['period', ...head.slice(1)], rows(s.periods));
   renderTable('support-channels', ['channel', ...head.slice(1)], rows(s.byChannel));
+  renderChanges('support-changes', s.changes);
   renderTable('support-agents', ['agent', ...head.slice(1)], rows(s.byAgent));
 }
 
@@ -489,6 +501,7 @@ function renderCampaigns(c) {
   const head = ['sent', 'delivery', 'open', 'CTR', 'click-to-open', 'conversion', 'unsubscribe', 'bounce', 'revenue / email'];
   renderTable('campaign-list', ['campaign', ...head], rows(c.campaigns));
   renderTable('campaign-periods', ['period', ...head], rows(c.periods));
+  renderChanges('campaign-changes', c.changes);
 }
 
 // Engagement rates are already percentages.

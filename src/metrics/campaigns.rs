@@ -75,6 +75,8 @@ pub struct CampaignMetrics {
     pub campaigns: Vec<CampaignGroup>,
     pub periods: Vec<CampaignGroup>,
     pub by_channel: Vec<CampaignGroup>,
+    /// Open, click-through, conversion and unsubscribe rates, each period against the previous.
+    pub changes: Vec<crate::metrics::compare::RateChange>,
     pub definition: Definition,
 }
 
@@ -200,7 +202,26 @@ pub fn campaigns(table: &Table, p: &mut Periodizer, level: f64) -> CampaignMetri
     } else {
         "clicks"
     };
+    let series = |name: &'static str, f: fn(&CampaignRates) -> &Rate| {
+        (
+            name,
+            periods
+                .iter()
+                .map(|g| (g.name.clone(), f(&g.rates)))
+                .collect::<Vec<_>>(),
+        )
+    };
+    let changes = crate::metrics::compare::rate_changes(
+        &[
+            series("openRate", |r| &r.open_rate),
+            series("clickThroughRate", |r| &r.click_through_rate),
+            series("conversionRate", |r| &r.conversion_rate),
+            series("unsubscribeRate", |r| &r.unsubscribe_rate),
+        ],
+        level,
+    );
     CampaignMetrics {
+        changes,
         overall,
         campaigns,
         periods,

@@ -359,3 +359,52 @@ pub fn survey_comparisons(
         .param("confidence", level),
     }
 }
+
+/// A rate's change from one period to the next (two-proportion z-test on its counts).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RateChange {
+    pub metric: &'static str,
+    pub baseline: String,
+    pub group: String,
+    /// Difference of the shares (B − A, 0–1), its interval, relative lift and p-value.
+    pub comparison: Option<Comparison>,
+    pub significant: bool,
+}
+
+/// Period-over-period changes of named shares: `series` holds (metric, [(period, rate)]).
+/// Only rates that are shares of whole counts are compared.
+pub fn rate_changes(
+    series: &[(&'static str, Vec<(String, &crate::metrics::rate::Rate)>)],
+    level: f64,
+) -> Vec<RateChange> {
+    let whole = |v: f64| v.is_finite() && v >= 0.0 && v.fract() == 0.0;
+    let mut out = Vec::new();
+    for (metric, points) in series {
+        for w in points.windows(2) {
+            let (a, b) = (w[0].1, w[1].1);
+            if a.interval.is_none() || b.interval.is_none() {
+                continue; // not a share of counts, or no denominator
+            }
+            let counts = [a.numerator, a.denominator, b.numerator, b.denominator];
+            if !counts.iter().all(|&v| whole(v)) {
+                continue;
+            }
+            let c = two_proportions(
+                a.numerator as u64,
+                a.denominator as u64,
+                b.numerator as u64,
+                b.denominator as u64,
+                level,
+            );
+            out.push(RateChange {
+                metric,
+                baseline: w[0].0.clone(),
+                group: w[1].0.clone(),
+                significant: c.as_ref().is_some_and(|c| c.p_value < 1.0 - level),
+                comparison: c,
+            });
+        }
+    }
+    out
+}

@@ -99,6 +99,8 @@ pub struct SupportMetrics {
     pub by_agent: Vec<SupportGroup>,
     /// Responses or resolutions timed before the ticket's creation (left out of durations).
     pub inconsistent_times: u64,
+    /// FCR, reopen rate and CSAT share, each period against the previous one.
+    pub changes: Vec<crate::metrics::compare::RateChange>,
     pub definition: Definition,
 }
 
@@ -293,7 +295,25 @@ pub fn support(
         (false, true) => "status",
         (false, false) => "all tickets (no resolution column)",
     };
+    let series = |name: &'static str, f: fn(&SupportGroup) -> &Rate| {
+        (
+            name,
+            periods
+                .iter()
+                .map(|g| (g.name.clone(), f(g)))
+                .collect::<Vec<_>>(),
+        )
+    };
+    let changes = crate::metrics::compare::rate_changes(
+        &[
+            series("firstContactResolution", |g| &g.first_contact_resolution),
+            series("reopenRate", |g| &g.reopen_rate),
+            series("csat", |g| &g.csat),
+        ],
+        level,
+    );
     Ok(SupportMetrics {
+        changes,
         overall,
         customers,
         tickets_per_customer: Rate::ratio(

@@ -444,8 +444,12 @@ export interface SupportMetrics {
   byChannel: SupportGroup[];
   byAgent: SupportGroup[];
   inconsistentTimes: number;
+  /** FCR, reopen rate and CSAT share, each period against the previous. */
+  changes: RateChange[];
   definition: Definition;
 }
+/** A share's change from one period to the next (two-proportion z-test). */
+export interface RateChange { metric: string; baseline: string; group: string; comparison: Comparison | null; significant: boolean; }
 export interface SupportOptions {
   /** seconds | minutes | hours (default: from the column header, else seconds). */
   handleTimeUnit?: string;
@@ -476,6 +480,8 @@ export interface CampaignMetrics {
   campaigns: CampaignGroup[];
   periods: CampaignGroup[];
   byChannel: CampaignGroup[];
+  /** Open, click-through, conversion and unsubscribe rates, each period against the previous. */
+  changes: RateChange[];
   definition: Definition;
 }
 /** Report of an email or ad campaign export (rates from summed counts). */
