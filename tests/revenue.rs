@@ -276,3 +276,27 @@ fn retention_and_churn_carry_wilson_intervals() {
     // January has nobody at the start: no interval.
     assert_eq!(r.revenue.periods[0].retention_interval, None);
 }
+
+#[test]
+fn arpu_interval_and_period_changes() {
+    // February: active customers c1 (70) and c3 (40): ARPU 55 with scipy.stats.t.interval(0.95,
+    // 1, loc=55, scale=sd/√2), sd of (70, 40).
+    let r = transactions(ORDERS.as_bytes(), "{}");
+    let i = r.revenue.periods[1].arpu_interval.unwrap();
+    close(Some(i.low), -135.59307104648144, 1e-6);
+    close(Some(i.high), 245.59307104648144, 1e-6);
+    // Retention 1/2 in February and 1/2 in March: no change (z 0, p 1).
+    let c = r
+        .revenue
+        .changes
+        .iter()
+        .find(|c| c.metric == "retentionRate")
+        .unwrap();
+    assert_eq!(
+        (c.baseline.as_str(), c.group.as_str()),
+        ("2024-02", "2024-03")
+    );
+    let k = c.comparison.as_ref().unwrap();
+    assert_eq!((k.statistic, k.p_value), (0.0, 1.0));
+    assert!(!c.significant);
+}

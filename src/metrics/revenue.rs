@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::dataset::table::NO_ID;
 use crate::metrics::events::cohorts::Periods;
 use crate::metrics::figure::Definition;
+use crate::metrics::rate::Rate;
 use crate::metrics::revenue_cohorts::{revenue_cohorts, RevenueCohorts};
 use crate::period::Periodizer;
 
@@ -41,6 +42,8 @@ pub struct PeriodRevenue {
     pub orders: u64,
     /// revenue / active customers.
     pub arpu: Option<f64>,
+    /// t interval of ARPU from the spread of active customers' period revenue.
+    pub arpu_interval: Option<crate::stats::Interval>,
     /// revenue / orders.
     pub average_order_value: Option<f64>,
     /// orders / active customers.
@@ -62,6 +65,8 @@ pub struct PeriodRevenue {
 pub struct RevenueReport {
     pub periods: Vec<PeriodRevenue>,
     pub definition: Definition,
+    /// Retention and repeat purchase rate, each period against the previous one.
+    pub changes: Vec<crate::metrics::compare::RateChange>,
     /// First-purchase cohorts: customers and revenue retained per period offset, and the
     /// contractual (sBG) survival fit.
     pub cohorts: RevenueCohorts,
@@ -114,6 +119,7 @@ pub fn period_revenue(
     } = orders;
     let (Some(&d0), Some(&d1)) = (days.iter().min(), days.iter().max()) else {
         return RevenueReport {
+            changes: Vec::new(),
             periods: Vec::new(),
             definition: definition(lost_after_periods),
             cohorts: revenue_cohorts(&[], &[], p, horizon),
@@ -179,6 +185,7 @@ pub fn period_revenue(
             refunds: 0.0,
             orders: 0,
             arpu: None,
+            arpu_interval: None,
             average_order_value: None,
             purchase_frequency: None,
             repeat_purchase_rate: None,
@@ -189,6 +196,8 @@ pub fn period_revenue(
         })
         .collect();
     let mut repeaters = vec![0u64; np];
+    // Σ and Σ² of active customers' period revenue, for the spread behind ARPU's interval.
+    let mut active_rev = vec![(0.0f64, 0.0f64); np];
     let mut first_buyers = vec![0u64; np];
     let mut cum_repeat = vec![0u64; np];
     let mut prev_rev = vec![0.0f64; np];
@@ -212,6 +221,8 @@ pub fn period_revenue(
         let mut counted_repeat = false;
         for (j, &(qq, c)) in active.iter().enumerate() {
             out[qq].active_customers += 1;
+            active_rev[qq].0 += c.revenue;
+            active_rev[qq].1 += c.revenue * c.revenue;
             if c.orders >= 2 {
                 repeaters[qq] += 1;
             }
@@ -288,6 +299,13 @@ pub fn period_revenue(
             crate::stats::wilson_interval(o.lost_customers, o.start_customers, level);
         let a = o.active_customers as f64;
         o.arpu = ratio(o.revenue, a);
+        if a >= 2.0 {
+            let (sum, sq) = active_rev[t];
+            let var = ((sq - sum * sum / a) / (a - 1.0)).max(0.0);
+            o.arpu_interval = o.arpu.and_then(|m| {
+                crate::stats::mean_interval(m, var.sqrt(), o.active_customers, level)
+            });
+        }
         o.average_order_value = ratio(o.revenue, o.orders as f64);
         o.purchase_frequency = ratio(o.orders as f64, a);
         o.repeat_purchase_rate = ratio(repeaters[t] as f64, a);
@@ -299,7 +317,32 @@ pub fn period_revenue(
         }
     }
     let labels: Vec<String> = out.iter().map(|o| o.period.clone()).collect();
+    // Retention ((S − lost) / S) and repeat purchase rate, each period against the previous.
+    let share = |x: u64, n: u64| Rate::of(x, n, "none").share(level);
+    let retention: Vec<Rate> = out
+        .iter()
+        .map(|o| share(o.start_customers - o.lost_customers, o.start_customers))
+        .collect();
+    let repeat: Vec<Rate> = out
+        .iter()
+        .zip(&repeaters)
+        .map(|(o, &r)| share(r, o.active_customers))
+        .collect();
+    let changes = crate::metrics::compare::rate_changes(
+        &[
+            (
+                "retentionRate",
+                labels.iter().cloned().zip(&retention).collect(),
+            ),
+            (
+                "repeatPurchaseRate",
+                labels.iter().cloned().zip(&repeat).collect(),
+            ),
+        ],
+        level,
+    );
     RevenueReport {
+        changes,
         periods: out,
         definition: definition(lost_after_periods),
         cohorts: revenue_cohorts(&cells, &labels, p, horizon),

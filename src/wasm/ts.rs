@@ -625,6 +625,8 @@ export interface PeriodRevenue {
   refunds: number;
   orders: number;
   arpu: number | null;
+  /** t interval of ARPU. */
+  arpuInterval: Interval | null;
   averageOrderValue: number | null;
   purchaseFrequency: number | null;
   repeatPurchaseRate: number | null;
@@ -665,7 +667,13 @@ export interface RevenueCohorts {
   contractual: ContractualRetention | null;
   definition: Definition;
 }
-export interface RevenueReport { periods: PeriodRevenue[]; definition: Definition; cohorts: RevenueCohorts; }
+export interface RevenueReport {
+  periods: PeriodRevenue[];
+  definition: Definition;
+  cohorts: RevenueCohorts;
+  /** Retention and repeat purchase rate, each period against the previous. */
+  changes: RateChange[];
+}
 export interface LifetimeValueOptions {
   /** Gross margin, a fraction in (0, 1] (default 1). */
   margin?: number;
