@@ -394,3 +394,42 @@ fn support_rates_are_compared_period_over_period() {
     close(k.p_value, 0.0013621046715842006, 1e-9);
     assert!(c.significant);
 }
+
+#[test]
+fn support_channels_are_compared_with_the_rest() {
+    // email: FCR 150/200, chat: 120/200. Each against the rest is the same two-proportion test
+    // as above (statsmodels p 0.0013621); Holm over the two channels doubles it.
+    let mut s = String::from("ticket_id,created_at,resolved_at,channel,contacts\n");
+    for (channel, first) in [("email", 150), ("chat", 120)] {
+        for k in 0..200 {
+            let contacts = if k < first { 1 } else { 2 };
+            s.push_str(&format!(
+                "T{channel}{k},2024-01-05T10:00:00Z,2024-01-05T12:00:00Z,{channel},{contacts}\n"
+            ));
+        }
+    }
+    let r = common::tickets(s.as_bytes(), "{}");
+    let fcr: Vec<_> = r
+        .support
+        .segment_changes
+        .iter()
+        .filter(|c| c.metric == "firstContactResolution")
+        .collect();
+    assert_eq!(fcr.len(), 2);
+    for c in &fcr {
+        assert_eq!(c.baseline, "rest of channel");
+        close(
+            c.comparison.as_ref().unwrap().p_value,
+            0.0013621046715842006,
+            1e-9,
+        );
+        close(
+            c.adjusted_p_value.unwrap(),
+            2.0 * 0.0013621046715842006,
+            1e-9,
+        );
+        assert!(c.significant);
+    }
+    let email = fcr.iter().find(|c| c.group == "email").unwrap();
+    close(email.comparison.as_ref().unwrap().difference, 0.15, 1e-12);
+}

@@ -454,7 +454,7 @@ function renderChanges(id, changes) {
     if (!k) return [c.metric, c.baseline, c.group, 'n/a', '', '', ''];
     const pts = (v) => `${v >= 0 ? '+' : ''}${(100 * v).toFixed(2)}`;
     return [c.metric, c.baseline, c.group, `${pts(k.difference)} pts`,
-      k.differenceInterval ? `${pts(k.differenceInterval.low)} to ${pts(k.differenceInterval.high)}` : '', k.pValue.toFixed(4), c.significant ? 'yes' : 'no'];
+      k.differenceInterval ? `${pts(k.differenceInterval.low)} to ${pts(k.differenceInterval.high)}` : '', (c.adjustedPValue ?? k.pValue).toFixed(4), c.significant ? 'yes' : 'no'];
   }));
 }
 
@@ -477,7 +477,7 @@ function renderSupport(s) {
     duration(g.handleTime.mean), duration(g.firstResponseTime.median), duration(g.resolutionTime.median), rateText(g.csat)]);
   renderTable('support-periods', ['period', ...head.slice(1)], rows(s.periods));
   renderTable('support-channels', ['channel', ...head.slice(1)], rows(s.byChannel));
-  renderChanges('support-changes', s.changes);
+  renderChanges('support-changes', [...s.changes, ...s.segmentChanges]);
   renderTable('support-agents', ['agent', ...head.slice(1)], rows(s.byAgent));
 }
 

@@ -369,6 +369,8 @@ pub struct RateChange {
     pub group: String,
     /// Difference of the shares (B − A, 0–1), its interval, relative lift and p-value.
     pub comparison: Option<Comparison>,
+    /// Holm-adjusted across the groups of a breakdown; the raw p-value period over period.
+    pub adjusted_p_value: Option<f64>,
     pub significant: bool,
 }
 
@@ -402,8 +404,61 @@ pub fn rate_changes(
                 baseline: w[0].0.clone(),
                 group: w[1].0.clone(),
                 significant: c.as_ref().is_some_and(|c| c.p_value < 1.0 - level),
+                adjusted_p_value: c.as_ref().map(|c| c.p_value),
                 comparison: c,
             });
+        }
+    }
+    out
+}
+
+/// Each group's share against the rest of its breakdown (two-proportion z-test on the summed
+/// counts of the other groups), Holm-adjusted across the groups. `groups`: (name, rate).
+pub fn share_vs_rest(
+    metric: &'static str,
+    column: &str,
+    groups: &[(String, &crate::metrics::rate::Rate)],
+    level: f64,
+) -> Vec<RateChange> {
+    let usable: Vec<&(String, &crate::metrics::rate::Rate)> = groups
+        .iter()
+        .filter(|(_, r)| r.interval.is_some())
+        .collect();
+    if usable.len() < 2 {
+        return Vec::new();
+    }
+    let (tx, tn) = usable.iter().fold((0.0, 0.0), |(x, n), (_, r)| {
+        (x + r.numerator, n + r.denominator)
+    });
+    let mut out: Vec<RateChange> = usable
+        .iter()
+        .map(|(name, r)| {
+            let (rx, rn) = (tx - r.numerator, tn - r.denominator);
+            let c = two_proportions(
+                rx as u64,
+                rn as u64,
+                r.numerator as u64,
+                r.denominator as u64,
+                level,
+            );
+            RateChange {
+                metric,
+                baseline: format!("rest of {column}"),
+                group: name.clone(),
+                comparison: c,
+                adjusted_p_value: None,
+                significant: false,
+            }
+        })
+        .collect();
+    let raw: Vec<f64> = out
+        .iter()
+        .map(|c| c.comparison.as_ref().map_or(1.0, |k| k.p_value))
+        .collect();
+    for (c, p) in out.iter_mut().zip(holm(&raw)) {
+        if c.comparison.is_some() {
+            c.adjusted_p_value = Some(p);
+            c.significant = p < 1.0 - level;
         }
     }
     out

@@ -101,6 +101,8 @@ pub struct SupportMetrics {
     pub inconsistent_times: u64,
     /// FCR, reopen rate and CSAT share, each period against the previous one.
     pub changes: Vec<crate::metrics::compare::RateChange>,
+    /// FCR and CSAT share of each channel and agent against the rest (Holm per breakdown).
+    pub segment_changes: Vec<crate::metrics::compare::RateChange>,
     pub definition: Definition,
 }
 
@@ -312,8 +314,26 @@ pub fn support(
         ],
         level,
     );
+    let mut segment_changes = Vec::new();
+    for (column, groups) in [("channel", &by_channel), ("agent", &by_agent)] {
+        let groups: &Vec<SupportGroup> = groups;
+        for (metric, f) in [
+            (
+                "firstContactResolution",
+                (|g| &g.first_contact_resolution) as fn(&SupportGroup) -> &Rate,
+            ),
+            ("csat", |g| &g.csat),
+        ] {
+            let named: Vec<(String, &Rate)> =
+                groups.iter().map(|g| (g.name.clone(), f(g))).collect();
+            segment_changes.extend(crate::metrics::compare::share_vs_rest(
+                metric, column, &named, level,
+            ));
+        }
+    }
     Ok(SupportMetrics {
         changes,
+        segment_changes,
         overall,
         customers,
         tickets_per_customer: Rate::ratio(

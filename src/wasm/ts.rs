@@ -446,10 +446,12 @@ export interface SupportMetrics {
   inconsistentTimes: number;
   /** FCR, reopen rate and CSAT share, each period against the previous. */
   changes: RateChange[];
+  /** FCR and CSAT share of each channel and agent against the rest (Holm per breakdown). */
+  segmentChanges: RateChange[];
   definition: Definition;
 }
-/** A share's change from one period to the next (two-proportion z-test). */
-export interface RateChange { metric: string; baseline: string; group: string; comparison: Comparison | null; significant: boolean; }
+/** A share compared with the previous period or with the rest of its breakdown (two-proportion z-test). */
+export interface RateChange { metric: string; baseline: string; group: string; comparison: Comparison | null; adjustedPValue: number | null; significant: boolean; }
 export interface SupportOptions {
   /** seconds | minutes | hours (default: from the column header, else seconds). */
   handleTimeUnit?: string;
