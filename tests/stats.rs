@@ -365,19 +365,26 @@ fn median_interval_uses_binomial_ranks() {
     assert_eq!((i.low, i.high), (4902.0, 5099.0));
 }
 
+/// 200 resolved tickets per (month, channel) group, the first `first` of them resolved on the
+/// first contact.
+fn fcr_tickets(groups: &[(&str, &str, usize)]) -> String {
+    let mut s = String::from("ticket_id,created_at,resolved_at,channel,contacts\n");
+    for (month, channel, first) in groups {
+        for k in 0..200 {
+            let contacts = if k < *first { 1 } else { 2 };
+            s.push_str(&format!(
+                "T{month}{channel}{k},2024-{month}-05T10:00:00Z,2024-{month}-05T12:00:00Z,{channel},{contacts}\n"
+            ));
+        }
+    }
+    s
+}
+
 #[test]
 fn support_rates_are_compared_period_over_period() {
     // FCR 150/200 in January, 120/200 in February: statsmodels proportions_ztest([120, 150],
     // [200, 200]) → z −3.2026, p 0.001362.
-    let mut s = String::from("ticket_id,created_at,resolved_at,contacts\n");
-    for (month, first) in [("01", 150), ("02", 120)] {
-        for k in 0..200 {
-            let contacts = if k < first { 1 } else { 2 };
-            s.push_str(&format!(
-                "T{month}{k},2024-{month}-05T10:00:00Z,2024-{month}-05T12:00:00Z,{contacts}\n"
-            ));
-        }
-    }
+    let s = fcr_tickets(&[("01", "email", 150), ("02", "email", 120)]);
     let r = common::tickets(s.as_bytes(), "{}");
     let c = r
         .support
@@ -399,15 +406,7 @@ fn support_rates_are_compared_period_over_period() {
 fn support_channels_are_compared_with_the_rest() {
     // email: FCR 150/200, chat: 120/200. Each against the rest is the same two-proportion test
     // as above (statsmodels p 0.0013621); Holm over the two channels doubles it.
-    let mut s = String::from("ticket_id,created_at,resolved_at,channel,contacts\n");
-    for (channel, first) in [("email", 150), ("chat", 120)] {
-        for k in 0..200 {
-            let contacts = if k < first { 1 } else { 2 };
-            s.push_str(&format!(
-                "T{channel}{k},2024-01-05T10:00:00Z,2024-01-05T12:00:00Z,{channel},{contacts}\n"
-            ));
-        }
-    }
+    let s = fcr_tickets(&[("01", "email", 150), ("01", "chat", 120)]);
     let r = common::tickets(s.as_bytes(), "{}");
     let fcr: Vec<_> = r
         .support
