@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::metrics::ab::whole;
 use crate::metrics::clv::{bgnbd::BgNbd, sbg, Rft};
 use crate::metrics::lifetime_value as lv;
 use crate::stats::significance;
@@ -404,15 +405,6 @@ fn count(field: &str, v: f64) -> Result<f64> {
         Ok(v)
     } else {
         Err(Error::option(field, "must be a number ≥ 0"))
-    }
-}
-
-/// A whole count ≥ 0.
-fn whole(field: &str, v: f64) -> Result<u64> {
-    if v.is_finite() && v >= 0.0 && v.fract() == 0.0 {
-        Ok(v as u64)
-    } else {
-        Err(Error::option(field, "must be a whole number ≥ 0"))
     }
 }
 

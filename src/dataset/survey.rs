@@ -4,7 +4,7 @@
 //! Nothing per row is kept: each row updates histograms overall, for its period and for each of
 //! its segment values. Memory is bounded by periods × segment values × scale points.
 
-use crate::metrics::voice::SentimentSummary;
+use crate::metrics::voice::{SentimentAcc, SentimentSummary};
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
@@ -70,29 +70,6 @@ struct SurveyAcc {
     comments: SentimentAcc,
 }
 
-/// Mergeable counts of comment sentiment (VADER compound per comment).
-#[derive(Debug, Clone, Copy, Default)]
-struct SentimentAcc {
-    n: u64,
-    positive: u64,
-    negative: u64,
-    sum: f64,
-}
-
-impl SentimentAcc {
-    fn summary(&self) -> SentimentSummary {
-        let n = self.n;
-        SentimentSummary {
-            texts: n,
-            positive: self.positive,
-            neutral: n - self.positive - self.negative,
-            negative: self.negative,
-            score: (n > 0).then(|| (self.positive as f64 - self.negative as f64) / n as f64),
-            mean_compound: (n > 0).then(|| self.sum / n as f64),
-        }
-    }
-}
-
 /// What one row contributed: the scale index of each answer, or blank / rejected.
 #[derive(Debug, Clone, Copy, Default)]
 struct RowAnswers {
@@ -129,11 +106,7 @@ impl SurveyAcc {
             self.rejected[k] += a.rejected[k] as u64;
         }
         if let Some(c) = a.compound {
-            let s = &mut self.comments;
-            s.n += 1;
-            s.sum += c;
-            s.positive += (c >= 0.05) as u64;
-            s.negative += (c <= -0.05) as u64;
+            self.comments.add(c);
         }
     }
 }

@@ -80,7 +80,8 @@ pub struct AbResult {
 
 const CAUTION: &str = "Fix the sample size before the test (the sample-size calculator) and read the result once it is reached: looking repeatedly and stopping at the first significant result raises the false-positive rate well above the chosen level.";
 
-fn whole(field: &str, v: f64) -> Result<u64> {
+/// A whole count ≥ 0, or an error naming the field.
+pub fn whole(field: &str, v: f64) -> Result<u64> {
     if v.is_finite() && v >= 0.0 && v.fract() == 0.0 {
         Ok(v as u64)
     } else {

@@ -76,7 +76,7 @@ pub struct CampaignMetrics {
     pub periods: Vec<CampaignGroup>,
     pub by_channel: Vec<CampaignGroup>,
     /// Open, click-through, conversion and unsubscribe rates, each period against the previous.
-    pub changes: Vec<crate::metrics::compare::RateChange>,
+    pub changes: Vec<crate::metrics::compare::MetricComparison>,
     pub definition: Definition,
 }
 

@@ -201,12 +201,7 @@ fn headline(m: &SurveyMetrics, metric: &str) -> Option<f64> {
 
 fn median(v: &mut [f64]) -> f64 {
     v.sort_by(f64::total_cmp);
-    let n = v.len();
-    if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2.0
-    }
+    crate::metrics::rate::quantile(v, 0.5).unwrap_or(f64::NAN)
 }
 
 /// Trailing periods a flag looks back on, and the fewest it needs.
@@ -360,26 +355,12 @@ pub fn survey_comparisons(
     }
 }
 
-/// A rate's change from one period to the next (two-proportion z-test on its counts).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RateChange {
-    pub metric: &'static str,
-    pub baseline: String,
-    pub group: String,
-    /// Difference of the shares (B − A, 0–1), its interval, relative lift and p-value.
-    pub comparison: Option<Comparison>,
-    /// Holm-adjusted across the groups of a breakdown; the raw p-value period over period.
-    pub adjusted_p_value: Option<f64>,
-    pub significant: bool,
-}
-
 /// Period-over-period changes of named shares: `series` holds (metric, [(period, rate)]).
 /// Only rates that are shares of whole counts are compared.
 pub fn rate_changes(
     series: &[(&'static str, Vec<(String, &crate::metrics::rate::Rate)>)],
     level: f64,
-) -> Vec<RateChange> {
+) -> Vec<MetricComparison> {
     let whole = |v: f64| v.is_finite() && v >= 0.0 && v.fract() == 0.0;
     let mut out = Vec::new();
     for (metric, points) in series {
@@ -399,7 +380,7 @@ pub fn rate_changes(
                 b.denominator as u64,
                 level,
             );
-            out.push(RateChange {
+            out.push(MetricComparison {
                 metric,
                 baseline: w[0].0.clone(),
                 group: w[1].0.clone(),
@@ -419,7 +400,7 @@ pub fn share_vs_rest(
     column: &str,
     groups: &[(String, &crate::metrics::rate::Rate)],
     level: f64,
-) -> Vec<RateChange> {
+) -> Vec<MetricComparison> {
     let usable: Vec<&(String, &crate::metrics::rate::Rate)> = groups
         .iter()
         .filter(|(_, r)| r.interval.is_some())
@@ -430,7 +411,7 @@ pub fn share_vs_rest(
     let (tx, tn) = usable.iter().fold((0.0, 0.0), |(x, n), (_, r)| {
         (x + r.numerator, n + r.denominator)
     });
-    let mut out: Vec<RateChange> = usable
+    let mut out: Vec<MetricComparison> = usable
         .iter()
         .map(|(name, r)| {
             let (rx, rn) = (tx - r.numerator, tn - r.denominator);
@@ -441,7 +422,7 @@ pub fn share_vs_rest(
                 r.denominator as u64,
                 level,
             );
-            RateChange {
+            MetricComparison {
                 metric,
                 baseline: format!("rest of {column}"),
                 group: name.clone(),

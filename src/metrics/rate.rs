@@ -56,6 +56,11 @@ impl Rate {
     }
 }
 
+/// a / b, or None when b is 0 (a rate over nothing is not available, never NaN).
+pub fn ratio(a: f64, b: f64) -> Option<f64> {
+    (b != 0.0).then(|| a / b)
+}
+
 /// The q-quantile of sorted values by linear interpolation between closest ranks (numpy's
 /// default, Excel's PERCENTILE.INC): position (n − 1)·q.
 pub fn quantile(sorted: &[f64], q: f64) -> Option<f64> {

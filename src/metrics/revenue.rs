@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::dataset::table::NO_ID;
 use crate::metrics::events::cohorts::Periods;
 use crate::metrics::figure::Definition;
+use crate::metrics::rate::ratio;
 use crate::metrics::rate::Rate;
 use crate::metrics::revenue_cohorts::{revenue_cohorts, RevenueCohorts};
 use crate::period::Periodizer;
@@ -66,7 +67,7 @@ pub struct RevenueReport {
     pub periods: Vec<PeriodRevenue>,
     pub definition: Definition,
     /// Retention and repeat purchase rate, each period against the previous one.
-    pub changes: Vec<crate::metrics::compare::RateChange>,
+    pub changes: Vec<crate::metrics::compare::MetricComparison>,
     /// First-purchase cohorts: customers and revenue retained per period offset, and the
     /// contractual (sBG) survival fit.
     pub cohorts: RevenueCohorts,
@@ -85,10 +86,6 @@ pub struct Cell {
     pub refunds: f64,
     /// Orders among the purchases; 0 when the period holds only refunds (not active).
     pub orders: u64,
-}
-
-fn ratio(a: f64, b: f64) -> Option<f64> {
-    (b != 0.0).then(|| a / b)
 }
 
 /// The order rows: `customer[i]` (a code below `customers`), `days[i]` (local day), `amount[i]`;

@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::metrics::clv::sbg;
 use crate::metrics::events::cohorts::MAX_PERIODS;
 use crate::metrics::figure::Definition;
+use crate::metrics::rate::ratio;
 use crate::metrics::revenue::Cell;
 use crate::period::Periodizer;
 
@@ -67,10 +68,6 @@ pub struct RevenueCohorts {
     /// Null when no cohort is older than one period.
     pub contractual: Option<ContractualRetention>,
     pub definition: Definition,
-}
-
-fn ratio(a: f64, b: f64) -> Option<f64> {
-    (b != 0.0).then(|| a / b)
 }
 
 /// `cells[c]`: customer c's (period index, activity) in period order; `labels` the periods.

@@ -100,9 +100,9 @@ pub struct SupportMetrics {
     /// Responses or resolutions timed before the ticket's creation (left out of durations).
     pub inconsistent_times: u64,
     /// FCR, reopen rate and CSAT share, each period against the previous one.
-    pub changes: Vec<crate::metrics::compare::RateChange>,
+    pub changes: Vec<crate::metrics::compare::MetricComparison>,
     /// FCR and CSAT share of each channel and agent against the rest (Holm per breakdown).
-    pub segment_changes: Vec<crate::metrics::compare::RateChange>,
+    pub segment_changes: Vec<crate::metrics::compare::MetricComparison>,
     pub definition: Definition,
 }
 

@@ -10,6 +10,7 @@ use crate::dataset::table::Table;
 use crate::ingest::infer::Role;
 use crate::metrics::figure::Definition;
 use crate::metrics::rate::Rate;
+use crate::metrics::sentiment::Label;
 use crate::period::Periodizer;
 
 /// Options (`voice: {...}` in AnalyzeOptions).
@@ -38,20 +39,39 @@ pub struct SentimentSummary {
 impl SentimentSummary {
     /// From VADER compound scores (NaN = no text).
     pub fn of(compounds: impl Iterator<Item = f64>) -> Self {
-        let (mut n, mut pos, mut neg, mut sum) = (0u64, 0u64, 0u64, 0.0);
-        for c in compounds.filter(|c| !c.is_nan()) {
-            n += 1;
-            sum += c;
-            pos += (c >= 0.05) as u64;
-            neg += (c <= -0.05) as u64;
-        }
+        let mut acc = SentimentAcc::default();
+        compounds.filter(|c| !c.is_nan()).for_each(|c| acc.add(c));
+        acc.summary()
+    }
+}
+
+/// Mergeable counts of sentiment (one VADER compound per text).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SentimentAcc {
+    n: u64,
+    positive: u64,
+    negative: u64,
+    sum: f64,
+}
+
+impl SentimentAcc {
+    pub fn add(&mut self, compound: f64) {
+        let label = crate::metrics::sentiment::label_of(compound);
+        self.n += 1;
+        self.sum += compound;
+        self.positive += (label == Label::Positive) as u64;
+        self.negative += (label == Label::Negative) as u64;
+    }
+
+    pub fn summary(&self) -> SentimentSummary {
+        let n = self.n;
         SentimentSummary {
             texts: n,
-            positive: pos,
-            neutral: n - pos - neg,
-            negative: neg,
-            score: (n > 0).then(|| (pos as f64 - neg as f64) / n as f64),
-            mean_compound: (n > 0).then(|| sum / n as f64),
+            positive: self.positive,
+            neutral: n - self.positive - self.negative,
+            negative: self.negative,
+            score: (n > 0).then(|| (self.positive as f64 - self.negative as f64) / n as f64),
+            mean_compound: (n > 0).then(|| self.sum / n as f64),
         }
     }
 }

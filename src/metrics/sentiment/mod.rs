@@ -274,16 +274,20 @@ pub enum Label {
     Negative,
 }
 
+/// VADER's thresholds: compound ≥ 0.05 positive, ≤ −0.05 negative, neutral between.
+pub fn label_of(compound: f64) -> Label {
+    if compound >= 0.05 {
+        Label::Positive
+    } else if compound <= -0.05 {
+        Label::Negative
+    } else {
+        Label::Neutral
+    }
+}
+
 impl Polarity {
-    /// VADER's thresholds: compound ≥ 0.05 positive, ≤ −0.05 negative, neutral between.
     pub fn label(&self) -> Label {
-        if self.compound >= 0.05 {
-            Label::Positive
-        } else if self.compound <= -0.05 {
-            Label::Negative
-        } else {
-            Label::Neutral
-        }
+        label_of(self.compound)
     }
 }
 
