@@ -294,7 +294,7 @@ impl Analyzer {
                     });
                 }
                 let events =
-                    crate::metrics::events::compute(&log, settings, &mut periodizer, r.confidence);
+                    crate::metrics::events::compute(&log, settings, &mut periodizer, &r.intervals);
                 Report::Events(Box::new(EventsReport {
                     head,
                     dataset,
@@ -331,7 +331,7 @@ impl Analyzer {
                     &table,
                     &mut periodizer,
                     &inner.opts.support.clone().unwrap_or_default(),
-                    r.confidence,
+                    &r.intervals,
                 )?;
                 if support.inconsistent_times > 0 {
                     inner.warnings.push(Warning {
@@ -370,6 +370,7 @@ impl Analyzer {
                     &table,
                     &mut periodizer,
                     &inner.opts.social.clone().unwrap_or_default(),
+                    r.confidence,
                 );
                 Report::Social(Box::new(SocialReport {
                     head,
@@ -517,22 +518,23 @@ fn transactions_metrics(
             &crate::period::parse_day,
             &crate::period::day_label,
             o,
+            &r.intervals,
         )?),
         _ => None,
     };
-    let buyers = revenue.customer_orders.iter().filter(|&&o| o > 0).count() as u64;
+    let buyers: Vec<f64> = revenue
+        .customer_revenue
+        .iter()
+        .zip(&revenue.customer_orders)
+        .filter(|(_, &o)| o > 0)
+        .map(|(r, _)| *r)
+        .collect();
     let lifetime_value = crate::metrics::lifetime_value::lifetime_value(
         &revenue.periods,
-        buyers,
-        revenue
-            .customer_revenue
-            .iter()
-            .zip(&revenue.customer_orders)
-            .filter(|(_, &o)| o > 0)
-            .map(|(r, _)| r)
-            .sum(),
+        &buyers,
         r.granularity,
         &lv_opts,
+        &r.intervals,
     );
     Ok((revenue, rfm, lifetime_value, clv))
 }

@@ -27,6 +27,8 @@ pub struct AnalyzeOptions {
     pub week_start: Option<String>,
     /// Confidence level of every interval (default 0.95).
     pub confidence: Option<f64>,
+    /// How medians, p90s and skewed means get their intervals (seeded bootstrap by default).
+    pub intervals: Option<crate::stats::IntervalOptions>,
     /// Field delimiter (",", ";", "\t", "|"); detected when absent.
     pub delimiter: Option<String>,
     /// Input format: "csv", "json", "ndjson" or "xlsx"; detected from the first bytes when absent.
@@ -90,6 +92,8 @@ pub struct Resolved {
     pub granularity: Granularity,
     pub week_start: WeekStart,
     pub confidence: f64,
+    /// Level and bootstrap settings of the intervals.
+    pub intervals: crate::stats::Bootstrap,
     pub time_format: Option<TimeFormat>,
     pub kind: Option<Kind>,
     pub decimal_mark: Option<DecimalMark>,
@@ -177,6 +181,7 @@ impl AnalyzeOptions {
             granularity,
             week_start,
             confidence,
+            intervals: crate::stats::Bootstrap::from_options(confidence, self.intervals.as_ref())?,
             time_format,
             kind,
             decimal_mark,

@@ -77,6 +77,9 @@ pub struct CampaignMetrics {
     pub by_channel: Vec<CampaignGroup>,
     /// Open, click-through, conversion and unsubscribe rates, each period against the previous.
     pub changes: Vec<crate::metrics::compare::MetricComparison>,
+    /// Open, click-through and conversion rates of each campaign and each channel against the
+    /// rest of its breakdown, Holm-adjusted per breakdown and rate.
+    pub segment_changes: Vec<crate::metrics::compare::MetricComparison>,
     pub definition: Definition,
 }
 
@@ -113,6 +116,13 @@ fn totals(cols: &[Option<&[f64]>; 12], rows: &[usize], per_recipient: bool) -> C
         revenue: sum(10),
         spend: sum(11),
     }
+}
+
+fn named(groups: &[CampaignGroup], f: fn(&CampaignRates) -> &Rate) -> Vec<(String, &Rate)> {
+    groups
+        .iter()
+        .map(|g| (g.name.clone(), f(&g.rates)))
+        .collect()
 }
 
 /// Rates from summed counts. Delivered falls back to sent − bounces, then to sent (the
@@ -202,26 +212,32 @@ pub fn campaigns(table: &Table, p: &mut Periodizer, level: f64) -> CampaignMetri
     } else {
         "clicks"
     };
-    let series = |name: &'static str, f: fn(&CampaignRates) -> &Rate| {
-        (
-            name,
-            periods
-                .iter()
-                .map(|g| (g.name.clone(), f(&g.rates)))
-                .collect::<Vec<_>>(),
-        )
-    };
-    let changes = crate::metrics::compare::rate_changes(
-        &[
-            series("openRate", |r| &r.open_rate),
-            series("clickThroughRate", |r| &r.click_through_rate),
-            series("conversionRate", |r| &r.conversion_rate),
-            series("unsubscribeRate", |r| &r.unsubscribe_rate),
-        ],
-        level,
-    );
+    type Pick = fn(&CampaignRates) -> &Rate;
+    let rates: [(&'static str, Pick); 4] = [
+        ("openRate", |r| &r.open_rate),
+        ("clickThroughRate", |r| &r.click_through_rate),
+        ("conversionRate", |r| &r.conversion_rate),
+        ("unsubscribeRate", |r| &r.unsubscribe_rate),
+    ];
+    let series: Vec<_> = rates
+        .iter()
+        .map(|&(m, f)| (m, named(&periods, f)))
+        .collect();
+    let changes = crate::metrics::compare::rate_changes(&series, level);
+    let mut segment_changes = Vec::new();
+    for (column, groups) in [("campaign", &campaigns), ("channel", &by_channel)] {
+        for &(metric, f) in &rates[..3] {
+            segment_changes.extend(crate::metrics::compare::share_vs_rest(
+                metric,
+                column,
+                &named(groups, f),
+                level,
+            ));
+        }
+    }
     CampaignMetrics {
         changes,
+        segment_changes,
         overall,
         campaigns,
         periods,

@@ -12,9 +12,11 @@ use serde::{Deserialize, Serialize};
 use crate::dataset::survey::{PeriodMetrics, SegmentBreakdown, SurveyMetrics};
 use crate::metrics::figure::Definition;
 use crate::metrics::survey::ScoreCount;
+use crate::stats::ratio::compare_ratios;
 use crate::stats::significance::{
     holm, nps_difference, two_proportions, welch, Comparison, Sample,
 };
+use crate::stats::RatioSums;
 
 /// Target values (`benchmarks: {...}` in AnalyzeOptions), in the metrics' own units.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -380,14 +382,7 @@ pub fn rate_changes(
                 b.denominator as u64,
                 level,
             );
-            out.push(MetricComparison {
-                metric,
-                baseline: w[0].0.clone(),
-                group: w[1].0.clone(),
-                significant: c.as_ref().is_some_and(|c| c.p_value < 1.0 - level),
-                adjusted_p_value: c.as_ref().map(|c| c.p_value),
-                comparison: c,
-            });
+            out.push(single(metric, &w[0].0, &w[1].0, c, level));
         }
     }
     out
@@ -432,6 +427,12 @@ pub fn share_vs_rest(
             }
         })
         .collect();
+    holm_within(&mut out, level);
+    out
+}
+
+/// Holm-adjusts the p-values of one breakdown's comparisons and marks the significant ones.
+fn holm_within(out: &mut [MetricComparison], level: f64) {
     let raw: Vec<f64> = out
         .iter()
         .map(|c| c.comparison.as_ref().map_or(1.0, |k| k.p_value))
@@ -442,5 +443,157 @@ pub fn share_vs_rest(
             c.significant = p < 1.0 - level;
         }
     }
+}
+
+/// A comparison that stands alone (period over period): its raw p-value decides.
+fn single(
+    metric: &'static str,
+    baseline: &str,
+    group: &str,
+    c: Option<Comparison>,
+    level: f64,
+) -> MetricComparison {
+    MetricComparison {
+        metric,
+        baseline: baseline.to_string(),
+        group: group.to_string(),
+        significant: c.as_ref().is_some_and(|c| c.p_value < 1.0 - level),
+        adjusted_p_value: c.as_ref().map(|c| c.p_value),
+        comparison: c,
+    }
+}
+
+/// Period-over-period changes of ratios of sums over units (delta-method z-test), in
+/// `scale` × the ratio. `points`: (period, sums) in period order.
+pub fn ratio_changes(
+    metric: &'static str,
+    points: &[(String, RatioSums)],
+    level: f64,
+    scale: f64,
+) -> Vec<MetricComparison> {
+    points
+        .windows(2)
+        .filter_map(|w| {
+            let c = compare_ratios(&w[0].1, &w[1].1, level, scale)?;
+            Some(single(metric, &w[0].0, &w[1].0, Some(c), level))
+        })
+        .collect()
+}
+
+/// Each group's ratio against the rest of its breakdown, Holm-adjusted across the groups.
+pub fn ratio_vs_rest(
+    metric: &'static str,
+    column: &str,
+    groups: &[(String, RatioSums)],
+    level: f64,
+    scale: f64,
+) -> Vec<MetricComparison> {
+    if groups.len() < 2 {
+        return Vec::new();
+    }
+    let total = groups.iter().fold(RatioSums::default(), |mut t, (_, g)| {
+        t.merge(g);
+        t
+    });
+    let mut out: Vec<MetricComparison> = groups
+        .iter()
+        .filter_map(|(name, g)| {
+            let c = compare_ratios(&total.without(g), g, level, scale)?;
+            Some(single(
+                metric,
+                &format!("rest of {column}"),
+                name,
+                Some(c),
+                level,
+            ))
+        })
+        .collect();
+    holm_within(&mut out, level);
     out
+}
+
+/// Count, Σ and Σ² of a group's values (mergeable, so a group's rest is a subtraction).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Moments {
+    pub n: f64,
+    pub sum: f64,
+    pub sum_sq: f64,
+}
+
+impl Moments {
+    pub fn of(values: impl Iterator<Item = f64>) -> Self {
+        values
+            .filter(|v| !v.is_nan())
+            .fold(Moments::default(), |m, v| Moments {
+                n: m.n + 1.0,
+                sum: m.sum + v,
+                sum_sq: m.sum_sq + v * v,
+            })
+    }
+
+    pub fn sample(&self) -> Sample {
+        let mean = if self.n > 0.0 { self.sum / self.n } else { 0.0 };
+        let var = if self.n > 1.0 {
+            ((self.sum_sq - self.sum * mean) / (self.n - 1.0)).max(0.0)
+        } else {
+            0.0
+        };
+        Sample {
+            mean,
+            sd: var.sqrt(),
+            n: self.n,
+        }
+    }
+}
+
+/// Each group's mean against the rest of its breakdown (Welch), Holm-adjusted.
+pub fn means_vs_rest(
+    metric: &'static str,
+    column: &str,
+    groups: &[(String, Moments)],
+    level: f64,
+) -> Vec<MetricComparison> {
+    if groups.len() < 2 {
+        return Vec::new();
+    }
+    let t = groups.iter().fold(Moments::default(), |t, (_, m)| Moments {
+        n: t.n + m.n,
+        sum: t.sum + m.sum,
+        sum_sq: t.sum_sq + m.sum_sq,
+    });
+    let mut out: Vec<MetricComparison> = groups
+        .iter()
+        .filter_map(|(name, m)| {
+            let rest = Moments {
+                n: t.n - m.n,
+                sum: t.sum - m.sum,
+                sum_sq: t.sum_sq - m.sum_sq,
+            };
+            let c = welch(rest.sample(), m.sample(), level)?;
+            Some(single(
+                metric,
+                &format!("rest of {column}"),
+                name,
+                Some(c),
+                level,
+            ))
+        })
+        .collect();
+    holm_within(&mut out, level);
+    out
+}
+
+/// Period-over-period changes of means (Welch's t-test). `points`: (period, sample).
+pub fn mean_changes(
+    metric: &'static str,
+    points: &[(String, Sample)],
+    level: f64,
+) -> Vec<MetricComparison> {
+    points
+        .windows(2)
+        .filter_map(|w| {
+            let c = welch(w[0].1, w[1].1, level)?;
+            Some(single(metric, &w[0].0, &w[1].0, Some(c), level))
+        })
+        .collect()
 }

@@ -111,6 +111,9 @@ pub struct ClvVariant {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unavailable_reason: Option<String>,
     pub formula: &'static str,
+    /// Historical CLV only: the bootstrap interval of the mean net revenue per customer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interval: Option<crate::stats::Interval>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -134,18 +137,20 @@ fn variant(
         unavailable_reason: value.is_none().then(|| missing.to_string()),
         value,
         formula,
+        interval: None,
     }
 }
 
-/// Formula CLV from a file's periods; `customers` = customers with a purchase, `revenue` their
-/// net revenue over the whole file.
+/// Formula CLV from a file's periods; `buyers` = the net revenue over the whole file of each
+/// customer with a purchase.
 pub fn lifetime_value(
     periods: &[PeriodRevenue],
-    customers: u64,
-    revenue: f64,
+    buyers: &[f64],
     granularity: Granularity,
     o: &LifetimeValueOptions,
+    iv: &crate::stats::Bootstrap,
 ) -> LifetimeValue {
+    let (customers, revenue) = (buyers.len() as u64, buyers.iter().sum::<f64>());
     let sum = |f: fn(&PeriodRevenue) -> f64| periods.iter().map(f).sum::<f64>();
     let ratio = |a: f64, b: f64| (b != 0.0).then(|| a / b);
     let (rev, orders) = (sum(|p| p.revenue), sum(|p| p.orders as f64));
@@ -184,7 +189,7 @@ pub fn lifetime_value(
         inputs.retention_rate,
     );
     let py = inputs.periods_per_year;
-    let variants = vec![
+    let mut variants = vec![
         variant(
             "purchaseValue",
             "average order value × purchase frequency × lifespan (per period, lifespan in periods)",
@@ -227,6 +232,9 @@ pub fn lifetime_value(
             "no customers",
         ),
     ];
+    if let Some(h) = variants.last_mut() {
+        h.interval = iv.skewed_mean(buyers);
+    }
     LifetimeValue {
         inputs,
         variants,

@@ -47,6 +47,9 @@ pub struct PeriodRevenue {
     pub arpu_interval: Option<crate::stats::Interval>,
     /// revenue / orders.
     pub average_order_value: Option<f64>,
+    /// Delta-method interval of AOV as a ratio of sums over customers (each customer's
+    /// period revenue and orders), so repeat buyers are not counted as independent orders.
+    pub average_order_value_interval: Option<crate::stats::Interval>,
     /// orders / active customers.
     pub purchase_frequency: Option<f64>,
     /// Active customers with ≥ 2 orders in the period / active customers.
@@ -184,6 +187,7 @@ pub fn period_revenue(
             arpu: None,
             arpu_interval: None,
             average_order_value: None,
+            average_order_value_interval: None,
             purchase_frequency: None,
             repeat_purchase_rate: None,
             cumulative_repeat_purchase_rate: None,
@@ -195,6 +199,8 @@ pub fn period_revenue(
     let mut repeaters = vec![0u64; np];
     // Σ and Σ² of active customers' period revenue, for the spread behind ARPU's interval.
     let mut active_rev = vec![(0.0f64, 0.0f64); np];
+    // Per customer (revenue, orders), for the interval of AOV.
+    let mut aov = vec![crate::stats::RatioSums::default(); np];
     let mut first_buyers = vec![0u64; np];
     let mut cum_repeat = vec![0u64; np];
     let mut prev_rev = vec![0.0f64; np];
@@ -206,6 +212,7 @@ pub fn period_revenue(
         let active: Vec<(usize, Cell)> =
             list.iter().copied().filter(|(_, c)| c.orders > 0).collect();
         for &(qq, c) in list {
+            aov[qq].add(c.revenue, c.orders as f64);
             out[qq].revenue += c.revenue;
             out[qq].refunds += c.refunds;
             out[qq].orders += c.orders;
@@ -304,6 +311,7 @@ pub fn period_revenue(
             });
         }
         o.average_order_value = ratio(o.revenue, o.orders as f64);
+        o.average_order_value_interval = aov[t].interval(level, 1.0);
         o.purchase_frequency = ratio(o.orders as f64, a);
         o.repeat_purchase_rate = ratio(repeaters[t] as f64, a);
         o.cumulative_repeat_purchase_rate = ratio(repeat_so_far as f64, buyers_so_far as f64);

@@ -6,9 +6,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::dataset::table::{Table, NO_TIME};
 use crate::ingest::infer::Role;
+use crate::metrics::compare::{ratio_changes, ratio_vs_rest, MetricComparison};
 use crate::metrics::figure::Definition;
 use crate::metrics::rate::Rate;
 use crate::period::Periodizer;
+use crate::stats::RatioSums;
 
 /// Options (`social: {...}` in AnalyzeOptions).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -74,6 +76,10 @@ pub struct SocialMetrics {
     pub periods: Vec<SocialGroup>,
     pub by_channel: Vec<SocialGroup>,
     pub top_posts: Vec<PostRate>,
+    /// Each engagement rate, each period against the previous one (delta-method z-test).
+    pub changes: Vec<MetricComparison>,
+    /// Each channel's engagement rates against the rest of the channels, Holm-adjusted.
+    pub segment_changes: Vec<MetricComparison>,
     pub definition: Definition,
 }
 
@@ -103,9 +109,33 @@ impl Cols<'_> {
         cols.into_iter().filter_map(|c| sum(c, rows)).sum()
     }
 
-    fn rates(&self, e: f64, rows: &[usize]) -> EngagementRates {
+    /// Per post (engagements, denominator) summed, for the interval of a rate over posts; a
+    /// missing denominator counts as 0, as in the rate itself.
+    fn sums(&self, col: Option<&[f64]>, rows: &[usize]) -> Option<RatioSums> {
+        let c = col?;
+        let mut s = RatioSums::default();
+        for &i in rows {
+            let x = if c[i].is_nan() { 0.0 } else { c[i] };
+            s.add(self.engagements(&[i]), x);
+        }
+        Some(s)
+    }
+
+    fn denominators(&self) -> [(&'static str, Option<&[f64]>); 3] {
+        [
+            ("engagementRateByFollowers", self.followers),
+            ("engagementRateByImpressions", self.impressions),
+            ("engagementRateByReach", self.reach),
+        ]
+    }
+
+    fn rates(&self, e: f64, rows: &[usize], level: f64) -> EngagementRates {
         let per = |col: Option<&[f64]>, what: &str| match sum(col, rows) {
-            Some(d) => Rate::ratio(100.0 * e, d, &format!("{what} is 0")),
+            Some(d) => {
+                let mut r = Rate::ratio(100.0 * e, d, &format!("{what} is 0"));
+                r.interval = self.sums(col, rows).and_then(|s| s.interval(level, 100.0));
+                r
+            }
             None => Rate::ratio(0.0, 0.0, &format!("no {what} column")),
         };
         EngagementRates {
@@ -136,7 +166,7 @@ impl Cols<'_> {
         (!vals.is_empty()).then(|| vals.iter().sum())
     }
 
-    fn group(&self, name: String, rows: &[usize]) -> SocialGroup {
+    fn group(&self, name: String, rows: &[usize], level: f64) -> SocialGroup {
         let e = self.engagements(rows);
         SocialGroup {
             name,
@@ -150,14 +180,14 @@ impl Cols<'_> {
                 impressions: sum(self.impressions, rows),
                 reach: sum(self.reach, rows),
             },
-            engagement_rate: self.rates(e, rows),
+            engagement_rate: self.rates(e, rows, level),
             followers_end: self.followers_end(rows),
             follower_growth: None,
         }
     }
 }
 
-pub fn social(table: &Table, p: &mut Periodizer, o: &SocialOptions) -> SocialMetrics {
+pub fn social(table: &Table, p: &mut Periodizer, o: &SocialOptions, level: f64) -> SocialMetrics {
     let c = Cols {
         likes: table.numbers(Role::Likes),
         comments: table.numbers(Role::Comments),
@@ -171,12 +201,30 @@ pub fn social(table: &Table, p: &mut Periodizer, o: &SocialOptions) -> SocialMet
         include_saves: o.include_saves.unwrap_or(false),
     };
     let all: Vec<usize> = (0..table.rows).collect();
-    let overall = c.group(String::new(), &all);
-    let mut periods: Vec<SocialGroup> = table
-        .period_groups(p)
-        .into_iter()
-        .map(|(n, r)| c.group(n, &r))
+    let overall = c.group(String::new(), &all, level);
+    let period_rows = table.period_groups(p);
+    let mut periods: Vec<SocialGroup> = period_rows
+        .iter()
+        .map(|(n, r)| c.group(n.clone(), r, level))
         .collect();
+    let mut changes = Vec::new();
+    let mut segment_changes = Vec::new();
+    for (metric, col) in c.denominators() {
+        let of = |groups: &[(String, Vec<usize>)]| -> Vec<(String, RatioSums)> {
+            groups
+                .iter()
+                .filter_map(|(n, r)| Some((n.clone(), c.sums(col, r)?)))
+                .collect()
+        };
+        changes.extend(ratio_changes(metric, &of(&period_rows), level, 100.0));
+        segment_changes.extend(ratio_vs_rest(
+            metric,
+            "channel",
+            &of(&c.channel),
+            level,
+            100.0,
+        ));
+    }
     for k in 1..periods.len() {
         let before = periods[k - 1].followers_end;
         let now = periods[k].followers_end;
@@ -187,7 +235,7 @@ pub fn social(table: &Table, p: &mut Periodizer, o: &SocialOptions) -> SocialMet
     let by_channel = c
         .channel
         .iter()
-        .map(|(n, r)| c.group(n.clone(), r))
+        .map(|(n, r)| c.group(n.clone(), r, level))
         .collect();
     let channel_of = table.codes(Role::Channel);
     let mut posts: Vec<PostRate> = all
@@ -206,7 +254,7 @@ pub fn social(table: &Table, p: &mut Periodizer, o: &SocialOptions) -> SocialMet
                         .then(|| dict.name(codes[i]).to_string())
                 }),
                 engagements: e,
-                engagement_rate: c.rates(e, &[i]),
+                engagement_rate: c.rates(e, &[i], level),
             }
         })
         .collect();
@@ -230,12 +278,15 @@ pub fn social(table: &Table, p: &mut Periodizer, o: &SocialOptions) -> SocialMet
         periods,
         by_channel,
         top_posts: posts,
+        changes,
+        segment_changes,
         definition: Definition::new(
             "engagementRate",
             "byFollowers",
             "percent",
             "engagement rate = 100 × (likes + comments + shares [+ saves]) / followers, per post; for a period, channel or the file 100 × Σ engagements / Σ followers at each post; variants by impressions and by reach; follower growth = (followers at the period's last post − at the previous period's last) / the previous, per channel summed",
         )
+        .param("interval", "delta method over posts: var = n/(n − 1) · Σ(e − R·d)² / (Σd)²; changes by the z-test of two independent ratios, channels against the rest Holm-adjusted")
         .param("includeSaves", if c.include_saves { "yes" } else { "no" }),
     }
 }

@@ -15,9 +15,9 @@ use crate::error::{Error, Result};
 use crate::ingest::infer::{header_words, Role};
 use crate::metrics::figure::Definition;
 use crate::metrics::figure::SMALL_SAMPLE;
-use crate::metrics::rate::{median_interval, quantile, Rate};
+use crate::metrics::rate::{quantile, Rate};
 use crate::period::Periodizer;
-use crate::stats::{mean_interval, Interval};
+use crate::stats::{mean_interval, Bootstrap, Interval};
 
 /// Options (`support: {...}` in AnalyzeOptions).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -30,8 +30,8 @@ pub struct SupportOptions {
     pub csat_satisfied_min: Option<f64>,
 }
 
-/// Mean (with its t interval), median (with its distribution-free interval) and 90th
-/// percentile of durations (seconds).
+/// Mean (with its t interval), median and 90th percentile (with seeded bootstrap intervals,
+/// or the exact order-statistic interval of the median by option) of durations (seconds).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Durations {
@@ -41,11 +41,13 @@ pub struct Durations {
     pub median: Option<f64>,
     pub median_interval: Option<Interval>,
     pub p90: Option<f64>,
+    pub p90_interval: Option<Interval>,
     pub small_sample: bool,
 }
 
 impl Durations {
-    fn of(mut v: Vec<f64>, level: f64) -> Self {
+    fn of(mut v: Vec<f64>, iv: &Bootstrap) -> Self {
+        let level = iv.level;
         v.sort_by(f64::total_cmp);
         let n = v.len();
         let mean = (n > 0).then(|| v.iter().sum::<f64>() / n as f64);
@@ -59,8 +61,9 @@ impl Durations {
                 .and_then(|(m, s)| mean_interval(m, s, n as u64, level)),
             mean,
             median: quantile(&v, 0.5),
-            median_interval: median_interval(&v, level),
+            median_interval: iv.quantile(&v, 0.5),
             p90: quantile(&v, 0.9),
+            p90_interval: iv.quantile(&v, 0.9),
             small_sample: (n as u64) < SMALL_SAMPLE,
         }
     }
@@ -144,6 +147,7 @@ struct Rows<'a> {
     csat: Option<&'a [f64]>,
     satisfied_min: f64,
     level: f64,
+    intervals: Bootstrap,
 }
 
 impl Rows<'_> {
@@ -220,9 +224,9 @@ impl Rows<'_> {
             .share(self.level),
             reopen_rate: Rate::of(re_yes, re_n, "no resolved ticket with a reopens value")
                 .share(self.level),
-            handle_time: Durations::of(handle, self.level),
-            first_response_time: Durations::of(first, self.level),
-            resolution_time: Durations::of(resolution, self.level),
+            handle_time: Durations::of(handle, &self.intervals),
+            first_response_time: Durations::of(first, &self.intervals),
+            resolution_time: Durations::of(resolution, &self.intervals),
             csat: Rate::of(sat, answers, "no CSAT answers").share(self.level),
             csat_mean: (answers > 0).then(|| sum / answers as f64),
         }
@@ -239,8 +243,9 @@ pub fn support(
     table: &Table,
     p: &mut Periodizer,
     o: &SupportOptions,
-    level: f64,
+    intervals: &Bootstrap,
 ) -> Result<SupportMetrics> {
+    let level = intervals.level;
     let n = table.rows;
     let created = table.times(Role::Timestamp).unwrap_or_default();
     let handle_col = table.column(Role::HandleTime);
@@ -271,6 +276,7 @@ pub fn support(
         csat: table.numbers(Role::Csat),
         satisfied_min,
         level,
+        intervals: *intervals,
     };
     let mut inconsistent = 0u64;
     let all: Vec<usize> = (0..n).collect();

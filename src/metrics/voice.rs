@@ -8,10 +8,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::dataset::table::Table;
 use crate::ingest::infer::Role;
+use crate::metrics::compare::{
+    mean_changes, means_vs_rest, rate_changes, share_vs_rest, MetricComparison, Moments,
+};
 use crate::metrics::figure::Definition;
 use crate::metrics::rate::Rate;
 use crate::metrics::sentiment::Label;
 use crate::period::Periodizer;
+use crate::stats::significance::Sample;
 
 /// Options (`voice: {...}` in AnalyzeOptions).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -158,7 +162,16 @@ pub struct VoiceMetrics {
     pub share_of_voice: Vec<ShareOfVoice>,
     /// The `brand` option's share of voice over the whole file.
     pub our_share_of_voice: Option<Rate>,
+    /// Good-rating share, mean rating, positive share and mean sentiment, each period against
+    /// the previous one; each brand's share of voice likewise ("brand: period").
+    pub changes: Vec<MetricComparison>,
+    /// The same figures of each channel (source) against the rest of the channels, Holm-adjusted.
+    pub segment_changes: Vec<MetricComparison>,
     pub definition: Definition,
+}
+
+fn borrow(v: &[(String, Rate)]) -> Vec<(String, &Rate)> {
+    v.iter().map(|(n, r)| (n.clone(), r)).collect()
 }
 
 /// Reviews (`reviews = true`: ratings summarised) or mentions.
@@ -205,16 +218,72 @@ pub fn voice(
     };
     let all: Vec<usize> = (0..table.rows).collect();
     let overall = group(String::new(), &all);
-    let periods: Vec<VoiceGroup> = table
-        .period_groups(p)
-        .into_iter()
-        .map(|(n, r)| group(n, &r))
+    let period_rows = table.period_groups(p);
+    let periods: Vec<VoiceGroup> = period_rows
+        .iter()
+        .map(|(n, r)| group(n.clone(), r))
         .collect();
-    let by_channel = table
-        .groups(Role::Channel)
-        .into_iter()
-        .map(|(n, r)| group(n, &r))
+    let channel_rows = table.groups(Role::Channel);
+    let by_channel: Vec<VoiceGroup> = channel_rows
+        .iter()
+        .map(|(n, r)| group(n.clone(), r))
         .collect();
+    let (changes, segment_changes) = {
+        let moments =
+            |col: Option<&[f64]>, groups: &[(String, Vec<usize>)]| -> Vec<(String, Moments)> {
+                col.map_or_else(Vec::new, |c| {
+                    groups
+                        .iter()
+                        .map(|(n, r)| (n.clone(), Moments::of(r.iter().map(|&i| c[i]))))
+                        .collect()
+                })
+            };
+        let shares = |gs: &[VoiceGroup]| -> [(&'static str, Vec<(String, Rate)>); 2] {
+            [
+                (
+                    "goodRatingShare",
+                    gs.iter()
+                        .filter_map(|g| {
+                            Some((g.name.clone(), g.ratings.as_ref()?.good_share.clone()))
+                        })
+                        .collect(),
+                ),
+                (
+                    "positiveShare",
+                    gs.iter()
+                        .filter_map(|g| {
+                            let s = g.sentiment.as_ref()?;
+                            Some((
+                                g.name.clone(),
+                                Rate::of(s.positive, s.texts, "no texts").share(level),
+                            ))
+                        })
+                        .collect(),
+                ),
+            ]
+        };
+        let mut changes = Vec::new();
+        let mut segments = Vec::new();
+        let (ps, cs) = (shares(&periods), shares(&by_channel));
+        for ((metric, p), (_, c)) in ps.iter().zip(&cs) {
+            changes.extend(rate_changes(&[(metric, borrow(p))], level));
+            segments.extend(share_vs_rest(metric, "channel", &borrow(c), level));
+        }
+        for (metric, col) in [("meanRating", rating), ("meanSentiment", text)] {
+            let samples: Vec<(String, Sample)> = moments(col, &period_rows)
+                .into_iter()
+                .map(|(n, m)| (n, m.sample()))
+                .collect();
+            changes.extend(mean_changes(metric, &samples, level));
+            segments.extend(means_vs_rest(
+                metric,
+                "channel",
+                &moments(col, &channel_rows),
+                level,
+            ));
+        }
+        (changes, segments)
+    };
     // Share of voice per brand, overall and per period.
     let brands = table.groups(Role::Brand);
     let shares = |rows: Option<&[usize]>| -> Vec<BrandShare> {
@@ -254,16 +323,27 @@ pub fn voice(
             .collect()
     };
     let mut share_of_voice = Vec::new();
+    let mut changes = changes;
     if !brands.is_empty() {
         share_of_voice.push(ShareOfVoice {
             name: String::new(),
             brands: shares(None),
         });
-        for (name, rows) in table.period_groups(p) {
+        for (name, rows) in &period_rows {
             share_of_voice.push(ShareOfVoice {
-                name,
-                brands: shares(Some(&rows)),
+                name: name.clone(),
+                brands: shares(Some(rows)),
             });
+        }
+        for (b, _) in &brands {
+            let points: Vec<(String, &Rate)> = share_of_voice[1..]
+                .iter()
+                .filter_map(|s| {
+                    let x = s.brands.iter().find(|x| &x.brand == b)?;
+                    Some((format!("{b}: {}", s.name), &x.share_of_voice))
+                })
+                .collect();
+            changes.extend(rate_changes(&[("shareOfVoice", points)], level));
         }
     }
     let our_share_of_voice = o.brand.as_ref().and_then(|b| {
@@ -280,7 +360,8 @@ pub fn voice(
         "ratio",
         "sentiment per text: VADER compound ≥ 0.05 positive, ≤ −0.05 negative, else neutral; sentiment score = (positive − negative) / texts; good rating share = ratings ≥ goodRatingMin / ratings; share of voice = a brand's mentions (the mentions column summed, else rows) / all brands'; share of search likewise with searches",
     )
-    .param("goodRatingMin", good_min);
+    .param("goodRatingMin", good_min)
+    .param("comparisons", "shares by the pooled two-proportion z-test, means (rating, VADER compound) by Welch's t-test; channels against the rest Holm-adjusted per metric");
     if let Some(b) = &o.brand {
         definition = definition.param("brand", b.as_str());
     }
@@ -290,6 +371,8 @@ pub fn voice(
         by_channel,
         share_of_voice,
         our_share_of_voice,
+        changes,
+        segment_changes,
         definition,
     }
 }

@@ -1,10 +1,14 @@
 //! Statistics shared by every metric family: intervals, quantiles, special functions.
 
+pub mod bootstrap;
 pub mod clock;
 mod distributions;
 mod intervals;
 pub mod optimize;
+pub mod ratio;
 pub mod significance;
 
+pub use bootstrap::{Bootstrap, IntervalOptions};
 pub use distributions::{ln_gamma, normal_quantile, student_t_quantile};
 pub use intervals::{mean_interval, wilson_interval, Interval};
+pub use ratio::RatioSums;

@@ -95,6 +95,9 @@ pub struct PredictiveClv {
     pub discount_rate: f64,
     pub margin: f64,
     pub mean_clv: Option<f64>,
+    /// Interval of the mean CLV over the customers (bootstrap up to 10,000 customers, t
+    /// beyond), with the fitted parameters held fixed.
+    pub mean_clv_interval: Option<crate::stats::Interval>,
     pub total_clv: Option<f64>,
     /// Mean probability of being alive at `asOf`.
     pub mean_p_alive: Option<f64>,
@@ -118,6 +121,7 @@ pub fn predictive_clv(
     day_of: &dyn Fn(&str) -> Option<i64>,
     label: &dyn Fn(i64) -> String,
     o: &ClvOptions,
+    iv: &crate::stats::Bootstrap,
 ) -> Result<PredictiveClv> {
     let unit = o.unit_days.unwrap_or(7.0);
     if !(unit.is_finite() && unit > 0.0) {
@@ -311,6 +315,7 @@ pub fn predictive_clv(
         discount_rate: d,
         margin,
         mean_clv: (n > 0).then(|| total_clv / n as f64),
+        mean_clv_interval: iv.skewed_mean(&clvs),
         total_clv: (n > 0).then_some(total_clv),
         mean_p_alive: (n > 0).then(|| p_alive / n as f64),
         distribution: bins.iter().enumerate().map(|(i, &c)| (top * i as f64 / 20.0, c)).collect(),

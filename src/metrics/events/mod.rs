@@ -12,7 +12,9 @@ use serde::Serialize;
 
 use crate::dataset::events::EventLog;
 use crate::dataset::table::NO_ID;
+use crate::metrics::compare::{rate_changes, share_vs_rest, MetricComparison};
 use crate::metrics::figure::{Definition, Figure};
+use crate::metrics::rate::Rate;
 use crate::period::Periodizer;
 use crate::stats::wilson_interval;
 
@@ -25,12 +27,7 @@ use sessions::{bounced, EventFlags, Session};
 /// Share k / n in percent with a Wilson interval.
 fn percent(k: u64, n: u64, level: f64, def: Definition) -> Figure {
     let value = (n > 0).then(|| 100.0 * k as f64 / n as f64);
-    let interval = wilson_interval(k, n, level).map(|mut i| {
-        i.low *= 100.0;
-        i.high *= 100.0;
-        i
-    });
-    Figure::new(value, n, interval, def)
+    Figure::new(value, n, percent_interval(k, n, level), def)
 }
 
 fn mean(sum: f64, n: u64) -> Option<f64> {
@@ -109,6 +106,8 @@ pub struct SessionStats {
     /// The same over sessions with at least two events.
     pub mean_duration_multi_event_seconds: Option<f64>,
     pub median_duration_seconds: Option<f64>,
+    /// Bootstrap (or order-statistic) interval of the median session duration.
+    pub median_duration_interval: Option<crate::stats::Interval>,
     pub events_per_session: Option<f64>,
     pub page_views_per_session: Option<f64>,
     pub sessions_per_user: Option<f64>,
@@ -168,6 +167,9 @@ pub struct SegmentBreakdown {
     pub column: String,
     /// The 20 values with most users, then "(other)" and "(blank)" when present.
     pub values: Vec<SegmentValue>,
+    /// Bounce rate (sessions) and conversion rate (users) of each value against the rest of
+    /// the values, Holm-adjusted per metric.
+    pub comparisons: Vec<crate::metrics::compare::MetricComparison>,
     pub definition: Definition,
 }
 
@@ -181,8 +183,10 @@ pub struct SegmentValue {
     pub mean_session_seconds: Option<f64>,
     /// Bounce rate under the chosen rule (percent).
     pub bounce_rate: Option<f64>,
+    pub bounce_interval: Option<crate::stats::Interval>,
     /// Users with the conversion event (percent), when there is one.
     pub conversion_rate: Option<f64>,
+    pub conversion_interval: Option<crate::stats::Interval>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -206,6 +210,9 @@ pub struct EventsMetrics {
     pub churn: Figure,
     pub lifecycle: Vec<LifecyclePeriod>,
     pub segments: Vec<SegmentBreakdown>,
+    /// Bounce rate (headline rule), engagement rate and session conversion rate of the
+    /// sessions starting in each period, against the previous period.
+    pub changes: Vec<crate::metrics::compare::MetricComparison>,
     /// Rows left out by `events.filter` (0 without a filter).
     pub filtered_out: u64,
 }
@@ -215,8 +222,9 @@ pub fn compute(
     log: &EventLog,
     s: &EventsSettings,
     p: &mut Periodizer,
-    level: f64,
+    iv: &crate::stats::Bootstrap,
 ) -> EventsMetrics {
+    let level = iv.level;
     let code_of = |name: &str| log.event_code(name);
     let conversion_code = match &s.conversion_event {
         Some(e) => code_of(e),
@@ -308,7 +316,8 @@ pub fn compute(
         .param("timezone", p.tz.name().as_str()),
     };
 
-    let sessions = session_stats(log, s, &sess, level);
+    let sessions = session_stats(log, s, &sess, iv);
+    let changes = period_changes(&sess, s, p, level, conversion_code.is_some());
 
     // Conversion.
     let conversion = conversion_code.map(|c| {
@@ -496,8 +505,9 @@ pub fn compute(
         segments: log
             .segments
             .iter()
-            .map(|c| segment_breakdown(log, c, s, &sess, conversion_code))
+            .map(|c| segment_breakdown(log, c, s, &sess, conversion_code, level))
             .collect(),
+        changes,
         filtered_out: log.filtered_out,
     }
 }
@@ -508,6 +518,7 @@ fn segment_breakdown(
     s: &EventsSettings,
     sess: &[Session],
     conversion: Option<u32>,
+    level: f64,
 ) -> SegmentBreakdown {
     const TOP: usize = 20;
     let nv = col.values.len() + 1; // last slot: blank
@@ -558,13 +569,23 @@ fn segment_breakdown(
         sessions: a.sessions,
         mean_session_seconds: mean(a.duration, a.sessions),
         bounce_rate: (a.sessions > 0).then(|| 100.0 * a.bounced as f64 / a.sessions as f64),
+        bounce_interval: percent_interval(a.bounced, a.sessions, level),
         conversion_rate: conversion
             .and((a.users > 0).then(|| 100.0 * a.converted as f64 / a.users as f64)),
+        conversion_interval: conversion.and(percent_interval(a.converted, a.users, level)),
     };
-    let mut values: Vec<SegmentValue> = order
+    let rates = |v: &[(String, Acc)], f: fn(&Acc) -> (u64, u64)| -> Vec<(String, Rate)> {
+        v.iter()
+            .map(|(n, a)| {
+                let (k, m) = f(a);
+                (n.clone(), Rate::of(k, m, "none").share(level))
+            })
+            .collect()
+    };
+    let mut named: Vec<(String, Acc)> = order
         .iter()
         .take(TOP)
-        .map(|&v| row(col.values.name(v as u32).to_string(), &acc[v]))
+        .map(|&v| (col.values.name(v as u32).to_string(), acc[v].clone()))
         .collect();
     if order.len() > TOP {
         let mut other = Acc::default();
@@ -577,14 +598,27 @@ fn segment_breakdown(
             other.bounced += a.bounced;
             other.duration += a.duration;
         }
-        values.push(row("(other)".to_string(), &other));
+        named.push(("(other)".to_string(), other));
     }
     if acc[nv - 1].events > 0 {
-        values.push(row("(blank)".to_string(), &acc[nv - 1]));
+        named.push(("(blank)".to_string(), acc[nv - 1].clone()));
+    }
+    let values = named.iter().map(|(n, a)| row(n.clone(), a)).collect();
+    let mut comparisons = Vec::new();
+    let mut metrics: Vec<(&'static str, fn(&Acc) -> (u64, u64))> =
+        vec![("bounceRate", |a| (a.bounced, a.sessions))];
+    if conversion.is_some() {
+        metrics.push(("conversionRate", |a| (a.converted, a.users)));
+    }
+    for (metric, f) in metrics {
+        let r = rates(&named, f);
+        let borrowed: Vec<(String, &Rate)> = r.iter().map(|(n, x)| (n.clone(), x)).collect();
+        comparisons.extend(share_vs_rest(metric, &col.header, &borrowed, level));
     }
     SegmentBreakdown {
         column: col.header.clone(),
         values,
+        comparisons,
         definition: Definition::new(
             "segmentBreakdown",
             "firstEventValue",
@@ -594,7 +628,66 @@ fn segment_breakdown(
     }
 }
 
-fn session_stats(log: &EventLog, s: &EventsSettings, sess: &[Session], level: f64) -> SessionStats {
+/// Share k / n in percent, its Wilson interval likewise.
+fn percent_interval(k: u64, n: u64, level: f64) -> Option<crate::stats::Interval> {
+    wilson_interval(k, n, level).map(|mut i| {
+        i.low *= 100.0;
+        i.high *= 100.0;
+        i
+    })
+}
+
+/// Bounce, engagement and (with a conversion event) session conversion of the sessions
+/// starting in each period, each against the previous period (two-proportion z-test).
+fn period_changes(
+    sess: &[Session],
+    s: &EventsSettings,
+    p: &Periodizer,
+    level: f64,
+    conversion: bool,
+) -> Vec<MetricComparison> {
+    // Per period start: sessions, bounced, engaged, converted.
+    let mut per: std::collections::BTreeMap<i64, [u64; 4]> = Default::default();
+    for x in sess {
+        let c = per.entry(p.start_of_period_for_day(x.day)).or_default();
+        c[0] += 1;
+        c[1] += u64::from(bounced(x, s, s.bounce));
+        c[2] += u64::from(!bounced(x, s, BounceRule::NotEngaged));
+        c[3] += u64::from(x.converted);
+    }
+    let mut metrics = vec![("bounceRate", 1), ("engagementRate", 2)];
+    if conversion {
+        metrics.push(("sessionConversionRate", 3));
+    }
+    let rates: Vec<(&'static str, Vec<(String, Rate)>)> = metrics
+        .iter()
+        .map(|&(m, k)| {
+            let pts = per
+                .iter()
+                .map(|(&start, c)| {
+                    (
+                        p.label(start),
+                        Rate::of(c[k], c[0], "no sessions").share(level),
+                    )
+                })
+                .collect();
+            (m, pts)
+        })
+        .collect();
+    let series: Vec<(&'static str, Vec<(String, &Rate)>)> = rates
+        .iter()
+        .map(|(m, pts)| (*m, pts.iter().map(|(n, r)| (n.clone(), r)).collect()))
+        .collect();
+    rate_changes(&series, level)
+}
+
+fn session_stats(
+    log: &EventLog,
+    s: &EventsSettings,
+    sess: &[Session],
+    iv: &crate::stats::Bootstrap,
+) -> SessionStats {
+    let level = iv.level;
     let n = sess.len() as u64;
     let total: f64 = sess.iter().map(|x| x.duration() as f64).sum();
     let multi: Vec<&Session> = sess.iter().filter(|x| x.events >= 2).collect();
@@ -690,6 +783,10 @@ fn session_stats(log: &EventLog, s: &EventsSettings, sess: &[Session], level: f6
         mean_duration_seconds: mean(total, n),
         mean_duration_multi_event_seconds: mean(multi_total, multi.len() as u64),
         median_duration_seconds: median(&mut durations),
+        median_duration_interval: {
+            // `median` sorted the durations.
+            iv.quantile(&durations, 0.5)
+        },
         events_per_session: mean(sess.iter().map(|x| x.events as f64).sum(), n),
         page_views_per_session: mean(sess.iter().map(|x| x.page_views as f64).sum(), n),
         sessions_per_user: mean(n as f64, users_with_sessions),

@@ -1,0 +1,108 @@
+//! Ratios of sums over units (engagements / followers over posts, revenue / orders over
+//! customers): R = Σy / Σx with the linearisation (delta-method) variance of the ratio
+//! estimator, var(R) = n / (n − 1) · Σ(y − R·x)² / (Σx)² (Cochran, Sampling Techniques §6.3).
+//! The units, not the events inside them, are the independent draws, so a viral post or a
+//! big customer widens the interval as it should. This equals the HC1 robust standard error
+//! of the weighted regression of y on x with weights 1/x (tests/stats.rs, statsmodels).
+
+use super::significance::{normal_two_sided_p, Comparison};
+use super::{normal_quantile, Interval};
+
+/// Mergeable sums of (y, x) per unit.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct RatioSums {
+    pub n: f64,
+    pub x: f64,
+    pub y: f64,
+    xx: f64,
+    yy: f64,
+    xy: f64,
+}
+
+impl RatioSums {
+    pub fn add(&mut self, y: f64, x: f64) {
+        self.n += 1.0;
+        self.x += x;
+        self.y += y;
+        self.xx += x * x;
+        self.yy += y * y;
+        self.xy += x * y;
+    }
+
+    pub fn merge(&mut self, o: &RatioSums) {
+        self.n += o.n;
+        self.x += o.x;
+        self.y += o.y;
+        self.xx += o.xx;
+        self.yy += o.yy;
+        self.xy += o.xy;
+    }
+
+    /// The sums of the units in `self` and not in `part` (a segment's rest).
+    pub fn without(&self, part: &RatioSums) -> RatioSums {
+        RatioSums {
+            n: self.n - part.n,
+            x: self.x - part.x,
+            y: self.y - part.y,
+            xx: self.xx - part.xx,
+            yy: self.yy - part.yy,
+            xy: self.xy - part.xy,
+        }
+    }
+
+    pub fn ratio(&self) -> Option<f64> {
+        (self.x != 0.0).then(|| self.y / self.x)
+    }
+
+    /// Standard error of the ratio; needs two units.
+    pub fn se(&self) -> Option<f64> {
+        let r = self.ratio()?;
+        if self.n < 2.0 {
+            return None;
+        }
+        let residual = (self.yy - 2.0 * r * self.xy + r * r * self.xx).max(0.0);
+        let v = self.n / (self.n - 1.0) * residual / (self.x * self.x);
+        v.is_finite().then(|| v.sqrt())
+    }
+
+    /// Normal interval of `scale` × the ratio.
+    pub fn interval(&self, level: f64, scale: f64) -> Option<Interval> {
+        let (r, se) = (self.ratio()?, self.se()?);
+        let z = normal_quantile(1.0 - (1.0 - level) / 2.0)?;
+        Some(Interval {
+            low: scale * (r - z * se),
+            high: scale * (r + z * se),
+            level,
+            method: "deltaRatio",
+        })
+    }
+}
+
+/// B's ratio against A's (independent units): difference, its normal interval, relative
+/// change and the z-test p-value, all in `scale` × the ratio.
+pub fn compare_ratios(a: &RatioSums, b: &RatioSums, level: f64, scale: f64) -> Option<Comparison> {
+    let (ra, rb) = (a.ratio()?, b.ratio()?);
+    let se = (a.se()?.powi(2) + b.se()?.powi(2)).sqrt();
+    let z = normal_quantile(1.0 - (1.0 - level) / 2.0)?;
+    let d = rb - ra;
+    let stat = if se > 0.0 { d / se } else { 0.0 };
+    Some(Comparison {
+        difference: scale * d,
+        difference_interval: Some(Interval {
+            low: scale * (d - z * se),
+            high: scale * (d + z * se),
+            level,
+            method: "deltaRatio",
+        }),
+        relative: (ra != 0.0).then(|| rb / ra - 1.0),
+        relative_interval: None,
+        statistic: stat,
+        df: None,
+        p_value: if se > 0.0 {
+            normal_two_sided_p(stat)
+        } else {
+            1.0
+        },
+        test: "ratioZ",
+    })
+}
