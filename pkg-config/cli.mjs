@@ -219,6 +219,18 @@ function revenueLines(r) {
 const dur = (s) => (s == null ? 'n/a' : s < 7200 ? `${(s / 60).toFixed(1)} min` : `${(s / 3600).toFixed(1)} h`);
 const rate = (r) => (r.value == null ? `n/a (${r.unavailableReason})` : pct(r.value));
 
+// The significant changes (period over period and segment against the rest), in each
+// figure's unit: shares in points, engagement rates already in percent, means on their scale.
+function significantLines(changes) {
+  const sig = changes.filter((c) => c.significant && c.comparison);
+  if (!sig.length) return ['  no significant change between periods or segments'];
+  return sig.map((c) => {
+    const mean = c.metric.startsWith('mean'), scale = mean || c.metric.startsWith('engagementRate') ? 1 : 100;
+    const d = c.comparison.difference * scale;
+    return `  significant: ${c.metric} ${c.baseline} → ${c.group} ${d >= 0 ? '+' : ''}${d.toFixed(mean ? 3 : 2)}${mean ? '' : ' points'}, p ${(c.adjustedPValue ?? c.comparison.pValue).toFixed(4)}`;
+  });
+}
+
 function supportLines(s) {
   const o = s.overall;
   const L = ['', `support (${s.definition.params.resolvedFrom}; handle time in ${s.definition.params.handleTimeUnit})`,
@@ -228,7 +240,7 @@ function supportLines(s) {
     `  first response mean ${dur(o.firstResponseTime.mean)}, median ${dur(o.firstResponseTime.median)}, p90 ${dur(o.firstResponseTime.p90)}`,
     `  resolution mean ${dur(o.resolutionTime.mean)}, median ${dur(o.resolutionTime.median)}, p90 ${dur(o.resolutionTime.p90)}`,
     '', '  period      tickets resolved     FCR  reopen  1st resp (med)  resolution (med)   CSAT'];
-  for (const c of s.changes.filter((c) => c.significant)) L.push(`  significant change: ${c.metric} ${c.baseline} → ${c.group} ${(100 * c.comparison.difference).toFixed(2)} points, p ${c.comparison.pValue.toFixed(4)}`);
+  L.splice(L.length - 2, 0, ...significantLines([...s.changes, ...s.segmentChanges]));
   for (const g of s.periods) L.push(`  ${g.name.padEnd(10)} ${String(g.tickets).padStart(8)} ${String(g.resolved).padStart(8)} ${pct(g.firstContactResolution.value).padStart(7)} ${pct(g.reopenRate.value).padStart(7)} ${dur(g.firstResponseTime.median).padStart(15)} ${dur(g.resolutionTime.median).padStart(17)} ${pct(g.csat.value).padStart(6)}`);
   return L;
 }
@@ -245,6 +257,7 @@ function campaignLines(c) {
   L.push('', '  campaign                      sent   open    CTR  conversion');
   for (const g of c.campaigns.slice(0, 50)) L.push(`  ${g.name.slice(0, 26).padEnd(26)} ${fmt(g.totals.sent, 0).padStart(7)} ${pct(g.rates.openRate.value).padStart(6)} ${pct(g.rates.clickThroughRate.value).padStart(6)} ${pct(g.rates.conversionRate.value).padStart(11)}`);
   if (c.campaigns.length > 50) L.push(`  … ${c.campaigns.length - 50} more in the JSON report`);
+  L.push(...significantLines([...c.changes, ...c.segmentChanges]));
   return L;
 }
 
@@ -257,6 +270,7 @@ function socialLines(s) {
     `  engagement rate by followers ${er(o.engagementRate.byFollowers)}, by impressions ${er(o.engagementRate.byImpressions)}, by reach ${er(o.engagementRate.byReach)}`,
     `  followers at the end ${fmt(o.followersEnd, 0)}`, '', '  period      posts  engagements  rate/followers  rate/impressions  follower growth'];
   for (const g of s.periods) L.push(`  ${g.name.padEnd(10)} ${String(g.totals.posts).padStart(6)} ${fmt(g.totals.engagements, 0).padStart(12)} ${er(g.engagementRate.byFollowers).padStart(15)} ${er(g.engagementRate.byImpressions).padStart(17)} ${(g.followerGrowth ? pct(g.followerGrowth.value) : '').padStart(16)}`);
+  L.push(...significantLines([...s.changes, ...s.segmentChanges]));
   return L;
 }
 
@@ -269,6 +283,7 @@ function voiceLines(kind, v) {
   for (const b of v.shareOfVoice[0]?.brands ?? []) L.push(`  ${b.brand.padEnd(20)} ${fmt(b.mentions, 0).padStart(8)} mentions  share of voice ${pct(b.shareOfVoice.value)}${b.shareOfSearch ? `  share of search ${pct(b.shareOfSearch.value)}` : ''}`);
   L.push('', '  period      rows  sentiment');
   for (const g of v.periods) L.push(`  ${g.name.padEnd(10)} ${String(g.rows).padStart(5)}  ${senti(g.sentiment)}${g.ratings ? `  mean rating ${fmt(g.ratings.mean, 2)}` : ''}`);
+  L.push(...significantLines([...v.changes, ...v.segmentChanges]));
   return L;
 }
 

@@ -515,8 +515,6 @@ fn transactions_metrics(
             &names,
             warnings,
             last,
-            &crate::period::parse_day,
-            &crate::period::day_label,
             o,
             &r.intervals,
         )?),

@@ -460,7 +460,7 @@ fn bootstrap_intervals_match_scipy() {
     close(mean.low, 11.176000000000002, 0.01);
     close(mean.high, 17.708000000000002, 0.01);
     // Seeded: the same seed gives the same interval, another seed a slightly different one.
-    assert_eq!(b.mean(&SKEWED), Some(mean.clone()));
+    assert_eq!(b.mean(&SKEWED), Some(mean));
     b.seed = 2;
     let other = b.mean(&SKEWED).unwrap();
     assert_ne!(other.low, mean.low);

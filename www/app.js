@@ -267,12 +267,13 @@ function renderEvents(r) {
   const c = $('event-cards');
   const cards = [
     card('Users', 'users', String(e.summary.users), '', [`${e.summary.events.toLocaleString('en')} events over ${e.summary.days} days`, `${e.summary.duplicatesRemoved} exact duplicates counted once`]),
-    card('Sessions', 'sessions', String(s.count), '', [`mean ${fmt(s.meanDurationSeconds, 0)} s (multi-event ${fmt(s.meanDurationMultiEventSeconds, 0)} s), median ${fmt(s.medianDurationSeconds, 0)} s`, `${fmt(s.eventsPerSession, 2)} events · ${fmt(s.pageViewsPerSession, 2)} page views per session · ${fmt(s.sessionsPerUser, 2)} per user`, s.definition.formula]),
-    card('Bounce rate', 'bounce', fmt(s.bounce.headline.value), '%', [`rule: ${s.bounce.rule}`, `single event ${fmt(s.bounce.singleEvent.value)}% · not engaged (GA4) ${fmt(s.bounce.notEngaged.value)}% · single page view (PostHog) ${fmt(s.bounce.singlePageView.value)}%`]),
+    card('Sessions', 'sessions', String(s.count), '', [`mean ${fmt(s.meanDurationSeconds, 0)} s (multi-event ${fmt(s.meanDurationMultiEventSeconds, 0)} s), median ${fmt(s.medianDurationSeconds, 0)} s`,
+      ivDetail(s.medianDurationInterval, (v) => `${fmt(v, 0)} s`, 'interval of the median'), `${fmt(s.eventsPerSession, 2)} events · ${fmt(s.pageViewsPerSession, 2)} page views per session · ${fmt(s.sessionsPerUser, 2)} per user`, s.definition.formula]),
+    card('Bounce rate', 'bounce', fmt(s.bounce.headline.value), '%', [`rule: ${s.bounce.rule}`, ivDetail(s.bounce.headline.interval, (v) => `${fmt(v)}%`), `single event ${fmt(s.bounce.singleEvent.value)}% · not engaged (GA4) ${fmt(s.bounce.notEngaged.value)}% · single page view (PostHog) ${fmt(s.bounce.singlePageView.value)}%`]),
     card('Stickiness', 'stickiness', pctText(a.meanStickiness), '', [`mean DAU ${fmt(a.meanDau)} · DAU / MAU (${e.settings.mauDays} days) averaged over days`]),
-    e.conversion ? card('Conversion', 'conversion', fmt(e.conversion.users.value), '%', [`users with ${e.conversion.event} · ${fmt(e.conversion.sessions.value)}% of sessions`]) : null,
-    e.activation ? card('Activation', 'activation', fmt(e.activation.rate.value), '%', [`${e.activation.activatedUsers} of ${e.activation.signupUsers} sign-ups within ${e.settings.activationDays} days`]) : null,
-    card('Week-1 engagement', 'week1', fmt(e.week1Engagement.value), '%', [e.week1Engagement.definition.formula]),
+    e.conversion ? card('Conversion', 'conversion', fmt(e.conversion.users.value), '%', [`users with ${e.conversion.event} · ${fmt(e.conversion.sessions.value)}% of sessions`, ivDetail(e.conversion.users.interval, (v) => `${fmt(v)}%`)], e.conversion.users.smallSample) : null,
+    e.activation ? card('Activation', 'activation', fmt(e.activation.rate.value), '%', [`${e.activation.activatedUsers} of ${e.activation.signupUsers} sign-ups within ${e.settings.activationDays} days`, ivDetail(e.activation.rate.interval, (v) => `${fmt(v)}%`)], e.activation.rate.smallSample) : null,
+    card('Week-1 engagement', 'week1', fmt(e.week1Engagement.value), '%', [e.week1Engagement.definition.formula, ivDetail(e.week1Engagement.interval, (v) => `${fmt(v)}%`)], e.week1Engagement.smallSample),
   ];
   c.replaceChildren(...cards.filter(Boolean));
   const days = a.daily;
@@ -324,6 +325,7 @@ function renderEvents(r) {
     sv.append(svg('text', { x: 10 + i * bw, y: H - 4 }, `${l.period}: +${l.new} ↺${l.returning} ↑${l.resurrecting} −${l.dormant}`));
   });
   $('lifecycle').replaceChildren(sv, el('div', { class: 'legend', text: 'new (blue) · returning (green) · resurrecting (purple) · dormant (red, below)' }));
+  renderChanges('event-changes', e.changes);
   renderTable('features', ['event', 'users', '% of users', 'events', 'events per user'],
     e.features.map((x) => [x.event, x.users, fmt(x.shareOfUsers), x.events, fmt(x.eventsPerUser, 2)]));
   const segBox = $('event-segments');
@@ -331,10 +333,13 @@ function renderEvents(r) {
   for (const sg of e.segments) {
     const t = el('table', { 'data-testid': `event-segment-${sg.column}` });
     t.append(el('tr', {}, ...['value', 'users', 'events', 'sessions', 'mean session (s)', 'bounce %', 'conversion %'].map((h) => el('th', { text: h }))));
+    const withIv = (v, i) => `${fmt(v)}${i ? ` (${fmt(i.low)}–${fmt(i.high)})` : ''}`;
     for (const v of sg.values) {
-      t.append(el('tr', {}, ...[v.value, v.users, v.events, v.sessions, fmt(v.meanSessionSeconds, 0), fmt(v.bounceRate), fmt(v.conversionRate)].map((x) => el('td', { text: String(x) }))));
+      t.append(el('tr', {}, ...[v.value, v.users, v.events, v.sessions, fmt(v.meanSessionSeconds, 0), withIv(v.bounceRate, v.bounceInterval), withIv(v.conversionRate, v.conversionInterval)].map((x) => el('td', { text: String(x) }))));
     }
-    segBox.append(el('h2', { text: `By ${sg.column}` }), t, el('p', { class: 'detail', text: sg.definition.formula }));
+    const cmp = el('table', { id: `event-segment-changes-${segBox.children.length}`, 'data-testid': 'event-segment-changes' });
+    segBox.append(el('h2', { text: `By ${sg.column}` }), t, el('p', { class: 'detail', text: sg.definition.formula }), el('div', { class: 'scroll' }, cmp));
+    renderChanges(cmp.id, sg.comparisons);
   }
 }
 
@@ -404,9 +409,10 @@ function done(r, ms) {
   $('transactions-results').hidden = r.kind !== 'transactions';
   if (r.kind === 'transactions') {
     $('revenue-definition').textContent = r.revenue.definition.formula;
-    renderTable('revenue', ['period', 'customers at start', 'lost', 'new', 'reactivated', 'at end', 'retention', 'churn', 'revenue', 'orders', 'ARPU', 'avg order', 'repeat rate', 'NRR', 'GRR', 'retention interval'],
+    renderTable('revenue', ['period', 'customers at start', 'lost', 'new', 'reactivated', 'at end', 'retention', 'churn', 'revenue', 'orders', 'ARPU', 'ARPU interval', 'avg order', 'avg order interval', 'repeat rate', 'NRR', 'GRR', 'retention interval'],
       r.revenue.periods.map((p) => [p.period, p.startCustomers, p.lostCustomers, p.newCustomers, p.reactivatedCustomers, p.endCustomers,
-        pctText(p.retentionRate), pctText(p.churnRate), fmt(p.revenue, 2), p.orders, fmt(p.arpu, 2), fmt(p.averageOrderValue, 2),
+        pctText(p.retentionRate), pctText(p.churnRate), fmt(p.revenue, 2), p.orders, fmt(p.arpu, 2), p.arpuInterval ? `${fmt(p.arpuInterval.low, 2)}–${fmt(p.arpuInterval.high, 2)}` : '',
+        fmt(p.averageOrderValue, 2), p.averageOrderValueInterval ? `${fmt(p.averageOrderValueInterval.low, 2)}–${fmt(p.averageOrderValueInterval.high, 2)}` : '',
         pctText(p.repeatPurchaseRate), pctText(p.netRevenueRetention), pctText(p.grossRevenueRetention),
         p.retentionInterval ? `${pctText(p.retentionInterval.low)}–${pctText(p.retentionInterval.high)}${p.startCustomers < 30 ? ' (small sample)' : ''}` : '']));
     renderRetentionChart(r.revenue.periods);
@@ -447,16 +453,21 @@ function duration(s) {
   return `${(s / 86400).toFixed(1)} d`;
 }
 
-// Share changes period over period: difference in points, its interval, p, significance.
+// Changes period over period and against the rest: difference, its interval, p (Holm for
+// segments), significance. Shares differ in percentage points; engagement rates are already
+// percentages; means (rating, sentiment) differ on their own scale.
 function renderChanges(id, changes) {
-  renderTable(id, ['rate', 'from', 'to', 'change', 'interval', 'p', 'significant'], changes.map((c) => {
+  renderTable(id, ['figure', 'from / baseline', 'to / segment', 'change', 'interval', 'p', 'significant'], changes.map((c) => {
     const k = c.comparison;
     if (!k) return [c.metric, c.baseline, c.group, 'n/a', '', '', ''];
-    const pts = (v) => `${v >= 0 ? '+' : ''}${(100 * v).toFixed(2)}`;
-    return [c.metric, c.baseline, c.group, `${pts(k.difference)} pts`,
-      k.differenceInterval ? `${pts(k.differenceInterval.low)} to ${pts(k.differenceInterval.high)}` : '', (c.adjustedPValue ?? k.pValue).toFixed(4), c.significant ? 'yes' : 'no'];
+    const mean = c.metric.startsWith('mean'), scale = mean || c.metric.startsWith('engagementRate') ? 1 : 100;
+    const d = (v) => `${v >= 0 ? '+' : ''}${(scale * v).toFixed(mean ? 3 : 2)}`;
+    return [c.metric, c.baseline, c.group, `${d(k.difference)}${mean ? '' : ' pts'}`,
+      k.differenceInterval ? `${d(k.differenceInterval.low)} to ${d(k.differenceInterval.high)}` : '', (c.adjustedPValue ?? k.pValue).toFixed(4), c.significant ? 'yes' : 'no'];
   }));
 }
+// An interval as "95% interval low–high" with a formatter, or nothing.
+const ivDetail = (i, f, what = 'interval') => (i ? `${Math.round(100 * i.level)}% ${what} ${f(i.low)}–${f(i.high)} (${i.method})` : '');
 
 function renderSupport(s) {
   const o = s.overall;
@@ -464,9 +475,11 @@ function renderSupport(s) {
   box.replaceChildren(
     card('First contact resolution', 'fcr', rateText(o.firstContactResolution), '', [`${o.firstContactResolution.numerator} of ${o.firstContactResolution.denominator} resolved tickets`, rateDetail(o.firstContactResolution)], o.firstContactResolution.smallSample),
     card('Average handle time', 'aht', duration(o.handleTime.mean), '', [`median ${duration(o.handleTime.median)}, p90 ${duration(o.handleTime.p90)}`,
-      o.handleTime.meanInterval ? `${Math.round(100 * o.handleTime.meanInterval.level)}% interval of the mean ${duration(o.handleTime.meanInterval.low)}–${duration(o.handleTime.meanInterval.high)}` : ''], o.handleTime.smallSample),
-    card('First response', 'first-response', duration(o.firstResponseTime.median), '', [`median; mean ${duration(o.firstResponseTime.mean)}, p90 ${duration(o.firstResponseTime.p90)}`]),
-    card('Resolution', 'resolution', duration(o.resolutionTime.median), '', [`median; mean ${duration(o.resolutionTime.mean)}, p90 ${duration(o.resolutionTime.p90)}`]),
+      ivDetail(o.handleTime.meanInterval, duration, 'interval of the mean'), ivDetail(o.handleTime.medianInterval, duration, 'interval of the median')], o.handleTime.smallSample),
+    card('First response', 'first-response', duration(o.firstResponseTime.median), '', [`median; mean ${duration(o.firstResponseTime.mean)}, p90 ${duration(o.firstResponseTime.p90)}`,
+      ivDetail(o.firstResponseTime.medianInterval, duration, 'interval of the median'), `n = ${o.firstResponseTime.n}`], o.firstResponseTime.smallSample),
+    card('Resolution', 'resolution', duration(o.resolutionTime.median), '', [`median; mean ${duration(o.resolutionTime.mean)}, p90 ${duration(o.resolutionTime.p90)}`,
+      ivDetail(o.resolutionTime.medianInterval, duration, 'interval of the median'), `n = ${o.resolutionTime.n}`], o.resolutionTime.smallSample),
     card('Reopen rate', 'reopen', rateText(o.reopenRate), '', [`${o.reopenRate.numerator} of ${o.reopenRate.denominator}`, rateDetail(o.reopenRate)], o.reopenRate.smallSample),
     card('CSAT', 'support-csat', rateText(o.csat), '', [`${o.csat.denominator} answers, mean ${fmt(o.csatMean, 2)}`, rateDetail(o.csat)], o.csat.smallSample),
     card('Tickets per customer', 'per-customer', fmt(s.ticketsPerCustomer.value, 2), '', [`${o.tickets} tickets, ${s.customers ?? 'n/a'} customers`]),
@@ -501,27 +514,31 @@ function renderCampaigns(c) {
   const head = ['sent', 'delivery', 'open', 'CTR', 'click-to-open', 'conversion', 'unsubscribe', 'bounce', 'revenue / email'];
   renderTable('campaign-list', ['campaign', ...head], rows(c.campaigns));
   renderTable('campaign-periods', ['period', ...head], rows(c.periods));
-  renderChanges('campaign-changes', c.changes);
+  renderChanges('campaign-changes', [...c.changes, ...c.segmentChanges]);
 }
 
 // Engagement rates are already percentages.
 const ptsText = (r) => (r.value === null ? `n/a (${r.unavailableReason})` : `${r.value.toFixed(2)}%`);
+// With its interval (posts are the units), for tables.
+const ptsWithInterval = (r) => `${ptsText(r)}${r.interval ? ` (${r.interval.low.toFixed(2)}–${r.interval.high.toFixed(2)})` : ''}`;
+const ptsDetail = (r) => ivDetail(r.interval, (v) => `${v.toFixed(2)}%`);
 
 function renderSocial(s) {
   const o = s.overall, t = o.totals;
   $('social-cards').replaceChildren(
-    card('Engagement rate (followers)', 'er-followers', ptsText(o.engagementRate.byFollowers), '', [`${fmt(t.engagements, 0)} engagements on ${t.posts} posts`]),
-    card('Engagement rate (impressions)', 'er-impressions', ptsText(o.engagementRate.byImpressions), '', [`${fmt(t.impressions, 0)} impressions`]),
-    card('Engagement rate (reach)', 'er-reach', ptsText(o.engagementRate.byReach), '', [`${fmt(t.reach, 0)} reached`]),
+    card('Engagement rate (followers)', 'er-followers', ptsText(o.engagementRate.byFollowers), '', [`${fmt(t.engagements, 0)} engagements on ${t.posts} posts`, ptsDetail(o.engagementRate.byFollowers)], t.posts < 30),
+    card('Engagement rate (impressions)', 'er-impressions', ptsText(o.engagementRate.byImpressions), '', [`${fmt(t.impressions, 0)} impressions`, ptsDetail(o.engagementRate.byImpressions)], t.posts < 30),
+    card('Engagement rate (reach)', 'er-reach', ptsText(o.engagementRate.byReach), '', [`${fmt(t.reach, 0)} reached`, ptsDetail(o.engagementRate.byReach)], t.posts < 30),
     card('Followers', 'followers', fmt(o.followersEnd, 0), '', ['at the last post, platforms summed']),
     card('Likes · comments · shares', 'interactions', `${fmt(t.likes, 0)} · ${fmt(t.comments, 0)} · ${fmt(t.shares, 0)}`, '', [`saves ${fmt(t.saves, 0)}`]),
   );
   $('social-definition').textContent = `${s.definition.formula}. Saves counted: ${s.definition.params.includeSaves}.`;
   const head = ['posts', 'engagements', 'rate (followers)', 'rate (impressions)', 'rate (reach)', 'followers at end'];
-  const rows = (gs) => gs.map((g) => [g.name, g.totals.posts, fmt(g.totals.engagements, 0), ptsText(g.engagementRate.byFollowers),
-    ptsText(g.engagementRate.byImpressions), ptsText(g.engagementRate.byReach), fmt(g.followersEnd, 0)]);
+  const rows = (gs) => gs.map((g) => [g.name, g.totals.posts, fmt(g.totals.engagements, 0), ptsWithInterval(g.engagementRate.byFollowers),
+    ptsWithInterval(g.engagementRate.byImpressions), ptsWithInterval(g.engagementRate.byReach), fmt(g.followersEnd, 0)]);
   renderTable('social-periods', ['period', ...head, 'follower growth'], rows(s.periods).map((r, i) => [...r, s.periods[i].followerGrowth ? rateText(s.periods[i].followerGrowth) : '']));
   renderTable('social-channels', ['platform', ...head], rows(s.byChannel));
+  renderChanges('social-changes', [...s.changes, ...s.segmentChanges]);
   renderTable('social-posts', ['post', 'time', 'platform', 'engagements', 'rate (followers)', 'rate (impressions)'],
     s.topPosts.slice(0, 20).map((p) => [p.post, p.time ?? '', p.channel ?? '', fmt(p.engagements, 0), ptsText(p.engagementRate.byFollowers), ptsText(p.engagementRate.byImpressions)]));
 }
@@ -534,7 +551,7 @@ function renderVoice(kind, v) {
   const cards = [card('Sentiment score', 'sentiment', sentimentText(st), '',
     st ? [`${st.positive} positive, ${st.neutral} neutral, ${st.negative} negative of ${st.texts} texts`] : [])];
   if (rt) {
-    cards.push(card('Average rating', 'rating', fmt(rt.mean, 2), '', [`${rt.ratings} ratings; ${rateText(rt.goodShare)} rated ${v.definition.params.goodRatingMin}+`]));
+    cards.push(card('Average rating', 'rating', fmt(rt.mean, 2), '', [`${rt.ratings} ratings; ${rateText(rt.goodShare)} rated ${v.definition.params.goodRatingMin}+`, rateDetail(rt.goodShare)], rt.goodShare.smallSample));
     cards.push(card('Rating distribution', 'rating-distribution', '', '', rt.distribution.map(([r, n]) => `${r}★ ${n}`)));
   }
   if (v.ourShareOfVoice) cards.push(card('Our share of voice', 'our-share', rateText(v.ourShareOfVoice), '', [String(v.definition.params.brand)]));
@@ -543,10 +560,11 @@ function renderVoice(kind, v) {
   $('voice-definition').textContent = v.definition.formula;
   const rows = (gs) => gs.map((g) => [g.name, fmt(g.mentions, 0), sentimentText(g.sentiment),
     g.sentiment ? `${g.sentiment.positive} / ${g.sentiment.neutral} / ${g.sentiment.negative}` : '',
-    g.ratings ? fmt(g.ratings.mean, 2) : '', g.ratings ? rateText(g.ratings.goodShare) : '']);
+    g.ratings ? fmt(g.ratings.mean, 2) : '', g.ratings ? `${rateText(g.ratings.goodShare)} ${g.ratings.goodShare.interval ? `(${pctText(g.ratings.goodShare.interval.low)}–${pctText(g.ratings.goodShare.interval.high)})` : ''}` : '']);
   const head = [kind === 'reviews' ? 'reviews' : 'mentions', 'sentiment score', '+ / = / −', 'mean rating', 'good ratings'];
   renderTable('voice-periods', ['period', ...head], rows(v.periods));
   renderTable('voice-channels', ['source', ...head], rows(v.byChannel));
+  renderChanges('voice-changes', [...v.changes, ...v.segmentChanges]);
   const sov = v.shareOfVoice;
   renderTable('voice-brands', ['period', 'brand', 'mentions', 'share of voice', 'share of search'],
     sov.flatMap((p) => p.brands.map((b) => [p.name || 'all', b.brand, fmt(b.mentions, 0), rateText(b.shareOfVoice), b.shareOfSearch ? rateText(b.shareOfSearch) : ''])));
@@ -579,7 +597,7 @@ function renderCohortsAndValue(r) {
     `${fmt(i.purchaseFrequency, 3)} orders and ARPU ${fmt(i.arpu, 2)} per active customer, churn ${pctText(i.churnRate)}, ` +
     `lifespan ${fmt(i.lifespanPeriods, 1)} periods (${i.lifespanSource === 'churn' ? '1 / churn' : 'given'}), margin ${i.margin}, discount ${i.discountRate} per period.`;
   renderTable('lifetime', ['formula', 'value per customer', 'how'],
-    lv.variants.map((v) => [v.variant, v.value === null ? `n/a (${v.unavailableReason})` : fmt(v.value, 2), v.formula]));
+    lv.variants.map((v) => [v.variant, v.value === null ? `n/a (${v.unavailableReason})` : fmt(v.value, 2) + (v.interval ? ` (${ivDetail(v.interval, (x) => fmt(x, 2))})` : ''), v.formula]));
   const k = c.contractual;
   $('contractual').textContent = k
     ? `Read as contracts (a customer stays until their last purchase period), a shifted-beta-geometric fit gives α ${fmt(k.model.alpha, 3)}, β ${fmt(k.model.beta, 3)}: ` +
@@ -600,7 +618,8 @@ function renderClv(c) {
   $('clv-summary').textContent = `${c.customers.toLocaleString('en')} customers, calibration to ${c.calibrationEnd}, ${c.unitDays}-day units. ` +
     `${m.modified ? 'MBG/NBD' : 'BG/NBD'}: r ${fmt(m.r, 3)}, α ${fmt(m.alpha, 3)}, a ${fmt(m.a, 3)}, b ${fmt(m.b, 3)} (log-likelihood ${fmt(m.logLikelihood, 1)}). ` +
     (g ? `Gamma-Gamma: p ${fmt(g.p, 3)}, q ${fmt(g.q, 3)}, γ ${fmt(g.gamma, 3)}. ` : 'Too few repeat buyers for the spend model. ') +
-    `Mean P(alive) ${pctText(c.meanPAlive)}; mean CLV over ${c.horizon} units ${fmt(c.meanClv, 2)}, total ${fmt(c.totalClv, 2)}` +
+    `Mean P(alive) ${pctText(c.meanPAlive)}; mean CLV over ${c.horizon} units ${fmt(c.meanClv, 2)}` +
+    (c.meanClvInterval ? ` (${ivDetail(c.meanClvInterval, (x) => fmt(x, 2))}, parameters held fixed)` : '') + `, total ${fmt(c.totalClv, 2)}` +
     (c.seconds === null ? '.' : `; fitted in ${c.seconds.toFixed(2)} s.`);
   const bins = c.distribution;
   const W = 760, H = 200, B = 36;

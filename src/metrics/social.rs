@@ -94,6 +94,8 @@ struct Cols<'a> {
     times: Option<&'a [i64]>,
     channel: Vec<(String, Vec<usize>)>,
     include_saves: bool,
+    /// Each post's engagements (filled once by `social`).
+    per_post: Vec<f64>,
 }
 
 fn sum(col: Option<&[f64]>, rows: &[usize]) -> Option<f64> {
@@ -116,7 +118,7 @@ impl Cols<'_> {
         let mut s = RatioSums::default();
         for &i in rows {
             let x = if c[i].is_nan() { 0.0 } else { c[i] };
-            s.add(self.engagements(&[i]), x);
+            s.add(self.per_post[i], x);
         }
         Some(s)
     }
@@ -199,7 +201,10 @@ pub fn social(table: &Table, p: &mut Periodizer, o: &SocialOptions, level: f64) 
         times: table.times(Role::Timestamp),
         channel: table.groups(Role::Channel),
         include_saves: o.include_saves.unwrap_or(false),
+        per_post: Vec::new(),
     };
+    let mut c = c;
+    c.per_post = (0..table.rows).map(|i| c.engagements(&[i])).collect();
     let all: Vec<usize> = (0..table.rows).collect();
     let overall = c.group(String::new(), &all, level);
     let period_rows = table.period_groups(p);
@@ -241,7 +246,7 @@ pub fn social(table: &Table, p: &mut Periodizer, o: &SocialOptions, level: f64) 
     let mut posts: Vec<PostRate> = all
         .iter()
         .map(|&i| {
-            let e = c.engagements(&[i]);
+            let e = c.per_post[i];
             PostRate {
                 post: i as u64 + 1,
                 time: c

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CONTRACT: &'static str = r#"
 /** A two-sided confidence interval, in the unit of the figure it belongs to. */
-export interface Interval { low: number; high: number; level: number; method: "wilson" | "t" | "normal" | "wald" | "logRatio" | "welch" | "orderStatistic"; }
+export interface Interval { low: number; high: number; level: number; method: "wilson" | "t" | "normal" | "wald" | "logRatio" | "welch" | "orderStatistic" | "bootstrap" | "deltaRatio"; }
 
 /** How a figure was computed: metric, variant, formula and parameters. */
 export interface Definition {
@@ -115,6 +115,14 @@ export type Kind = "survey" | "events" | "transactions" | "tickets" | "campaigns
 export type InputFormat = "csv" | "json" | "ndjson" | "xlsx";
 export type DecimalMark = "dot" | "comma";
 
+export interface IntervalOptions {
+  /** "bootstrap" (default) or "orderStatistic" (exact binomial interval of medians). */
+  quantiles?: "bootstrap" | "orderStatistic";
+  /** Bootstrap resamples, 100 to 1,000,000 (default 2,000). */
+  resamples?: number;
+  /** Bootstrap seed (default 1): the same seed gives the same intervals. */
+  seed?: number;
+}
 export interface AnalyzeOptions {
   /** "auto" (default) detects the kind from the columns. */
   kind?: Kind | "auto";
@@ -123,6 +131,8 @@ export interface AnalyzeOptions {
   granularity?: Granularity;
   weekStart?: WeekStart;
   confidence?: number;
+  /** Intervals of medians, p90s and skewed means (seeded bootstrap by default). */
+  intervals?: IntervalOptions;
   /** ",", ";", "\t", "|"; detected when absent. */
   delimiter?: string;
   /** Detected from the first bytes when absent ("tsv" and "jsonl" are accepted aliases). */
@@ -335,7 +345,14 @@ export interface SocialGroup {
   followerGrowth?: Rate | null;
 }
 export interface PostRate { post: number; time: string | null; channel: string | null; engagements: number; engagementRate: EngagementRates; }
-export interface SocialMetrics { overall: SocialGroup; periods: SocialGroup[]; byChannel: SocialGroup[]; topPosts: PostRate[]; definition: Definition; }
+export interface SocialMetrics {
+  overall: SocialGroup; periods: SocialGroup[]; byChannel: SocialGroup[]; topPosts: PostRate[];
+  /** Each engagement rate, each period against the previous (delta-method z-test, points). */
+  changes: RateChange[];
+  /** Each channel against the rest of the channels, Holm-adjusted. */
+  segmentChanges: RateChange[];
+  definition: Definition;
+}
 export interface SocialReport extends ReportHead {
   kind: "social";
   dataset: DatasetSummary;
@@ -374,6 +391,10 @@ export interface VoiceMetrics {
   byChannel: VoiceGroup[];
   shareOfVoice: ShareOfVoice[];
   ourShareOfVoice: Rate | null;
+  /** Good-rating share, mean rating, positive share, mean sentiment and each brand's share of voice ("brand: period"), each period against the previous. */
+  changes: RateChange[];
+  /** The same of each channel against the rest, Holm-adjusted. */
+  segmentChanges: RateChange[];
   definition: Definition;
 }
 /** Report of reviews or brand mentions. */
@@ -406,7 +427,7 @@ export interface Rate {
   numerator: number;
   denominator: number;
   unavailableReason?: string;
-  /** Wilson interval, for shares of whole counts. */
+  /** Wilson interval for shares of whole counts; delta-method interval for ratios of sums over posts. */
   interval?: Interval;
   /** Fewer than 30 in the denominator. */
   smallSample?: boolean;
@@ -418,9 +439,10 @@ export interface Durations {
   /** t interval of the mean. */
   meanInterval: Interval | null;
   median: number | null;
-  /** Distribution-free (order statistic) interval of the median. */
+  /** Seeded bootstrap interval of the median (order statistic by option). */
   medianInterval: Interval | null;
   p90: number | null;
+  p90Interval: Interval | null;
   smallSample: boolean;
 }
 export interface SupportGroup {
@@ -450,7 +472,7 @@ export interface SupportMetrics {
   segmentChanges: RateChange[];
   definition: Definition;
 }
-/** A share compared with the previous period or with the rest of its breakdown (two-proportion z-test). */
+/** A figure compared with the previous period or with the rest of its breakdown. */
 export interface RateChange { metric: string; baseline: string; group: string; comparison: Comparison | null; adjustedPValue: number | null; significant: boolean; }
 export interface SupportOptions {
   /** seconds | minutes | hours (default: from the column header, else seconds). */
@@ -484,6 +506,8 @@ export interface CampaignMetrics {
   byChannel: CampaignGroup[];
   /** Open, click-through, conversion and unsubscribe rates, each period against the previous. */
   changes: RateChange[];
+  /** Open, click-through and conversion rates of each campaign and channel against the rest (Holm). */
+  segmentChanges: RateChange[];
   definition: Definition;
 }
 /** Report of an email or ad campaign export (rates from summed counts). */
@@ -564,6 +588,7 @@ export interface SessionStats {
   meanDurationSeconds: number | null;
   meanDurationMultiEventSeconds: number | null;
   medianDurationSeconds: number | null;
+  medianDurationInterval: Interval | null;
   eventsPerSession: number | null;
   pageViewsPerSession: number | null;
   sessionsPerUser: number | null;
@@ -595,10 +620,12 @@ export interface EventsMetrics {
   churn: Figure;
   lifecycle: LifecyclePeriod[];
   segments: EventsSegmentBreakdown[];
+  /** Bounce, engagement and session conversion rates, each period against the previous. */
+  changes: RateChange[];
   filteredOut: number;
 }
-export interface EventsSegmentValue { value: string; users: number; events: number; sessions: number; meanSessionSeconds: number | null; bounceRate: number | null; conversionRate: number | null; }
-export interface EventsSegmentBreakdown { column: string; values: EventsSegmentValue[]; definition: Definition; }
+export interface EventsSegmentValue { value: string; users: number; events: number; sessions: number; meanSessionSeconds: number | null; bounceRate: number | null; bounceInterval: Interval | null; conversionRate: number | null; conversionInterval: Interval | null; }
+export interface EventsSegmentBreakdown { column: string; values: EventsSegmentValue[]; comparisons: RateChange[]; definition: Definition; }
 /** Report of an event log: what was ingested and the product-engagement metrics. */
 export interface EventsReport extends ReportHead {
   kind: "events";
@@ -630,6 +657,8 @@ export interface PeriodRevenue {
   /** t interval of ARPU. */
   arpuInterval: Interval | null;
   averageOrderValue: number | null;
+  /** Delta-method interval of AOV over customers. */
+  averageOrderValueInterval: Interval | null;
   purchaseFrequency: number | null;
   repeatPurchaseRate: number | null;
   cumulativeRepeatPurchaseRate: number | null;
@@ -706,6 +735,8 @@ export interface ClvVariant {
   value: number | null;
   unavailableReason?: string;
   formula: string;
+  /** Historical only: interval of the mean net revenue per customer. */
+  interval?: Interval;
 }
 export interface LifetimeValue { inputs: LifetimeInputs; variants: ClvVariant[]; definition: Definition; }
 export type RfmSegment = "champions" | "loyal" | "potentialLoyalists" | "newCustomers" | "needAttention"
@@ -765,6 +796,8 @@ export interface PredictiveClv {
   discountRate: number;
   margin: number;
   meanClv: number | null;
+  /** Over customers, parameters held fixed (bootstrap up to 10,000 customers, t beyond). */
+  meanClvInterval: Interval | null;
   totalClv: number | null;
   meanPAlive: number | null;
   /** [lower bound of the bin, customers]. */
@@ -872,7 +905,7 @@ export interface Comparison {
   statistic: number;
   df?: number;
   pValue: number;
-  test: "twoProportionZ" | "welchT" | "npsZ";
+  test: "twoProportionZ" | "welchT" | "npsZ" | "ratioZ";
 }
 export interface AbVariantResult { name: string; visitors: number; conversions: number; conversionRate: number | null; interval: Interval | null; smallSample: boolean; revenueMean?: number; }
 export interface AbVariantComparison { variant: string; conversion: Comparison | null; adjustedPValue: number | null; significant: boolean; revenue: Comparison | null; verdict: string; }

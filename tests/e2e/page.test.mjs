@@ -222,6 +222,13 @@ test('the event-log sample: cohort heatmap and funnel on screen match the packag
   assert.deepEqual(funnel, want.events.funnel.steps.map((s) => [s.event, String(s.users), pct(s.conversionFromFirst), pct(s.conversionFromPrevious)]));
   assert.ok(want.events.funnel.steps.length >= 3);
   assert.equal(await page.textContent('[data-testid=bounce-value]'), want.events.sessions.bounce.headline.value.toFixed(1));
+  // Intervals on the cards (Wilson for the bounce rate, bootstrap for the median session) and
+  // the period-over-period changes.
+  const bi = want.events.sessions.bounce.headline.interval;
+  assert.ok((await page.textContent('[data-testid=bounce]')).includes(`95% interval ${bi.low.toFixed(1)}%–${bi.high.toFixed(1)}% (wilson)`));
+  assert.match(await page.textContent('[data-testid=sessions]'), /95% interval of the median .* \(bootstrap\)/);
+  const eventChanges = await page.locator('[data-testid=event-changes] tr').evaluateAll((trs) => trs.slice(1).map((tr) => tr.cells[5].textContent));
+  assert.deepEqual(eventChanges, want.events.changes.map((c) => c.adjustedPValue.toFixed(4)));
   assert.equal(await page.locator('[data-testid=activity-chart] polyline').count(), 3);
   // Edit the funnel: two steps, 1-day window.
   await page.fill('#funnel-steps', 'page_view, purchase');
@@ -366,6 +373,8 @@ test('the support and campaign samples: figures on the page are the package\'s',
   assert.equal(rates['Click-to-open rate'], `${(100 * r.clickToOpenRate.value).toFixed(2)}%`);
   assert.equal(rates['Click-through rate (ads)'], `n/a (${r.impressionClickThroughRate.unavailableReason})`);
   assert.equal(await page.locator('[data-testid=campaign-list] tr').count(), c.campaigns.campaigns.length + 1);
+  const campaignChanges = await page.locator('[data-testid=campaign-changes] tr').evaluateAll((trs) => trs.slice(1).map((tr) => tr.cells[5].textContent));
+  assert.deepEqual(campaignChanges, [...c.campaigns.changes, ...c.campaigns.segmentChanges].map((k) => k.adjustedPValue.toFixed(4)));
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -383,11 +392,20 @@ test('the social, reviews, mentions and scans samples: each kind\'s view shows t
   assert.equal(s.kind, 'social');
   assert.equal(await page.textContent('[data-testid=er-followers-value]'), `${s.social.overall.engagementRate.byFollowers.value.toFixed(2)}%`);
   assert.equal(await page.locator('[data-testid=social-channels] tr').count(), s.social.byChannel.length + 1);
+  // The delta-method interval next to the rate, and every change with its p-value.
+  const er = s.social.overall.engagementRate.byFollowers.interval;
+  assert.match(await page.textContent('[data-testid=er-followers]'), new RegExp(`95% interval ${er.low.toFixed(2)}%–${er.high.toFixed(2)}% \\(deltaRatio\\)`));
+  const socialChanges = await page.locator('[data-testid=social-changes] tr').evaluateAll((trs) => trs.slice(1).map((tr) => tr.cells[5].textContent));
+  assert.deepEqual(socialChanges, [...s.social.changes, ...s.social.segmentChanges].map((c) => c.adjustedPValue.toFixed(4)));
+  assert.ok(socialChanges.length > 0);
   await load('reviews-sample', 'voice-results');
   const r = want('reviews');
   assert.equal(r.kind, 'reviews');
   assert.equal(await page.textContent('[data-testid=sentiment-value]'), r.voice.overall.sentiment.score.toFixed(3));
   assert.equal(await page.textContent('[data-testid=rating-value]'), r.voice.overall.ratings.mean.toFixed(2));
+  const voiceChanges = await page.locator('[data-testid=voice-changes] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [tr.cells[0].textContent, tr.cells[5].textContent]));
+  assert.deepEqual(voiceChanges, [...r.voice.changes, ...r.voice.segmentChanges].map((c) => [c.metric, c.adjustedPValue.toFixed(4)]));
+  assert.ok(voiceChanges.some(([m]) => m === 'meanRating'));
   await load('mentions-sample', 'voice-results');
   await page.waitForFunction(() => document.getElementById('voice-title').textContent === 'Brand mentions');
   const m = want('mentions');

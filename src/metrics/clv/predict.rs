@@ -118,8 +118,6 @@ pub fn predictive_clv(
     names: &[String],
     warnings: &mut Vec<Warning>,
     last_day: i64,
-    day_of: &dyn Fn(&str) -> Option<i64>,
-    label: &dyn Fn(i64) -> String,
     o: &ClvOptions,
     iv: &crate::stats::Bootstrap,
 ) -> Result<PredictiveClv> {
@@ -130,7 +128,7 @@ pub fn predictive_clv(
     let parse = |name: &str, v: &Option<String>| -> Result<Option<i64>> {
         match v {
             None => Ok(None),
-            Some(s) => day_of(s)
+            Some(s) => crate::period::parse_day(s)
                 .map(Some)
                 .ok_or_else(|| Error::option(name, format!("`{s}` is not a date YYYY-MM-DD"))),
         }
@@ -213,8 +211,8 @@ pub fn predictive_clv(
             predicted += p;
         }
         Holdout {
-            from: label(cal_end + 1),
-            to: label(as_of),
+            from: crate::period::day_label(cal_end + 1),
+            to: crate::period::day_label(as_of),
             units,
             actual,
             predicted,
@@ -305,8 +303,8 @@ pub fn predictive_clv(
     }
     Ok(PredictiveClv {
         unit_days: unit,
-        calibration_end: label(cal_end),
-        as_of: label(as_of),
+        calibration_end: crate::period::day_label(cal_end),
+        as_of: crate::period::day_label(as_of),
         customers: n as u64,
         purchases: model,
         spend,

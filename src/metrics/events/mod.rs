@@ -605,7 +605,8 @@ fn segment_breakdown(
     }
     let values = named.iter().map(|(n, a)| row(n.clone(), a)).collect();
     let mut comparisons = Vec::new();
-    let mut metrics: Vec<(&'static str, fn(&Acc) -> (u64, u64))> =
+    type Counts = fn(&Acc) -> (u64, u64);
+    let mut metrics: Vec<(&'static str, Counts)> =
         vec![("bounceRate", |a| (a.bounced, a.sessions))];
     if conversion.is_some() {
         metrics.push(("conversionRate", |a| (a.converted, a.users)));

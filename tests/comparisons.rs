@@ -1,0 +1,204 @@
+//! Intervals and comparisons of the non-survey kinds, each expected number computed outside
+//! the engine: scipy 1.14.1 / statsmodels 0.14.4 (see tests/fixtures/stats-reference.py).
+
+mod common;
+
+use common::{campaigns, close, events, report, tickets, transactions, TOL};
+use engagement_metrics::metrics::compare::MetricComparison;
+use engagement_metrics::Report;
+
+fn find<'a>(cs: &'a [MetricComparison], metric: &str, group: &str) -> &'a MetricComparison {
+    cs.iter()
+        .find(|c| c.metric == metric && c.group == group)
+        .unwrap_or_else(|| panic!("no {metric} for {group} in {cs:#?}"))
+}
+
+const POSTS: &str = "post_id,date,platform,likes,comments,shares,followers
+p1,2024-01-05,instagram,100,10,5,10000
+p2,2024-01-20,instagram,50,5,0,10100
+p3,2024-02-03,instagram,200,20,10,10500
+p4,2024-02-10,tiktok,300,30,30,2000
+";
+
+#[test]
+fn engagement_rates_have_delta_method_intervals_and_changes() {
+    let Report::Social(r) = report(POSTS.as_bytes(), "{}") else {
+        panic!("not social")
+    };
+    let s = &r.social;
+    // January: posts (115, 10000) and (55, 10100). Delta-method interval of Σe/Σf × 100,
+    // var = n/(n−1)·Σ(e − R f)²/(Σf)²; it equals statsmodels
+    // WLS(e, f, weights=1/f).fit(cov_type='HC1').bse (checked for February: 0.042496).
+    let i = s.periods[0].engagement_rate.by_followers.interval.unwrap();
+    assert_eq!(i.method, "deltaRatio");
+    close(Some(i.low), 0.2524600992320768, 1e-9);
+    close(Some(i.high), 1.439082189325137, 1e-9);
+    // February against January: +3.874 points, z-test of two independent ratios, p 0.3632.
+    let c = find(&s.changes, "engagementRateByFollowers", "2024-02");
+    let k = c.comparison.as_ref().unwrap();
+    close(Some(k.difference), 3.874228855721393, 1e-9);
+    close(Some(k.p_value), 0.36315759181295404, 1e-9);
+    assert!(!c.significant);
+    // A single post has no interval.
+    assert!(s.top_posts[0]
+        .engagement_rate
+        .by_followers
+        .interval
+        .is_none());
+}
+
+#[test]
+fn reviews_compare_periods_and_sources() {
+    // January 40 ratings, February 50; text "Good" (positive) for ratings ≥ 4, else "Bad".
+    let mut f = String::from("date,source,rating,review_text\n");
+    let jan = [(5, 14), (4, 10), (3, 6), (2, 4), (1, 6)];
+    let feb = [(5, 25), (4, 12), (3, 5), (2, 3), (1, 5)];
+    for (month, counts, source) in [("01", jan, "google"), ("02", feb, "yelp")] {
+        for (rating, n) in counts {
+            for _ in 0..n {
+                let text = if rating >= 4 { "Good" } else { "Bad" };
+                f += &format!("2024-{month}-10,{source},{rating},{text}\n");
+            }
+        }
+    }
+    let Report::Voice(r) = report(f.as_bytes(), "{}") else {
+        panic!("not reviews")
+    };
+    let v = &r.voice;
+    // Good ratings 24/40 → 37/50: proportions_ztest([37, 24], [50, 40]) z 1.41221, p 0.157887.
+    let good = find(&v.changes, "goodRatingShare", "2024-02");
+    close(
+        Some(good.comparison.as_ref().unwrap().p_value),
+        0.15788709424946978,
+        1e-9,
+    );
+    // The texts follow the ratings, so the positive share gives the same test.
+    let pos = find(&v.changes, "positiveShare", "2024-02");
+    close(
+        Some(pos.comparison.as_ref().unwrap().statistic),
+        1.412213542192082,
+        1e-9,
+    );
+    // Mean rating: scipy ttest_ind(feb, jan, equal_var=False) t 1.449513, p 0.151087.
+    let mean = find(&v.changes, "meanRating", "2024-02");
+    let k = mean.comparison.as_ref().unwrap();
+    close(Some(k.difference), 0.43, 1e-9);
+    close(Some(k.statistic), 1.4495128964980508, 1e-9);
+    close(Some(k.p_value), 0.15108688847777446, 1e-9);
+    // Sources against the rest: here the same split, Holm over two sources doubles p.
+    let yelp = find(&v.segment_changes, "meanRating", "yelp");
+    assert_eq!(yelp.baseline, "rest of channel");
+    close(
+        yelp.adjusted_p_value,
+        (2.0 * 0.15108688847777446f64).min(1.0),
+        1e-9,
+    );
+}
+
+#[test]
+fn average_order_value_interval_is_over_customers() {
+    // One month, customers (revenue, orders): (100, 2) (30, 1) (250, 3) (40, 1) (80, 2) (20, 1).
+    // AOV 520 / 10 = 52; delta-method interval over customers, equal to statsmodels
+    // WLS(revenue, orders, weights=1/orders).fit(cov_type='HC1'): se 11.5308282443.
+    let mut f = String::from("customer_id,order_id,date,amount\n");
+    let customers = [
+        (100.0, 2),
+        (30.0, 1),
+        (250.0, 3),
+        (40.0, 1),
+        (80.0, 2),
+        (20.0, 1),
+    ];
+    let mut id = 0;
+    for (c, (revenue, orders)) in customers.iter().enumerate() {
+        for _ in 0..*orders {
+            id += 1;
+            let amount = revenue / *orders as f64;
+            f += &format!("c{c},o{id},2024-03-{:02},{amount}\n", 1 + id);
+        }
+    }
+    let r = transactions(f.as_bytes(), "{}");
+    let p = &r.revenue.periods[0];
+    close(p.average_order_value, 52.0, TOL);
+    let i = p.average_order_value_interval.unwrap();
+    close(Some(i.low), 29.399991929216245, 1e-9);
+    close(Some(i.high), 74.60000807078376, 1e-9);
+    // Historical CLV (net revenue per customer) gets a seeded bootstrap interval: the same
+    // file gives the same interval, and another seed a different one.
+    let h = |opts: &str| {
+        let r = transactions(f.as_bytes(), opts);
+        let v = r.lifetime_value.variants.last().unwrap().clone();
+        assert_eq!(v.variant, "historical");
+        v.interval.unwrap()
+    };
+    let a = h("{}");
+    assert_eq!(a.method, "bootstrap");
+    assert!(a.low < 520.0 / 6.0 && a.high > 520.0 / 6.0);
+    assert_eq!(a, h("{}"));
+    assert_ne!(a, h(r#"{"intervals": {"seed": 7}}"#));
+}
+
+#[test]
+fn bounce_rate_changes_between_periods() {
+    // January: 6 one-event sessions and 4 two-event sessions a minute long (engaged); February
+    // 3 and 7. Bounce 6/10 → 3/10: proportions_ztest([3, 6], [10, 10]) z −1.3484, p 0.177530.
+    let mut f = String::from("user_id,timestamp,event,page\n");
+    for (month, bounced) in [("01", 6), ("02", 3)] {
+        for u in 0..10 {
+            f += &format!("u{month}{u},2024-{month}-05T10:00:00Z,page_view,/home\n");
+            if u >= bounced {
+                f += &format!("u{month}{u},2024-{month}-05T10:01:00Z,page_view,/pricing\n");
+            }
+        }
+    }
+    let r = events(f.as_bytes(), "{}");
+    let c = find(&r.events.changes, "bounceRate", "2024-02");
+    let k = c.comparison.as_ref().unwrap();
+    close(Some(k.statistic), -1.348399724926484, 1e-9);
+    close(Some(k.p_value), 0.17752985241215347, 1e-9);
+    close(Some(k.difference), -0.3, 1e-12);
+}
+
+#[test]
+fn campaigns_are_compared_with_the_rest() {
+    let f = "campaign,send_date,delivered,opens\nA,2024-01-05,1000,300\nB,2024-01-06,1000,250\n";
+    let r = campaigns(f.as_bytes(), "{}");
+    // A 300/1000 against the rest (B, 250/1000): proportions_ztest([300, 250], [1000, 1000])
+    // p 0.0122827; Holm over two campaigns with equal p doubles it.
+    let a = find(&r.campaigns.segment_changes, "openRate", "A");
+    assert_eq!(a.baseline, "rest of campaign");
+    close(
+        Some(a.comparison.as_ref().unwrap().p_value),
+        0.012282738972377402,
+        1e-9,
+    );
+    close(a.adjusted_p_value, 2.0 * 0.012282738972377402, 1e-9);
+    assert!(a.significant);
+}
+
+#[test]
+fn median_intervals_are_bootstrap_by_default_and_order_statistic_by_option() {
+    let mut f = String::from("ticket_id,created_at,handle_time_min\n");
+    for i in 0..40 {
+        f += &format!(
+            "t{i},2024-01-{:02}T09:00:00Z,{}\n",
+            1 + i % 28,
+            3 + (i * i) % 17
+        );
+    }
+    let boot = tickets(f.as_bytes(), "{}");
+    let h = &boot.support.overall.handle_time;
+    let m = h.median_interval.unwrap();
+    assert_eq!(m.method, "bootstrap");
+    assert!(m.low <= h.median.unwrap() && h.median.unwrap() <= m.high);
+    assert_eq!(h.p90_interval.as_ref().unwrap().method, "bootstrap");
+    let exact = tickets(
+        f.as_bytes(),
+        r#"{"intervals": {"quantiles": "orderStatistic"}}"#,
+    );
+    let e = exact.support.overall.handle_time.median_interval.unwrap();
+    assert_eq!(e.method, "orderStatistic");
+    // A bad setting is an option error, not a silent default.
+    let opts = common::options(r#"{"intervals": {"resamples": 5}}"#);
+    assert!(opts.resolve().is_err());
+}
