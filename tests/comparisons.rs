@@ -157,6 +157,13 @@ fn bounce_rate_changes_between_periods() {
     close(Some(k.statistic), -1.348399724926484, 1e-9);
     close(Some(k.p_value), 0.17752985241215347, 1e-9);
     close(Some(k.difference), -0.3, 1e-12);
+    // Retention cells carry Wilson intervals: the January cohort (10 users) is all active in
+    // its own month: statsmodels proportion_confint(10, 10, method="wilson") = (0.7224672, 1).
+    let jan = &r.events.retention.cohorts[0];
+    let i = jan.exact_interval[0].unwrap();
+    close(Some(i.low), 0.7224672001371106, 1e-9);
+    close(Some(i.high), 1.0, 1e-12);
+    assert_eq!(jan.exact_interval.len(), jan.exact_rate.len());
 }
 
 #[test]

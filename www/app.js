@@ -220,14 +220,16 @@ function renderDataset(r) {
 }
 
 // A cohort × period-offset table shaded by share (shares above 100% shade fully).
+// rows: [label, size, rates, intervals?]; a cell's interval and n are in its tooltip.
 function heatmap(id, sizeLabel, rows, rgb = '35, 87, 198') {
   const width = Math.max(0, ...rows.map((r) => r[2].length));
   const t = $(id);
   t.replaceChildren(el('tr', {}, ...['cohort', sizeLabel, ...Array.from({ length: width }, (_, k) => String(k))].map((h) => el('th', { text: h }))));
-  for (const [label, size, rates] of rows) {
-    const cells = rates.map((v) => {
+  for (const [label, size, rates, intervals] of rows) {
+    const cells = rates.map((v, k) => {
       const a = Math.min(1, Math.max(0, v ?? 0));
-      const td = el('td', { class: 'heat', text: pctText(v, 1) });
+      const iv = intervals?.[k];
+      const td = el('td', { class: 'heat', text: pctText(v, 1), title: iv ? `${Math.round(100 * iv.level)}% interval ${pctText(iv.low)}–${pctText(iv.high)} · n = ${size}${size < 30 ? ' · small sample' : ''}` : '' });
       td.style.background = `rgba(${rgb}, ${a.toFixed(3)})`;
       if (a > 0.5) td.style.color = '#fff';
       return td;
@@ -306,7 +308,7 @@ function renderEvents(r) {
   // Cohort heatmap: the share of each cohort active k periods later.
   const ret = e.retention;
   $('retention-definition').textContent = `${ret.definition.formula}. Showing "${ret.headline}"; cohorts by ${ret.granularity}.`;
-  heatmap('cohorts', 'users', ret.cohorts.map((co) => [co.cohort, co.size, ret.headline === 'exact' ? co.exactRate : co.onOrAfterRate]));
+  heatmap('cohorts', 'users', ret.cohorts.map((co) => [co.cohort, co.size, ret.headline === 'exact' ? co.exactRate : co.onOrAfterRate, ret.headline === 'exact' ? co.exactInterval : co.onOrAfterInterval]));
 
   // Lifecycle: stacked bars per period, dormant below the axis.
   const lc = e.lifecycle;
@@ -590,7 +592,7 @@ function renderRetentionChart(periods) {
 function renderCohortsAndValue(r) {
   const c = r.revenue.cohorts;
   $('revenue-cohorts-definition').textContent = c.unavailableReason ?? `${c.definition.formula}. Cohorts by ${r.options.granularity}.`;
-  heatmap('customer-cohorts', 'customers', c.cohorts.map((co) => [co.cohort, co.customers, co.retention]));
+  heatmap('customer-cohorts', 'customers', c.cohorts.map((co) => [co.cohort, co.customers, co.retention, co.retentionInterval]));
   heatmap('revenue-cohorts', 'customers', c.cohorts.map((co) => [co.cohort, co.customers, co.revenueRetention]), '31, 122, 63');
   const lv = r.lifetimeValue, i = lv.inputs;
   $('lifetime-inputs').textContent = `Per ${r.options.granularity}, pooled over the file: average order ${fmt(i.averageOrderValue, 2)}, ` +

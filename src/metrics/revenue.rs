@@ -122,7 +122,7 @@ pub fn period_revenue(
             changes: Vec::new(),
             periods: Vec::new(),
             definition: definition(lost_after_periods),
-            cohorts: revenue_cohorts(&[], &[], p, horizon),
+            cohorts: revenue_cohorts(&[], &[], p, horizon, level),
             customer_orders: vec![0; n_customers],
             customer_revenue: vec![0.0; n_customers],
         };
@@ -350,7 +350,7 @@ pub fn period_revenue(
         changes,
         periods: out,
         definition: definition(lost_after_periods),
-        cohorts: revenue_cohorts(&cells, &labels, p, horizon),
+        cohorts: revenue_cohorts(&cells, &labels, p, horizon, level),
         customer_orders: cells
             .iter()
             .map(|l| l.iter().map(|x| x.1.orders).sum())

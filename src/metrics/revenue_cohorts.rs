@@ -23,6 +23,8 @@ pub struct RevenueCohort {
     pub active: Vec<u64>,
     /// active[k] / customers.
     pub retention: Vec<Option<f64>>,
+    /// Wilson intervals of `retention` at the report's confidence.
+    pub retention_interval: Vec<Option<crate::stats::Interval>>,
     /// `revenue[k]`: the cohort's net revenue in period k.
     pub revenue: Vec<f64>,
     /// revenue[k] / revenue[0].
@@ -76,6 +78,7 @@ pub fn revenue_cohorts(
     labels: &[String],
     p: &Periodizer,
     horizon: u32,
+    level: f64,
 ) -> RevenueCohorts {
     let definition = Definition::new(
         "revenueCohorts",
@@ -141,6 +144,10 @@ pub fn revenue_cohorts(
             cohort: labels[c].clone(),
             customers: size[c],
             retention: active[c].iter().map(|&a| ratio(a as f64, n)).collect(),
+            retention_interval: active[c]
+                .iter()
+                .map(|&a| crate::stats::wilson_interval(a, n as u64, level))
+                .collect(),
             revenue_retention: revenue[c].iter().map(|&r| ratio(r, r0)).collect(),
             active: std::mem::take(&mut active[c]),
             revenue: std::mem::take(&mut revenue[c]),

@@ -242,10 +242,32 @@ pub fn social(table: &Table, p: &mut Periodizer, o: &SocialOptions, level: f64) 
         .iter()
         .map(|(n, r)| c.group(n.clone(), r, level))
         .collect();
+    // The 100 most engaging posts by followers (ties: more engagements, then file order);
+    // only those are built.
+    let key = |i: usize| {
+        let f = c.followers.map_or(f64::NAN, |f| f[i]);
+        let r = 100.0 * c.per_post[i] / f;
+        if f.is_nan() || f == 0.0 || !r.is_finite() {
+            f64::NEG_INFINITY
+        } else {
+            r
+        }
+    };
+    let mut order: Vec<(f64, usize)> = all.iter().map(|&i| (key(i), i)).collect();
+    let rank = |a: &(f64, usize), b: &(f64, usize)| {
+        b.0.total_cmp(&a.0)
+            .then(c.per_post[b.1].total_cmp(&c.per_post[a.1]))
+            .then(a.1.cmp(&b.1))
+    };
+    if order.len() > 100 {
+        order.select_nth_unstable_by(99, rank);
+        order.truncate(100);
+    }
+    order.sort_by(rank);
     let channel_of = table.codes(Role::Channel);
-    let mut posts: Vec<PostRate> = all
+    let posts: Vec<PostRate> = order
         .iter()
-        .map(|&i| {
+        .map(|&(_, i)| {
             let e = c.per_post[i];
             PostRate {
                 post: i as u64 + 1,
@@ -263,21 +285,6 @@ pub fn social(table: &Table, p: &mut Periodizer, o: &SocialOptions, level: f64) 
             }
         })
         .collect();
-    posts.sort_by(|a, b| {
-        b.engagement_rate
-            .by_followers
-            .value
-            .unwrap_or(f64::NEG_INFINITY)
-            .total_cmp(
-                &a.engagement_rate
-                    .by_followers
-                    .value
-                    .unwrap_or(f64::NEG_INFINITY),
-            )
-            .then(b.engagements.total_cmp(&a.engagements))
-            .then(a.post.cmp(&b.post))
-    });
-    posts.truncate(100);
     SocialMetrics {
         overall,
         periods,

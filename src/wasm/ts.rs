@@ -602,7 +602,7 @@ export interface Funnel { steps: FunnelStep[]; overallConversion: number | null;
 export interface Activation { signupUsers: number; activatedUsers: number; rate: Figure; }
 export interface AdoptionPoint { period: string; users: number; shareOfActive: number | null; firstTimeUsers: number; cumulativeUsers: number; cumulativeShare: number | null; }
 export interface FeatureUsage { event: string; users: number; events: number; shareOfUsers: number | null; eventsPerUser: number | null; adoption: AdoptionPoint[]; }
-export interface Cohort { cohort: string; size: number; exact: number[]; onOrAfter: number[]; exactRate: (number | null)[]; onOrAfterRate: (number | null)[]; }
+export interface Cohort { cohort: string; size: number; exact: number[]; onOrAfter: number[]; exactRate: (number | null)[]; onOrAfterRate: (number | null)[]; exactInterval: (Interval | null)[]; onOrAfterInterval: (Interval | null)[]; }
 export interface Retention { granularity: Granularity; cohorts: Cohort[]; unavailableReason?: string; headline: RetentionMode; definition: Definition; }
 export interface LifecyclePeriod { period: string; new: number; returning: number; resurrecting: number; dormant: number; }
 export interface EventsMetrics {
@@ -673,6 +673,8 @@ export interface RevenueCohort {
   /** Per period offset k (0 = the cohort's own period): customers with a purchase. */
   active: number[];
   retention: (number | null)[];
+  /** Wilson intervals of the retention cells. */
+  retentionInterval: (Interval | null)[];
   /** The cohort's net revenue in period k, and as a share of period 0's. */
   revenue: number[];
   revenueRetention: (number | null)[];

@@ -217,6 +217,10 @@ test('the event-log sample: cohort heatmap and funnel on screen match the packag
   want.events.retention.cohorts.forEach((c, i) => {
     assert.deepEqual(heat[i], [c.cohort, String(c.size), ...c.exactRate.map(pct)]);
   });
+  // Each cell's Wilson interval and n in its tooltip.
+  const tip = await page.locator('[data-testid=cohort-heatmap] tr').nth(1).locator('td').nth(3).getAttribute('title');
+  const ci = want.events.retention.cohorts[0].exactInterval[1];
+  assert.equal(tip, `95% interval ${pct(ci.low)}–${pct(ci.high)} · n = ${want.events.retention.cohorts[0].size}${want.events.retention.cohorts[0].size < 30 ? ' · small sample' : ''}`);
   // Funnel: the default commerce steps with their users and conversions.
   const funnel = await page.locator('[data-testid=funnel] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.cells].slice(0, 4).map((c) => c.textContent)));
   assert.deepEqual(funnel, want.events.funnel.steps.map((s) => [s.event, String(s.users), pct(s.conversionFromFirst), pct(s.conversionFromPrevious)]));

@@ -46,6 +46,9 @@ pub struct Cohort {
     pub on_or_after: Vec<u64>,
     pub exact_rate: Vec<Option<f64>>,
     pub on_or_after_rate: Vec<Option<f64>>,
+    /// Wilson intervals of each cell's share at the report's confidence.
+    pub exact_interval: Vec<Option<crate::stats::Interval>>,
+    pub on_or_after_interval: Vec<Option<crate::stats::Interval>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -70,6 +73,7 @@ pub fn retention(
     p: &Periodizer,
     headline: super::options::RetentionMode,
     cohort_event: Option<&str>,
+    level: f64,
 ) -> Retention {
     let n = periods.starts.len();
     let definition = Definition::new(
@@ -110,11 +114,18 @@ pub fn retention(
         .map(|c| {
             let len = n - c;
             let rate = |v: &[u64]| v.iter().map(|&x| Some(x as f64 / size[c] as f64)).collect();
+            let wilson = |v: &[u64]| {
+                v.iter()
+                    .map(|&x| crate::stats::wilson_interval(x, size[c], level))
+                    .collect()
+            };
             Cohort {
                 cohort: p.label(periods.starts[c]),
                 size: size[c],
                 exact_rate: rate(&exact[c][..len]),
                 on_or_after_rate: rate(&after[c][..len]),
+                exact_interval: wilson(&exact[c][..len]),
+                on_or_after_interval: wilson(&after[c][..len]),
                 exact: exact[c][..len].to_vec(),
                 on_or_after: after[c][..len].to_vec(),
             }

@@ -466,6 +466,7 @@ pub fn compute(
         p,
         s.retention,
         s.cohort_event.as_deref(),
+        level,
     );
     let churned = days
         .iter()
