@@ -86,7 +86,7 @@ fn csat_standard_and_variants() {
     )
     .unwrap();
     close(r.score, 400.0 / 7.0, TOL); // 57.142857 %
-                                      // Wilson 4/7 — statsmodels 0.15.0 proportion_confint(4, 7, method="wilson") = (0.2504583645, 0.8417801447)
+                                      // Wilson 4/7 — statsmodels 0.14.4 proportion_confint(4, 7, method="wilson") = (0.2504583645, 0.8417801447)
     let i = r.interval.unwrap();
     close(Some(i.low), 25.045_836_452_765_72, 1e-7);
     close(Some(i.high), 84.178_014_474_853_02, 1e-7);
@@ -102,7 +102,7 @@ fn csat_standard_and_variants() {
         100.0 * (5.0 - 2.0) / 7.0,
         TOL,
     ); // 42.857143 ("% 3–5 − % 1–2")
-       // t interval of the mean — scipy 1.17.1 stats.t.interval(0.95, 6, loc=3.428571, scale=sd/√7)
+       // t interval of the mean — scipy 1.14.1 stats.t.interval(0.95, 6, loc=3.428571, scale=sd/√7)
     let mi = r.variants.mean.interval.unwrap();
     close(Some(mi.low), 2.030_336_085_060_012, 1e-9);
     close(Some(mi.high), 4.826_806_772_082_845, 1e-9);
@@ -168,7 +168,7 @@ fn ces_scales_and_direction() {
     let r = ces_from_scores(&[7.0, 6.0, 5.0, 2.0, 1.0, 4.0, 3.0], &CesOptions::default()).unwrap();
     close(r.score, 4.0, TOL);
     close(r.easy_percent, 300.0 / 7.0, TOL);
-    // scipy 1.17.1: stats.t.interval(0.95, 6, loc=4, scale=sd/√7) = (2.0021048397, 5.9978951603)
+    // scipy 1.14.1: stats.t.interval(0.95, 6, loc=4, scale=sd/√7) = (2.0021048397, 5.9978951603)
     close(r.interval.map(|i| i.low), 2.002_104_839_708_592, 1e-9);
     // Legacy 1–5, lower = easier: easy = 1–2 by default.
     let legacy = CesOptions {

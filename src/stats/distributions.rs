@@ -219,7 +219,7 @@ pub fn student_t_quantile(p: f64, df: f64) -> Option<f64> {
 mod tests {
     use super::*;
 
-    // Reference values: scipy 1.17.1 `stats.norm.ppf` / `stats.t.ppf`.
+    // Reference values: scipy 1.14.1 `stats.norm.ppf` / `stats.t.ppf`.
     #[test]
     fn normal_quantiles_match_r() {
         let cases = [
