@@ -66,6 +66,9 @@ const fn num(name: &'static str, label: &'static str, example: &'static str) -> 
     }
 }
 
+/// The confidence level of a calculator's interval.
+const CONFIDENCE: InputSpec = num("confidence", "Confidence (e.g. 0.95)", "0.95");
+
 type Entry = (
     &'static str,
     &'static str,
@@ -101,21 +104,21 @@ const CATALOGUE: &[Entry] = &[
        num("periods", "Periods to project", "12")]),
     ("npsScore", "survey", "Net Promoter Score", "points",
      "100 × (promoters − detractors) / responses; interval from the variance of the +1/0/−1 coding",
-     &[num("promoters", "Promoters (9–10)", "60"), num("passives", "Passives (7–8)", "25"), num("detractors", "Detractors (0–6)", "15"), num("confidence", "Confidence (e.g. 0.95)", "0.95")]),
+     &[num("promoters", "Promoters (9–10)", "60"), num("passives", "Passives (7–8)", "25"), num("detractors", "Detractors (0–6)", "15"), CONFIDENCE]),
     ("csatScore", "survey", "CSAT (top-box share)", "ratio",
      "satisfied answers (e.g. 4–5 of 5) / responses; Wilson interval",
-     &[num("satisfied", "Satisfied answers", "172"), num("responses", "Responses", "200"), num("confidence", "Confidence (e.g. 0.95)", "0.95")]),
+     &[num("satisfied", "Satisfied answers", "172"), num("responses", "Responses", "200"), CONFIDENCE]),
     ("meanScore", "survey", "Mean score (CES, CSAT mean, handle time…)", "count",
      "the mean with its t interval: mean ± t(1 − α/2, n − 1) · sd / √n",
-     &[num("mean", "Mean", "5.6"), num("sd", "Standard deviation", "1.2"), num("n", "Answers", "80"), num("confidence", "Confidence (e.g. 0.95)", "0.95")]),
+     &[num("mean", "Mean", "5.6"), num("sd", "Standard deviation", "1.2"), num("n", "Answers", "80"), CONFIDENCE]),
     ("npsDifference", "survey", "Is the NPS change real?", "points",
      "NPS B − NPS A; z = difference / √(v_A + v_B), v = (P + D − (P − D)²)/n",
      &[num("promotersA", "Promoters, period A", "36"), num("passivesA", "Passives, A", "24"), num("detractorsA", "Detractors, A", "20"),
-       num("promotersB", "Promoters, period B", "40"), num("passivesB", "Passives, B", "22"), num("detractorsB", "Detractors, B", "18"), num("confidence", "Confidence (e.g. 0.95)", "0.95")]),
+       num("promotersB", "Promoters, period B", "40"), num("passivesB", "Passives, B", "22"), num("detractorsB", "Detractors, B", "18"), CONFIDENCE]),
     ("abTest", "A/B tests", "A/B test (conversion)", "ratio",
      "lift = B − A with its Wald interval; p from the pooled two-proportion z-test; significant when p < 1 − confidence",
      &[num("controlVisitors", "Visitors in A (control)", "1000"), num("controlConversions", "Conversions in A", "120"),
-       num("variantVisitors", "Visitors in B", "1000"), num("variantConversions", "Conversions in B", "150"), num("confidence", "Confidence (e.g. 0.95)", "0.95")]),
+       num("variantVisitors", "Visitors in B", "1000"), num("variantConversions", "Conversions in B", "150"), CONFIDENCE]),
     ("sampleSize", "A/B tests", "Sample size per variant", "count",
      "n = (z₁₋α/₂ √(2p̄q̄) + z_power √(p₁q₁ + p₂q₂))² / (p₂ − p₁)², two-sided; decide it before the test and do not stop early",
      &[num("baselineRate", "Baseline conversion rate (0–1)", "0.10"), num("targetRate", "Rate to detect (0–1)", "0.12"),
@@ -127,7 +130,7 @@ const CATALOGUE: &[Entry] = &[
     ("welchTest", "A/B tests", "Compare two means (Welch's t-test)", "count",
      "difference B − A of the means; t = (x̄B − x̄A)/√(sA²/nA + sB²/nB), Welch–Satterthwaite df",
      &[num("meanA", "Mean of A", "47.9"), num("sdA", "Standard deviation of A", "15.6"), num("nA", "Size of A", "35"),
-       num("meanB", "Mean of B", "52.3"), num("sdB", "Standard deviation of B", "12.1"), num("nB", "Size of B", "40"), num("confidence", "Confidence (e.g. 0.95)", "0.95")]),
+       num("meanB", "Mean of B", "52.3"), num("sdB", "Standard deviation of B", "12.1"), num("nB", "Size of B", "40"), CONFIDENCE]),
     ("sentimentScore", "social and brand", "Sentiment score", "ratio",
      "(positive − negative) / all texts (−1 … 1)",
      &[num("positive", "Positive texts", "120"), num("neutral", "Neutral texts", "50"), num("negative", "Negative texts", "30")]),
@@ -270,7 +273,12 @@ pub fn calculators() -> Vec<CalculatorSpec> {
             title: r.title,
             unit: r.unit,
             formula: r.formula,
-            inputs: vec![r.num.clone(), r.den.clone()],
+            // Shares of counts get a Wilson interval at this level.
+            inputs: if r.part {
+                vec![r.num.clone(), r.den.clone(), CONFIDENCE]
+            } else {
+                vec![r.num.clone(), r.den.clone()]
+            },
         }))
         .collect();
     out.sort_by_key(|c| GROUPS.iter().position(|g| *g == c.group));
@@ -307,15 +315,18 @@ pub fn calculate_json(v: &serde_json::Value) -> Result<CalcResult> {
         }
         return calculate(e.0, obj);
     };
+    let optional = if r.part { "confidence" } else { "metric" };
     if let Some(k) = obj
         .keys()
-        .find(|k| !["metric", r.num.name, r.den.name].contains(&k.as_str()))
+        .find(|k| !["metric", r.num.name, r.den.name, optional].contains(&k.as_str()))
     {
         return Err(Error::option(
             k,
             format!(
-                "is not an input of {metric} (inputs: {}, {})",
-                r.num.name, r.den.name
+                "is not an input of {metric} (inputs: {}, {}{})",
+                r.num.name,
+                r.den.name,
+                if r.part { ", confidence" } else { "" }
             ),
         ));
     }
@@ -337,12 +348,24 @@ pub fn calculate_json(v: &serde_json::Value) -> Result<CalcResult> {
             format!("cannot exceed {} ({d})", r.den.name),
         ));
     }
+    let mut details = BTreeMap::new();
+    if r.part {
+        // Wilson interval of the share (whole counts only), at `confidence` (default 0.95).
+        let level = match obj.get("confidence") {
+            None => 0.95,
+            Some(_) => open_unit("confidence", number(obj, "confidence")?)?,
+        };
+        if n.fract() == 0.0 && d.fract() == 0.0 {
+            interval_details(&mut details, wilson_interval(n as u64, d as u64, level));
+            details.insert("n", d);
+        }
+    }
     Ok(result(
         r.metric,
         r.unit,
         r.formula,
         quotient(n, d),
-        BTreeMap::new(),
+        details,
         Vec::new(),
     ))
 }

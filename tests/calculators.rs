@@ -373,3 +373,23 @@ fn every_catalogue_entry_runs_on_its_example() {
         assert!(r.value.is_some() || spec.metric == "sbgRetention", "{json}");
     }
 }
+
+#[test]
+fn share_calculators_carry_wilson_intervals() {
+    // statsmodels 0.14.4 proportion_confint(30, 200, method="wilson") at alpha 0.05 and 0.10.
+    let r = calc(r#"{"metric":"churnRate","lost":30,"start":200}"#);
+    let (lo, hi) = (r.details["intervalLow"], r.details["intervalHigh"]);
+    assert!((lo - 0.10713593562241994).abs() < 1e-12 && (hi - 0.2060557928416666).abs() < 1e-12);
+    assert_eq!(r.details["n"], 200.0);
+    let r = calc(r#"{"metric":"churnRate","lost":30,"start":200,"confidence":0.9}"#);
+    assert!((r.details["intervalLow"] - 0.11315541351883707).abs() < 1e-12);
+    assert!((r.details["intervalHigh"] - 0.19618759893950588).abs() < 1e-12);
+    // Money ratios have no interval and no confidence input.
+    let v: serde_json::Value =
+        serde_json::from_str(r#"{"metric":"arpu","revenue":10,"customers":2,"confidence":0.9}"#)
+            .unwrap();
+    assert!(calculate_json(&v).is_err());
+    assert!(calc(r#"{"metric":"arpu","revenue":10,"customers":2}"#)
+        .details
+        .is_empty());
+}

@@ -828,31 +828,31 @@ export type Report = SurveyReport | EventsReport | TransactionsReport | TicketsR
 /** A calculator request: the metric and its inputs (see `calculators()` for labels). */
 export type Calculation =
   | { metric: "retentionRate"; start: number; end: number; new: number }
-  | { metric: "churnRate"; lost: number; start: number }
+  | { metric: "churnRate"; lost: number; start: number; confidence?: number }
   | { metric: "arpu"; revenue: number; customers: number }
   | { metric: "averageOrderValue"; revenue: number; orders: number }
   | { metric: "purchaseFrequency"; orders: number; customers: number }
-  | { metric: "repeatPurchaseRate"; repeatCustomers: number; customers: number }
+  | { metric: "repeatPurchaseRate"; repeatCustomers: number; customers: number; confidence?: number }
   | { metric: "netRevenueRetention"; revenueNow: number; revenueBefore: number }
-  | { metric: "firstContactResolutionRate"; resolvedFirstContact: number; resolved: number }
-  | { metric: "reopenRate"; reopened: number; resolved: number }
+  | { metric: "firstContactResolutionRate"; resolvedFirstContact: number; resolved: number; confidence?: number }
+  | { metric: "reopenRate"; reopened: number; resolved: number; confidence?: number }
   | { metric: "averageHandleTime"; totalHandleSeconds: number; contacts: number }
   | { metric: "ticketsPerCustomer"; tickets: number; customers: number }
-  | { metric: "deliveryRate"; delivered: number; sent: number }
-  | { metric: "openRate"; opens: number; delivered: number }
-  | { metric: "clickThroughRate"; clicks: number; delivered: number }
-  | { metric: "clickToOpenRate"; clicks: number; opens: number }
-  | { metric: "conversionRate"; conversions: number; delivered: number }
-  | { metric: "unsubscribeRate"; unsubscribes: number; delivered: number }
-  | { metric: "bounceRate"; bounces: number; sent: number }
+  | { metric: "deliveryRate"; delivered: number; sent: number; confidence?: number }
+  | { metric: "openRate"; opens: number; delivered: number; confidence?: number }
+  | { metric: "clickThroughRate"; clicks: number; delivered: number; confidence?: number }
+  | { metric: "clickToOpenRate"; clicks: number; opens: number; confidence?: number }
+  | { metric: "conversionRate"; conversions: number; delivered: number; confidence?: number }
+  | { metric: "unsubscribeRate"; unsubscribes: number; delivered: number; confidence?: number }
+  | { metric: "bounceRate"; bounces: number; sent: number; confidence?: number }
   | { metric: "revenuePerEmail"; revenue: number; delivered: number }
-  | { metric: "adClickThroughRate"; clicks: number; impressions: number }
+  | { metric: "adClickThroughRate"; clicks: number; impressions: number; confidence?: number }
   | { metric: "costPerClick"; spend: number; clicks: number }
   | { metric: "returnOnAdSpend"; revenue: number; spend: number }
   | { metric: "engagementRate"; engagements: number; followers: number }
   | { metric: "engagementRateByImpressions"; engagements: number; impressions: number }
-  | { metric: "shareOfVoice"; ours: number; all: number }
-  | { metric: "goodRatingShare"; good: number; ratings: number }
+  | { metric: "shareOfVoice"; ours: number; all: number; confidence?: number }
+  | { metric: "goodRatingShare"; good: number; ratings: number; confidence?: number }
   | { metric: "sentimentScore"; positive: number; neutral: number; negative: number }
   | { metric: "npsScore"; promoters: number; passives: number; detractors: number; confidence: number }
   | { metric: "csatScore"; satisfied: number; responses: number; confidence: number }
