@@ -310,7 +310,9 @@ test('calculators page: results as you type, errors shown, the shared link resto
   await churn.locator('input[name=lost]').press('Tab');
   assert.equal(await page.textContent('[data-testid=churnRate-value]'), '13.50%');
   const href = () => page.evaluate(() => location.href);
-  assert.match(await href(), /#metric=churnRate&lost=27&start=200$/);
+  assert.match(await href(), /#metric=churnRate&lost=27&start=200&confidence=0\.95$/);
+  // With its Wilson interval: statsmodels 0.14.4 proportion_confint(27, 200, method="wilson").
+  assert.match(await page.textContent('[data-testid=churnRate-details]'), /intervalHigh 18\.93% · intervalLow 9\.45% · n 200/);
   // Discounted CLV: 40 × 1.1 / (1.1 − 0.8) = 146.67.
   const clv = page.locator('[data-testid=clvDiscounted]');
   await clv.locator('input[name=retentionRate]').fill('0.8');
@@ -337,11 +339,16 @@ test('calculators page: results as you type, errors shown, the shared link resto
   // The link restores the last calculation after a reload.
   await churn.locator('input[name=lost]').fill('30');
   await churn.locator('input[name=start]').fill('120');
+  await churn.locator('input[name=confidence]').fill('0.9');
   const link = await href();
-  assert.match(link, /#metric=churnRate&lost=30&start=120$/);
+  assert.match(link, /#metric=churnRate&lost=30&start=120&confidence=0\.9$/);
+  const details = await page.textContent('[data-testid=churnRate-details]');
   const again = await openPage(link.slice(origin.length));
   await again.page.waitForFunction(() => document.getElementById('calculators').dataset.state === 'ready');
   assert.equal(await again.page.textContent('[data-testid=churnRate-value]'), '25.00%');
+  // The 90% interval comes back with the link (statsmodels proportion_confint(30, 120, alpha=0.1, method="wilson"): 0.1910 … 0.3200).
+  assert.equal(await again.page.textContent('[data-testid=churnRate-details]'), details);
+  assert.match(details, /intervalHigh 32\.00% · intervalLow 19\.10%/);
   assert.equal(await again.page.evaluate(() => document.activeElement?.name), 'lost');
   assert.deepEqual([...errors, ...again.errors], []);
   await page.close();
