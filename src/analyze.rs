@@ -293,8 +293,9 @@ impl Analyzer {
                         ),
                     });
                 }
-                let events =
+                let mut events =
                     crate::metrics::events::compute(&log, settings, &mut periodizer, &r.intervals);
+                events.signals = signals(&events, &inner.opts);
                 Report::Events(Box::new(EventsReport {
                     head,
                     dataset,
@@ -306,13 +307,14 @@ impl Analyzer {
             Builder::Table(b) if kind == Kind::Transactions => {
                 let (table, dataset) = b.finish_into(&mut rejections);
                 let mut periodizer = Periodizer::new(r.tz, r.granularity, r.week_start);
-                let (revenue, rfm, lifetime_value, clv) = transactions_metrics(
+                let (mut revenue, rfm, lifetime_value, clv) = transactions_metrics(
                     &table,
                     &mut periodizer,
                     r,
                     &inner.opts,
                     &mut inner.warnings,
                 )?;
+                revenue.signals = signals(&revenue, &inner.opts);
                 Report::Transactions(Box::new(TransactionsReport {
                     head,
                     dataset,
@@ -327,7 +329,7 @@ impl Analyzer {
             Builder::Table(b) if kind == Kind::Tickets => {
                 let (table, dataset) = b.finish_into(&mut rejections);
                 let mut periodizer = Periodizer::new(r.tz, r.granularity, r.week_start);
-                let support = crate::metrics::support::support(
+                let mut support = crate::metrics::support::support(
                     &table,
                     &mut periodizer,
                     &inner.opts.support.clone().unwrap_or_default(),
@@ -342,6 +344,7 @@ impl Analyzer {
                         ),
                     });
                 }
+                support.signals = signals(&support, &inner.opts);
                 Report::Tickets(Box::new(TicketsReport {
                     head,
                     dataset,
@@ -353,8 +356,9 @@ impl Analyzer {
             Builder::Table(b) if kind == Kind::Campaigns => {
                 let (table, dataset) = b.finish_into(&mut rejections);
                 let mut periodizer = Periodizer::new(r.tz, r.granularity, r.week_start);
-                let campaigns =
+                let mut campaigns =
                     crate::metrics::campaigns::campaigns(&table, &mut periodizer, r.confidence);
+                campaigns.signals = signals(&campaigns, &inner.opts);
                 Report::Campaigns(Box::new(CampaignsReport {
                     head,
                     dataset,
@@ -366,12 +370,13 @@ impl Analyzer {
             Builder::Table(b) if kind == Kind::Social => {
                 let (table, dataset) = b.finish_into(&mut rejections);
                 let mut periodizer = Periodizer::new(r.tz, r.granularity, r.week_start);
-                let social = crate::metrics::social::social(
+                let mut social = crate::metrics::social::social(
                     &table,
                     &mut periodizer,
                     &inner.opts.social.clone().unwrap_or_default(),
                     r.confidence,
                 );
+                social.signals = signals(&social, &inner.opts);
                 Report::Social(Box::new(SocialReport {
                     head,
                     dataset,
@@ -383,13 +388,14 @@ impl Analyzer {
             Builder::Table(b) if matches!(kind, Kind::Reviews | Kind::Mentions) => {
                 let (table, dataset) = b.finish_into(&mut rejections);
                 let mut periodizer = Periodizer::new(r.tz, r.granularity, r.week_start);
-                let voice = crate::metrics::voice::voice(
+                let mut voice = crate::metrics::voice::voice(
                     &table,
                     &mut periodizer,
                     &inner.opts.voice.clone().unwrap_or_default(),
                     kind == Kind::Reviews,
                     r.confidence,
                 );
+                voice.signals = signals(&voice, &inner.opts);
                 Report::Voice(Box::new(VoiceReport {
                     head,
                     dataset,
@@ -445,6 +451,14 @@ pub fn rfc3339(t: i64) -> String {
 
 /// Revenue per period, RFM and (on request) predictive CLV of a transactions table; local days
 /// are computed once for all three.
+/// A kind's trend flags and its gaps to the user's `benchmarks`.
+fn signals(
+    m: &impl crate::metrics::compare::Headlines,
+    o: &AnalyzeOptions,
+) -> crate::metrics::compare::Signals {
+    crate::metrics::compare::signals(m, &o.benchmarks.clone().unwrap_or_default())
+}
+
 fn transactions_metrics(
     table: &Table,
     periodizer: &mut Periodizer,

@@ -27,12 +27,16 @@ fn engagement_rates_have_delta_method_intervals_and_changes() {
     };
     let s = &r.social;
     // January: posts (115, 10000) and (55, 10100). Delta-method interval of Σe/Σf × 100,
-    // var = n/(n−1)·Σ(e − R f)²/(Σf)²; it equals statsmodels
-    // WLS(e, f, weights=1/f).fit(cov_type='HC1').bse (checked for February: 0.042496).
+    // var = n/(n−1)·Σ(e − R f)²/(Σf)², R ± t(n − 1)·se: statsmodels 0.14.4
+    // WLS(e, f, weights=1/f).fit(cov_type='HC1', use_t=True).conf_int() = (−0.0300059,
+    // 0.0469213); a rate of counts cannot be negative, so the low end is clipped at 0.
     let i = s.periods[0].engagement_rate.by_followers.interval.unwrap();
     assert_eq!(i.method, "deltaRatio");
-    close(Some(i.low), 0.2524600992320768, 1e-9);
-    close(Some(i.high), 1.439082189325137, 1e-9);
+    close(Some(i.low), 0.0, 1e-12);
+    close(Some(i.high), 4.692133460225355, 1e-9);
+    // All four posts: conf_int (−0.0196022, 0.0662280).
+    let all = s.overall.engagement_rate.by_followers.interval.unwrap();
+    close(Some(all.high), 6.622801172219997, 1e-9);
     // February against January: +3.874 points, z-test of two independent ratios, p 0.3632.
     let c = find(&s.changes, "engagementRateByFollowers", "2024-02");
     let k = c.comparison.as_ref().unwrap();
@@ -98,8 +102,9 @@ fn reviews_compare_periods_and_sources() {
 #[test]
 fn average_order_value_interval_is_over_customers() {
     // One month, customers (revenue, orders): (100, 2) (30, 1) (250, 3) (40, 1) (80, 2) (20, 1).
-    // AOV 520 / 10 = 52; delta-method interval over customers, equal to statsmodels
-    // WLS(revenue, orders, weights=1/orders).fit(cov_type='HC1'): se 11.5308282443.
+    // AOV 520 / 10 = 52; delta-method interval over customers, equal to statsmodels 0.14.4
+    // WLS(revenue, orders, weights=1/orders).fit(cov_type='HC1', use_t=True).conf_int()
+    // (se 11.5308282443, t with 5 df).
     let mut f = String::from("customer_id,order_id,date,amount\n");
     let customers = [
         (100.0, 2),
@@ -121,8 +126,8 @@ fn average_order_value_interval_is_over_customers() {
     let p = &r.revenue.periods[0];
     close(p.average_order_value, 52.0, TOL);
     let i = p.average_order_value_interval.unwrap();
-    close(Some(i.low), 29.399991929216245, 1e-9);
-    close(Some(i.high), 74.60000807078376, 1e-9);
+    close(Some(i.low), 22.35906236530972, 1e-9);
+    close(Some(i.high), 81.64093763469029, 1e-9);
     // Historical CLV (net revenue per customer) gets a seeded bootstrap interval: the same
     // file gives the same interval, and another seed a different one.
     let h = |opts: &str| {
@@ -208,4 +213,133 @@ fn median_intervals_are_bootstrap_by_default_and_order_statistic_by_option() {
     // A bad setting is an option error, not a silent default.
     let opts = common::options(r#"{"intervals": {"resamples": 5}}"#);
     assert!(opts.resolve().is_err());
+}
+
+#[test]
+fn trend_flags_and_benchmarks_for_campaigns() {
+    // Open rates 20, 21, 19, 20, 22 % for five months, then 40 %: the trailing median is 20,
+    // MAD 1, so the robust z of 40 is (40 − 20) / 1.4826 = 13.49 > 3 → flagged "up". Earlier
+    // months have fewer than 4 trailing periods (or stay inside the band).
+    let mut f = String::from("campaign,send_date,delivered,opens\n");
+    for (m, opens) in [(1, 200), (2, 210), (3, 190), (4, 200), (5, 220), (6, 400)] {
+        f += &format!("c{m},2024-{m:02}-05,1000,{opens}\n");
+    }
+    let r = campaigns(
+        f.as_bytes(),
+        r#"{"benchmarks": {"openRate": 25, "nps": 30}}"#,
+    );
+    let s = &r.campaigns.signals;
+    let flags: Vec<_> = s
+        .trend_flags
+        .iter()
+        .filter(|t| t.metric == "openRate")
+        .collect();
+    assert_eq!(flags.len(), 1, "{flags:#?}");
+    assert_eq!(
+        (flags[0].period.as_str(), flags[0].direction),
+        ("2024-06", "up")
+    );
+    close(Some(flags[0].robust_z), 20.0 / 1.4826, 1e-9);
+    // Open rate over the file: 1,420 / 6,000 = 23.67 %; the target 25 % → gap −1.33 points.
+    // NPS has no figure in a campaigns file: no gap for it.
+    assert_eq!(s.benchmarks.len(), 1);
+    let b = &s.benchmarks[0];
+    assert_eq!((b.metric, b.target), ("openRate", 25.0));
+    close(b.gap, 100.0 * 1420.0 / 6000.0 - 25.0, 1e-9);
+}
+
+#[test]
+fn every_kind_reports_the_gap_to_its_targets() {
+    // Each target 50 (percent, points or the rating scale); the gap is the report's own
+    // figure in that unit minus 50.
+    let sample = |name: &str| std::fs::read(format!("www/samples/{name}-sample.csv")).unwrap();
+    let with = |names: &[&str]| {
+        let t: Vec<String> = names.iter().map(|n| format!("\"{n}\": 50")).collect();
+        format!(r#"{{"benchmarks": {{{}}}}}"#, t.join(", "))
+    };
+    let check = |gaps: &[engagement_metrics::metrics::compare::BenchmarkGap],
+                 want: &[(&str, Option<f64>)]| {
+        for (metric, value) in want {
+            let g = gaps.iter().find(|g| g.metric == *metric).unwrap();
+            assert_eq!(g.value.is_some(), value.is_some(), "{metric}");
+            if let Some(v) = value {
+                close(g.gap, v - 50.0, 1e-9);
+            }
+        }
+        assert_eq!(gaps.len(), want.len());
+    };
+    let pct = |r: &engagement_metrics::metrics::rate::Rate| r.value.map(|v| 100.0 * v);
+
+    let Report::Tickets(t) = report(
+        &sample("tickets"),
+        &with(&["firstContactResolution", "reopenRate", "csat", "openRate"]),
+    ) else {
+        panic!()
+    };
+    let o = &t.support.overall;
+    check(
+        &t.support.signals.benchmarks,
+        &[
+            ("firstContactResolution", pct(&o.first_contact_resolution)),
+            ("reopenRate", pct(&o.reopen_rate)),
+            ("csat", pct(&o.csat)),
+        ],
+    );
+
+    let Report::Social(s) = report(&sample("social"), &with(&["engagementRate"])) else {
+        panic!()
+    };
+    check(
+        &s.social.signals.benchmarks,
+        &[(
+            "engagementRate",
+            s.social.overall.engagement_rate.by_followers.value,
+        )],
+    );
+
+    let Report::Voice(v) = report(
+        &sample("reviews"),
+        &with(&["averageRating", "goodRatingShare", "sentimentScore"]),
+    ) else {
+        panic!()
+    };
+    let rt = v.voice.overall.ratings.as_ref().unwrap();
+    check(
+        &v.voice.signals.benchmarks,
+        &[
+            ("averageRating", rt.mean),
+            ("goodRatingShare", pct(&rt.good_share)),
+            (
+                "sentimentScore",
+                v.voice.overall.sentiment.as_ref().unwrap().score,
+            ),
+        ],
+    );
+
+    let Report::Events(e) = report(&sample("events"), &with(&["bounceRate", "churnRate"])) else {
+        panic!()
+    };
+    check(
+        &e.events.signals.benchmarks,
+        &[
+            ("bounceRate", e.events.sessions.bounce.headline.value),
+            ("churnRate", e.events.churn.value),
+        ],
+    );
+
+    let Report::Transactions(x) = report(
+        &sample("transactions"),
+        &with(&["churnRate", "retentionRate", "averageOrderValue"]),
+    ) else {
+        panic!()
+    };
+    let lv = &x.lifetime_value.inputs;
+    check(
+        &x.revenue.signals.benchmarks,
+        &[
+            ("churnRate", lv.churn_rate.map(|c| 100.0 * c)),
+            ("retentionRate", lv.retention_rate.map(|c| 100.0 * c)),
+            ("averageOrderValue", lv.average_order_value),
+        ],
+    );
 }

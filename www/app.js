@@ -393,6 +393,38 @@ $('benchmark-form').addEventListener('submit', (e) => {
   analyzeFile(lastFile, true);
 });
 
+// The targets each kind takes (units as in the report's benchmarks: percent for rates).
+const KIND_TARGETS = {
+  transactions: [['churnRate', 'Churn (%)'], ['retentionRate', 'Retention (%)'], ['repeatPurchaseRate', 'Repeat purchase (%)'], ['averageOrderValue', 'Average order'], ['arpu', 'ARPU']],
+  tickets: [['firstContactResolution', 'FCR (%)'], ['reopenRate', 'Reopen rate (%)'], ['csat', 'CSAT (%)']],
+  campaigns: [['deliveryRate', 'Delivery (%)'], ['openRate', 'Open rate (%)'], ['clickThroughRate', 'CTR (%)'], ['clickToOpenRate', 'Click-to-open (%)'], ['conversionRate', 'Conversion (%)'], ['unsubscribeRate', 'Unsubscribe (%)'], ['bounceRate', 'Bounce (%)']],
+  events: [['bounceRate', 'Bounce rate (%)'], ['conversionRate', 'Conversion (%)'], ['activationRate', 'Activation (%)'], ['churnRate', 'Churn (%)']],
+  social: [['engagementRate', 'Engagement rate (%)'], ['engagementRateByImpressions', 'ER by impressions (%)'], ['engagementRateByReach', 'ER by reach (%)']],
+  reviews: [['averageRating', 'Average rating'], ['goodRatingShare', 'Good ratings (%)'], ['sentimentScore', 'Sentiment score']],
+  mentions: [['sentimentScore', 'Sentiment score'], ['shareOfVoice', 'Our share of voice (%)']],
+};
+
+function renderSignals(kind, s) {
+  const flags = $('kind-trend-flags');
+  flags.replaceChildren(...s.trendFlags.map((f) => el('li', {
+    text: `${f.period}: ${f.metric} ${fmt(f.value, 2)} is ${f.direction === 'up' ? 'above' : 'below'} the band of the periods before it (median ${fmt(f.median, 2)}, robust z ${fmt(f.robustZ, 1)})`,
+  })));
+  if (!s.trendFlags.length) flags.append(el('li', { text: 'No period lies outside the band of the periods before it.' }));
+  const form = $('kind-benchmark-form');
+  const entered = mapping?.benchmarks ?? {};
+  form.replaceChildren(...(KIND_TARGETS[kind] ?? []).map(([k, label]) => el('label', {}, `${label} `,
+    el('input', { name: k, type: 'number', step: 'any', value: entered[k] ?? '' }))), el('button', { type: 'submit', text: 'Compare with targets' }));
+  renderTable('kind-benchmarks', ['figure', 'target', 'value', 'gap'], s.benchmarks.map((b) => [b.metric, String(b.target), fmt(b.value, 2), b.gap === null ? 'n/a' : `${b.gap >= 0 ? '+' : ''}${fmt(b.gap, 2)}`]));
+}
+$('kind-benchmark-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  if (!lastFile) return;
+  const benchmarks = {};
+  for (const i of e.target.querySelectorAll('input')) if (i.value !== '') benchmarks[i.name] = Number(i.value);
+  mapping = { ...(mapping ?? {}), benchmarks };
+  analyzeFile(lastFile, true);
+});
+
 function done(r, ms) {
   lastReport = r;
   $('progress').value = 1;
@@ -435,6 +467,9 @@ function done(r, ms) {
   if (r.kind === 'reviews' || r.kind === 'mentions') renderVoice(r.kind, r.voice);
   $('scans-results').hidden = r.kind !== 'scans';
   if (r.kind === 'scans') renderScans(r.scans);
+  const signals = (r.support ?? r.campaigns ?? r.social ?? r.voice ?? r.events ?? r.revenue)?.signals;
+  $('signals-results').hidden = !signals;
+  if (signals) renderSignals(r.kind, signals);
   renderColumns(r);
   renderProblems(r);
   renderTable('preview', r.input.header, r.input.preview);

@@ -80,6 +80,8 @@ pub struct CampaignMetrics {
     /// Open, click-through and conversion rates of each campaign and each channel against the
     /// rest of its breakdown, Holm-adjusted per breakdown and rate.
     pub segment_changes: Vec<crate::metrics::compare::MetricComparison>,
+    /// Trend flags of the headline rates per period, and gaps to the `benchmarks` targets.
+    pub signals: crate::metrics::compare::Signals,
     pub definition: Definition,
 }
 
@@ -118,7 +120,10 @@ fn totals(cols: &[Option<&[f64]>; 12], rows: &[usize], per_recipient: bool) -> C
     }
 }
 
-fn named(groups: &[CampaignGroup], f: fn(&CampaignRates) -> &Rate) -> Vec<(String, &Rate)> {
+/// Picks one rate of a group's rates.
+type Pick = fn(&CampaignRates) -> &Rate;
+
+fn named(groups: &[CampaignGroup], f: Pick) -> Vec<(String, &Rate)> {
     groups
         .iter()
         .map(|g| (g.name.clone(), f(&g.rates)))
@@ -212,7 +217,6 @@ pub fn campaigns(table: &Table, p: &mut Periodizer, level: f64) -> CampaignMetri
     } else {
         "clicks"
     };
-    type Pick = fn(&CampaignRates) -> &Rate;
     let rates: [(&'static str, Pick); 4] = [
         ("openRate", |r| &r.open_rate),
         ("clickThroughRate", |r| &r.click_through_rate),
@@ -236,6 +240,7 @@ pub fn campaigns(table: &Table, p: &mut Periodizer, level: f64) -> CampaignMetri
         }
     }
     CampaignMetrics {
+        signals: Default::default(),
         changes,
         segment_changes,
         overall,
@@ -252,5 +257,44 @@ pub fn campaigns(table: &Table, p: &mut Periodizer, level: f64) -> CampaignMetri
         .param("deliveredFrom", delivered_from)
         .param("opensFrom", opens_from)
         .param("clicksFrom", clicks_from),
+    }
+}
+
+/// The rates with benchmarks, as (name, rate).
+const HEADLINES: [(&str, Pick); 7] = [
+    ("deliveryRate", |r| &r.delivery_rate),
+    ("openRate", |r| &r.open_rate),
+    ("clickThroughRate", |r| &r.click_through_rate),
+    ("clickToOpenRate", |r| &r.click_to_open_rate),
+    ("conversionRate", |r| &r.conversion_rate),
+    ("unsubscribeRate", |r| &r.unsubscribe_rate),
+    ("bounceRate", |r| &r.bounce_rate),
+];
+
+impl crate::metrics::compare::Headlines for CampaignMetrics {
+    fn headlines(&self) -> Vec<(&'static str, Option<f64>)> {
+        HEADLINES
+            .iter()
+            .map(|&(m, f)| (m, crate::metrics::compare::percent(f(&self.overall.rates))))
+            .collect()
+    }
+
+    fn series(&self) -> Vec<crate::metrics::compare::NamedSeries> {
+        HEADLINES
+            .iter()
+            .map(|&(m, f)| {
+                let points = self
+                    .periods
+                    .iter()
+                    .map(|g| {
+                        (
+                            g.name.clone(),
+                            crate::metrics::compare::percent(f(&g.rates)),
+                        )
+                    })
+                    .collect();
+                (m, points)
+            })
+            .collect()
     }
 }

@@ -18,13 +18,119 @@ use crate::stats::significance::{
 };
 use crate::stats::RatioSums;
 
-/// Target values (`benchmarks: {...}` in AnalyzeOptions), in the metrics' own units.
+/// Target values (`benchmarks: {...}` in AnalyzeOptions): NPS in points, shares and rates in
+/// percent (0–100), CES and ratings on their scale, the sentiment score on −1…1, money in the
+/// file's currency. Each kind reports the gaps of the targets it has a figure for.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Benchmarks {
     pub nps: Option<f64>,
+    /// Survey CSAT and the tickets' CSAT share.
     pub csat: Option<f64>,
     pub ces: Option<f64>,
+    pub churn_rate: Option<f64>,
+    pub retention_rate: Option<f64>,
+    pub repeat_purchase_rate: Option<f64>,
+    pub average_order_value: Option<f64>,
+    pub arpu: Option<f64>,
+    pub first_contact_resolution: Option<f64>,
+    pub reopen_rate: Option<f64>,
+    pub delivery_rate: Option<f64>,
+    pub open_rate: Option<f64>,
+    pub click_through_rate: Option<f64>,
+    pub click_to_open_rate: Option<f64>,
+    /// Campaign conversion (per delivered) or event conversion (users).
+    pub conversion_rate: Option<f64>,
+    pub unsubscribe_rate: Option<f64>,
+    /// Email bounces (campaigns) or bounced sessions (events).
+    pub bounce_rate: Option<f64>,
+    pub activation_rate: Option<f64>,
+    pub engagement_rate: Option<f64>,
+    pub engagement_rate_by_impressions: Option<f64>,
+    pub engagement_rate_by_reach: Option<f64>,
+    pub average_rating: Option<f64>,
+    pub good_rating_share: Option<f64>,
+    pub sentiment_score: Option<f64>,
+    pub share_of_voice: Option<f64>,
+}
+
+impl Benchmarks {
+    fn target(&self, metric: &str) -> Option<f64> {
+        match metric {
+            "nps" => self.nps,
+            "csat" => self.csat,
+            "ces" => self.ces,
+            "churnRate" => self.churn_rate,
+            "retentionRate" => self.retention_rate,
+            "repeatPurchaseRate" => self.repeat_purchase_rate,
+            "averageOrderValue" => self.average_order_value,
+            "arpu" => self.arpu,
+            "firstContactResolution" => self.first_contact_resolution,
+            "reopenRate" => self.reopen_rate,
+            "deliveryRate" => self.delivery_rate,
+            "openRate" => self.open_rate,
+            "clickThroughRate" => self.click_through_rate,
+            "clickToOpenRate" => self.click_to_open_rate,
+            "conversionRate" => self.conversion_rate,
+            "unsubscribeRate" => self.unsubscribe_rate,
+            "bounceRate" => self.bounce_rate,
+            "activationRate" => self.activation_rate,
+            "engagementRate" => self.engagement_rate,
+            "engagementRateByImpressions" => self.engagement_rate_by_impressions,
+            "engagementRateByReach" => self.engagement_rate_by_reach,
+            "averageRating" => self.average_rating,
+            "goodRatingShare" => self.good_rating_share,
+            "sentimentScore" => self.sentiment_score,
+            "shareOfVoice" => self.share_of_voice,
+            _ => None,
+        }
+    }
+
+    /// value − target for each headline (metric, value in the target's unit) with a target.
+    pub fn gaps(&self, headlines: &[(&'static str, Option<f64>)]) -> Vec<BenchmarkGap> {
+        headlines
+            .iter()
+            .filter_map(|&(metric, value)| {
+                let target = self.target(metric)?;
+                Some(BenchmarkGap {
+                    metric,
+                    target,
+                    value,
+                    gap: value.map(|v| v - target),
+                })
+            })
+            .collect()
+    }
+}
+
+/// A named series of (period, value), oldest first.
+pub type NamedSeries = (&'static str, Vec<(String, Option<f64>)>);
+
+/// A kind's headline figures in the units of `Benchmarks` (percent for shares), overall and
+/// per period (oldest first), for its benchmark gaps and trend flags.
+pub trait Headlines {
+    fn headlines(&self) -> Vec<(&'static str, Option<f64>)>;
+    fn series(&self) -> Vec<NamedSeries>;
+}
+
+/// Trend flags and benchmark gaps of a kind's headline figures.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Signals {
+    pub trend_flags: Vec<TrendFlag>,
+    pub benchmarks: Vec<BenchmarkGap>,
+}
+
+pub fn signals(m: &impl Headlines, b: &Benchmarks) -> Signals {
+    Signals {
+        trend_flags: series_trend_flags(&m.series()),
+        benchmarks: b.gaps(&m.headlines()),
+    }
+}
+
+/// A share in percent (benchmark units).
+pub fn percent(r: &crate::metrics::rate::Rate) -> Option<f64> {
+    r.value.map(|v| 100.0 * v)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -212,12 +318,25 @@ const MIN_TRAILING: usize = 4;
 const THRESHOLD: f64 = 3.0;
 
 fn trend_flags(periods: &[PeriodMetrics]) -> Vec<TrendFlag> {
+    let series: Vec<NamedSeries> = ["nps", "csat", "ces"]
+        .into_iter()
+        .map(|metric| {
+            let points = periods
+                .iter()
+                .map(|p| (p.period.clone(), headline(&p.metrics, metric)))
+                .collect();
+            (metric, points)
+        })
+        .collect();
+    series_trend_flags(&series)
+}
+
+/// Periods whose value lies outside median ± 3 × 1.4826 × MAD of up to 6 trailing periods
+/// (at least 4, MAD > 0), per named series.
+pub fn series_trend_flags(series: &[NamedSeries]) -> Vec<TrendFlag> {
     let mut flags = Vec::new();
-    for metric in ["nps", "csat", "ces"] {
-        let values: Vec<Option<f64>> = periods
-            .iter()
-            .map(|p| headline(&p.metrics, metric))
-            .collect();
+    for (metric, points) in series {
+        let values: Vec<Option<f64>> = points.iter().map(|p| p.1).collect();
         for t in 0..values.len() {
             let Some(x) = values[t] else { continue };
             let mut trailing: Vec<f64> = values[t.saturating_sub(WINDOW)..t]
@@ -237,7 +356,7 @@ fn trend_flags(periods: &[PeriodMetrics]) -> Vec<TrendFlag> {
             let z = (x - m) / (1.4826 * mad);
             if z.abs() > THRESHOLD {
                 flags.push(TrendFlag {
-                    period: periods[t].period.clone(),
+                    period: points[t].0.clone(),
                     metric,
                     value: x,
                     median: m,
@@ -323,30 +442,16 @@ pub fn survey_comparisons(
             }
         })
         .collect();
-    let gap = |metric: &'static str, target: Option<f64>| {
-        target.map(|t| {
-            let value = headline(overall, metric);
-            BenchmarkGap {
-                metric,
-                target: t,
-                value,
-                gap: value.map(|v| v - t),
-            }
-        })
-    };
+    let headlines: Vec<(&'static str, Option<f64>)> = ["nps", "csat", "ces"]
+        .into_iter()
+        .map(|m| (m, headline(overall, m)))
+        .collect();
     SurveyComparisons {
         confidence: level,
         period_over_period,
         segments,
         trend_flags: trend_flags(periods),
-        benchmarks: [
-            gap("nps", benchmarks.nps),
-            gap("csat", benchmarks.csat),
-            gap("ces", benchmarks.ces),
-        ]
-        .into_iter()
-        .flatten()
-        .collect(),
+        benchmarks: benchmarks.gaps(&headlines),
         definition: Definition::new(
             "comparison",
             "standard",

@@ -68,6 +68,8 @@ pub struct PeriodRevenue {
 #[serde(rename_all = "camelCase")]
 pub struct RevenueReport {
     pub periods: Vec<PeriodRevenue>,
+    /// Trend flags of the headline rates per period, and gaps to the `benchmarks` targets.
+    pub signals: crate::metrics::compare::Signals,
     pub definition: Definition,
     /// Retention and repeat purchase rate, each period against the previous one.
     pub changes: Vec<crate::metrics::compare::MetricComparison>,
@@ -119,6 +121,7 @@ pub fn period_revenue(
     } = orders;
     let (Some(&d0), Some(&d1)) = (days.iter().min(), days.iter().max()) else {
         return RevenueReport {
+            signals: Default::default(),
             changes: Vec::new(),
             periods: Vec::new(),
             definition: definition(lost_after_periods),
@@ -347,6 +350,7 @@ pub fn period_revenue(
         level,
     );
     RevenueReport {
+        signals: Default::default(),
         changes,
         periods: out,
         definition: definition(lost_after_periods),
@@ -370,4 +374,57 @@ fn definition(k: u32) -> Definition {
         "retention = (E − N) / S: S customers at the period's start (a purchase in the lostAfterPeriods periods before it), E at its end, N new or reactivated during it; churn = lost / S; a purchase is an amount ≥ 0, refunds (negative) count against revenue only",
     )
     .param("lostAfterPeriods", k as f64)
+}
+
+impl crate::metrics::compare::Headlines for RevenueReport {
+    /// Pooled over the periods: churn = Σ lost / Σ at start, retention = Σ (end − new) /
+    /// Σ at start, AOV = Σ revenue / Σ orders, ARPU = Σ revenue / Σ active; the repeat
+    /// purchase rate up to the last period.
+    fn headlines(&self) -> Vec<(&'static str, Option<f64>)> {
+        let sum = |f: fn(&PeriodRevenue) -> f64| self.periods.iter().map(f).sum::<f64>();
+        let start = sum(|p| p.start_customers as f64);
+        let pct = |a: f64, b: f64| ratio(a, b).map(|v| 100.0 * v);
+        vec![
+            ("churnRate", pct(sum(|p| p.lost_customers as f64), start)),
+            (
+                "retentionRate",
+                pct(
+                    sum(|p| {
+                        p.end_customers as f64 - (p.new_customers + p.reactivated_customers) as f64
+                    }),
+                    start,
+                ),
+            ),
+            (
+                "repeatPurchaseRate",
+                self.periods
+                    .last()
+                    .and_then(|p| p.cumulative_repeat_purchase_rate)
+                    .map(|v| 100.0 * v),
+            ),
+            (
+                "averageOrderValue",
+                ratio(sum(|p| p.revenue), sum(|p| p.orders as f64)),
+            ),
+            (
+                "arpu",
+                ratio(sum(|p| p.revenue), sum(|p| p.active_customers as f64)),
+            ),
+        ]
+    }
+
+    fn series(&self) -> Vec<crate::metrics::compare::NamedSeries> {
+        let of = |f: fn(&PeriodRevenue) -> Option<f64>| {
+            self.periods
+                .iter()
+                .map(|p| (p.period.clone(), f(p)))
+                .collect()
+        };
+        vec![
+            ("churnRate", of(|p| p.churn_rate.map(|v| 100.0 * v))),
+            ("retentionRate", of(|p| p.retention_rate.map(|v| 100.0 * v))),
+            ("averageOrderValue", of(|p| p.average_order_value)),
+            ("arpu", of(|p| p.arpu)),
+        ]
+    }
 }

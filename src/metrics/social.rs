@@ -80,6 +80,8 @@ pub struct SocialMetrics {
     pub changes: Vec<MetricComparison>,
     /// Each channel's engagement rates against the rest of the channels, Holm-adjusted.
     pub segment_changes: Vec<MetricComparison>,
+    /// Trend flags of the headline rates per period, and gaps to the `benchmarks` targets.
+    pub signals: crate::metrics::compare::Signals,
     pub definition: Definition,
 }
 
@@ -136,6 +138,9 @@ impl Cols<'_> {
             Some(d) => {
                 let mut r = Rate::ratio(100.0 * e, d, &format!("{what} is 0"));
                 r.interval = self.sums(col, rows).and_then(|s| s.interval(level, 100.0));
+                // Few posts: the interval rests on few units.
+                r.small_sample = r.interval.is_some()
+                    && (rows.len() as u64) < crate::metrics::figure::SMALL_SAMPLE;
                 r
             }
             None => Rate::ratio(0.0, 0.0, &format!("no {what} column")),
@@ -286,6 +291,7 @@ pub fn social(table: &Table, p: &mut Periodizer, o: &SocialOptions, level: f64) 
         })
         .collect();
     SocialMetrics {
+        signals: Default::default(),
         overall,
         periods,
         by_channel,
@@ -300,5 +306,30 @@ pub fn social(table: &Table, p: &mut Periodizer, o: &SocialOptions, level: f64) 
         )
         .param("interval", "delta method over posts: var = n/(n − 1) · Σ(e − R·d)² / (Σd)²; changes by the z-test of two independent ratios, channels against the rest Holm-adjusted")
         .param("includeSaves", if c.include_saves { "yes" } else { "no" }),
+    }
+}
+
+impl crate::metrics::compare::Headlines for SocialMetrics {
+    fn headlines(&self) -> Vec<(&'static str, Option<f64>)> {
+        let r = &self.overall.engagement_rate;
+        vec![
+            ("engagementRate", r.by_followers.value),
+            ("engagementRateByImpressions", r.by_impressions.value),
+            ("engagementRateByReach", r.by_reach.value),
+        ]
+    }
+
+    fn series(&self) -> Vec<crate::metrics::compare::NamedSeries> {
+        let of = |f: fn(&EngagementRates) -> &Rate| {
+            self.periods
+                .iter()
+                .map(|g| (g.name.clone(), f(&g.engagement_rate).value))
+                .collect()
+        };
+        vec![
+            ("engagementRate", of(|r| &r.by_followers)),
+            ("engagementRateByImpressions", of(|r| &r.by_impressions)),
+            ("engagementRateByReach", of(|r| &r.by_reach)),
+        ]
     }
 }

@@ -106,6 +106,8 @@ pub struct SupportMetrics {
     pub changes: Vec<crate::metrics::compare::MetricComparison>,
     /// FCR and CSAT share of each channel and agent against the rest (Holm per breakdown).
     pub segment_changes: Vec<crate::metrics::compare::MetricComparison>,
+    /// Trend flags of the headline rates per period, and gaps to the `benchmarks` targets.
+    pub signals: crate::metrics::compare::Signals,
     pub definition: Definition,
 }
 
@@ -338,6 +340,7 @@ pub fn support(
         }
     }
     Ok(SupportMetrics {
+        signals: Default::default(),
         changes,
         segment_changes,
         overall,
@@ -361,4 +364,37 @@ pub fn support(
         .param("handleTimeUnit", handle_unit)
         .param("csatSatisfiedMin", satisfied_min),
     })
+}
+
+impl crate::metrics::compare::Headlines for SupportMetrics {
+    fn headlines(&self) -> Vec<(&'static str, Option<f64>)> {
+        use crate::metrics::compare::percent;
+        let o = &self.overall;
+        vec![
+            (
+                "firstContactResolution",
+                percent(&o.first_contact_resolution),
+            ),
+            ("reopenRate", percent(&o.reopen_rate)),
+            ("csat", percent(&o.csat)),
+        ]
+    }
+
+    fn series(&self) -> Vec<crate::metrics::compare::NamedSeries> {
+        use crate::metrics::compare::percent;
+        let of = |f: fn(&SupportGroup) -> &Rate| {
+            self.periods
+                .iter()
+                .map(|g| (g.name.clone(), percent(f(g))))
+                .collect()
+        };
+        vec![
+            (
+                "firstContactResolution",
+                of(|g| &g.first_contact_resolution),
+            ),
+            ("reopenRate", of(|g| &g.reopen_rate)),
+            ("csat", of(|g| &g.csat)),
+        ]
+    }
 }

@@ -167,6 +167,8 @@ pub struct VoiceMetrics {
     pub changes: Vec<MetricComparison>,
     /// The same figures of each channel (source) against the rest of the channels, Holm-adjusted.
     pub segment_changes: Vec<MetricComparison>,
+    /// Trend flags of the headline rates per period, and gaps to the `benchmarks` targets.
+    pub signals: crate::metrics::compare::Signals,
     pub definition: Definition,
 }
 
@@ -366,6 +368,7 @@ pub fn voice(
         definition = definition.param("brand", b.as_str());
     }
     VoiceMetrics {
+        signals: Default::default(),
         overall,
         periods,
         by_channel,
@@ -374,5 +377,45 @@ pub fn voice(
         changes,
         segment_changes,
         definition,
+    }
+}
+
+/// A group's average rating, good-rating share (percent) and sentiment score.
+fn voice_headlines(g: &VoiceGroup) -> [(&'static str, Option<f64>); 3] {
+    [
+        ("averageRating", g.ratings.as_ref().and_then(|r| r.mean)),
+        (
+            "goodRatingShare",
+            g.ratings
+                .as_ref()
+                .and_then(|r| crate::metrics::compare::percent(&r.good_share)),
+        ),
+        ("sentimentScore", g.sentiment.as_ref().and_then(|s| s.score)),
+    ]
+}
+
+impl crate::metrics::compare::Headlines for VoiceMetrics {
+    fn headlines(&self) -> Vec<(&'static str, Option<f64>)> {
+        let mut h = voice_headlines(&self.overall).to_vec();
+        h.push((
+            "shareOfVoice",
+            self.our_share_of_voice
+                .as_ref()
+                .and_then(crate::metrics::compare::percent),
+        ));
+        h
+    }
+
+    fn series(&self) -> Vec<crate::metrics::compare::NamedSeries> {
+        (0..3)
+            .map(|k| {
+                let points = self
+                    .periods
+                    .iter()
+                    .map(|g| (g.name.clone(), voice_headlines(g)[k].1))
+                    .collect();
+                (voice_headlines(&self.overall)[k].0, points)
+            })
+            .collect()
     }
 }

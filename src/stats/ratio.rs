@@ -3,10 +3,12 @@
 //! estimator, var(R) = n / (n − 1) · Σ(y − R·x)² / (Σx)² (Cochran, Sampling Techniques §6.3).
 //! The units, not the events inside them, are the independent draws, so a viral post or a
 //! big customer widens the interval as it should. This equals the HC1 robust standard error
-//! of the weighted regression of y on x with weights 1/x (tests/stats.rs, statsmodels).
+//! of the weighted regression of y on x with weights 1/x, and the interval R ± t(n − 1)·se its
+//! `conf_int` with `use_t=True` (tests/comparisons.rs, statsmodels). Comparisons of two
+//! ratios use the normal distribution (large samples).
 
 use super::significance::{normal_two_sided_p, Comparison};
-use super::{normal_quantile, Interval};
+use super::{normal_quantile, student_t_quantile, Interval};
 
 /// Mergeable sums of (y, x) per unit.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -17,6 +19,8 @@ pub struct RatioSums {
     xx: f64,
     yy: f64,
     xy: f64,
+    /// A unit had a negative y or x (refunds): the ratio's interval is not clipped at 0.
+    negative: bool,
 }
 
 impl RatioSums {
@@ -27,6 +31,7 @@ impl RatioSums {
         self.xx += x * x;
         self.yy += y * y;
         self.xy += x * y;
+        self.negative |= y < 0.0 || x < 0.0;
     }
 
     pub fn merge(&mut self, o: &RatioSums) {
@@ -36,6 +41,7 @@ impl RatioSums {
         self.xx += o.xx;
         self.yy += o.yy;
         self.xy += o.xy;
+        self.negative |= o.negative;
     }
 
     /// The sums of the units in `self` and not in `part` (a segment's rest).
@@ -47,6 +53,7 @@ impl RatioSums {
             xx: self.xx - part.xx,
             yy: self.yy - part.yy,
             xy: self.xy - part.xy,
+            negative: self.negative,
         }
     }
 
@@ -65,13 +72,14 @@ impl RatioSums {
         v.is_finite().then(|| v.sqrt())
     }
 
-    /// Normal interval of `scale` × the ratio.
+    /// `scale` × (R ± t(1 − α/2, n − 1)·se), clipped at 0 when no unit is negative.
     pub fn interval(&self, level: f64, scale: f64) -> Option<Interval> {
         let (r, se) = (self.ratio()?, self.se()?);
-        let z = normal_quantile(1.0 - (1.0 - level) / 2.0)?;
+        let t = student_t_quantile(1.0 - (1.0 - level) / 2.0, self.n - 1.0)?;
+        let low = r - t * se;
         Some(Interval {
-            low: scale * (r - z * se),
-            high: scale * (r + z * se),
+            low: scale * if self.negative { low } else { low.max(0.0) },
+            high: scale * (r + t * se),
             level,
             method: "deltaRatio",
         })

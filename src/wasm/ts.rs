@@ -300,8 +300,10 @@ export interface MetricComparison {
   significant: boolean;
 }
 export interface SegmentComparisons { column: string; correction: "holm"; comparisons: MetricComparison[]; }
-export interface TrendFlag { period: string; metric: "nps" | "csat" | "ces"; value: number; median: number; mad: number; robustZ: number; direction: "up" | "down"; }
-export interface BenchmarkGap { metric: "nps" | "csat" | "ces"; target: number; value: number | null; gap: number | null; }
+/** Metrics that take a benchmark target. */
+export type BenchmarkMetric = "nps" | "csat" | "ces" | "churnRate" | "retentionRate" | "repeatPurchaseRate" | "averageOrderValue" | "arpu" | "firstContactResolution" | "reopenRate" | "deliveryRate" | "openRate" | "clickThroughRate" | "clickToOpenRate" | "conversionRate" | "unsubscribeRate" | "bounceRate" | "activationRate" | "engagementRate" | "engagementRateByImpressions" | "engagementRateByReach" | "averageRating" | "goodRatingShare" | "sentimentScore" | "shareOfVoice";
+export interface TrendFlag { period: string; metric: BenchmarkMetric | "sessionEngagementRate" | "sessionConversionRate"; value: number; median: number; mad: number; robustZ: number; direction: "up" | "down"; }
+export interface BenchmarkGap { metric: BenchmarkMetric; target: number; value: number | null; gap: number | null; }
 export interface SurveyComparisons {
   confidence: number;
   periodOverPeriod: MetricComparison[];
@@ -311,7 +313,10 @@ export interface SurveyComparisons {
   definition: Definition;
 }
 /** Targets for the survey metrics (NPS points, CSAT percent, CES on its scale). */
-export interface Benchmarks { nps?: number; csat?: number; ces?: number; }
+/** Targets: NPS in points, shares and rates in percent (0–100), CES and ratings on their scale, the sentiment score on −1…1, money in the file's currency. */
+export type Benchmarks = { [K in BenchmarkMetric]?: number };
+/** Trend flags of a kind's headline figures per period and the gaps to the targets. */
+export interface Signals { trendFlags: TrendFlag[]; benchmarks: BenchmarkGap[]; }
 
 export interface StoredColumn {
   header: string;
@@ -352,6 +357,7 @@ export interface SocialMetrics {
   /** Each channel against the rest of the channels, Holm-adjusted. */
   segmentChanges: RateChange[];
   definition: Definition;
+  signals: Signals;
 }
 export interface SocialReport extends ReportHead {
   kind: "social";
@@ -396,6 +402,7 @@ export interface VoiceMetrics {
   /** The same of each channel against the rest, Holm-adjusted. */
   segmentChanges: RateChange[];
   definition: Definition;
+  signals: Signals;
 }
 /** Report of reviews or brand mentions. */
 export interface VoiceReport extends ReportHead {
@@ -471,6 +478,7 @@ export interface SupportMetrics {
   /** FCR and CSAT share of each channel and agent against the rest (Holm per breakdown). */
   segmentChanges: RateChange[];
   definition: Definition;
+  signals: Signals;
 }
 /** A figure compared with the previous period or with the rest of its breakdown. */
 export interface RateChange { metric: string; baseline: string; group: string; comparison: Comparison | null; adjustedPValue: number | null; significant: boolean; }
@@ -509,6 +517,7 @@ export interface CampaignMetrics {
   /** Open, click-through and conversion rates of each campaign and channel against the rest (Holm). */
   segmentChanges: RateChange[];
   definition: Definition;
+  signals: Signals;
 }
 /** Report of an email or ad campaign export (rates from summed counts). */
 export interface CampaignsReport extends ReportHead {
@@ -620,10 +629,14 @@ export interface EventsMetrics {
   churn: Figure;
   lifecycle: LifecyclePeriod[];
   segments: EventsSegmentBreakdown[];
+  sessionPeriods: SessionPeriod[];
   /** Bounce, engagement and session conversion rates, each period against the previous. */
   changes: RateChange[];
   filteredOut: number;
+  signals: Signals;
 }
+/** Sessions starting in one period (percent, with Wilson intervals). */
+export interface SessionPeriod { period: string; sessions: number; bounceRate: Figure; engagementRate: Figure; conversionRate: Figure | null; }
 export interface EventsSegmentValue { value: string; users: number; events: number; sessions: number; meanSessionSeconds: number | null; bounceRate: number | null; bounceInterval: Interval | null; conversionRate: number | null; conversionInterval: Interval | null; }
 export interface EventsSegmentBreakdown { column: string; values: EventsSegmentValue[]; comparisons: RateChange[]; definition: Definition; }
 /** Report of an event log: what was ingested and the product-engagement metrics. */
@@ -706,6 +719,7 @@ export interface RevenueReport {
   cohorts: RevenueCohorts;
   /** Retention and repeat purchase rate, each period against the previous. */
   changes: RateChange[];
+  signals: Signals;
 }
 export interface LifetimeValueOptions {
   /** Gross margin, a fraction in (0, 1] (default 1). */

@@ -373,6 +373,14 @@ test('the support and campaign samples: figures on the page are the package\'s',
   const changes = await page.locator('[data-testid=support-changes] tr').evaluateAll((trs) => trs.slice(1).map((tr) => tr.cells[5].textContent));
   assert.deepEqual(changes, [...t.support.changes, ...t.support.segmentChanges].map((c) => c.adjustedPValue.toFixed(4)));
   assert.ok(changes.length > 0);
+  // A target typed for FCR: the page re-analyses with it and shows the package's gap.
+  await page.fill('#kind-benchmark-form input[name=firstContactResolution]', '80');
+  await page.click('#kind-benchmark-form button');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=kind-benchmarks] tr').length === 2);
+  const tb = em.analyze(readFileSync(`${root}www/samples/tickets-sample.csv`), { ...base, benchmarks: { firstContactResolution: 80 } }).support.signals.benchmarks[0];
+  const gapRow = await page.locator('[data-testid=kind-benchmarks] tr').last().evaluate((tr) => [...tr.cells].map((c) => c.textContent));
+  assert.deepEqual(gapRow, ['firstContactResolution', '80', tb.value.toFixed(2), `${tb.gap >= 0 ? '+' : ''}${tb.gap.toFixed(2)}`]);
+  assert.equal(await page.inputValue('#kind-benchmark-form input[name=firstContactResolution]'), '80');
   await page.click('#campaigns-sample');
   await page.waitForFunction(() => !document.getElementById('campaigns-results').hidden);
   await finished(page);

@@ -189,6 +189,19 @@ pub struct SegmentValue {
     pub conversion_interval: Option<crate::stats::Interval>,
 }
 
+/// The sessions starting in one period (rates in percent, with Wilson intervals).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionPeriod {
+    pub period: String,
+    pub sessions: u64,
+    /// Under the headline bounce rule.
+    pub bounce_rate: Figure,
+    pub engagement_rate: Figure,
+    /// Sessions with the conversion event (null without one).
+    pub conversion_rate: Option<Figure>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EventsMetrics {
@@ -210,9 +223,13 @@ pub struct EventsMetrics {
     pub churn: Figure,
     pub lifecycle: Vec<LifecyclePeriod>,
     pub segments: Vec<SegmentBreakdown>,
+    /// Sessions starting in each period: bounce, engagement and conversion.
+    pub session_periods: Vec<SessionPeriod>,
     /// Bounce rate (headline rule), engagement rate and session conversion rate of the
     /// sessions starting in each period, against the previous period.
     pub changes: Vec<crate::metrics::compare::MetricComparison>,
+    /// Trend flags of the headline rates per period, and gaps to the `benchmarks` targets.
+    pub signals: crate::metrics::compare::Signals,
     /// Rows left out by `events.filter` (0 without a filter).
     pub filtered_out: u64,
 }
@@ -317,7 +334,7 @@ pub fn compute(
     };
 
     let sessions = session_stats(log, s, &sess, iv);
-    let changes = period_changes(&sess, s, p, level, conversion_code.is_some());
+    let (session_periods, changes) = period_changes(&sess, s, p, level, conversion_code.is_some());
 
     // Conversion.
     let conversion = conversion_code.map(|c| {
@@ -508,7 +525,9 @@ pub fn compute(
             .iter()
             .map(|c| segment_breakdown(log, c, s, &sess, conversion_code, level))
             .collect(),
+        session_periods,
         changes,
+        signals: Default::default(),
         filtered_out: log.filtered_out,
     }
 }
@@ -647,7 +666,7 @@ fn period_changes(
     p: &Periodizer,
     level: f64,
     conversion: bool,
-) -> Vec<MetricComparison> {
+) -> (Vec<SessionPeriod>, Vec<MetricComparison>) {
     // Per period start: sessions, bounced, engaged, converted.
     let mut per: std::collections::BTreeMap<i64, [u64; 4]> = Default::default();
     for x in sess {
@@ -680,7 +699,80 @@ fn period_changes(
         .iter()
         .map(|(m, pts)| (*m, pts.iter().map(|(n, r)| (n.clone(), r)).collect()))
         .collect();
-    rate_changes(&series, level)
+    let def = |metric: &'static str, formula: &str| {
+        Definition::new(metric, "sessionsStartingInPeriod", "percent", formula)
+    };
+    let periods = per
+        .iter()
+        .map(|(&start, c)| SessionPeriod {
+            period: p.label(start),
+            sessions: c[0],
+            bounce_rate: percent(
+                c[1],
+                c[0],
+                level,
+                def(
+                    "bounceRate",
+                    "bounced sessions (headline rule) / sessions starting in the period",
+                ),
+            ),
+            engagement_rate: percent(
+                c[2],
+                c[0],
+                level,
+                def(
+                    "engagementRate",
+                    "engaged sessions / sessions starting in the period",
+                ),
+            ),
+            conversion_rate: conversion.then(|| {
+                percent(
+                    c[3],
+                    c[0],
+                    level,
+                    def(
+                        "sessionConversionRate",
+                        "sessions with the conversion event / sessions starting in the period",
+                    ),
+                )
+            }),
+        })
+        .collect();
+    (periods, rate_changes(&series, level))
+}
+
+impl crate::metrics::compare::Headlines for EventsMetrics {
+    fn headlines(&self) -> Vec<(&'static str, Option<f64>)> {
+        vec![
+            ("bounceRate", self.sessions.bounce.headline.value),
+            (
+                "conversionRate",
+                self.conversion.as_ref().and_then(|c| c.users.value),
+            ),
+            (
+                "activationRate",
+                self.activation.as_ref().and_then(|a| a.rate.value),
+            ),
+            ("churnRate", self.churn.value),
+        ]
+    }
+
+    fn series(&self) -> Vec<crate::metrics::compare::NamedSeries> {
+        let of = |f: fn(&SessionPeriod) -> Option<f64>| {
+            self.session_periods
+                .iter()
+                .map(|x| (x.period.clone(), f(x)))
+                .collect()
+        };
+        vec![
+            ("bounceRate", of(|x| x.bounce_rate.value)),
+            ("sessionEngagementRate", of(|x| x.engagement_rate.value)),
+            (
+                "sessionConversionRate",
+                of(|x| x.conversion_rate.as_ref().and_then(|c| c.value)),
+            ),
+        ]
+    }
 }
 
 fn session_stats(
