@@ -19,6 +19,7 @@ options:
   --granularity G          day | week | month (default) | quarter | year
   --week-start D           monday (default) | sunday
   --confidence L           confidence level of intervals (default 0.95)
+  --target NAME=VALUE      a benchmark target (repeatable), e.g. openRate=25 (percent), nps=30
   --column ROLE=HEADER     map a column to a role: nps, csat, ces, timestamp, userId, eventName,
                            sessionId, page, amount, orderId, ticketId, resolvedAt, campaign,
                            sent, opens, clicks, channel, segment, text, id, ignore, …
@@ -84,6 +85,12 @@ export function parseArgs(argv) {
       case '--granularity': o.granularity = need(++i, a); break;
       case '--week-start': o.weekStart = need(++i, a); break;
       case '--confidence': o.confidence = Number(need(++i, a)); break;
+      case '--target': {
+        const [name, value] = need(++i, a).split('=');
+        if (!name || value === undefined || value.trim() === '' || !Number.isFinite(Number(value))) fail(`--target needs NAME=NUMBER, got ${argv[i]}`);
+        o.benchmarks = { ...o.benchmarks, [name.trim()]: Number(value) };
+        break;
+      }
       case '--delimiter': o.delimiter = need(++i, a); break;
       case '--date-order': o.dateOrder = need(++i, a); break;
       case '--csat-scale': o.csat = { ...o.csat, scale: scale(need(++i, a), a) }; break;
@@ -134,8 +141,17 @@ function headLines(r) {
   return L;
 }
 
-function tailLines(r) {
+// Trend flags and target gaps of a non-survey kind.
+function signalLines(s) {
+  if (!s) return [];
   const L = [];
+  for (const f of s.trendFlags) L.push(`  trend flag: ${f.period} ${f.metric} ${fmt(f.value, 2)} ${f.direction === 'up' ? 'above' : 'below'} the band of the periods before it (median ${fmt(f.median, 2)}, robust z ${fmt(f.robustZ, 1)})`);
+  for (const b of s.benchmarks) L.push(`  target ${b.metric} ${b.target}: value ${fmt(b.value, 2)}, gap ${b.gap == null ? 'n/a' : `${b.gap >= 0 ? '+' : ''}${fmt(b.gap, 2)}`}`);
+  return L;
+}
+
+function tailLines(r) {
+  const L = [...signalLines((r.support ?? r.campaigns ?? r.social ?? r.voice ?? r.events ?? r.revenue)?.signals)];
   if (r.rejected?.length) {
     L.push('', 'rejected');
     for (const x of r.rejected) {

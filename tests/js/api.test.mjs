@@ -159,6 +159,16 @@ test('CLI prints the JSON report and a readable table', () => {
   assert.match(tickets, /first contact resolution \d+\.\d%, reopen rate \d+\.\d%, CSAT \d+\.\d%/);
   const campaigns = execFileSync('node', [cli, 'report', `${root}www/samples/campaigns-sample.csv`, '--kind', 'campaigns'], { encoding: 'utf8' });
   assert.match(campaigns, /ad click-through\s+n\/a \(no impressions column\)/);
+  // Targets from the command line: the gap in the table and in the JSON.
+  const targeted = JSON.parse(execFileSync('node', [cli, 'report', `${root}www/samples/campaigns-sample.csv`, '--json', '--target', 'openRate=25'], { encoding: 'utf8' }));
+  const gap = targeted.campaigns.signals.benchmarks[0];
+  assert.equal(gap.metric, 'openRate');
+  close(gap.gap, 100 * targeted.campaigns.overall.rates.openRate.value - 25, 1e-9);
+  const gapTable = execFileSync('node', [cli, 'report', `${root}www/samples/campaigns-sample.csv`, '--target', 'openRate=25'], { encoding: 'utf8' });
+  assert.match(gapTable, new RegExp(`target openRate 25: value ${(gap.value).toFixed(2)}, gap \\+${gap.gap.toFixed(2)}`));
+  const badTarget = spawnSync('node', [cli, 'report', `${root}www/samples/campaigns-sample.csv`, '--target', 'opnRate=25'], { encoding: 'utf8' });
+  assert.equal(badTarget.status, 1);
+  assert.match(badTarget.stderr, /INVALID_OPTION|unknown field/);
   const tx = JSON.parse(execFileSync('node', [cli, 'report', `${root}www/samples/transactions-sample.csv`, '--kind', 'transactions', '--json',
     '--calibration-end', '1997-09-30', '--margin', '0.3', '--lifespan', '6'], { encoding: 'utf8' }));
   assert.equal(tx.clv.margin, 0.3);
