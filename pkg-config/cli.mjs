@@ -241,7 +241,8 @@ function significantLines(changes) {
   const sig = changes.filter((c) => c.significant && c.comparison);
   if (!sig.length) return ['  no significant change between periods or segments'];
   return sig.map((c) => {
-    const mean = c.metric.startsWith('mean'), scale = mean || c.metric.startsWith('engagementRate') ? 1 : 100;
+    const mean = c.metric.startsWith('mean') || ['arpu', 'averageOrderValue', 'handleTime'].includes(c.metric);
+    const scale = mean || c.metric.startsWith('engagementRate') ? 1 : 100;
     const d = c.comparison.difference * scale;
     return `  significant: ${c.metric} ${c.baseline} → ${c.group} ${d >= 0 ? '+' : ''}${d.toFixed(mean ? 3 : 2)}${mean ? '' : ' points'}, p ${(c.adjustedPValue ?? c.comparison.pValue).toFixed(4)}`;
   });

@@ -343,3 +343,46 @@ fn every_kind_reports_the_gap_to_its_targets() {
         ],
     );
 }
+
+#[test]
+fn means_of_handle_time_and_arpu_are_compared_by_welch() {
+    // Handle times (seconds) January [300, 420, 380, 510, 290], February [600, 450, 700, 520,
+    // 480, 650]: scipy 1.14.1 ttest_ind(feb, jan, equal_var=False) t 3.255484, p 0.0100855.
+    let mut f = String::from("ticket_id,created_at,handle_time_sec,channel\n");
+    for (m, times, ch) in [
+        ("01", &[300, 420, 380, 510, 290][..], "email"),
+        ("02", &[600, 450, 700, 520, 480, 650][..], "chat"),
+    ] {
+        for (k, t) in times.iter().enumerate() {
+            f += &format!("t{m}{k},2024-{m}-{:02}T09:00:00Z,{t},{ch}\n", k + 1);
+        }
+    }
+    let r = tickets(f.as_bytes(), "{}");
+    let c = find(&r.support.changes, "handleTime", "2024-02");
+    let k = c.comparison.as_ref().unwrap();
+    close(Some(k.statistic), 3.2554838440916267, 1e-9);
+    close(Some(k.p_value), 0.01008551007340559, 1e-9);
+    assert_eq!(k.test, "welchT");
+    // Chat against the rest (email) is the same test; Holm over two channels doubles p.
+    let chat = find(&r.support.segment_changes, "handleTime", "chat");
+    close(chat.adjusted_p_value, 2.0 * 0.01008551007340559, 1e-9);
+
+    // ARPU: January customers' revenue [100, 30, 250], February [40, 80, 20, 90]:
+    // ttest_ind(feb, jan, equal_var=False) t −1.032911, p 0.399286.
+    let mut f = String::from("customer_id,order_id,date,amount\n");
+    for (m, revenues) in [("01", &[100, 30, 250][..]), ("02", &[40, 80, 20, 90][..])] {
+        for (c, amount) in revenues.iter().enumerate() {
+            f += &format!("{m}c{c},{m}o{c},2024-{m}-10,{amount}\n");
+        }
+    }
+    let r = transactions(f.as_bytes(), "{}");
+    let a = find(&r.revenue.changes, "arpu", "2024-02");
+    let k = a.comparison.as_ref().unwrap();
+    close(Some(k.statistic), -1.032910516476251, 1e-9);
+    close(Some(k.p_value), 0.39928610185280244, 1e-9);
+    assert!(r
+        .revenue
+        .changes
+        .iter()
+        .any(|c| c.metric == "averageOrderValue" && c.comparison.is_some()));
+}

@@ -450,6 +450,7 @@ function done(r, ms) {
         pctText(p.repeatPurchaseRate), pctText(p.netRevenueRetention), pctText(p.grossRevenueRetention),
         p.retentionInterval ? `${pctText(p.retentionInterval.low)}–${pctText(p.retentionInterval.high)}${p.startCustomers < 30 ? ' (small sample)' : ''}` : '']));
     renderRetentionChart(r.revenue.periods);
+    renderChanges('revenue-changes', r.revenue.changes);
     renderCohortsAndValue(r);
     renderClv(r.clv);
     $('rfm-definition').textContent = `As of ${r.rfm.asOf}. ${r.rfm.definition.formula}`;
@@ -492,12 +493,13 @@ function duration(s) {
 
 // Changes period over period and against the rest: difference, its interval, p (Holm for
 // segments), significance. Shares differ in percentage points; engagement rates are already
-// percentages; means (rating, sentiment) differ on their own scale.
+// percentages; means (rating, sentiment, ARPU, AOV, handle time in seconds) on their own scale.
 function renderChanges(id, changes) {
   renderTable(id, ['figure', 'from / baseline', 'to / segment', 'change', 'interval', 'p', 'significant'], changes.map((c) => {
     const k = c.comparison;
     if (!k) return [c.metric, c.baseline, c.group, 'n/a', '', '', ''];
-    const mean = c.metric.startsWith('mean'), scale = mean || c.metric.startsWith('engagementRate') ? 1 : 100;
+    const mean = c.metric.startsWith('mean') || ['arpu', 'averageOrderValue', 'handleTime'].includes(c.metric);
+    const scale = mean || c.metric.startsWith('engagementRate') ? 1 : 100;
     const d = (v) => `${v >= 0 ? '+' : ''}${(scale * v).toFixed(mean ? 3 : 2)}`;
     return [c.metric, c.baseline, c.group, `${d(k.difference)}${mean ? '' : ' pts'}`,
       k.differenceInterval ? `${d(k.differenceInterval.low)} to ${d(k.differenceInterval.high)}` : '', (c.adjustedPValue ?? k.pValue).toFixed(4), c.significant ? 'yes' : 'no'];

@@ -349,6 +349,30 @@ pub fn period_revenue(
         ],
         level,
     );
+    // ARPU by Welch's test on active customers' revenue; AOV as a ratio over customers.
+    let mut changes = changes;
+    let arpu: Vec<(String, crate::stats::significance::Sample)> = labels
+        .iter()
+        .zip(&active_rev)
+        .zip(&out)
+        .map(|((l, &(sum, sq)), o)| {
+            let m = crate::metrics::compare::Moments {
+                n: o.active_customers as f64,
+                sum,
+                sum_sq: sq,
+            };
+            (l.clone(), m.sample())
+        })
+        .collect();
+    changes.extend(crate::metrics::compare::mean_changes("arpu", &arpu, level));
+    let aov_points: Vec<(String, crate::stats::RatioSums)> =
+        labels.iter().cloned().zip(aov.iter().copied()).collect();
+    changes.extend(crate::metrics::compare::ratio_changes(
+        "averageOrderValue",
+        &aov_points,
+        level,
+        1.0,
+    ));
     RevenueReport {
         signals: Default::default(),
         changes,

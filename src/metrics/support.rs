@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::dataset::table::{Table, NO_ID, NO_TIME};
 use crate::error::{Error, Result};
 use crate::ingest::infer::{header_words, Role};
+use crate::metrics::compare::{mean_changes, means_vs_rest, Moments};
 use crate::metrics::figure::Definition;
 use crate::metrics::figure::SMALL_SAMPLE;
 use crate::metrics::rate::{quantile, Rate};
@@ -286,15 +287,32 @@ pub fn support(
     // Per period of creation (report time zone), channel and agent; inconsistent times are
     // counted once, above.
     let mut ignored = 0u64;
-    let mut each = |groups: Vec<(String, Vec<usize>)>| -> Vec<SupportGroup> {
+    // Handle time (seconds) of each group's tickets, for Welch's tests of its mean.
+    let handle_moments = |groups: &[(String, Vec<usize>)]| -> Vec<(String, Moments)> {
+        rows.handle.map_or_else(Vec::new, |h| {
+            groups
+                .iter()
+                .map(|(name, r)| {
+                    let m = Moments::of(r.iter().map(|&i| h[i] * handle_scale));
+                    (name.clone(), m)
+                })
+                .collect()
+        })
+    };
+    let (period_rows, channel_rows, agent_rows) = (
+        table.period_groups(p),
+        by_size(table.groups(Role::Channel)),
+        by_size(table.groups(Role::Agent)),
+    );
+    let mut each = |groups: &[(String, Vec<usize>)]| -> Vec<SupportGroup> {
         groups
-            .into_iter()
-            .map(|(name, r)| rows.group(name, &r, &mut ignored))
+            .iter()
+            .map(|(name, r)| rows.group(name.clone(), r, &mut ignored))
             .collect()
     };
-    let periods = each(table.period_groups(p));
-    let by_channel = each(by_size(table.groups(Role::Channel)));
-    let by_agent = each(by_size(table.groups(Role::Agent)));
+    let periods = each(&period_rows);
+    let by_channel = each(&channel_rows);
+    let by_agent = each(&agent_rows);
     let customers = table.distinct(Role::UserId);
     let with_customer = table.codes(Role::UserId).map_or(0, |(codes, _)| {
         codes.iter().filter(|&&c| c != NO_ID).count() as u64
@@ -322,7 +340,22 @@ pub fn support(
         ],
         level,
     );
+    let mut changes = changes;
+    let handle_periods: Vec<(String, crate::stats::significance::Sample)> =
+        handle_moments(&period_rows)
+            .into_iter()
+            .map(|(n, m)| (n, m.sample()))
+            .collect();
+    changes.extend(mean_changes("handleTime", &handle_periods, level));
     let mut segment_changes = Vec::new();
+    for (column, groups) in [("channel", &channel_rows), ("agent", &agent_rows)] {
+        segment_changes.extend(means_vs_rest(
+            "handleTime",
+            column,
+            &handle_moments(groups),
+            level,
+        ));
+    }
     for (column, groups) in [("channel", &by_channel), ("agent", &by_agent)] {
         let groups: &Vec<SupportGroup> = groups;
         for (metric, f) in [

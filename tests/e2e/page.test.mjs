@@ -261,6 +261,10 @@ test('the orders sample: retention and churn, revenue cohort heatmap, CLV fit an
   assert.equal(await page.locator('[data-testid=retention-chart] polyline').count(), 2);
   const rev = await page.locator('[data-testid=revenue] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [0, 6, 7].map((i) => tr.cells[i].textContent)));
   assert.deepEqual(rev, want.revenue.periods.map((p) => [p.period, pct(p.retentionRate), pct(p.churnRate)]));
+  // Every change period over period, ARPU (Welch) among them.
+  const changes = await page.locator('[data-testid=revenue-changes] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [tr.cells[0].textContent, tr.cells[5].textContent]));
+  assert.deepEqual(changes, want.revenue.changes.map((c) => [c.metric, c.adjustedPValue.toFixed(4)]));
+  assert.ok(changes.some(([m]) => m === 'arpu'));
   // Revenue cohort heatmap: one row per first-purchase month, cells = revenue retained.
   const heat = await page.locator('[data-testid=revenue-cohorts] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.cells].map((c) => c.textContent)));
   const cohorts = want.revenue.cohorts.cohorts;
