@@ -453,10 +453,10 @@ pub fn rfc3339(t: i64) -> String {
 /// are computed once for all three.
 /// A kind's trend flags and its gaps to the user's `benchmarks`.
 fn signals(
-    m: &impl crate::metrics::compare::Headlines,
+    m: &impl crate::metrics::signals::Headlines,
     o: &AnalyzeOptions,
-) -> crate::metrics::compare::Signals {
-    crate::metrics::compare::signals(m, &o.benchmarks.clone().unwrap_or_default())
+) -> crate::metrics::signals::Signals {
+    crate::metrics::signals::signals(m, &o.benchmarks.clone().unwrap_or_default())
 }
 
 fn transactions_metrics(

@@ -55,7 +55,7 @@ pub struct AnalyzeOptions {
     /// Transactions: include the per-customer RFM table in the report (default false).
     pub rfm_customers: Option<bool>,
     /// Survey: targets (NPS points, CSAT %, CES on its scale); the report gives the gaps.
-    pub benchmarks: Option<crate::metrics::compare::Benchmarks>,
+    pub benchmarks: Option<crate::metrics::signals::Benchmarks>,
     /// Social: whether saves count as engagements.
     pub social: Option<crate::metrics::social::SocialOptions>,
     /// Reviews and mentions: our brand, the good-rating threshold.

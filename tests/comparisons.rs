@@ -257,7 +257,7 @@ fn every_kind_reports_the_gap_to_its_targets() {
         let t: Vec<String> = names.iter().map(|n| format!("\"{n}\": 50")).collect();
         format!(r#"{{"benchmarks": {{{}}}}}"#, t.join(", "))
     };
-    let check = |gaps: &[engagement_metrics::metrics::compare::BenchmarkGap],
+    let check = |gaps: &[engagement_metrics::metrics::signals::BenchmarkGap],
                  want: &[(&str, Option<f64>)]| {
         for (metric, value) in want {
             let g = gaps.iter().find(|g| g.metric == *metric).unwrap();

@@ -81,7 +81,7 @@ pub struct CampaignMetrics {
     /// rest of its breakdown, Holm-adjusted per breakdown and rate.
     pub segment_changes: Vec<crate::metrics::compare::MetricComparison>,
     /// Trend flags of the headline rates per period, and gaps to the `benchmarks` targets.
-    pub signals: crate::metrics::compare::Signals,
+    pub signals: crate::metrics::signals::Signals,
     pub definition: Definition,
 }
 
@@ -271,15 +271,15 @@ const HEADLINES: [(&str, Pick); 7] = [
     ("bounceRate", |r| &r.bounce_rate),
 ];
 
-impl crate::metrics::compare::Headlines for CampaignMetrics {
+impl crate::metrics::signals::Headlines for CampaignMetrics {
     fn headlines(&self) -> Vec<(&'static str, Option<f64>)> {
         HEADLINES
             .iter()
-            .map(|&(m, f)| (m, crate::metrics::compare::percent(f(&self.overall.rates))))
+            .map(|&(m, f)| (m, crate::metrics::signals::percent(f(&self.overall.rates))))
             .collect()
     }
 
-    fn series(&self) -> Vec<crate::metrics::compare::NamedSeries> {
+    fn series(&self) -> Vec<crate::metrics::signals::NamedSeries> {
         HEADLINES
             .iter()
             .map(|&(m, f)| {
@@ -289,7 +289,7 @@ impl crate::metrics::compare::Headlines for CampaignMetrics {
                     .map(|g| {
                         (
                             g.name.clone(),
-                            crate::metrics::compare::percent(f(&g.rates)),
+                            crate::metrics::signals::percent(f(&g.rates)),
                         )
                     })
                     .collect();

@@ -14,6 +14,7 @@ pub mod revenue_cohorts;
 pub mod rfm;
 pub mod scans;
 pub mod sentiment;
+pub mod signals;
 pub mod social;
 pub mod support;
 pub mod survey;

@@ -69,7 +69,7 @@ pub struct PeriodRevenue {
 pub struct RevenueReport {
     pub periods: Vec<PeriodRevenue>,
     /// Trend flags of the headline rates per period, and gaps to the `benchmarks` targets.
-    pub signals: crate::metrics::compare::Signals,
+    pub signals: crate::metrics::signals::Signals,
     pub definition: Definition,
     /// Retention and repeat purchase rate, each period against the previous one.
     pub changes: Vec<crate::metrics::compare::MetricComparison>,
@@ -400,7 +400,7 @@ fn definition(k: u32) -> Definition {
     .param("lostAfterPeriods", k as f64)
 }
 
-impl crate::metrics::compare::Headlines for RevenueReport {
+impl crate::metrics::signals::Headlines for RevenueReport {
     /// Pooled over the periods: churn = Σ lost / Σ at start, retention = Σ (end − new) /
     /// Σ at start, AOV = Σ revenue / Σ orders, ARPU = Σ revenue / Σ active; the repeat
     /// purchase rate up to the last period.
@@ -437,7 +437,7 @@ impl crate::metrics::compare::Headlines for RevenueReport {
         ]
     }
 
-    fn series(&self) -> Vec<crate::metrics::compare::NamedSeries> {
+    fn series(&self) -> Vec<crate::metrics::signals::NamedSeries> {
         let of = |f: fn(&PeriodRevenue) -> Option<f64>| {
             self.periods
                 .iter()

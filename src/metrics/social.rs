@@ -81,7 +81,7 @@ pub struct SocialMetrics {
     /// Each channel's engagement rates against the rest of the channels, Holm-adjusted.
     pub segment_changes: Vec<MetricComparison>,
     /// Trend flags of the headline rates per period, and gaps to the `benchmarks` targets.
-    pub signals: crate::metrics::compare::Signals,
+    pub signals: crate::metrics::signals::Signals,
     pub definition: Definition,
 }
 
@@ -309,7 +309,7 @@ pub fn social(table: &Table, p: &mut Periodizer, o: &SocialOptions, level: f64) 
     }
 }
 
-impl crate::metrics::compare::Headlines for SocialMetrics {
+impl crate::metrics::signals::Headlines for SocialMetrics {
     fn headlines(&self) -> Vec<(&'static str, Option<f64>)> {
         let r = &self.overall.engagement_rate;
         vec![
@@ -319,7 +319,7 @@ impl crate::metrics::compare::Headlines for SocialMetrics {
         ]
     }
 
-    fn series(&self) -> Vec<crate::metrics::compare::NamedSeries> {
+    fn series(&self) -> Vec<crate::metrics::signals::NamedSeries> {
         let of = |f: fn(&EngagementRates) -> &Rate| {
             self.periods
                 .iter()

@@ -108,7 +108,7 @@ pub struct SupportMetrics {
     /// FCR and CSAT share of each channel and agent against the rest (Holm per breakdown).
     pub segment_changes: Vec<crate::metrics::compare::MetricComparison>,
     /// Trend flags of the headline rates per period, and gaps to the `benchmarks` targets.
-    pub signals: crate::metrics::compare::Signals,
+    pub signals: crate::metrics::signals::Signals,
     pub definition: Definition,
 }
 
@@ -399,9 +399,9 @@ pub fn support(
     })
 }
 
-impl crate::metrics::compare::Headlines for SupportMetrics {
+impl crate::metrics::signals::Headlines for SupportMetrics {
     fn headlines(&self) -> Vec<(&'static str, Option<f64>)> {
-        use crate::metrics::compare::percent;
+        use crate::metrics::signals::percent;
         let o = &self.overall;
         vec![
             (
@@ -413,8 +413,8 @@ impl crate::metrics::compare::Headlines for SupportMetrics {
         ]
     }
 
-    fn series(&self) -> Vec<crate::metrics::compare::NamedSeries> {
-        use crate::metrics::compare::percent;
+    fn series(&self) -> Vec<crate::metrics::signals::NamedSeries> {
+        use crate::metrics::signals::percent;
         let of = |f: fn(&SupportGroup) -> &Rate| {
             self.periods
                 .iter()

@@ -168,7 +168,7 @@ pub struct VoiceMetrics {
     /// The same figures of each channel (source) against the rest of the channels, Holm-adjusted.
     pub segment_changes: Vec<MetricComparison>,
     /// Trend flags of the headline rates per period, and gaps to the `benchmarks` targets.
-    pub signals: crate::metrics::compare::Signals,
+    pub signals: crate::metrics::signals::Signals,
     pub definition: Definition,
 }
 
@@ -388,25 +388,25 @@ fn voice_headlines(g: &VoiceGroup) -> [(&'static str, Option<f64>); 3] {
             "goodRatingShare",
             g.ratings
                 .as_ref()
-                .and_then(|r| crate::metrics::compare::percent(&r.good_share)),
+                .and_then(|r| crate::metrics::signals::percent(&r.good_share)),
         ),
         ("sentimentScore", g.sentiment.as_ref().and_then(|s| s.score)),
     ]
 }
 
-impl crate::metrics::compare::Headlines for VoiceMetrics {
+impl crate::metrics::signals::Headlines for VoiceMetrics {
     fn headlines(&self) -> Vec<(&'static str, Option<f64>)> {
         let mut h = voice_headlines(&self.overall).to_vec();
         h.push((
             "shareOfVoice",
             self.our_share_of_voice
                 .as_ref()
-                .and_then(crate::metrics::compare::percent),
+                .and_then(crate::metrics::signals::percent),
         ));
         h
     }
 
-    fn series(&self) -> Vec<crate::metrics::compare::NamedSeries> {
+    fn series(&self) -> Vec<crate::metrics::signals::NamedSeries> {
         (0..3)
             .map(|k| {
                 let points = self

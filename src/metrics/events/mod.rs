@@ -229,7 +229,7 @@ pub struct EventsMetrics {
     /// sessions starting in each period, against the previous period.
     pub changes: Vec<crate::metrics::compare::MetricComparison>,
     /// Trend flags of the headline rates per period, and gaps to the `benchmarks` targets.
-    pub signals: crate::metrics::compare::Signals,
+    pub signals: crate::metrics::signals::Signals,
     /// Rows left out by `events.filter` (0 without a filter).
     pub filtered_out: u64,
 }
@@ -741,7 +741,7 @@ fn period_changes(
     (periods, rate_changes(&series, level))
 }
 
-impl crate::metrics::compare::Headlines for EventsMetrics {
+impl crate::metrics::signals::Headlines for EventsMetrics {
     fn headlines(&self) -> Vec<(&'static str, Option<f64>)> {
         vec![
             ("bounceRate", self.sessions.bounce.headline.value),
@@ -757,7 +757,7 @@ impl crate::metrics::compare::Headlines for EventsMetrics {
         ]
     }
 
-    fn series(&self) -> Vec<crate::metrics::compare::NamedSeries> {
+    fn series(&self) -> Vec<crate::metrics::signals::NamedSeries> {
         let of = |f: fn(&SessionPeriod) -> Option<f64>| {
             self.session_periods
                 .iter()
