@@ -15,10 +15,11 @@ pub struct Rate {
     pub denominator: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unavailable_reason: Option<String>,
-    /// Wilson interval, for shares of whole counts (numerator ≤ denominator).
+    /// Wilson interval for shares of whole counts (numerator ≤ denominator); the delta-method
+    /// interval for a ratio of sums over units (engagement rates over posts).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub interval: Option<Interval>,
-    /// Fewer than 30 in the denominator (shares only).
+    /// Fewer than 30 in the denominator (shares), or fewer than 30 units (ratios).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub small_sample: bool,
 }
