@@ -35,6 +35,8 @@ fn nps_margin_of_error_worked_example() {
     // 500 promoters, 300 passives, 200 detractors (n = 1000): NPS = 30.
     // Var = [0.5 + 0.2 − (0.5 − 0.2)²] / 1000 = 0.61 / 1000 = 0.00061; √Var = 0.024698178;
     // MoE = 1.959963985 × 0.024698178 × 100 = 4.840753950 points → interval [25.1592, 34.8408].
+    // scipy 1.14.1 on the +1/0/−1 coding x: stats.norm.interval(0.95, loc=x.mean(),
+    // scale=np.std(x)/√1000) = (0.2515924605, 0.3484075395).
     let r = nps_from_counts(500, 300, 200, 0.95).unwrap();
     close(r.score, 30.0, TOL);
     close(r.margin_of_error, 4.840_753_950_2, 1e-9);
