@@ -495,7 +495,7 @@ function duration(s) {
 // segments), significance. Shares differ in percentage points; engagement rates are already
 // percentages; means (rating, sentiment, ARPU, AOV, handle time in seconds) on their own scale.
 function renderChanges(id, changes) {
-  renderTable(id, ['figure', 'from / baseline', 'to / segment', 'change', 'interval', 'p', 'significant'], changes.map((c) => {
+  renderTable(id, ['figure', 'from / baseline', 'to / segment', 'change', 'interval (unadjusted)', 'p (Holm for segments)', 'significant'], changes.map((c) => {
     const k = c.comparison;
     if (!k) return [c.metric, c.baseline, c.group, 'n/a', '', '', ''];
     const mean = c.metric.startsWith('mean') || ['arpu', 'averageOrderValue', 'handleTime'].includes(c.metric);
