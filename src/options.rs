@@ -124,6 +124,9 @@ impl AnalyzeOptions {
                 ))
             }
         };
+        if let Some(b) = &self.benchmarks {
+            b.check()?;
+        }
         let confidence = check_confidence(self.confidence.unwrap_or(0.95))?;
         let time_format = match &self.date_order {
             None => None,
@@ -182,6 +185,7 @@ impl AnalyzeOptions {
             week_start,
             confidence,
             intervals: crate::stats::Bootstrap::from_options(confidence, self.intervals.as_ref())?,
+
             time_format,
             kind,
             decimal_mark,

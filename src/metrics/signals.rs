@@ -41,6 +41,49 @@ pub struct Benchmarks {
 }
 
 impl Benchmarks {
+    /// The metrics a target can be given for.
+    pub const METRICS: [&'static str; 25] = [
+        "nps",
+        "csat",
+        "ces",
+        "churnRate",
+        "retentionRate",
+        "repeatPurchaseRate",
+        "averageOrderValue",
+        "arpu",
+        "firstContactResolution",
+        "reopenRate",
+        "deliveryRate",
+        "openRate",
+        "clickThroughRate",
+        "clickToOpenRate",
+        "conversionRate",
+        "unsubscribeRate",
+        "bounceRate",
+        "activationRate",
+        "engagementRate",
+        "engagementRateByImpressions",
+        "engagementRateByReach",
+        "averageRating",
+        "goodRatingShare",
+        "sentimentScore",
+        "shareOfVoice",
+    ];
+
+    /// Every target given is a finite number (a gap is never NaN).
+    pub fn check(&self) -> crate::error::Result<()> {
+        match Self::METRICS
+            .iter()
+            .find(|m| self.target(m).is_some_and(|t| !t.is_finite()))
+        {
+            Some(m) => Err(crate::error::Error::option(
+                &format!("benchmarks.{m}"),
+                "must be a finite number",
+            )),
+            None => Ok(()),
+        }
+    }
+
     fn target(&self, metric: &str) -> Option<f64> {
         match metric {
             "nps" => self.nps,
@@ -190,4 +233,31 @@ pub fn series_trend_flags(series: &[NamedSeries]) -> Vec<TrendFlag> {
         }
     }
     flags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_target_name_reads_its_own_field() {
+        // All 25 names given in JSON, each a different value: each is found under its name,
+        // so the struct, the name list and `target` stay in step.
+        let json: Vec<String> = Benchmarks::METRICS
+            .iter()
+            .enumerate()
+            .map(|(i, m)| format!("\"{m}\": {i}"))
+            .collect();
+        let b: Benchmarks = serde_json::from_str(&format!("{{{}}}", json.join(","))).unwrap();
+        for (i, m) in Benchmarks::METRICS.iter().enumerate() {
+            assert_eq!(b.target(m), Some(i as f64), "{m}");
+        }
+        assert!(b.check().is_ok());
+        let bad = Benchmarks {
+            open_rate: Some(f64::NAN),
+            ..Default::default()
+        };
+        let e = bad.check().unwrap_err();
+        assert!(e.to_string().contains("benchmarks.openRate"), "{e}");
+    }
 }

@@ -21,7 +21,7 @@ pub struct IntervalOptions {
     /// Interval of medians and p90s: "bootstrap" (default) or "orderStatistic" (medians only:
     /// the exact distribution-free binomial interval).
     pub quantiles: Option<String>,
-    /// Bootstrap resamples (default 2,000; 100 to 1,000,000).
+    /// Bootstrap resamples (default 2,000; 100 to 100,000).
     pub resamples: Option<u32>,
     /// Bootstrap seed (default 1).
     pub seed: Option<u64>,
@@ -59,10 +59,10 @@ impl Bootstrap {
         let mut b = Bootstrap::new(level);
         let Some(o) = o else { return Ok(b) };
         if let Some(r) = o.resamples {
-            if !(100..=1_000_000).contains(&r) {
+            if !(100..=100_000).contains(&r) {
                 return Err(Error::option(
                     "intervals.resamples",
-                    format!("{r} is not between 100 and 1,000,000"),
+                    format!("{r} is not between 100 and 100,000"),
                 ));
             }
             b.resamples = r;
@@ -112,15 +112,16 @@ impl Bootstrap {
         self.percentile(stats)
     }
 
-    /// Beyond this many values the mean of skewed values gets the t interval: resampling
-    /// would cost n draws per resample, and at this size the t interval of a mean is accurate.
-    pub const BOOTSTRAP_MEAN_MAX: usize = 10_000;
+    /// Most draws (values × resamples) a bootstrap of a mean may take: 10,000 values at the
+    /// default 2,000 resamples. Beyond, the mean gets the t interval: resampling costs n draws
+    /// per resample, and at such sizes the t interval of a mean is accurate.
+    pub const BOOTSTRAP_MEAN_DRAWS: usize = 20_000_000;
 
     /// Interval of the mean of skewed values (revenue or lifetime value per customer): the
-    /// bootstrap up to `BOOTSTRAP_MEAN_MAX` values, the t interval beyond.
+    /// bootstrap within `BOOTSTRAP_MEAN_DRAWS`, the t interval beyond.
     pub fn skewed_mean(&self, values: &[f64]) -> Option<Interval> {
         let n = values.len();
-        if n <= Self::BOOTSTRAP_MEAN_MAX {
+        if n.saturating_mul(self.resamples as usize) <= Self::BOOTSTRAP_MEAN_DRAWS {
             return self.mean(values);
         }
         let m = values.iter().sum::<f64>() / n as f64;

@@ -118,7 +118,7 @@ export type DecimalMark = "dot" | "comma";
 export interface IntervalOptions {
   /** "bootstrap" (default) or "orderStatistic" (exact binomial interval of medians). */
   quantiles?: "bootstrap" | "orderStatistic";
-  /** Bootstrap resamples, 100 to 1,000,000 (default 2,000). */
+  /** Bootstrap resamples, 100 to 100,000 (default 2,000). */
   resamples?: number;
   /** Bootstrap seed (default 1): the same seed gives the same intervals. */
   seed?: number;
