@@ -126,14 +126,23 @@ function renderTrend(periods) {
   $('trend').replaceChildren(s, legend, periodTable(periods));
 }
 
-function periodTable(periods) {
-  const t = el('table', { 'data-testid': 'period-table' });
-  t.append(el('tr', {}, ...['period', 'rows', 'NPS', 'CSAT %', 'CES'].map((h) => el('th', { text: h }))));
-  for (const p of periods) {
-    const m = p.metrics;
-    t.append(el('tr', {}, ...[p.period, m.rows, fmt(m.nps?.score), fmt(m.csat?.score), fmt(m.ces?.score, 2)].map((v) => el('td', { text: String(v) }))));
+// A survey metric's value with its interval, "*" when it rests on fewer than 30 answers.
+const scoreWithIv = (m, d = 1) => (m ? `${fmt(m.score, d)}${m.interval ? ` (${fmt(m.interval.low, d)}–${fmt(m.interval.high, d)})` : ''}${m.smallSample ? ' *' : ''}` : 'n/a');
+const SMALL_NOTE = 'Intervals at the report\'s confidence; * fewer than 30 answers (small sample).';
+
+// One row per group of survey metrics: NPS, CSAT and CES with their intervals.
+function metricsTable(testid, first, rows) {
+  const t = el('table', { 'data-testid': testid });
+  t.append(el('tr', {}, ...[first, 'rows', 'NPS (interval)', 'CSAT % (interval)', 'CES (interval)'].map((h) => el('th', { text: h }))));
+  for (const [name, m] of rows) {
+    t.append(el('tr', {}, ...[name, m.rows, scoreWithIv(m.nps), scoreWithIv(m.csat), scoreWithIv(m.ces, 2)].map((v) => el('td', { text: String(v) }))));
   }
-  return el('details', {}, el('summary', { text: 'Table' }), t);
+  return t;
+}
+
+function periodTable(periods) {
+  const t = metricsTable('period-table', 'period', periods.map((p) => [p.period, p.metrics]));
+  return el('details', {}, el('summary', { text: 'Table' }), t, el('p', { class: 'detail', text: SMALL_NOTE }));
 }
 
 function renderDistribution(title, dist, color) {
@@ -155,13 +164,7 @@ function renderSegments(r) {
   box.replaceChildren();
   for (const seg of r.segments) {
     box.append(el('h2', { text: `By ${seg.column}` }));
-    const t = el('table', { 'data-testid': `segment-${seg.column}` });
-    t.append(el('tr', {}, ...['value', 'rows', 'NPS', '± MoE', 'CSAT %', 'CES'].map((h) => el('th', { text: h }))));
-    for (const g of seg.groups) {
-      const m = g.metrics;
-      t.append(el('tr', {}, ...[g.value, m.rows, fmt(m.nps?.score), fmt(m.nps?.marginOfError), fmt(m.csat?.score), fmt(m.ces?.score, 2)].map((v) => el('td', { text: String(v) }))));
-    }
-    box.append(t);
+    box.append(metricsTable(`segment-${seg.column}`, 'value', seg.groups.map((g) => [g.value, g.metrics])), el('p', { class: 'detail', text: SMALL_NOTE }));
   }
   const ch = r.channelCsat;
   $('channel').replaceChildren();
@@ -480,6 +483,9 @@ function done(r, ms) {
 
 // A rate as a percentage, or why it is not available.
 const rateText = (r) => (r.value === null ? `n/a (${r.unavailableReason})` : pctText(r.value));
+// A share with its interval in a table cell, "*" when its denominator is below 30.
+const rateWithIv = (r) => (r.value === null ? rateText(r)
+  : `${pctText(r.value)}${r.interval ? ` (${pctText(r.interval.low)}–${pctText(r.interval.high)})` : ''}${r.smallSample ? ' *' : ''}`);
 // Its interval and sample size, for a card or a table cell.
 const rateDetail = (r) => (r.value === null ? '' : `${r.interval ? `${Math.round(100 * r.interval.level)}% interval ${pctText(r.interval.low)}–${pctText(r.interval.high)} · ` : ''}n = ${fmt(r.denominator, 0)}${r.smallSample ? ' · small sample' : ''}`);
 // Seconds as a readable duration.
@@ -525,8 +531,8 @@ function renderSupport(s) {
   );
   $('support-definition').textContent = `${s.definition.formula}. Resolved from: ${s.definition.params.resolvedFrom}; handle time read in ${s.definition.params.handleTimeUnit}.`;
   const head = ['', 'tickets', 'resolved', 'FCR', 'reopen', 'handle time', 'first response (median)', 'resolution (median)', 'CSAT'];
-  const rows = (groups) => groups.map((g) => [g.name, g.tickets, g.resolved, rateText(g.firstContactResolution), rateText(g.reopenRate),
-    duration(g.handleTime.mean), duration(g.firstResponseTime.median), duration(g.resolutionTime.median), rateText(g.csat)]);
+  const rows = (groups) => groups.map((g) => [g.name, g.tickets, g.resolved, rateWithIv(g.firstContactResolution), rateWithIv(g.reopenRate),
+    duration(g.handleTime.mean), duration(g.firstResponseTime.median), duration(g.resolutionTime.median), rateWithIv(g.csat)]);
   renderTable('support-periods', ['period', ...head.slice(1)], rows(s.periods));
   renderTable('support-channels', ['channel', ...head.slice(1)], rows(s.byChannel));
   renderChanges('support-changes', [...s.changes, ...s.segmentChanges]);

@@ -73,6 +73,11 @@ test('"Try the sample" shows the same figures as the package computes', async ()
   assert.equal(await page.textContent('[data-testid=csat-value]'), want.overall.csat.score.toFixed(1));
   assert.equal(await page.locator('[data-testid=trend] polyline').count(), 2);
   assert.equal(await page.locator('[data-testid=period-table] tr').count(), want.periods.length + 1);
+  // Every segment row shows NPS, CSAT and CES with their intervals (and * for small samples).
+  const seg = want.segments[0];
+  const iv = (m, d) => `${m.score.toFixed(d)} (${m.interval.low.toFixed(d)}–${m.interval.high.toFixed(d)})${m.smallSample ? ' *' : ''}`;
+  const segRows = await page.locator(`[data-testid="segment-${seg.column}"] tr`).evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.cells].map((c) => c.textContent)));
+  assert.deepEqual(segRows, seg.groups.map((g) => [g.value, String(g.metrics.rows), iv(g.metrics.nps, 1), iv(g.metrics.csat, 1), iv(g.metrics.ces, 2)]));
   // Period-over-period changes with their p-values and verdicts, as the package computes them.
   const changes = await page.locator('[data-testid=period-changes] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [tr.cells[0].textContent, tr.cells[5].textContent, tr.cells[6].textContent]));
   assert.deepEqual(changes, want.comparisons.periodOverPeriod.map((m) => [m.metric.toUpperCase(), m.adjustedPValue.toFixed(4), m.significant ? 'yes' : 'no']));
@@ -374,6 +379,9 @@ test('the support and campaign samples: figures on the page are the package\'s',
   const periods = await page.locator('[data-testid=support-periods] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [0, 1, 2].map((i) => tr.cells[i].textContent)));
   assert.deepEqual(periods, t.support.periods.map((g) => [g.name, String(g.tickets), String(g.resolved)]));
   assert.equal(await page.locator('[data-testid=support-agents] tr').count(), t.support.byAgent.length + 1);
+  // FCR per agent with its Wilson interval and the small-sample mark.
+  const agentFcr = await page.locator('[data-testid=support-agents] tr').evaluateAll((trs) => trs.slice(1).map((tr) => tr.cells[3].textContent));
+  assert.deepEqual(agentFcr, t.support.byAgent.map((g) => { const r = g.firstContactResolution; return r.value === null ? `n/a (${r.unavailableReason})` : `${pct(r.value)}${r.interval ? ` (${pct(r.interval.low)}–${pct(r.interval.high)})` : ''}${r.smallSample ? ' *' : ''}`; }));
   const changes = await page.locator('[data-testid=support-changes] tr').evaluateAll((trs) => trs.slice(1).map((tr) => tr.cells[5].textContent));
   assert.deepEqual(changes, [...t.support.changes, ...t.support.segmentChanges].map((c) => c.adjustedPValue.toFixed(4)));
   assert.ok(changes.length > 0);
