@@ -431,12 +431,24 @@ fn count(field: &str, v: f64) -> Result<f64> {
     }
 }
 
+/// Detail keys of a difference's interval.
+const DIFFERENCE: [&str; 2] = ["differenceLow", "differenceHigh"];
+
+/// An interval's bounds as details under `keys` (low, high).
+fn bounds(
+    details: &mut BTreeMap<&'static str, f64>,
+    keys: [&'static str; 2],
+    i: Option<crate::stats::Interval>,
+) {
+    if let Some(i) = i {
+        details.insert(keys[0], i.low);
+        details.insert(keys[1], i.high);
+    }
+}
+
 /// An interval's bounds as details (`intervalLow`, `intervalHigh`).
 fn interval_details(details: &mut BTreeMap<&'static str, f64>, i: Option<crate::stats::Interval>) {
-    if let Some(i) = i {
-        details.insert("intervalLow", i.low);
-        details.insert("intervalHigh", i.high);
-    }
+    bounds(details, ["intervalLow", "intervalHigh"], i);
 }
 
 /// A probability strictly between 0 and 1 (power, significance, confidence).
@@ -633,17 +645,15 @@ fn calculate(metric: &'static str, obj: &Object) -> Result<CalcResult> {
                 Some(k) => {
                     details.insert("pValue", k.p_value);
                     details.insert("significant", c.significant as u8 as f64);
-                    if let Some(i) = k.difference_interval {
-                        details.insert("differenceLow", i.low);
-                        details.insert("differenceHigh", i.high);
-                    }
+                    bounds(&mut details, DIFFERENCE, k.difference_interval);
                     if let Some(rel) = k.relative {
                         details.insert("relativeLift", rel);
                     }
-                    if let Some(i) = k.relative_interval {
-                        details.insert("relativeLow", i.low);
-                        details.insert("relativeHigh", i.high);
-                    }
+                    bounds(
+                        &mut details,
+                        ["relativeLow", "relativeHigh"],
+                        k.relative_interval,
+                    );
                     Ok(k.difference)
                 }
                 None => Err("a variant has no visitors".to_string()),
@@ -722,10 +732,7 @@ fn calculate(metric: &'static str, obj: &Object) -> Result<CalcResult> {
                     if let Some(df) = k.df {
                         details.insert("df", df);
                     }
-                    if let Some(i) = k.difference_interval {
-                        details.insert("differenceLow", i.low);
-                        details.insert("differenceHigh", i.high);
-                    }
+                    bounds(&mut details, DIFFERENCE, k.difference_interval);
                     Ok(k.difference)
                 }
                 None => Err("each group needs at least 2 values and some spread".to_string()),

@@ -383,6 +383,47 @@ fn single(
     }
 }
 
+/// Each point against the one before it (`points` in period order).
+fn changes<T>(
+    metric: &'static str,
+    points: &[(String, T)],
+    compare: impl Fn(&T, &T) -> Option<Comparison>,
+    level: f64,
+) -> Vec<MetricComparison> {
+    points
+        .windows(2)
+        .filter_map(|w| {
+            let c = compare(&w[0].1, &w[1].1)?;
+            Some(single(metric, &w[0].0, &w[1].0, Some(c), level))
+        })
+        .collect()
+}
+
+/// Each group against the rest of its breakdown (`rest` of a group, then `compare(rest,
+/// group)`), Holm-adjusted across the groups.
+fn against_rest<T>(
+    metric: &'static str,
+    column: &str,
+    groups: &[(String, T)],
+    rest: impl Fn(&T) -> T,
+    compare: impl Fn(&T, &T) -> Option<Comparison>,
+    level: f64,
+) -> Vec<MetricComparison> {
+    if groups.len() < 2 {
+        return Vec::new();
+    }
+    let baseline = format!("rest of {column}");
+    let mut out: Vec<MetricComparison> = groups
+        .iter()
+        .filter_map(|(name, g)| {
+            let c = compare(&rest(g), g)?;
+            Some(single(metric, &baseline, name, Some(c), level))
+        })
+        .collect();
+    holm_within(&mut out, level);
+    out
+}
+
 /// Period-over-period changes of ratios of sums over units (delta-method z-test), in
 /// `scale` × the ratio. `points`: (period, sums) in period order.
 pub fn ratio_changes(
@@ -391,13 +432,12 @@ pub fn ratio_changes(
     level: f64,
     scale: f64,
 ) -> Vec<MetricComparison> {
-    points
-        .windows(2)
-        .filter_map(|w| {
-            let c = compare_ratios(&w[0].1, &w[1].1, level, scale)?;
-            Some(single(metric, &w[0].0, &w[1].0, Some(c), level))
-        })
-        .collect()
+    changes(
+        metric,
+        points,
+        |a, b| compare_ratios(a, b, level, scale),
+        level,
+    )
 }
 
 /// Each group's ratio against the rest of its breakdown, Holm-adjusted across the groups.
@@ -408,28 +448,18 @@ pub fn ratio_vs_rest(
     level: f64,
     scale: f64,
 ) -> Vec<MetricComparison> {
-    if groups.len() < 2 {
-        return Vec::new();
-    }
     let total = groups.iter().fold(RatioSums::default(), |mut t, (_, g)| {
         t.merge(g);
         t
     });
-    let mut out: Vec<MetricComparison> = groups
-        .iter()
-        .filter_map(|(name, g)| {
-            let c = compare_ratios(&total.without(g), g, level, scale)?;
-            Some(single(
-                metric,
-                &format!("rest of {column}"),
-                name,
-                Some(c),
-                level,
-            ))
-        })
-        .collect();
-    holm_within(&mut out, level);
-    out
+    against_rest(
+        metric,
+        column,
+        groups,
+        |g| total.without(g),
+        |a, b| compare_ratios(a, b, level, scale),
+        level,
+    )
 }
 
 /// Count, Σ and Σ² of a group's values (mergeable, so a group's rest is a subtraction).
@@ -449,6 +479,15 @@ impl Moments {
                 sum: m.sum + v,
                 sum_sq: m.sum_sq + v * v,
             })
+    }
+
+    /// The moments of the values in `self` and not in `part`.
+    pub fn without(&self, part: &Moments) -> Moments {
+        Moments {
+            n: self.n - part.n,
+            sum: self.sum - part.sum,
+            sum_sq: self.sum_sq - part.sum_sq,
+        }
     }
 
     pub fn sample(&self) -> Sample {
@@ -473,34 +512,19 @@ pub fn means_vs_rest(
     groups: &[(String, Moments)],
     level: f64,
 ) -> Vec<MetricComparison> {
-    if groups.len() < 2 {
-        return Vec::new();
-    }
-    let t = groups.iter().fold(Moments::default(), |t, (_, m)| Moments {
+    let total = groups.iter().fold(Moments::default(), |t, (_, m)| Moments {
         n: t.n + m.n,
         sum: t.sum + m.sum,
         sum_sq: t.sum_sq + m.sum_sq,
     });
-    let mut out: Vec<MetricComparison> = groups
-        .iter()
-        .filter_map(|(name, m)| {
-            let rest = Moments {
-                n: t.n - m.n,
-                sum: t.sum - m.sum,
-                sum_sq: t.sum_sq - m.sum_sq,
-            };
-            let c = welch(rest.sample(), m.sample(), level)?;
-            Some(single(
-                metric,
-                &format!("rest of {column}"),
-                name,
-                Some(c),
-                level,
-            ))
-        })
-        .collect();
-    holm_within(&mut out, level);
-    out
+    against_rest(
+        metric,
+        column,
+        groups,
+        |m| total.without(m),
+        |a, b| welch(a.sample(), b.sample(), level),
+        level,
+    )
 }
 
 /// Period-over-period changes of means (Welch's t-test). `points`: (period, sample).
@@ -509,11 +533,5 @@ pub fn mean_changes(
     points: &[(String, Sample)],
     level: f64,
 ) -> Vec<MetricComparison> {
-    points
-        .windows(2)
-        .filter_map(|w| {
-            let c = welch(w[0].1, w[1].1, level)?;
-            Some(single(metric, &w[0].0, &w[1].0, Some(c), level))
-        })
-        .collect()
+    changes(metric, points, |a, b| welch(*a, *b, level), level)
 }

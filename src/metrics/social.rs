@@ -106,11 +106,7 @@ fn sum(col: Option<&[f64]>, rows: &[usize]) -> Option<f64> {
 
 impl Cols<'_> {
     fn engagements(&self, rows: &[usize]) -> f64 {
-        let mut cols = vec![self.likes, self.comments, self.shares];
-        if self.include_saves {
-            cols.push(self.saves);
-        }
-        cols.into_iter().filter_map(|c| sum(c, rows)).sum()
+        rows.iter().map(|&i| self.per_post[i]).sum()
     }
 
     /// Per post (engagements, denominator) summed, for the interval of a rate over posts; a
@@ -195,7 +191,7 @@ impl Cols<'_> {
 }
 
 pub fn social(table: &Table, p: &mut Periodizer, o: &SocialOptions, level: f64) -> SocialMetrics {
-    let c = Cols {
+    let mut c = Cols {
         likes: table.numbers(Role::Likes),
         comments: table.numbers(Role::Comments),
         shares: table.numbers(Role::Shares),
@@ -208,8 +204,22 @@ pub fn social(table: &Table, p: &mut Periodizer, o: &SocialOptions, level: f64) 
         include_saves: o.include_saves.unwrap_or(false),
         per_post: Vec::new(),
     };
-    let mut c = c;
-    c.per_post = (0..table.rows).map(|i| c.engagements(&[i])).collect();
+    // Each post's likes + comments + shares [+ saves], column by column (blanks count 0).
+    let mut per_post = vec![0.0; table.rows];
+    let counted = [
+        c.likes,
+        c.comments,
+        c.shares,
+        c.saves.filter(|_| c.include_saves),
+    ];
+    for col in counted.into_iter().flatten() {
+        for (e, &v) in per_post.iter_mut().zip(col) {
+            if !v.is_nan() {
+                *e += v;
+            }
+        }
+    }
+    c.per_post = per_post;
     let all: Vec<usize> = (0..table.rows).collect();
     let overall = c.group(String::new(), &all, level);
     let period_rows = table.period_groups(p);
