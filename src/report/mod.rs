@@ -1,6 +1,8 @@
 //! Report structs: what `analyze` returns, serialised as camelCase JSON. The TypeScript contract
 //! for these lives in `src/wasm/ts.rs` and is documented in docs/REPORT.md.
 
+pub mod json;
+
 use serde::Serialize;
 
 use crate::dataset::survey::{ChannelWeightedCsat, PeriodMetrics, SegmentBreakdown, SurveyMetrics};
