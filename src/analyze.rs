@@ -5,7 +5,7 @@
 //! straight through.
 
 use crate::dataset::events::EventLog;
-use crate::dataset::survey::{Metric, ScoreColumn, SurveyBuilder, SurveyColumns, SurveySettings};
+use crate::dataset::survey::{Question, ScoreColumn, SurveyBuilder, SurveyColumns, SurveySettings};
 use crate::dataset::table::{ColumnSpec, Table, TableBuilder, Values};
 use crate::error::{Error, Result, Warning};
 use crate::ingest::infer::{
@@ -25,6 +25,7 @@ use crate::report::{
     ColumnInfo, DatasetSummary, EffectiveOptions, EventsReport, InputSummary, KindChoice, Report,
     ReportHead, StoredColumn, SurveyReport, ENGINE,
 };
+use crate::vocab::WarningCode;
 
 /// Rows sampled for schema inference before streaming starts.
 pub const SAMPLE_ROWS: usize = 1000;
@@ -286,7 +287,7 @@ impl Analyzer {
                 }
                 if log.duplicates > 0 {
                     inner.warnings.push(Warning {
-                        code: "DUPLICATE_EVENTS",
+                        code: WarningCode::DuplicateEvents,
                         message: format!(
                             "{} rows repeat an earlier row exactly (same user, time, event, page, session) and were counted once; set events.keepDuplicates to keep them",
                             log.duplicates
@@ -337,7 +338,7 @@ impl Analyzer {
                 )?;
                 if support.inconsistent_times > 0 {
                     inner.warnings.push(Warning {
-                        code: "TIMES_BEFORE_CREATION",
+                        code: WarningCode::TimesBeforeCreation,
                         message: format!(
                             "{} first-response or resolution times are earlier than the ticket's creation; they are left out of the durations",
                             support.inconsistent_times
@@ -423,7 +424,7 @@ impl Analyzer {
     fn decoding_warnings(&mut self) {
         if self.reader.cp1252_records > 0 {
             self.inner.warnings.push(Warning {
-                code: "DECODED_AS_WINDOWS_1252",
+                code: WarningCode::DecodedAsWindows1252,
                 message: format!(
                     "{} rows were not valid UTF-8 and were read as Windows-1252 (Latin-1); check accented characters",
                     self.reader.cp1252_records
@@ -432,7 +433,7 @@ impl Analyzer {
         }
         if self.reader.replaced_chars() > 0 {
             self.inner.warnings.push(Warning {
-                code: "INVALID_UTF16",
+                code: WarningCode::InvalidUtf16,
                 message: format!(
                     "{} invalid UTF-16 code units were replaced by U+FFFD",
                     self.reader.replaced_chars()
@@ -709,7 +710,7 @@ impl Inner {
             }
             if header.contains(&name) {
                 self.warnings.push(Warning {
-                    code: "DUPLICATE_HEADER",
+                    code: WarningCode::DuplicateHeader,
                     message: format!(
                         "header `{name}` appears more than once; column {} is named `{name} ({})`",
                         i + 1,
@@ -752,11 +753,10 @@ impl Inner {
         };
         if let Some(map) = &self.opts.columns {
             for (role_name, header) in map {
-                let role = Role::parse(role_name).ok_or_else(|| {
-                    let names: Vec<&str> = Role::ALL.iter().map(|(_, n)| *n).collect();
+                let role = Role::parse_mapping(role_name).ok_or_else(|| {
                     Error::option(
                         "columns",
-                        format!("unknown role `{role_name}` (roles: {})", names.join(", ")),
+                        format!("unknown role `{role_name}` (roles: {})", Role::names()),
                     )
                 })?;
                 let i = self.find(role_name, header)?;
@@ -903,7 +903,7 @@ impl Inner {
         }
         if sample.is_empty() {
             self.warnings.push(Warning {
-                code: "NO_ROWS",
+                code: WarningCode::NoRows,
                 message: "the file has a header but no data rows".to_string(),
             });
         }
@@ -1036,20 +1036,20 @@ impl Inner {
         for (i, a) in roles.iter().enumerate() {
             let mut ci = self.column_info(i, a);
             let metric = match a.role {
-                Role::Nps => Some(Metric::Nps),
-                Role::Csat => Some(Metric::Csat),
-                Role::Ces => Some(Metric::Ces),
+                Role::Nps => Some(Question::Nps),
+                Role::Csat => Some(Question::Csat),
+                Role::Ces => Some(Question::Ces),
                 _ => None,
             };
             if let Some(m) = metric {
                 let k = m as usize;
                 let scale = match m {
-                    Metric::Nps => Scale::NPS,
-                    Metric::Csat => match self.opts.csat.as_ref().and_then(|c| c.scale) {
+                    Question::Nps => Scale::NPS,
+                    Question::Csat => match self.opts.csat.as_ref().and_then(|c| c.scale) {
                         Some(s) => s,
                         None => scale_of(infer_scale(&profiles[i], 1)),
                     },
-                    Metric::Ces => match self.opts.ces.as_ref().and_then(|c| c.scale) {
+                    Question::Ces => match self.opts.ces.as_ref().and_then(|c| c.scale) {
                         Some(s) => s,
                         None => scale_of(infer_scale(&profiles[i], 1)),
                     },

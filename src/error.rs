@@ -5,6 +5,8 @@
 
 use serde::Serialize;
 
+pub use crate::vocab::{ErrorCode, RejectionCode, WarningCode};
+
 /// A fatal problem: the operation produced no result.
 #[non_exhaustive]
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -36,9 +38,6 @@ pub enum Error {
     /// No column of the file could be used for the requested kind of metrics.
     #[error("no usable columns for {kind}: {reason}")]
     NoMetricColumns { kind: &'static str, reason: String },
-    /// The requested dataset kind is not (yet) supported by this build.
-    #[error("kind `{kind}` is not supported; supported kinds: {supported}")]
-    UnsupportedKind { kind: String, supported: String },
     /// A time zone name that is neither UTC, a fixed offset nor an IANA zone.
     #[error("unknown time zone `{name}` (use UTC, an offset like +02:00, or an IANA name like Europe/Paris)")]
     UnknownTimezone { name: String },
@@ -66,21 +65,20 @@ pub enum Error {
 
 impl Error {
     /// Stable code, safe to branch on (`error.code` in JavaScript).
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Error::InvalidOption { .. } => "INVALID_OPTION",
-            Error::InvalidScore { .. } => "INVALID_SCORE",
-            Error::EmptyInput => "EMPTY_INPUT",
-            Error::NoHeader { .. } => "NO_HEADER",
-            Error::ColumnNotFound { .. } => "COLUMN_NOT_FOUND",
-            Error::NoMetricColumns { .. } => "NO_METRIC_COLUMNS",
-            Error::UnsupportedKind { .. } => "UNSUPPORTED_KIND",
-            Error::UnknownTimezone { .. } => "UNKNOWN_TIMEZONE",
-            Error::AmbiguousDateOrder { .. } => "AMBIGUOUS_DATE_ORDER",
-            Error::LimitExceeded { .. } => "LIMIT_EXCEEDED",
-            Error::Encoding { .. } => "ENCODING",
-            Error::Unreadable { .. } => "UNREADABLE_FILE",
-            Error::AlreadyFinished => "ALREADY_FINISHED",
+            Error::InvalidOption { .. } => ErrorCode::InvalidOption,
+            Error::InvalidScore { .. } => ErrorCode::InvalidScore,
+            Error::EmptyInput => ErrorCode::EmptyInput,
+            Error::NoHeader { .. } => ErrorCode::NoHeader,
+            Error::ColumnNotFound { .. } => ErrorCode::ColumnNotFound,
+            Error::NoMetricColumns { .. } => ErrorCode::NoMetricColumns,
+            Error::UnknownTimezone { .. } => ErrorCode::UnknownTimezone,
+            Error::AmbiguousDateOrder { .. } => ErrorCode::AmbiguousDateOrder,
+            Error::LimitExceeded { .. } => ErrorCode::LimitExceeded,
+            Error::Encoding { .. } => ErrorCode::Encoding,
+            Error::Unreadable { .. } => ErrorCode::UnreadableFile,
+            Error::AlreadyFinished => ErrorCode::AlreadyFinished,
         }
     }
 
@@ -98,7 +96,7 @@ pub type Result<T> = std::result::Result<T, Error>;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Warning {
-    pub code: &'static str,
+    pub code: WarningCode,
     pub message: String,
 }
 
@@ -126,7 +124,7 @@ impl ValueExample {
         ValueExample {
             row,
             column: header.get(col).cloned().unwrap_or_default(),
-            value: crate::ingest::truncate(value, 200),
+            value: truncate(value, 200),
             reason: reason.into(),
         }
     }
@@ -148,7 +146,7 @@ pub enum Fate {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Rejection {
-    pub code: &'static str,
+    pub code: RejectionCode,
     pub column: String,
     pub count: u64,
     pub fate: Fate,
@@ -165,7 +163,7 @@ pub struct Rejections {
 pub const MAX_EXAMPLES: usize = 5;
 
 impl Rejections {
-    pub fn add(&mut self, code: &'static str, fate: Fate, example: ValueExample) {
+    pub fn add(&mut self, code: RejectionCode, fate: Fate, example: ValueExample) {
         if let Some(r) = self
             .items
             .iter_mut()
@@ -215,4 +213,16 @@ impl Rejections {
     pub fn as_slice(&self) -> &[Rejection] {
         &self.items
     }
+}
+
+/// `s` cut to at most `max` bytes (at a character boundary), with an ellipsis when cut.
+pub fn truncate(s: &str, max: usize) -> String {
+    if s.len() <= max {
+        return s.to_string();
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &s[..end])
 }

@@ -1,33 +1,8 @@
 //! Dataset kinds, and detecting a file's kind from the roles its columns were given.
 
-use serde::Serialize;
-
 use crate::error::{Error, Result};
-use crate::ingest::infer::Role;
-
-/// What one row of a file is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Kind {
-    /// A survey response (NPS / CSAT / CES answers).
-    Survey,
-    /// A product or website event (user, time, event name, page…).
-    Events,
-    /// An order or payment (customer, time, amount).
-    Transactions,
-    /// A support ticket (created, first response, resolved…).
-    Tickets,
-    /// An email or ad campaign with its counts (sent, opens, clicks…).
-    Campaigns,
-    /// A social media post with its interactions (likes, comments, shares…).
-    Social,
-    /// A review with its star rating (and text).
-    Reviews,
-    /// A brand mention (text, source) or a count of mentions / searches per brand.
-    Mentions,
-    /// A scan of a QR code or digital business card (time, device, location).
-    Scans,
-}
+pub use crate::vocab::Kind;
+use crate::vocab::Role;
 
 /// One kind's requirements: every group must be met by at least one of its roles.
 struct Requirement {
@@ -97,44 +72,17 @@ const REQUIREMENTS: [Requirement; 9] = [
 ];
 
 impl Kind {
-    pub const ALL: [Kind; 9] = [
-        Kind::Survey,
-        Kind::Events,
-        Kind::Transactions,
-        Kind::Tickets,
-        Kind::Campaigns,
-        Kind::Social,
-        Kind::Reviews,
-        Kind::Mentions,
-        Kind::Scans,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::Survey => "survey",
-            Kind::Events => "events",
-            Kind::Transactions => "transactions",
-            Kind::Tickets => "tickets",
-            Kind::Campaigns => "campaigns",
-            Kind::Social => "social",
-            Kind::Reviews => "reviews",
-            Kind::Mentions => "mentions",
-            Kind::Scans => "scans",
-        }
-    }
-
     /// Parses the `kind` option: `None` for "auto" (or absent).
     pub fn parse_option(s: Option<&str>) -> Result<Option<Kind>> {
         let s = s.unwrap_or("auto").trim().to_ascii_lowercase();
         if s == "auto" {
             return Ok(None);
         }
-        if let Some(k) = Kind::ALL.into_iter().find(|k| k.name() == s) {
-            return Ok(Some(k));
-        }
-        Err(Error::UnsupportedKind {
-            kind: s,
-            supported: Kind::ALL.map(Kind::name).join(", ") + ", auto",
+        Kind::parse(&s).map(Some).ok_or_else(|| {
+            Error::option(
+                "kind",
+                format!("`{s}` is not a kind; kinds: {}, auto", Kind::names()),
+            )
         })
     }
 
@@ -249,7 +197,7 @@ mod tests {
             Some(Kind::Social)
         );
         let e = Kind::parse_option(Some("tweets")).unwrap_err();
-        assert_eq!(e.code(), "UNSUPPORTED_KIND");
+        assert_eq!(e.code(), "INVALID_OPTION");
         assert!(e.to_string().contains("scans, auto"));
     }
 }

@@ -38,6 +38,7 @@ pub mod options;
 pub mod period;
 pub mod report;
 pub mod stats;
+pub mod vocab;
 
 /// JavaScript bindings (wasm32 only); public so that wasm-bindgen-test can exercise them.
 #[cfg(target_arch = "wasm32")]

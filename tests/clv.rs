@@ -282,7 +282,9 @@ fn customer_table_clv_is_the_discounted_sum_of_expected_purchases() {
     let held: f64 = table.iter().map(|c| c.holdout_purchases.unwrap()).sum();
     assert_eq!(held, clv.holdout.as_ref().unwrap().actual);
     assert!(
-        r.warnings.iter().all(|w| !w.code.starts_with("CLV_")),
+        r.warnings
+            .iter()
+            .all(|w| !w.code.name().starts_with("CLV_")),
         "{:?}",
         r.warnings
     );
@@ -294,14 +296,14 @@ fn a_fit_on_too_little_data_warns() {
         b"customer,date,amount\na,2024-01-01,10\na,2024-02-01,12\nb,2024-01-05,8\nc,2024-03-01,20\n",
         r#"{"clv": {}}"#,
     );
-    let codes: Vec<&str> = r.warnings.iter().map(|w| w.code).collect();
+    let codes: Vec<&str> = r.warnings.iter().map(|w| w.code.name()).collect();
     assert!(codes.contains(&"CLV_FEW_CUSTOMERS"), "{codes:?}");
     // One-time buyers only: no repeat purchases to fit on.
     let r = common::transactions(
         b"customer,date,amount\na,2024-01-01,10\nb,2024-01-05,8\nc,2024-03-01,20\n",
         r#"{"clv": {}}"#,
     );
-    let codes: Vec<&str> = r.warnings.iter().map(|w| w.code).collect();
+    let codes: Vec<&str> = r.warnings.iter().map(|w| w.code.name()).collect();
     assert!(codes.contains(&"CLV_NO_REPEAT_PURCHASES"), "{codes:?}");
     assert!(r.clv.unwrap().mean_clv.unwrap().is_finite());
 }

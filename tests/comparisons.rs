@@ -236,7 +236,7 @@ fn trend_flags_and_benchmarks_for_campaigns() {
         .collect();
     assert_eq!(flags.len(), 1, "{flags:#?}");
     assert_eq!(
-        (flags[0].period.as_str(), flags[0].direction),
+        (flags[0].period.as_str(), flags[0].direction.name()),
         ("2024-06", "up")
     );
     close(Some(flags[0].robust_z), 20.0 / 1.4826, 1e-9);
@@ -244,7 +244,7 @@ fn trend_flags_and_benchmarks_for_campaigns() {
     // NPS has no figure in a campaigns file: no gap for it.
     assert_eq!(s.benchmarks.len(), 1);
     let b = &s.benchmarks[0];
-    assert_eq!((b.metric, b.target), ("openRate", 25.0));
+    assert_eq!((b.metric.name(), b.target), ("openRate", 25.0));
     close(b.gap, 100.0 * 1420.0 / 6000.0 - 25.0, 1e-9);
 }
 

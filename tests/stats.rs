@@ -253,7 +253,7 @@ fn survey_periods_and_segments_are_compared() {
     let c = &r.comparisons;
     let pop = &c.period_over_period[0];
     assert_eq!(
-        (pop.metric, pop.baseline.as_str(), pop.group.as_str()),
+        (pop.metric.name(), pop.baseline.as_str(), pop.group.as_str()),
         ("nps", "2024-01", "2024-02")
     );
     let k = pop.comparison.as_ref().unwrap();
@@ -262,7 +262,10 @@ fn survey_periods_and_segments_are_compared() {
     assert!(!pop.significant);
     // Region: North vs the rest (South) and South vs the rest; Holm over the two: 2 × p.
     let seg = &c.segments[0];
-    assert_eq!((seg.column.as_str(), seg.correction), ("region", "holm"));
+    assert_eq!(
+        (seg.column.as_str(), seg.correction.name()),
+        ("region", "holm")
+    );
     for m in &seg.comparisons {
         close(
             m.adjusted_p_value.unwrap(),
@@ -306,7 +309,11 @@ fn a_period_outside_the_trailing_band_is_flagged() {
     let f = &r.comparisons.trend_flags;
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(
-        (f[0].period.as_str(), f[0].metric, f[0].direction),
+        (
+            f[0].period.as_str(),
+            f[0].metric.name(),
+            f[0].direction.name()
+        ),
         ("2024-03-06", "nps", "up")
     );
     close(f[0].median, 10.0, 1e-12);
@@ -451,7 +458,7 @@ fn bootstrap_intervals_match_scipy() {
     let mut sorted = SKEWED.to_vec();
     sorted.sort_by(f64::total_cmp);
     let m = b.quantile(&sorted, 0.5).unwrap();
-    assert_eq!((m.low, m.high, m.method), (8.6, 17.7, "bootstrap"));
+    assert_eq!((m.low, m.high, m.method.name()), (8.6, 17.7, "bootstrap"));
     // Monte Carlo error of both runs: within 1.5% of scipy's.
     let p90 = b.quantile(&sorted, 0.9).unwrap();
     close(p90.low, 20.400000000000006, 0.015);

@@ -222,11 +222,11 @@ fn survey_file_overall_periods_segments_and_rejections() {
     close(r.overall.ces.as_ref().unwrap().score, 4.0, TOL);
     let a = &r.overall.answers;
     assert_eq!(
-        (a[0].metric, a[0].answered, a[0].blank, a[0].rejected),
+        (a[0].metric.name(), a[0].answered, a[0].blank, a[0].rejected),
         ("nps", 6, 1, 1)
     );
     assert_eq!(
-        (a[1].metric, a[1].answered, a[1].blank, a[1].rejected),
+        (a[1].metric.name(), a[1].answered, a[1].blank, a[1].rejected),
         ("csat", 7, 1, 0)
     );
 
@@ -377,10 +377,7 @@ fn fatal_problems_are_errors_with_codes() {
     assert_eq!(code(b"\xEF\xBB\xBF\n\n", "{}"), "EMPTY_INPUT");
     assert_eq!(code(b"9,2024-01-01\n10,2024-01-02\n", "{}"), "NO_HEADER");
     assert_eq!(code(b"name,city\nann,paris\n", "{}"), "NO_METRIC_COLUMNS");
-    assert_eq!(
-        code(b"nps\n1\n", r#"{"kind": "tweets"}"#),
-        "UNSUPPORTED_KIND"
-    );
+    assert_eq!(code(b"nps\n1\n", r#"{"kind": "tweets"}"#), "INVALID_OPTION");
     assert_eq!(
         code(b"nps\n1\n", r#"{"kind": "social"}"#),
         "NO_METRIC_COLUMNS"

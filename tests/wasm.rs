@@ -59,7 +59,7 @@ fn errors_carry_codes() {
     );
     assert_eq!(
         code(wasm::analyze(b"nps\n1\n", obj(r#"{"kind": "tweets"}"#)).unwrap_err()),
-        "UNSUPPORTED_KIND"
+        "INVALID_OPTION"
     );
     assert_eq!(
         code(wasm::analyze(b"nps\n1\n", obj(r#"{"kind": "tickets"}"#)).unwrap_err()),

@@ -5,6 +5,9 @@
 //! its segment values. Memory is bounded by periods × segment values × scale points.
 
 use crate::metrics::voice::{SentimentAcc, SentimentSummary};
+use crate::vocab::RejectionCode;
+use crate::vocab::WarningCode;
+use crate::vocab::{IntervalMethod, Metric, Unit, Variant};
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
@@ -21,15 +24,15 @@ use crate::metrics::survey::{
 use crate::period::Periodizer;
 use crate::stats::{normal_quantile, Interval};
 
-/// The three survey metrics, in a fixed order used for indexing.
+/// The three survey questions, in a fixed order used for indexing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Metric {
+pub enum Question {
     Nps = 0,
     Csat = 1,
     Ces = 2,
 }
 
-const METRIC_NAMES: [&str; 3] = ["nps", "csat", "ces"];
+const METRICS: [Metric; 3] = [Metric::Nps, Metric::Csat, Metric::Ces];
 
 /// A score column and the scale its answers are read on.
 #[derive(Debug, Clone)]
@@ -186,10 +189,11 @@ impl SurveyBuilder {
         self.rows += 1;
         if rec.len() != self.header.len() {
             let ex = super::table::ragged_example(rec, self.header.len());
-            self.rejections.add("RAGGED_ROW", Fate::ValueIgnored, ex);
+            self.rejections
+                .add(RejectionCode::RaggedRow, Fate::ValueIgnored, ex);
         }
         let mut a = RowAnswers::default();
-        for (k, name) in METRIC_NAMES.iter().enumerate() {
+        for (k, name) in METRICS.iter().enumerate() {
             let Some(col) = &self.cols.scores[k] else {
                 continue;
             };
@@ -202,7 +206,7 @@ impl SurveyBuilder {
             let parsed = match parse_number(raw) {
                 None => Err("not a number".to_string()),
                 Some(v) => {
-                    let v = if k == Metric::Nps as usize {
+                    let v = if k == Question::Nps as usize {
                         self.settings.nps.map_score(v).map_err(str::to_string)
                     } else {
                         Ok(v)
@@ -213,7 +217,7 @@ impl SurveyBuilder {
                                 "{r} {}–{} of the {} question",
                                 scale.min,
                                 scale.max,
-                                name.to_uppercase()
+                                name.name().to_uppercase()
                             )
                         })
                     })
@@ -224,7 +228,8 @@ impl SurveyBuilder {
                 Err(reason) => {
                     a.rejected[k] = true;
                     let ex = ValueExample::at(&self.header, rec.row, index, raw, reason);
-                    self.rejections.add("INVALID_SCORE", Fate::ValueIgnored, ex);
+                    self.rejections
+                        .add(RejectionCode::InvalidScore, Fate::ValueIgnored, ex);
                 }
             }
         }
@@ -266,10 +271,13 @@ impl SurveyBuilder {
                 }
                 None => {
                     let (code, reason) = if is_blank(raw) {
-                        ("MISSING_TIMESTAMP", "blank timestamp".to_string())
+                        (
+                            RejectionCode::MissingTimestamp,
+                            "blank timestamp".to_string(),
+                        )
                     } else {
                         (
-                            "INVALID_TIMESTAMP",
+                            RejectionCode::InvalidTimestamp,
                             format!("not a timestamp in the column's format ({fmt:?})"),
                         )
                     };
@@ -311,7 +319,7 @@ impl SurveyBuilder {
             answers: (0..3)
                 .filter(|k| present(*k))
                 .map(|k| AnswerCounts {
-                    metric: METRIC_NAMES[k],
+                    metric: METRICS[k],
                     column: self.cols.scores[k]
                         .as_ref()
                         .and_then(|c| self.header.get(c.index))
@@ -360,7 +368,7 @@ impl SurveyBuilder {
                 .collect();
             if let Some(o) = &s.other {
                 warnings.push(Warning {
-                    code: "SEGMENT_VALUES_LIMITED",
+                    code: WarningCode::SegmentValuesLimited,
                     message: format!(
                         "column `{column}` has more than {} distinct values; {} rows with further values are grouped as \"{OTHER_GROUP}\"",
                         self.settings.max_segment_values, o.rows
@@ -414,7 +422,7 @@ impl SurveyBuilder {
             };
             if supplied.is_some() && interactions.is_none() {
                 warnings.push(Warning {
-                    code: "CHANNEL_WEIGHT_MISSING",
+                    code: WarningCode::ChannelWeightMissing,
                     message: format!("no interaction count was given for channel `{name}`; it is left out of the weighted CSAT"),
                 });
             }
@@ -431,7 +439,7 @@ impl SurveyBuilder {
             for name in w.keys() {
                 if !channels.iter().any(|c| &c.channel == name) {
                     warnings.push(Warning {
-                        code: "CHANNEL_WEIGHT_UNUSED",
+                        code: WarningCode::ChannelWeightUnused,
                         message: format!("an interaction count was given for channel `{name}`, which is not in column `{column}`"),
                     });
                 }
@@ -466,7 +474,7 @@ impl SurveyBuilder {
                     low: (value - half).max(0.0),
                     high: (value + half).min(100.0),
                     level,
-                    method: "normal",
+                    method: IntervalMethod::Normal,
                 }
             })
         } else {
@@ -492,9 +500,9 @@ impl SurveyBuilder {
             small_sample: responses < SMALL_SAMPLE,
             channels,
             definition: Definition::new(
-                "csat",
-                "channelWeighted",
-                "percent",
+                Metric::Csat,
+                Variant::ChannelWeighted,
+                Unit::Percent,
                 "Σ over channels of weight × channel top-box CSAT; weight = channel interactions / Σ interactions \
                  (interactions = the channel's rows in the file, blank answers included, unless counts are supplied); \
                  interval from Var = Σ w² p(1 − p) / n",
@@ -512,7 +520,7 @@ impl SurveyBuilder {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AnswerCounts {
-    pub metric: &'static str,
+    pub metric: Metric,
     pub column: String,
     pub answered: u64,
     pub blank: u64,

@@ -5,6 +5,7 @@
 //! A row lacking a value its kind cannot do without (a user, a time…) is skipped and counted
 //! with its reason; an unreadable optional value is set to missing and counted.
 
+use crate::vocab::RejectionCode;
 use std::hash::BuildHasher;
 
 use hashbrown::HashTable;
@@ -277,7 +278,7 @@ pub struct TableBuilder {
     tz: ReportTz,
     max_ids: usize,
     parsed: Vec<Parsed>,
-    invalid: Vec<(usize, &'static str, String)>,
+    invalid: Vec<(usize, RejectionCode, String)>,
     pub rejections: Rejections,
     pub rows_seen: u64,
     pub rows_skipped: u64,
@@ -341,7 +342,7 @@ impl TableBuilder {
         self.rows_seen += 1;
         if rec.len() != self.header.len() {
             self.rejections.add(
-                "RAGGED_ROW",
+                RejectionCode::RaggedRow,
                 Fate::ValueIgnored,
                 ragged_example(rec, self.header.len()),
             );
@@ -378,7 +379,7 @@ impl TableBuilder {
                 ),
                 None => (
                     g.first().copied().unwrap_or(0),
-                    "MISSING_REQUIRED",
+                    RejectionCode::MissingRequired,
                     format!("no {} in this row", names.join(" or ")),
                 ),
             };
@@ -427,7 +428,7 @@ impl TableBuilder {
         &mut self,
         rec: &Record<'_>,
         col: usize,
-        code: &'static str,
+        code: RejectionCode,
         fate: Fate,
         reason: String,
     ) {
@@ -446,7 +447,7 @@ fn parse_field(
     raw: &str,
     spec: &ColumnSpec,
     tz: &ReportTz,
-) -> std::result::Result<Parsed, (&'static str, String)> {
+) -> std::result::Result<Parsed, (RejectionCode, String)> {
     let mark = |d: DecimalMark| match d {
         DecimalMark::Dot => "dot",
         DecimalMark::Comma => "comma",
@@ -462,7 +463,7 @@ fn parse_field(
                 .map(Parsed::Time)
                 .ok_or_else(|| {
                     (
-                        "INVALID_TIMESTAMP",
+                        RejectionCode::InvalidTimestamp,
                         format!("not a timestamp in the column's format ({fmt:?})"),
                     )
                 })
@@ -473,7 +474,7 @@ fn parse_field(
         {
             Some(v) if v >= 0.0 && v.fract() == 0.0 => Ok(Parsed::Number(v)),
             _ => Err((
-                "INVALID_NUMBER",
+                RejectionCode::InvalidNumber,
                 "not a whole number ≥ 0 or a yes/no flag".to_string(),
             )),
         },
@@ -481,7 +482,7 @@ fn parse_field(
             .map(Parsed::Number)
             .ok_or_else(|| {
                 (
-                    "INVALID_NUMBER",
+                    RejectionCode::InvalidNumber,
                     format!("not a number (decimal {})", mark(spec.decimal)),
                 )
             }),

@@ -6,6 +6,7 @@
 //! serde_json into its fields in file order. The first [`HEADER_SAMPLE`] objects are held back so
 //! that the header is the union of their keys (NDJSON exporters often omit null fields).
 
+use crate::vocab::RejectionCode;
 use std::fmt;
 
 use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
@@ -351,7 +352,7 @@ impl ObjectRows {
             Ok(o) => o,
             Err(reason) => {
                 rejections.add(
-                    "INVALID_JSON",
+                    RejectionCode::InvalidJson,
                     Fate::RowSkipped,
                     ValueExample {
                         row: line,
@@ -416,7 +417,7 @@ impl ObjectRows {
         for (key, cell) in obj.0 {
             let Some(&i) = self.index.get(&key) else {
                 rejections.add(
-                    "UNKNOWN_KEY",
+                    RejectionCode::UnknownKey,
                     Fate::ValueIgnored,
                     ValueExample {
                         row: line,
@@ -436,7 +437,7 @@ impl ObjectRows {
                 Cell::Text(t) => cells[i] = Some(t),
                 Cell::Null => {}
                 Cell::Nested => rejections.add(
-                    "NESTED_VALUE",
+                    RejectionCode::NestedValue,
                     Fate::ValueIgnored,
                     ValueExample {
                         row: line,

@@ -10,14 +10,4 @@ pub mod xlsx;
 
 pub use reader::{ChunkReader, Format, ReaderOptions, Record};
 
-/// `s` cut to at most `max` bytes (at a character boundary), with an ellipsis when cut.
-pub fn truncate(s: &str, max: usize) -> String {
-    if s.len() <= max {
-        return s.to_string();
-    }
-    let mut end = max;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    format!("{}…", &s[..end])
-}
+pub use crate::error::truncate;

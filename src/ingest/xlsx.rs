@@ -3,6 +3,7 @@
 //! that they are read in the report time zone like any naive time).
 
 use crate::error::{Error, Fate, Rejections, Result, ValueExample};
+use crate::vocab::RejectionCode;
 
 use super::Record;
 
@@ -76,7 +77,7 @@ pub fn read_sheet(
                 // A duration: its length in seconds.
                 Data::DateTime(d) => text.push_str(&(d.as_f64() * 86_400.0).to_string()),
                 Data::Error(e) => rejections.add(
-                    "CELL_ERROR",
+                    RejectionCode::CellError,
                     Fate::ValueIgnored,
                     ValueExample {
                         row,

@@ -5,6 +5,8 @@
 //! revenue per visitor with Welch's t-test; Holm's correction when more than one variant is
 //! compared; a plain verdict at the chosen level.
 
+use crate::vocab::Correction;
+use crate::vocab::{Metric, Unit, Variant};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -73,7 +75,7 @@ pub struct AbResult {
     pub variants: Vec<VariantResult>,
     pub comparisons: Vec<VariantComparison>,
     /// "holm" when several variants are compared with the control, else "none".
-    pub correction: &'static str,
+    pub correction: Correction,
     pub caution: &'static str,
     pub definition: Definition,
 }
@@ -161,14 +163,14 @@ pub fn ab_test(input: &AbInput) -> Result<AbResult> {
     Ok(AbResult {
         control: a.name.clone(),
         confidence: level,
-        correction: if comparisons.len() > 1 { "holm" } else { "none" },
+        correction: if comparisons.len() > 1 { Correction::Holm } else { Correction::None },
         variants,
         comparisons,
         caution: CAUTION,
         definition: Definition::new(
-            "abTest",
-            "twoProportionZ",
-            "ratio",
+            Metric::AbTest,
+            Variant::TwoProportionZ,
+            Unit::Ratio,
             "conversion = conversions / visitors (Wilson interval); lift = B − A (Wald interval) and B / A − 1 (log-ratio interval); p from the pooled two-proportion z-test, Holm-adjusted when several variants are compared; revenue per visitor by Welch's t-test; significant when p < 1 − confidence",
         )
         .param("confidence", level),

@@ -3,6 +3,7 @@
 //! revenue, spend). Counts are summed first and every rate is computed from the sums — per
 //! campaign, per period and overall — never by averaging rates.
 
+use crate::vocab::{Metric, Unit, Variant};
 use serde::Serialize;
 
 use crate::dataset::table::Table;
@@ -217,11 +218,11 @@ pub fn campaigns(table: &Table, p: &mut Periodizer, level: f64) -> CampaignMetri
     } else {
         "clicks"
     };
-    let rates: [(&'static str, Pick); 4] = [
-        ("openRate", |r| &r.open_rate),
-        ("clickThroughRate", |r| &r.click_through_rate),
-        ("conversionRate", |r| &r.conversion_rate),
-        ("unsubscribeRate", |r| &r.unsubscribe_rate),
+    let rates: [(Metric, Pick); 4] = [
+        (Metric::OpenRate, |r| &r.open_rate),
+        (Metric::ClickThroughRate, |r| &r.click_through_rate),
+        (Metric::ConversionRate, |r| &r.conversion_rate),
+        (Metric::UnsubscribeRate, |r| &r.unsubscribe_rate),
     ];
     let series: Vec<_> = rates
         .iter()
@@ -248,9 +249,9 @@ pub fn campaigns(table: &Table, p: &mut Periodizer, level: f64) -> CampaignMetri
         periods,
         by_channel,
         definition: Definition::new(
-            "campaigns",
-            "summedCounts",
-            "ratio",
+            Metric::Campaigns,
+            Variant::SummedCounts,
+            Unit::Ratio,
             "counts summed per group, then: delivery = delivered / sent; open rate = opens / delivered; CTR = clicks / delivered; click-to-open = clicks / opens; conversion = conversions / delivered (per click: / clicks); unsubscribe = unsubscribes / delivered; bounce = bounces / sent; revenue per email = revenue / delivered; ad CTR = clicks / impressions; cost per click = spend / clicks; ROAS = revenue / spend",
         )
         .param("sentFrom", if per_recipient { "rows (one per recipient)" } else { "sent" })
@@ -261,18 +262,18 @@ pub fn campaigns(table: &Table, p: &mut Periodizer, level: f64) -> CampaignMetri
 }
 
 /// The rates with benchmarks, as (name, rate).
-const HEADLINES: [(&str, Pick); 7] = [
-    ("deliveryRate", |r| &r.delivery_rate),
-    ("openRate", |r| &r.open_rate),
-    ("clickThroughRate", |r| &r.click_through_rate),
-    ("clickToOpenRate", |r| &r.click_to_open_rate),
-    ("conversionRate", |r| &r.conversion_rate),
-    ("unsubscribeRate", |r| &r.unsubscribe_rate),
-    ("bounceRate", |r| &r.bounce_rate),
+const HEADLINES: [(Metric, Pick); 7] = [
+    (Metric::DeliveryRate, |r| &r.delivery_rate),
+    (Metric::OpenRate, |r| &r.open_rate),
+    (Metric::ClickThroughRate, |r| &r.click_through_rate),
+    (Metric::ClickToOpenRate, |r| &r.click_to_open_rate),
+    (Metric::ConversionRate, |r| &r.conversion_rate),
+    (Metric::UnsubscribeRate, |r| &r.unsubscribe_rate),
+    (Metric::BounceRate, |r| &r.bounce_rate),
 ];
 
 impl crate::metrics::signals::Headlines for CampaignMetrics {
-    fn headlines(&self) -> Vec<(&'static str, Option<f64>)> {
+    fn headlines(&self) -> Vec<(Metric, Option<f64>)> {
         HEADLINES
             .iter()
             .map(|&(m, f)| (m, crate::metrics::signals::percent(f(&self.overall.rates))))

@@ -5,6 +5,7 @@
 //! Welch, ratios of sums by the z-test of two delta-method ratios. Segment comparisons are
 //! Holm-corrected within each breakdown and metric. Trend flags and targets: `signals`.
 
+use crate::vocab::{Correction, Metric, Unit, Variant};
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -24,7 +25,7 @@ use crate::metrics::signals::{BenchmarkGap, Benchmarks, TrendFlag};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MetricComparison {
-    pub metric: &'static str,
+    pub metric: Metric,
     /// The baseline (previous period, or "rest of <column>") and the group compared with it.
     pub baseline: String,
     pub group: String,
@@ -38,7 +39,7 @@ pub struct MetricComparison {
 #[serde(rename_all = "camelCase")]
 pub struct SegmentComparisons {
     pub column: String,
-    pub correction: &'static str,
+    pub correction: Correction,
     pub comparisons: Vec<MetricComparison>,
 }
 
@@ -76,15 +77,11 @@ fn sample(dist: &[ScoreCount]) -> Option<Sample> {
 }
 
 /// Each metric of `b` against `a`.
-fn compare(
-    a: &SurveyMetrics,
-    b: &SurveyMetrics,
-    level: f64,
-) -> Vec<(&'static str, Option<Comparison>)> {
+fn compare(a: &SurveyMetrics, b: &SurveyMetrics, level: f64) -> Vec<(Metric, Option<Comparison>)> {
     let mut out = Vec::new();
     if let (Some(x), Some(y)) = (&a.nps, &b.nps) {
         out.push((
-            "nps",
+            Metric::Nps,
             nps_difference(
                 [x.promoters, x.passives, x.detractors],
                 [y.promoters, y.passives, y.detractors],
@@ -104,11 +101,11 @@ fn compare(
                 c
             },
         );
-        out.push(("csat", c));
+        out.push((Metric::Csat, c));
     }
     if let (Some(x), Some(y)) = (&a.ces, &b.ces) {
         out.push((
-            "ces",
+            Metric::Ces,
             sample(&x.distribution)
                 .zip(sample(&y.distribution))
                 .and_then(|(sa, sb)| welch(sa, sb, level)),
@@ -163,16 +160,16 @@ fn merge(mut a: SurveyMetrics, b: &SurveyMetrics) -> SurveyMetrics {
     a
 }
 
-fn headline(m: &SurveyMetrics, metric: &str) -> Option<f64> {
+fn headline(m: &SurveyMetrics, metric: Metric) -> Option<f64> {
     match metric {
-        "nps" => m.nps.as_ref()?.score,
-        "csat" => m.csat.as_ref()?.score,
+        Metric::Nps => m.nps.as_ref()?.score,
+        Metric::Csat => m.csat.as_ref()?.score,
         _ => m.ces.as_ref()?.score,
     }
 }
 
 fn trend_flags(periods: &[PeriodMetrics]) -> Vec<TrendFlag> {
-    let series: Vec<NamedSeries> = ["nps", "csat", "ces"]
+    let series: Vec<NamedSeries> = [Metric::Nps, Metric::Csat, Metric::Ces]
         .into_iter()
         .map(|metric| {
             let points = periods
@@ -230,7 +227,7 @@ pub fn survey_comparisons(
                 }
             }
             // Holm within each metric of the breakdown.
-            for metric in ["nps", "csat", "ces"] {
+            for metric in [Metric::Nps, Metric::Csat, Metric::Ces] {
                 let idx: Vec<usize> = (0..comparisons.len())
                     .filter(|&k| {
                         comparisons[k].metric == metric && comparisons[k].comparison.is_some()
@@ -252,12 +249,12 @@ pub fn survey_comparisons(
             }
             SegmentComparisons {
                 column: s.column.clone(),
-                correction: "holm",
+                correction: Correction::Holm,
                 comparisons,
             }
         })
         .collect();
-    let headlines: Vec<(&'static str, Option<f64>)> = ["nps", "csat", "ces"]
+    let headlines: Vec<(Metric, Option<f64>)> = [Metric::Nps, Metric::Csat, Metric::Ces]
         .into_iter()
         .map(|m| (m, headline(overall, m)))
         .collect();
@@ -268,9 +265,9 @@ pub fn survey_comparisons(
         trend_flags: trend_flags(periods),
         benchmarks: benchmarks.gaps(&headlines),
         definition: Definition::new(
-            "comparison",
-            "standard",
-            "points",
+            Metric::Comparison,
+            Variant::Standard,
+            Unit::Points,
             "each period against the previous one and each segment against the rest of its breakdown: NPS by the z-test of the +1/0/−1 coding (difference in points), CSAT top-box by the pooled two-proportion z-test (difference in percentage points, Wald interval), CES by Welch's t-test on the answers; segment p-values Holm-adjusted per breakdown and metric; significant when p < 1 − confidence. Trend flag: |value − median| > 3 × 1.4826 × MAD of up to 6 trailing periods (at least 4, MAD > 0)",
         )
         .param("confidence", level),
@@ -280,7 +277,7 @@ pub fn survey_comparisons(
 /// Period-over-period changes of named shares: `series` holds (metric, [(period, rate)]).
 /// Only rates that are shares of whole counts are compared.
 pub fn rate_changes(
-    series: &[(&'static str, Vec<(String, &crate::metrics::rate::Rate)>)],
+    series: &[(Metric, Vec<(String, &crate::metrics::rate::Rate)>)],
     level: f64,
 ) -> Vec<MetricComparison> {
     let whole = |v: f64| v.is_finite() && v >= 0.0 && v.fract() == 0.0;
@@ -302,7 +299,7 @@ pub fn rate_changes(
                 b.denominator as u64,
                 level,
             );
-            out.push(single(metric, &w[0].0, &w[1].0, c, level));
+            out.push(single(*metric, &w[0].0, &w[1].0, c, level));
         }
     }
     out
@@ -311,7 +308,7 @@ pub fn rate_changes(
 /// Each group's share against the rest of its breakdown (two-proportion z-test on the summed
 /// counts of the other groups), Holm-adjusted across the groups. `groups`: (name, rate).
 pub fn share_vs_rest(
-    metric: &'static str,
+    metric: Metric,
     column: &str,
     groups: &[(String, &crate::metrics::rate::Rate)],
     level: f64,
@@ -367,7 +364,7 @@ fn holm_within(out: &mut [MetricComparison], level: f64) {
 
 /// A comparison that stands alone (period over period): its raw p-value decides.
 fn single(
-    metric: &'static str,
+    metric: Metric,
     baseline: &str,
     group: &str,
     c: Option<Comparison>,
@@ -385,7 +382,7 @@ fn single(
 
 /// Each point against the one before it (`points` in period order).
 fn changes<T>(
-    metric: &'static str,
+    metric: Metric,
     points: &[(String, T)],
     compare: impl Fn(&T, &T) -> Option<Comparison>,
     level: f64,
@@ -402,7 +399,7 @@ fn changes<T>(
 /// Each group against the rest of its breakdown (`rest` of a group, then `compare(rest,
 /// group)`), Holm-adjusted across the groups.
 fn against_rest<T>(
-    metric: &'static str,
+    metric: Metric,
     column: &str,
     groups: &[(String, T)],
     rest: impl Fn(&T) -> T,
@@ -427,7 +424,7 @@ fn against_rest<T>(
 /// Period-over-period changes of ratios of sums over units (delta-method z-test), in
 /// `scale` × the ratio. `points`: (period, sums) in period order.
 pub fn ratio_changes(
-    metric: &'static str,
+    metric: Metric,
     points: &[(String, RatioSums)],
     level: f64,
     scale: f64,
@@ -442,7 +439,7 @@ pub fn ratio_changes(
 
 /// Each group's ratio against the rest of its breakdown, Holm-adjusted across the groups.
 pub fn ratio_vs_rest(
-    metric: &'static str,
+    metric: Metric,
     column: &str,
     groups: &[(String, RatioSums)],
     level: f64,
@@ -507,7 +504,7 @@ impl Moments {
 
 /// Each group's mean against the rest of its breakdown (Welch), Holm-adjusted.
 pub fn means_vs_rest(
-    metric: &'static str,
+    metric: Metric,
     column: &str,
     groups: &[(String, Moments)],
     level: f64,
@@ -529,7 +526,7 @@ pub fn means_vs_rest(
 
 /// Period-over-period changes of means (Welch's t-test). `points`: (period, sample).
 pub fn mean_changes(
-    metric: &'static str,
+    metric: Metric,
     points: &[(String, Sample)],
     level: f64,
 ) -> Vec<MetricComparison> {

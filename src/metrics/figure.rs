@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::stats::Interval;
+use crate::vocab::{Metric, Unit, Variant};
 
 /// Below this many answers a figure is flagged as a small sample.
 pub const SMALL_SAMPLE: u64 = 30;
@@ -37,21 +38,15 @@ impl From<&str> for Param {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Definition {
-    pub metric: &'static str,
-    pub variant: &'static str,
+    pub metric: Metric,
+    pub variant: Variant,
     pub formula: String,
-    /// "points" (−100..100), "percent" (0..100) or "score" (on the answer scale).
-    pub unit: &'static str,
+    pub unit: Unit,
     pub params: BTreeMap<&'static str, Param>,
 }
 
 impl Definition {
-    pub fn new(
-        metric: &'static str,
-        variant: &'static str,
-        unit: &'static str,
-        formula: impl Into<String>,
-    ) -> Self {
+    pub fn new(metric: Metric, variant: Variant, unit: Unit, formula: impl Into<String>) -> Self {
         Definition {
             metric,
             variant,

@@ -5,6 +5,7 @@
 //! customers, average order value = Σ revenue / Σ orders, purchase frequency = Σ orders /
 //! Σ active customers (so ARPU = AOV × frequency), churn = Σ lost / Σ customers at start.
 
+use crate::vocab::{Metric, Unit, Variant};
 use serde::{Deserialize, Serialize};
 
 use crate::metrics::figure::Definition;
@@ -106,7 +107,7 @@ pub struct LifetimeInputs {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ClvVariant {
-    pub variant: &'static str,
+    pub variant: Variant,
     pub value: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unavailable_reason: Option<String>,
@@ -126,7 +127,7 @@ pub struct LifetimeValue {
 }
 
 fn variant(
-    variant: &'static str,
+    variant: Variant,
     formula: &'static str,
     value: Option<f64>,
     missing: &str,
@@ -191,7 +192,7 @@ pub fn lifetime_value(
     let py = inputs.periods_per_year;
     let mut variants = vec![
         variant(
-            "purchaseValue",
+            Variant::PurchaseValue,
             "average order value × purchase frequency × lifespan (per period, lifespan in periods)",
             aov.zip(freq)
                 .zip(lifespan)
@@ -199,13 +200,13 @@ pub fn lifetime_value(
             no_lifespan,
         ),
         variant(
-            "arpuYears",
+            Variant::ArpuYears,
             "ARPU per year × expected years (lifespan / periods per year)",
             arpu.zip(lifespan).map(|(a, l)| (a * py) * (l / py)),
             no_lifespan,
         ),
         variant(
-            "marginAdjusted",
+            Variant::MarginAdjusted,
             "average order value × purchase frequency × lifespan × margin",
             aov.zip(freq)
                 .zip(lifespan)
@@ -213,20 +214,20 @@ pub fn lifetime_value(
             no_lifespan,
         ),
         variant(
-            "discounted",
+            Variant::Discounted,
             "ARPU × margin × (1 + d) / (1 + d − r): every period's margin, the first one now, retention r, discount d per period",
             arpu.zip(r).and_then(|(a, r)| clv_discounted(a * margin, r, d)),
             no_history,
         ),
         variant(
-            "discountedFuture",
+            Variant::DiscountedFuture,
             "ARPU × margin × r / (1 + d − r) (Gupta & Lehmann 2003: future periods only)",
             arpu.zip(r)
                 .and_then(|(a, r)| clv_discounted_future(a * margin, r, d)),
             no_history,
         ),
         variant(
-            "historical",
+            Variant::Historical,
             "net revenue to date / customers (what an average customer has been worth so far)",
             ratio(revenue, customers as f64),
             "no customers",
@@ -239,9 +240,9 @@ pub fn lifetime_value(
         inputs,
         variants,
         definition: Definition::new(
-            "lifetimeValue",
-            "purchaseValue",
-            "currency",
+            Metric::LifetimeValue,
+            Variant::PurchaseValue,
+            Unit::Currency,
             "AOV = Σ revenue / Σ orders, frequency = Σ orders / Σ active customers, ARPU = Σ revenue / Σ active customers, churn = Σ lost / Σ customers at start, all pooled over the periods; lifespan = 1 / churn periods unless given",
         )
         .param("margin", margin)

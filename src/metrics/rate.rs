@@ -2,6 +2,7 @@
 //! keeps its numerator and denominator, and is null with a reason when the denominator is 0 —
 //! never NaN or Infinity.
 
+use crate::vocab::IntervalMethod;
 use serde::Serialize;
 
 use crate::metrics::figure::SMALL_SAMPLE;
@@ -95,7 +96,7 @@ pub fn median_interval(sorted: &[f64], level: f64) -> Option<Interval> {
             low: sorted[j - 1],
             high: sorted[k - 1],
             level,
-            method: "orderStatistic",
+            method: IntervalMethod::OrderStatistic,
         });
     }
     // Lower rank: largest j with P(B ≤ j − 1) ≤ α/2 for B ~ Bin(n, ½) (1-based ranks).
@@ -118,6 +119,6 @@ pub fn median_interval(sorted: &[f64], level: f64) -> Option<Interval> {
         low: sorted[j - 1],
         high: sorted[k - 1],
         level,
-        method: "orderStatistic",
+        method: IntervalMethod::OrderStatistic,
     })
 }

@@ -7,6 +7,7 @@
 //! active in one of the `lostAfterPeriods` (1) periods before it — so by default a customer is
 //! lost when a whole period passes without a purchase.
 
+use crate::vocab::{Metric, Unit, Variant};
 use serde::Serialize;
 
 use crate::dataset::table::NO_ID;
@@ -339,11 +340,11 @@ pub fn period_revenue(
     let changes = crate::metrics::compare::rate_changes(
         &[
             (
-                "retentionRate",
+                Metric::RetentionRate,
                 labels.iter().cloned().zip(&retention).collect(),
             ),
             (
-                "repeatPurchaseRate",
+                Metric::RepeatPurchaseRate,
                 labels.iter().cloned().zip(&repeat).collect(),
             ),
         ],
@@ -364,11 +365,15 @@ pub fn period_revenue(
             (l.clone(), m.sample())
         })
         .collect();
-    changes.extend(crate::metrics::compare::mean_changes("arpu", &arpu, level));
+    changes.extend(crate::metrics::compare::mean_changes(
+        Metric::Arpu,
+        &arpu,
+        level,
+    ));
     let aov_points: Vec<(String, crate::stats::RatioSums)> =
         labels.iter().cloned().zip(aov.iter().copied()).collect();
     changes.extend(crate::metrics::compare::ratio_changes(
-        "averageOrderValue",
+        Metric::AverageOrderValue,
         &aov_points,
         level,
         1.0,
@@ -392,9 +397,9 @@ pub fn period_revenue(
 
 fn definition(k: u32) -> Definition {
     Definition::new(
-        "customerRetention",
-        "standard",
-        "ratio",
+        Metric::CustomerRetention,
+        Variant::Standard,
+        Unit::Ratio,
         "retention = (E − N) / S: S customers at the period's start (a purchase in the lostAfterPeriods periods before it), E at its end, N new or reactivated during it; churn = lost / S; a purchase is an amount ≥ 0, refunds (negative) count against revenue only",
     )
     .param("lostAfterPeriods", k as f64)
@@ -404,14 +409,17 @@ impl crate::metrics::signals::Headlines for RevenueReport {
     /// Pooled over the periods: churn = Σ lost / Σ at start, retention = Σ (end − new) /
     /// Σ at start, AOV = Σ revenue / Σ orders, ARPU = Σ revenue / Σ active; the repeat
     /// purchase rate up to the last period.
-    fn headlines(&self) -> Vec<(&'static str, Option<f64>)> {
+    fn headlines(&self) -> Vec<(Metric, Option<f64>)> {
         let sum = |f: fn(&PeriodRevenue) -> f64| self.periods.iter().map(f).sum::<f64>();
         let start = sum(|p| p.start_customers as f64);
         let pct = |a: f64, b: f64| ratio(a, b).map(|v| 100.0 * v);
         vec![
-            ("churnRate", pct(sum(|p| p.lost_customers as f64), start)),
             (
-                "retentionRate",
+                Metric::ChurnRate,
+                pct(sum(|p| p.lost_customers as f64), start),
+            ),
+            (
+                Metric::RetentionRate,
                 pct(
                     sum(|p| {
                         p.end_customers as f64 - (p.new_customers + p.reactivated_customers) as f64
@@ -420,18 +428,18 @@ impl crate::metrics::signals::Headlines for RevenueReport {
                 ),
             ),
             (
-                "repeatPurchaseRate",
+                Metric::RepeatPurchaseRate,
                 self.periods
                     .last()
                     .and_then(|p| p.cumulative_repeat_purchase_rate)
                     .map(|v| 100.0 * v),
             ),
             (
-                "averageOrderValue",
+                Metric::AverageOrderValue,
                 ratio(sum(|p| p.revenue), sum(|p| p.orders as f64)),
             ),
             (
-                "arpu",
+                Metric::Arpu,
                 ratio(sum(|p| p.revenue), sum(|p| p.active_customers as f64)),
             ),
         ]
@@ -445,10 +453,13 @@ impl crate::metrics::signals::Headlines for RevenueReport {
                 .collect()
         };
         vec![
-            ("churnRate", of(|p| p.churn_rate.map(|v| 100.0 * v))),
-            ("retentionRate", of(|p| p.retention_rate.map(|v| 100.0 * v))),
-            ("averageOrderValue", of(|p| p.average_order_value)),
-            ("arpu", of(|p| p.arpu)),
+            (Metric::ChurnRate, of(|p| p.churn_rate.map(|v| 100.0 * v))),
+            (
+                Metric::RetentionRate,
+                of(|p| p.retention_rate.map(|v| 100.0 * v)),
+            ),
+            (Metric::AverageOrderValue, of(|p| p.average_order_value)),
+            (Metric::Arpu, of(|p| p.arpu)),
         ]
     }
 }

@@ -4,6 +4,7 @@
 //! subscribed until their last active period), a shifted-beta-geometric fit that projects
 //! retention and lifetime.
 
+use crate::vocab::{Metric, Unit, Variant};
 use serde::Serialize;
 
 use crate::metrics::clv::sbg;
@@ -81,9 +82,9 @@ pub fn revenue_cohorts(
     level: f64,
 ) -> RevenueCohorts {
     let definition = Definition::new(
-        "revenueCohorts",
-        "firstPurchase",
-        "ratio",
+        Metric::RevenueCohorts,
+        Variant::FirstPurchase,
+        Unit::Ratio,
         "cohort = period of the first purchase; retention[k] = customers with a purchase in period k / cohort customers; revenueRetention[k] = cohort net revenue in period k / in period 0; subscribed[k] = customers whose last purchase period is k or later",
     )
     .param("granularity", p.granularity.name());
@@ -195,9 +196,9 @@ fn contractual(cohorts: &[RevenueCohort], horizon: u32) -> Option<ContractualRet
         median_lifetime: sbg::median_lifetime(model.alpha, model.beta),
         projection,
         definition: Definition::new(
-            "contractualRetention",
-            "shiftedBetaGeometric",
-            "ratio",
+            Metric::ContractualRetention,
+            Variant::ShiftedBetaGeometric,
+            Unit::Ratio,
             "each customer renews every period with probability 1 − θ, θ ~ Beta(α, β), fitted by maximum likelihood to the cohorts' subscribed counts; S(t) = Π_{k=1..t} (β + k − 1)/(α + β + k − 1); mean lifetime (α + β − 1)/(α − 1) periods",
         ),
         model,

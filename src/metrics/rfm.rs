@@ -7,6 +7,7 @@
 //! 1 + ⌊5 · r / n⌋ where r is the 0-based rank of the *first* customer with the same value — so
 //! ties always share a score, whatever their order in the file.
 
+use crate::vocab::{Metric, Unit, Variant};
 use serde::Serialize;
 
 use crate::metrics::figure::Definition;
@@ -155,9 +156,9 @@ pub fn rfm(
             .collect(),
         customers: with_customers.then_some(customers),
         definition: Definition::new(
-            "rfm",
-            "quintiles",
-            "score",
+            Metric::Rfm,
+            Variant::Quintiles,
+            Unit::Score,
             "R, F, M = 1 + ⌊5 · rank / n⌋ by recency (days to the as-of day, more recent = higher), orders and net revenue, ties sharing the lowest rank; segment from R × F: R 4–5: F 4–5 champions, 2–3 potential loyalists, 1 new; R 3: F 4–5 loyal, 2–3 need attention, 1 about to sleep; R 2: F 3–5 at risk, 1–2 hibernating; R 1: F 4–5 can't lose them, 3 at risk, 1–2 lost",
         ),
     }

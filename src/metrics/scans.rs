@@ -1,6 +1,7 @@
 //! Scans of QR codes or digital business cards: how many, from which device types and
 //! locations, per period; distinct scanners when the file identifies them.
 
+use crate::vocab::{Metric, Unit, Variant};
 use serde::Serialize;
 
 use crate::dataset::table::Table;
@@ -57,9 +58,9 @@ pub fn scans(table: &Table, p: &mut Periodizer, level: f64) -> ScanMetrics {
         by_location: counts(table.groups(Role::Location), n, true, level),
         periods: counts(table.period_groups(p), n, false, level),
         definition: Definition::new(
-            "scans",
-            "count",
-            "ratio",
+            Metric::Scans,
+            Variant::Count,
+            Unit::Ratio,
             "scans = rows; share = scans of the group / all scans; rows without a device or location count under \"(none)\"; periods by the scan time in the report time zone",
         ),
     }

@@ -2,81 +2,43 @@
 //! the periods before it, and the gap of each figure to a target the user enters. Each kind
 //! names its headline figures (`Headlines`) in the units of the targets.
 
+use crate::vocab::{Direction, Metric};
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
-/// Target values (`benchmarks: {...}` in AnalyzeOptions): NPS in points, shares and rates in
-/// percent (0–100), CES and ratings on their scale, the sentiment score on −1…1, money in the
-/// file's currency. Each kind reports the gaps of the targets it has a figure for.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Benchmarks {
-    pub nps: Option<f64>,
-    /// Survey CSAT and the tickets' CSAT share.
-    pub csat: Option<f64>,
-    pub ces: Option<f64>,
-    pub churn_rate: Option<f64>,
-    pub retention_rate: Option<f64>,
-    pub repeat_purchase_rate: Option<f64>,
-    pub average_order_value: Option<f64>,
-    pub arpu: Option<f64>,
-    pub first_contact_resolution: Option<f64>,
-    pub reopen_rate: Option<f64>,
-    pub delivery_rate: Option<f64>,
-    pub open_rate: Option<f64>,
-    pub click_through_rate: Option<f64>,
-    pub click_to_open_rate: Option<f64>,
-    /// Campaign conversion (per delivered) or event conversion (users).
-    pub conversion_rate: Option<f64>,
-    pub unsubscribe_rate: Option<f64>,
-    /// Email bounces (campaigns) or bounced sessions (events).
-    pub bounce_rate: Option<f64>,
-    pub activation_rate: Option<f64>,
-    pub engagement_rate: Option<f64>,
-    pub engagement_rate_by_impressions: Option<f64>,
-    pub engagement_rate_by_reach: Option<f64>,
-    pub average_rating: Option<f64>,
-    pub good_rating_share: Option<f64>,
-    pub sentiment_score: Option<f64>,
-    pub share_of_voice: Option<f64>,
+/// Target values (`benchmarks: {...}` in AnalyzeOptions), keyed by the metrics that take one
+/// ([`Metric::TARGETS`]): NPS in points, shares and rates in percent (0–100), CES and ratings on
+/// their scale, the sentiment score on −1…1, money in the file's currency. Each kind reports
+/// the gaps of the targets it has a figure for.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Benchmarks(pub BTreeMap<Metric, f64>);
+
+impl<'de> Deserialize<'de> for Benchmarks {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = BTreeMap::<String, f64>::deserialize(d)?;
+        let mut out = BTreeMap::new();
+        for (name, target) in raw {
+            let metric = Metric::parse(&name)
+                .filter(|m| Metric::TARGETS.contains(m))
+                .ok_or_else(|| {
+                    let names: Vec<&str> = Metric::TARGETS.iter().map(|m| m.name()).collect();
+                    serde::de::Error::custom(format!(
+                        "unknown target `{name}`; targets: {}",
+                        names.join(", ")
+                    ))
+                })?;
+            out.insert(metric, target);
+        }
+        Ok(Benchmarks(out))
+    }
 }
 
 impl Benchmarks {
-    /// The metrics a target can be given for.
-    pub const METRICS: [&'static str; 25] = [
-        "nps",
-        "csat",
-        "ces",
-        "churnRate",
-        "retentionRate",
-        "repeatPurchaseRate",
-        "averageOrderValue",
-        "arpu",
-        "firstContactResolution",
-        "reopenRate",
-        "deliveryRate",
-        "openRate",
-        "clickThroughRate",
-        "clickToOpenRate",
-        "conversionRate",
-        "unsubscribeRate",
-        "bounceRate",
-        "activationRate",
-        "engagementRate",
-        "engagementRateByImpressions",
-        "engagementRateByReach",
-        "averageRating",
-        "goodRatingShare",
-        "sentimentScore",
-        "shareOfVoice",
-    ];
-
     /// Every target given is a finite number (a gap is never NaN).
     pub fn check(&self) -> crate::error::Result<()> {
-        match Self::METRICS
-            .iter()
-            .find(|m| self.target(m).is_some_and(|t| !t.is_finite()))
-        {
-            Some(m) => Err(crate::error::Error::option(
+        match self.0.iter().find(|(_, t)| !t.is_finite()) {
+            Some((m, _)) => Err(crate::error::Error::option(
                 &format!("benchmarks.{m}"),
                 "must be a finite number",
             )),
@@ -84,43 +46,12 @@ impl Benchmarks {
         }
     }
 
-    fn target(&self, metric: &str) -> Option<f64> {
-        match metric {
-            "nps" => self.nps,
-            "csat" => self.csat,
-            "ces" => self.ces,
-            "churnRate" => self.churn_rate,
-            "retentionRate" => self.retention_rate,
-            "repeatPurchaseRate" => self.repeat_purchase_rate,
-            "averageOrderValue" => self.average_order_value,
-            "arpu" => self.arpu,
-            "firstContactResolution" => self.first_contact_resolution,
-            "reopenRate" => self.reopen_rate,
-            "deliveryRate" => self.delivery_rate,
-            "openRate" => self.open_rate,
-            "clickThroughRate" => self.click_through_rate,
-            "clickToOpenRate" => self.click_to_open_rate,
-            "conversionRate" => self.conversion_rate,
-            "unsubscribeRate" => self.unsubscribe_rate,
-            "bounceRate" => self.bounce_rate,
-            "activationRate" => self.activation_rate,
-            "engagementRate" => self.engagement_rate,
-            "engagementRateByImpressions" => self.engagement_rate_by_impressions,
-            "engagementRateByReach" => self.engagement_rate_by_reach,
-            "averageRating" => self.average_rating,
-            "goodRatingShare" => self.good_rating_share,
-            "sentimentScore" => self.sentiment_score,
-            "shareOfVoice" => self.share_of_voice,
-            _ => None,
-        }
-    }
-
     /// value − target for each headline (metric, value in the target's unit) with a target.
-    pub fn gaps(&self, headlines: &[(&'static str, Option<f64>)]) -> Vec<BenchmarkGap> {
+    pub fn gaps(&self, headlines: &[(Metric, Option<f64>)]) -> Vec<BenchmarkGap> {
         headlines
             .iter()
             .filter_map(|&(metric, value)| {
-                let target = self.target(metric)?;
+                let target = *self.0.get(&metric)?;
                 Some(BenchmarkGap {
                     metric,
                     target,
@@ -133,12 +64,12 @@ impl Benchmarks {
 }
 
 /// A named series of (period, value), oldest first.
-pub type NamedSeries = (&'static str, Vec<(String, Option<f64>)>);
+pub type NamedSeries = (Metric, Vec<(String, Option<f64>)>);
 
 /// A kind's headline figures in the units of `Benchmarks` (percent for shares), overall and
 /// per period (oldest first), for its benchmark gaps and trend flags.
 pub trait Headlines {
-    fn headlines(&self) -> Vec<(&'static str, Option<f64>)>;
+    fn headlines(&self) -> Vec<(Metric, Option<f64>)>;
     fn series(&self) -> Vec<NamedSeries>;
 }
 
@@ -167,19 +98,19 @@ pub fn percent(r: &crate::metrics::rate::Rate) -> Option<f64> {
 #[serde(rename_all = "camelCase")]
 pub struct TrendFlag {
     pub period: String,
-    pub metric: &'static str,
+    pub metric: Metric,
     pub value: f64,
     pub median: f64,
     pub mad: f64,
     /// (value − median) / (1.4826 × MAD).
     pub robust_z: f64,
-    pub direction: &'static str,
+    pub direction: Direction,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BenchmarkGap {
-    pub metric: &'static str,
+    pub metric: Metric,
     pub target: f64,
     pub value: Option<f64>,
     /// value − target (for CES, on its scale).
@@ -222,12 +153,16 @@ pub fn series_trend_flags(series: &[NamedSeries]) -> Vec<TrendFlag> {
             if z.abs() > THRESHOLD {
                 flags.push(TrendFlag {
                     period: points[t].0.clone(),
-                    metric,
+                    metric: *metric,
                     value: x,
                     median: m,
                     mad,
                     robust_z: z,
-                    direction: if z > 0.0 { "up" } else { "down" },
+                    direction: if z > 0.0 {
+                        Direction::Up
+                    } else {
+                        Direction::Down
+                    },
                 });
             }
         }
@@ -241,23 +176,27 @@ mod tests {
 
     #[test]
     fn every_target_name_reads_its_own_field() {
-        // All 25 names given in JSON, each a different value: each is found under its name,
-        // so the struct, the name list and `target` stay in step.
-        let json: Vec<String> = Benchmarks::METRICS
+        // Every target given in JSON, each a different value: each is found under its name.
+        let json: Vec<String> = Metric::TARGETS
             .iter()
             .enumerate()
             .map(|(i, m)| format!("\"{m}\": {i}"))
             .collect();
         let b: Benchmarks = serde_json::from_str(&format!("{{{}}}", json.join(","))).unwrap();
-        for (i, m) in Benchmarks::METRICS.iter().enumerate() {
-            assert_eq!(b.target(m), Some(i as f64), "{m}");
+        for (i, m) in Metric::TARGETS.iter().enumerate() {
+            assert_eq!(b.0.get(m), Some(&(i as f64)), "{m}");
         }
         assert!(b.check().is_ok());
-        let bad = Benchmarks {
-            open_rate: Some(f64::NAN),
-            ..Default::default()
-        };
+        let bad = Benchmarks([(Metric::OpenRate, f64::NAN)].into_iter().collect());
         let e = bad.check().unwrap_err();
         assert!(e.to_string().contains("benchmarks.openRate"), "{e}");
+        // A metric without a target, or a misspelt one, is refused with the list of targets.
+        for name in ["sessions", "opneRate"] {
+            let e = serde_json::from_str::<Benchmarks>(&format!("{{\"{name}\": 1}}")).unwrap_err();
+            assert!(
+                e.to_string().contains("targets: nps, csat, ces, churnRate"),
+                "{e}"
+            );
+        }
     }
 }

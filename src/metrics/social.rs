@@ -2,6 +2,7 @@
 //! 100 per post, and by impressions or by reach as named alternatives; per period, per channel
 //! (platform) and overall from summed counts; totals; follower growth between periods.
 
+use crate::vocab::{Metric, Unit, Variant};
 use serde::{Deserialize, Serialize};
 
 use crate::dataset::table::{Table, NO_TIME};
@@ -121,11 +122,11 @@ impl Cols<'_> {
         Some(s)
     }
 
-    fn denominators(&self) -> [(&'static str, Option<&[f64]>); 3] {
+    fn denominators(&self) -> [(Metric, Option<&[f64]>); 3] {
         [
-            ("engagementRateByFollowers", self.followers),
-            ("engagementRateByImpressions", self.impressions),
-            ("engagementRateByReach", self.reach),
+            (Metric::EngagementRateByFollowers, self.followers),
+            (Metric::EngagementRateByImpressions, self.impressions),
+            (Metric::EngagementRateByReach, self.reach),
         ]
     }
 
@@ -309,9 +310,9 @@ pub fn social(table: &Table, p: &mut Periodizer, o: &SocialOptions, level: f64) 
         changes,
         segment_changes,
         definition: Definition::new(
-            "engagementRate",
-            "byFollowers",
-            "percent",
+            Metric::EngagementRate,
+            Variant::ByFollowers,
+            Unit::Percent,
             "engagement rate = 100 × (likes + comments + shares [+ saves]) / followers, per post; for a period, channel or the file 100 × Σ engagements / Σ followers at each post; variants by impressions and by reach; follower growth = (followers at the period's last post − at the previous period's last) / the previous, per channel summed",
         )
         .param("interval", "delta method over posts: var = n/(n − 1) · Σ(e − R·d)² / (Σd)²; changes by the z-test of two independent ratios, channels against the rest Holm-adjusted")
@@ -320,12 +321,12 @@ pub fn social(table: &Table, p: &mut Periodizer, o: &SocialOptions, level: f64) 
 }
 
 impl crate::metrics::signals::Headlines for SocialMetrics {
-    fn headlines(&self) -> Vec<(&'static str, Option<f64>)> {
+    fn headlines(&self) -> Vec<(Metric, Option<f64>)> {
         let r = &self.overall.engagement_rate;
         vec![
-            ("engagementRate", r.by_followers.value),
-            ("engagementRateByImpressions", r.by_impressions.value),
-            ("engagementRateByReach", r.by_reach.value),
+            (Metric::EngagementRate, r.by_followers.value),
+            (Metric::EngagementRateByImpressions, r.by_impressions.value),
+            (Metric::EngagementRateByReach, r.by_reach.value),
         ]
     }
 
@@ -337,9 +338,12 @@ impl crate::metrics::signals::Headlines for SocialMetrics {
                 .collect()
         };
         vec![
-            ("engagementRate", of(|r| &r.by_followers)),
-            ("engagementRateByImpressions", of(|r| &r.by_impressions)),
-            ("engagementRateByReach", of(|r| &r.by_reach)),
+            (Metric::EngagementRate, of(|r| &r.by_followers)),
+            (
+                Metric::EngagementRateByImpressions,
+                of(|r| &r.by_impressions),
+            ),
+            (Metric::EngagementRateByReach, of(|r| &r.by_reach)),
         ]
     }
 }

@@ -8,6 +8,7 @@
 //! a response or resolution time before the creation time is inconsistent: it is left out of
 //! the durations and counted in `inconsistentTimes`.
 
+use crate::vocab::{Metric, Unit, Variant};
 use serde::{Deserialize, Serialize};
 
 use crate::dataset::table::{Table, NO_ID, NO_TIME};
@@ -323,7 +324,7 @@ pub fn support(
         (false, true) => "status",
         (false, false) => "all tickets (no resolution column)",
     };
-    let series = |name: &'static str, f: fn(&SupportGroup) -> &Rate| {
+    let series = |name: Metric, f: fn(&SupportGroup) -> &Rate| {
         (
             name,
             periods
@@ -334,9 +335,11 @@ pub fn support(
     };
     let changes = crate::metrics::compare::rate_changes(
         &[
-            series("firstContactResolution", |g| &g.first_contact_resolution),
-            series("reopenRate", |g| &g.reopen_rate),
-            series("csat", |g| &g.csat),
+            series(Metric::FirstContactResolution, |g| {
+                &g.first_contact_resolution
+            }),
+            series(Metric::ReopenRate, |g| &g.reopen_rate),
+            series(Metric::Csat, |g| &g.csat),
         ],
         level,
     );
@@ -346,11 +349,11 @@ pub fn support(
             .into_iter()
             .map(|(n, m)| (n, m.sample()))
             .collect();
-    changes.extend(mean_changes("handleTime", &handle_periods, level));
+    changes.extend(mean_changes(Metric::HandleTime, &handle_periods, level));
     let mut segment_changes = Vec::new();
     for (column, groups) in [("channel", &channel_rows), ("agent", &agent_rows)] {
         segment_changes.extend(means_vs_rest(
-            "handleTime",
+            Metric::HandleTime,
             column,
             &handle_moments(groups),
             level,
@@ -360,10 +363,10 @@ pub fn support(
         let groups: &Vec<SupportGroup> = groups;
         for (metric, f) in [
             (
-                "firstContactResolution",
+                Metric::FirstContactResolution,
                 (|g| &g.first_contact_resolution) as fn(&SupportGroup) -> &Rate,
             ),
-            ("csat", |g| &g.csat),
+            (Metric::Csat, |g| &g.csat),
         ] {
             let named: Vec<(String, &Rate)> =
                 groups.iter().map(|g| (g.name.clone(), f(g))).collect();
@@ -388,9 +391,9 @@ pub fn support(
         by_agent,
         inconsistent_times: inconsistent,
         definition: Definition::new(
-            "support",
-            "standard",
-            "ratio",
+            Metric::Support,
+            Variant::Standard,
+            Unit::Ratio,
             "FCR = resolved on first contact (FCR flag yes, or contacts ≤ 1) / resolved tickets with either value; reopen rate = resolved tickets reopened at least once / resolved tickets with a reopens value; first response and resolution times = that time − creation time (seconds; mean, median, p90 by linear interpolation); handle time in seconds; CSAT = answers ≥ csatSatisfiedMin / answers; tickets per customer = tickets with a customer / distinct customers",
         )
         .param("resolvedFrom", resolved_from)
@@ -400,16 +403,16 @@ pub fn support(
 }
 
 impl crate::metrics::signals::Headlines for SupportMetrics {
-    fn headlines(&self) -> Vec<(&'static str, Option<f64>)> {
+    fn headlines(&self) -> Vec<(Metric, Option<f64>)> {
         use crate::metrics::signals::percent;
         let o = &self.overall;
         vec![
             (
-                "firstContactResolution",
+                Metric::FirstContactResolution,
                 percent(&o.first_contact_resolution),
             ),
-            ("reopenRate", percent(&o.reopen_rate)),
-            ("csat", percent(&o.csat)),
+            (Metric::ReopenRate, percent(&o.reopen_rate)),
+            (Metric::Csat, percent(&o.csat)),
         ]
     }
 
@@ -423,11 +426,11 @@ impl crate::metrics::signals::Headlines for SupportMetrics {
         };
         vec![
             (
-                "firstContactResolution",
+                Metric::FirstContactResolution,
                 of(|g| &g.first_contact_resolution),
             ),
-            ("reopenRate", of(|g| &g.reopen_rate)),
-            ("csat", of(|g| &g.csat)),
+            (Metric::ReopenRate, of(|g| &g.reopen_rate)),
+            (Metric::Csat, of(|g| &g.csat)),
         ]
     }
 }

@@ -7,6 +7,7 @@
 //! - CSAT (standard): top-box percent = 100 × answers ≥ satisfiedMin / responses, Wilson interval.
 //! - CES (CES 2.0, 1–7 agreement): mean score with a t interval; "% easy" as a variant.
 
+use crate::vocab::{IntervalMethod, Metric, Unit, Variant};
 use serde::{Deserialize, Serialize};
 
 use super::figure::{Definition, Figure, SMALL_SAMPLE};
@@ -191,7 +192,7 @@ fn net_interval(plus: u64, minus: u64, n: u64, level: f64) -> Option<(f64, Inter
             low: (score - moe).max(-100.0),
             high: (score + moe).min(100.0),
             level,
-            method: "normal",
+            method: IntervalMethod::Normal,
         },
     ))
 }
@@ -231,9 +232,9 @@ pub struct NpsResult {
 fn nps_definition(level: f64) -> Definition {
     scale_params(
         Definition::new(
-            "nps",
-            "standard",
-            "points",
+            Metric::Nps,
+            Variant::Standard,
+            Unit::Points,
             "NPS = 100 × (promoters − detractors) / responses; promoters 9–10, passives 7–8, detractors 0–6; \
              margin of error = z × √([p + d − (p − d)²] / n) × 100 (variance of +1/0/−1 coding), interval clamped to ±100",
         ),
@@ -491,42 +492,42 @@ fn csat_definitions(p: &CsatParams) -> [Definition; 5] {
     };
     [
         with(Definition::new(
-            "csat",
-            "topBox",
-            "percent",
+            Metric::Csat,
+            Variant::TopBox,
+            Unit::Percent,
             format!(
                 "CSAT = 100 × answers {}–{} / responses (Wilson interval)",
                 p.satisfied_min, s.max
             ),
         )),
         with(Definition::new(
-            "csat",
-            "mean",
-            "score",
+            Metric::Csat,
+            Variant::Mean,
+            Unit::Score,
             "mean answer on the scale (t interval)",
         )),
         with(Definition::new(
-            "csat",
-            "meanPercent",
-            "percent",
+            Metric::Csat,
+            Variant::MeanPercent,
+            Unit::Percent,
             format!(
                 "100 × (mean − {}) / ({} − {}) (t interval, rescaled)",
                 s.min, s.max, s.min
             ),
         )),
         with(Definition::new(
-            "csat",
-            "net",
-            "points",
+            Metric::Csat,
+            Variant::Net,
+            Unit::Points,
             format!(
                 "% of answers {}–{} minus % of answers {}–{} (variance of +1/0/−1 coding)",
                 p.satisfied_min, s.max, s.min, p.dissatisfied_max
             ),
         )),
         with(Definition::new(
-            "csat",
-            "netWithNeutral",
-            "points",
+            Metric::Csat,
+            Variant::NetWithNeutral,
+            Unit::Points,
             format!(
                 "% of answers {}–{} minus % of answers {}–{} (variance of +1/0/−1 coding)",
                 mid, s.max, s.min, p.dissatisfied_max
@@ -793,9 +794,9 @@ pub fn ces_from_hist(h: &ScoreCounts, p: &CesParams) -> CesResult {
         n,
         mean_iv,
         with(Definition::new(
-            "ces",
-            "mean",
-            "score",
+            Metric::Ces,
+            Variant::Mean,
+            Unit::Score,
             "CES = mean answer (t interval)",
         )),
     );
@@ -804,9 +805,9 @@ pub fn ces_from_hist(h: &ScoreCounts, p: &CesParams) -> CesResult {
         n,
         wilson_interval(easy, n, p.level).map(|i| scale_interval(i, 100.0, 0.0)),
         with(Definition::new(
-            "ces",
-            "easyPercent",
-            "percent",
+            Metric::Ces,
+            Variant::EasyPercent,
+            Unit::Percent,
             format!("100 × answers {easy_range} / responses (Wilson interval)"),
         )),
     );

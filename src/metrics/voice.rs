@@ -4,6 +4,7 @@
 //! counts and the sentiment score (positive − negative) / texts, overall, per period and per
 //! channel or source. Share of voice = a brand's mentions (or searches) / all brands'.
 
+use crate::vocab::{Metric, Unit, Variant};
 use serde::{Deserialize, Serialize};
 
 use crate::dataset::table::Table;
@@ -240,10 +241,10 @@ pub fn voice(
                         .collect()
                 })
             };
-        let shares = |gs: &[VoiceGroup]| -> [(&'static str, Vec<(String, Rate)>); 2] {
+        let shares = |gs: &[VoiceGroup]| -> [(Metric, Vec<(String, Rate)>); 2] {
             [
                 (
-                    "goodRatingShare",
+                    Metric::GoodRatingShare,
                     gs.iter()
                         .filter_map(|g| {
                             Some((g.name.clone(), g.ratings.as_ref()?.good_share.clone()))
@@ -251,7 +252,7 @@ pub fn voice(
                         .collect(),
                 ),
                 (
-                    "positiveShare",
+                    Metric::PositiveShare,
                     gs.iter()
                         .filter_map(|g| {
                             let s = g.sentiment.as_ref()?;
@@ -268,10 +269,10 @@ pub fn voice(
         let mut segments = Vec::new();
         let (ps, cs) = (shares(&periods), shares(&by_channel));
         for ((metric, p), (_, c)) in ps.iter().zip(&cs) {
-            changes.extend(rate_changes(&[(metric, borrow(p))], level));
-            segments.extend(share_vs_rest(metric, "channel", &borrow(c), level));
+            changes.extend(rate_changes(&[(*metric, borrow(p))], level));
+            segments.extend(share_vs_rest(*metric, "channel", &borrow(c), level));
         }
-        for (metric, col) in [("meanRating", rating), ("meanSentiment", text)] {
+        for (metric, col) in [(Metric::MeanRating, rating), (Metric::MeanSentiment, text)] {
             let samples: Vec<(String, Sample)> = moments(col, &period_rows)
                 .into_iter()
                 .map(|(n, m)| (n, m.sample()))
@@ -345,7 +346,7 @@ pub fn voice(
                     Some((format!("{b}: {}", s.name), &x.share_of_voice))
                 })
                 .collect();
-            changes.extend(rate_changes(&[("shareOfVoice", points)], level));
+            changes.extend(rate_changes(&[(Metric::ShareOfVoice, points)], level));
         }
     }
     let our_share_of_voice = o.brand.as_ref().and_then(|b| {
@@ -357,9 +358,9 @@ pub fn voice(
         })
     });
     let mut definition = Definition::new(
-        if reviews { "reviews" } else { "mentions" },
-        "vader",
-        "ratio",
+        if reviews { Metric::Reviews } else { Metric::Mentions },
+        Variant::Vader,
+        Unit::Ratio,
         "sentiment per text: VADER compound ≥ 0.05 positive, ≤ −0.05 negative, else neutral; sentiment score = (positive − negative) / texts; good rating share = ratings ≥ goodRatingMin / ratings; share of voice = a brand's mentions (the mentions column summed, else rows) / all brands'; share of search likewise with searches",
     )
     .param("goodRatingMin", good_min)
@@ -381,24 +382,30 @@ pub fn voice(
 }
 
 /// A group's average rating, good-rating share (percent) and sentiment score.
-fn voice_headlines(g: &VoiceGroup) -> [(&'static str, Option<f64>); 3] {
+fn voice_headlines(g: &VoiceGroup) -> [(Metric, Option<f64>); 3] {
     [
-        ("averageRating", g.ratings.as_ref().and_then(|r| r.mean)),
         (
-            "goodRatingShare",
+            Metric::AverageRating,
+            g.ratings.as_ref().and_then(|r| r.mean),
+        ),
+        (
+            Metric::GoodRatingShare,
             g.ratings
                 .as_ref()
                 .and_then(|r| crate::metrics::signals::percent(&r.good_share)),
         ),
-        ("sentimentScore", g.sentiment.as_ref().and_then(|s| s.score)),
+        (
+            Metric::SentimentScore,
+            g.sentiment.as_ref().and_then(|s| s.score),
+        ),
     ]
 }
 
 impl crate::metrics::signals::Headlines for VoiceMetrics {
-    fn headlines(&self) -> Vec<(&'static str, Option<f64>)> {
+    fn headlines(&self) -> Vec<(Metric, Option<f64>)> {
         let mut h = voice_headlines(&self.overall).to_vec();
         h.push((
-            "shareOfVoice",
+            Metric::ShareOfVoice,
             self.our_share_of_voice
                 .as_ref()
                 .and_then(crate::metrics::signals::percent),

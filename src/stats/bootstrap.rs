@@ -9,6 +9,7 @@
 //! U(j) + (1 − U(j))·(1 − V^(1/(n−j))). So each resample costs a few random numbers whatever n
 //! is, and is distributed exactly as sorting a resample of the data.
 
+use crate::vocab::IntervalMethod;
 use serde::Deserialize;
 
 use super::Interval;
@@ -154,7 +155,7 @@ impl Bootstrap {
             low: crate::metrics::rate::quantile(&stats, alpha / 2.0)?,
             high: crate::metrics::rate::quantile(&stats, 1.0 - alpha / 2.0)?,
             level: self.level,
-            method: "bootstrap",
+            method: IntervalMethod::Bootstrap,
         })
     }
 }

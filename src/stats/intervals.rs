@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::{normal_quantile, student_t_quantile};
+use crate::vocab::IntervalMethod;
 
 /// A two-sided confidence interval.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -12,8 +13,8 @@ pub struct Interval {
     pub high: f64,
     /// Confidence level, e.g. 0.95.
     pub level: f64,
-    /// How it was computed: "wilson", "t", "normal" (NPS variance method).
-    pub method: &'static str,
+    /// How it was computed.
+    pub method: IntervalMethod,
 }
 
 /// Wilson score interval for a proportion `successes / n` (no continuity correction).
@@ -36,7 +37,7 @@ pub fn wilson_interval(successes: u64, n: u64, level: f64) -> Option<Interval> {
         low: (centre - half).max(0.0),
         high: (centre + half).min(1.0),
         level,
-        method: "wilson",
+        method: IntervalMethod::Wilson,
     })
 }
 
@@ -51,7 +52,7 @@ pub fn mean_interval(mean: f64, sd: f64, n: u64, level: f64) -> Option<Interval>
         low: mean - half,
         high: mean + half,
         level,
-        method: "t",
+        method: IntervalMethod::T,
     })
 }
 

@@ -9,6 +9,7 @@
 
 use super::significance::{normal_two_sided_p, Comparison};
 use super::{normal_quantile, student_t_quantile, Interval};
+use crate::vocab::{IntervalMethod, TestName};
 
 /// Mergeable sums of (y, x) per unit.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -81,7 +82,7 @@ impl RatioSums {
             low: scale * if self.negative { low } else { low.max(0.0) },
             high: scale * (r + t * se),
             level,
-            method: "deltaRatio",
+            method: IntervalMethod::DeltaRatio,
         })
     }
 }
@@ -100,7 +101,7 @@ pub fn compare_ratios(a: &RatioSums, b: &RatioSums, level: f64, scale: f64) -> O
             low: scale * (d - z * se),
             high: scale * (d + z * se),
             level,
-            method: "deltaRatio",
+            method: IntervalMethod::DeltaRatio,
         }),
         relative: (ra != 0.0).then(|| rb / ra - 1.0),
         relative_interval: None,
@@ -111,6 +112,6 @@ pub fn compare_ratios(a: &RatioSums, b: &RatioSums, level: f64, scale: f64) -> O
         } else {
             1.0
         },
-        test: "ratioZ",
+        test: TestName::RatioZ,
     })
 }

@@ -3,6 +3,7 @@
 //! Holm's correction, and sample size / minimum detectable effect for two proportions.
 //! Checked against scipy and statsmodels in tests/stats.rs.
 
+use crate::vocab::{IntervalMethod, TestName};
 use serde::Serialize;
 
 use super::distributions::{normal_quantile, student_t_two_sided_p};
@@ -80,7 +81,7 @@ pub struct Comparison {
     pub df: Option<f64>,
     pub p_value: f64,
     /// "twoProportionZ", "welchT" or "npsZ".
-    pub test: &'static str,
+    pub test: TestName,
 }
 
 /// Two-proportion z-test of x_b/n_b against x_a/n_a: z from the pooled proportion
@@ -113,17 +114,21 @@ pub fn two_proportions(xa: u64, na: u64, xb: u64, nb: u64, level: f64) -> Option
     let relative_interval = (xa > 0 && xb > 0).then(|| {
         let s = (1.0 / xa as f64 - 1.0 / na_f + 1.0 / xb as f64 - 1.0 / nb_f).sqrt();
         let r = (pb / pa).ln();
-        interval((r - q * s).exp() - 1.0, (r + q * s).exp() - 1.0, "logRatio")
+        interval(
+            (r - q * s).exp() - 1.0,
+            (r + q * s).exp() - 1.0,
+            IntervalMethod::LogRatio,
+        )
     });
     Some(Comparison {
         difference: d,
-        difference_interval: Some(interval(d - q * se, d + q * se, "wald")),
+        difference_interval: Some(interval(d - q * se, d + q * se, IntervalMethod::Wald)),
         relative: (pa > 0.0).then(|| pb / pa - 1.0),
         relative_interval,
         statistic: z,
         df: None,
         p_value,
-        test: "twoProportionZ",
+        test: TestName::TwoProportionZ,
     })
 }
 
@@ -157,14 +162,14 @@ pub fn welch(a: Sample, b: Sample, level: f64) -> Option<Comparison> {
             low: d - q * se,
             high: d + q * se,
             level,
-            method: "welch",
+            method: IntervalMethod::Welch,
         }),
         relative: (a.mean != 0.0).then(|| b.mean / a.mean - 1.0),
         relative_interval: None,
         statistic: t,
         df: Some(df),
         p_value: student_t_two_sided_p(t, df),
-        test: "welchT",
+        test: TestName::WelchT,
     })
 }
 
@@ -190,14 +195,14 @@ pub fn nps_difference(a: [u64; 3], b: [u64; 3], level: f64) -> Option<Comparison
             low: 100.0 * (d - q * se),
             high: 100.0 * (d + q * se),
             level,
-            method: "normal",
+            method: IntervalMethod::Normal,
         }),
         relative: None,
         relative_interval: None,
         statistic: z,
         df: None,
         p_value: if se > 0.0 { normal_two_sided_p(z) } else { 1.0 },
-        test: "npsZ",
+        test: TestName::NpsZ,
     })
 }
 

@@ -13,7 +13,7 @@ pub fn js_error(e: Error) -> JsValue {
     let _ = js_sys::Reflect::set(
         obj,
         &JsValue::from_str("code"),
-        &JsValue::from_str(e.code()),
+        &JsValue::from_str(e.code().name()),
     );
     match &e {
         Error::InvalidScore { index, .. } => {

@@ -939,7 +939,7 @@ export interface BuildInfo { name: string; version: string; gitRevision: string;
 
 export type ErrorCode =
   | "INVALID_OPTION" | "INVALID_SCORE" | "EMPTY_INPUT" | "NO_HEADER" | "COLUMN_NOT_FOUND"
-  | "NO_METRIC_COLUMNS" | "UNSUPPORTED_KIND" | "UNKNOWN_TIMEZONE" | "AMBIGUOUS_DATE_ORDER"
+  | "NO_METRIC_COLUMNS" | "UNKNOWN_TIMEZONE" | "AMBIGUOUS_DATE_ORDER"
   | "LIMIT_EXCEEDED" | "ENCODING" | "UNREADABLE_FILE" | "ALREADY_FINISHED";
 
 /** What every function of this package throws. */

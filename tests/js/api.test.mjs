@@ -145,7 +145,7 @@ test('CLI prints the JSON report and a readable table', () => {
   assert.match(table, /INVALID_SCORE in nps: 1/);
   const bad = spawnSync('node', [cli, 'report', `${root}tests/fixtures/survey-small.csv`, '--kind', 'tweets'], { encoding: 'utf8' });
   assert.equal(bad.status, 1);
-  assert.match(bad.stderr, /UNSUPPORTED_KIND/);
+  assert.match(bad.stderr, /INVALID_OPTION.*`tweets` is not a kind; kinds: survey, events/);
   const missing = spawnSync('node', [cli, 'report', `${root}tests/fixtures/survey-small.csv`, '--kind', 'social'], { encoding: 'utf8' });
   assert.equal(missing.status, 1);
   assert.match(missing.stderr, /NO_METRIC_COLUMNS.*likes or comments or shares or saves/);

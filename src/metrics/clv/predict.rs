@@ -3,6 +3,8 @@
 //! BG/NBD (or MBG/NBD) and Gamma-Gamma fits, the holdout check, and CLV per customer over a
 //! horizon with a discount rate.
 
+use crate::vocab::WarningCode;
+use crate::vocab::{Metric, Unit, Variant};
 use serde::{Deserialize, Serialize};
 
 use super::bgnbd::{self, BgNbd};
@@ -320,9 +322,9 @@ pub fn predictive_clv(
         seconds: started.elapsed_seconds(),
         customer_table: want_table.then_some(table),
         definition: Definition::new(
-            "clv",
-            if modified { "mbgnbdGammaGamma" } else { "bgnbdGammaGamma" },
-            "score",
+            Metric::Clv,
+            if modified { Variant::MbgnbdGammaGamma } else { Variant::BgnbdGammaGamma },
+            Unit::Score,
             "per customer at the end of calibration: Σ_{k=1..horizon} (E[X(k)] − E[X(k−1)]) × E[spend] × margin / (1 + discountRate)^k, E[X] from BG/NBD, E[spend] from Gamma-Gamma; purchases on one day count once",
         )
         .param("unitDays", unit)
@@ -336,10 +338,10 @@ const FEW_CUSTOMERS: usize = 200;
 /// Warnings for fits that should not be trusted: too little data, no repeat buyers, an
 /// optimiser that did not converge, or a parameter run off to a bound of its range.
 fn fit_warnings(rft: &[Rft], m: &BgNbd, spend: Option<&GammaGamma>, warnings: &mut Vec<Warning>) {
-    let mut warn = |code: &'static str, message: String| warnings.push(Warning { code, message });
+    let mut warn = |code: WarningCode, message: String| warnings.push(Warning { code, message });
     if rft.len() < FEW_CUSTOMERS {
         warn(
-            "CLV_FEW_CUSTOMERS",
+            WarningCode::ClvFewCustomers,
             format!(
                 "the purchase model was fitted on {} customers; below {FEW_CUSTOMERS} its parameters are poorly determined",
                 rft.len()
@@ -348,14 +350,14 @@ fn fit_warnings(rft: &[Rft], m: &BgNbd, spend: Option<&GammaGamma>, warnings: &m
     }
     if !rft.iter().any(|c| c.x > 0.0) {
         warn(
-            "CLV_NO_REPEAT_PURCHASES",
+            WarningCode::ClvNoRepeatPurchases,
             "no customer bought on two different days in calibration: purchase rates and drop-out cannot be told apart".into(),
         );
     }
     let extreme = |v: f64| !(1e-4..=1e5).contains(&v);
     if !m.converged || [m.r, m.alpha, m.a, m.b].into_iter().any(extreme) {
         warn(
-            "CLV_FIT_DEGENERATE",
+            WarningCode::ClvFitDegenerate,
             format!(
                 "the BG/NBD fit is degenerate (r {:.4}, α {:.4}, a {:.4}, b {:.4}{}): predictions are unreliable",
                 m.r,
@@ -369,7 +371,7 @@ fn fit_warnings(rft: &[Rft], m: &BgNbd, spend: Option<&GammaGamma>, warnings: &m
     if let Some(g) = spend {
         if !g.converged || g.q <= 1.0 || [g.p, g.q, g.gamma].into_iter().any(extreme) {
             warn(
-                "CLV_SPEND_FIT_DEGENERATE",
+                WarningCode::ClvSpendFitDegenerate,
                 format!(
                     "the Gamma-Gamma fit is degenerate (p {:.4}, q {:.4}, γ {:.4}; q must exceed 1 for a finite mean spend)",
                     g.p, g.q, g.gamma

@@ -5,6 +5,7 @@
 //! resurrecting (active now, not in the previous period, but before), dormant (active in the
 //! previous period, not in this one).
 
+use crate::vocab::{Metric, Unit, Variant};
 use serde::Serialize;
 
 use crate::metrics::figure::Definition;
@@ -77,9 +78,9 @@ pub fn retention(
 ) -> Retention {
     let n = periods.starts.len();
     let definition = Definition::new(
-        "retention",
-        "cohortMatrix",
-        "ratio",
+        Metric::Retention,
+        Variant::CohortMatrix,
+        Unit::Ratio,
         "cohort = period of the user's first event (or first cohort event); exact[k] = share of the cohort active in period k; onOrAfter[k] = share active in period k or later",
     )
     .param("cohortEvent", cohort_event.unwrap_or("(any event)"));

@@ -3,6 +3,7 @@
 //! step's time (and after it in the log), no later than t0 + window. A user reaches step k when
 //! steps 1..k happened in that order.
 
+use crate::vocab::{Metric, Unit, Variant};
 use serde::Serialize;
 
 use crate::dataset::events::EventLog;
@@ -99,9 +100,9 @@ pub fn funnel(log: &EventLog, names: &[String], codes: &[Option<u32>], window_da
         steps,
         overall_conversion: ratio(reached[k - 1], reached[0]),
         definition: Definition::new(
-            "funnel",
-            "orderedWithinWindow",
-            "ratio",
+            Metric::Funnel,
+            Variant::OrderedWithinWindow,
+            Unit::Ratio,
             "per user: first step 1 at t0, then each step's first occurrence after the previous step, at most t0 + window; conversion = users at step / users at step 1",
         )
         .param("windowDays", window_days),

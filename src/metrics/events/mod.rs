@@ -8,6 +8,7 @@ pub mod funnel;
 pub mod options;
 pub mod sessions;
 
+use crate::vocab::{Metric, Unit, Variant};
 use serde::Serialize;
 
 use crate::dataset::events::EventLog;
@@ -323,9 +324,9 @@ pub fn compute(
         periods: pa,
         active_days: activity::active_days_distribution(&days, p),
         definition: Definition::new(
-            "activeUsers",
-            "trailingWindows",
-            "users",
+            Metric::ActiveUsers,
+            Variant::TrailingWindows,
+            Unit::Users,
             "DAU = users with an event on the local day; WAU / MAU = users with an event in the wauDays / mauDays days ending that day (inclusive); stickiness = DAU / MAU",
         )
         .param("wauDays", s.wau_days as f64)
@@ -349,9 +350,9 @@ pub fn compute(
                 nu,
                 level,
                 Definition::new(
-                    "conversion",
-                    "users",
-                    "percent",
+                    Metric::Conversion,
+                    Variant::Users,
+                    Unit::Percent,
                     format!("users with a `{name}` event / users"),
                 ),
             ),
@@ -360,9 +361,9 @@ pub fn compute(
                 sess.len() as u64,
                 level,
                 Definition::new(
-                    "conversion",
-                    "sessions",
-                    "percent",
+                    Metric::Conversion,
+                    Variant::Sessions,
+                    Unit::Percent,
                     format!("sessions with a `{name}` event / sessions"),
                 ),
             ),
@@ -401,9 +402,9 @@ pub fn compute(
         let f = funnel::funnel(log, &names, &[Some(a), Some(b)], s.funnel_window_days);
         let (entered, done) = (f.steps[0].users, f.steps[1].users);
         percent(entered - done, entered, level, Definition::new(
-            "cartAbandonment",
-            "funnel",
-            "percent",
+            Metric::CartAbandonment,
+            Variant::Funnel,
+            Unit::Percent,
             format!("users with `{}` who do not reach `{}` within the funnel window / users with `{}`", names[0], names[1], names[0]),
         ).param("windowDays", s.funnel_window_days))
     });
@@ -435,9 +436,9 @@ pub fn compute(
             signup_users: su,
             activated_users: act,
             rate: percent(act, su, level, Definition::new(
-                "activation",
-                "withinDays",
-                "percent",
+                Metric::Activation,
+                Variant::WithinDays,
+                Unit::Percent,
                 "users whose activation event comes at or after their first sign-up and at most activationDays × 24 h later / users with a sign-up",
             ).param("activationDays", s.activation_days)),
         }
@@ -456,9 +457,9 @@ pub fn compute(
         }
     }
     let week1_engagement = percent(w_back, w_new, level, Definition::new(
-        "week1Engagement",
-        "days1to7",
-        "percent",
+        Metric::Week1Engagement,
+        Variant::Days1to7,
+        Unit::Percent,
         "new users with an event on local days 1–7 after their first day / new users whose first day is at least 7 days before the last day of the data",
     ));
 
@@ -490,9 +491,9 @@ pub fn compute(
         .filter(|ds| ds.last().is_some_and(|&l| d1 - l > s.churn_days as i64))
         .count() as u64;
     let churn = percent(churned, nu, level, Definition::new(
-        "churn",
-        "inactiveDays",
-        "percent",
+        Metric::Churn,
+        Variant::InactiveDays,
+        Unit::Percent,
         "users whose last event is more than churnDays days before the last day of the data / users",
     ).param("churnDays", s.churn_days as f64));
     let lifecycle = cohorts::lifecycle(&active_periods, &periods, p);
@@ -626,10 +627,10 @@ fn segment_breakdown(
     let values = named.iter().map(|(n, a)| row(n.clone(), a)).collect();
     let mut comparisons = Vec::new();
     type Counts = fn(&Acc) -> (u64, u64);
-    let mut metrics: Vec<(&'static str, Counts)> =
-        vec![("bounceRate", |a| (a.bounced, a.sessions))];
+    let mut metrics: Vec<(Metric, Counts)> =
+        vec![(Metric::BounceRate, |a| (a.bounced, a.sessions))];
     if conversion.is_some() {
-        metrics.push(("conversionRate", |a| (a.converted, a.users)));
+        metrics.push((Metric::ConversionRate, |a| (a.converted, a.users)));
     }
     for (metric, f) in metrics {
         let r = rates(&named, f);
@@ -641,9 +642,9 @@ fn segment_breakdown(
         values,
         comparisons,
         definition: Definition::new(
-            "segmentBreakdown",
-            "firstEventValue",
-            "users",
+            Metric::SegmentBreakdown,
+            Variant::FirstEventValue,
+            Unit::Users,
             "a user counts under the value of their first event, a session under the value of its first event; events under their own value; every metric can also be computed on one value with events.filter",
         ),
     }
@@ -676,11 +677,11 @@ fn period_changes(
         c[2] += u64::from(!bounced(x, s, BounceRule::NotEngaged));
         c[3] += u64::from(x.converted);
     }
-    let mut metrics = vec![("bounceRate", 1), ("engagementRate", 2)];
+    let mut metrics = vec![(Metric::BounceRate, 1), (Metric::EngagementRate, 2)];
     if conversion {
-        metrics.push(("sessionConversionRate", 3));
+        metrics.push((Metric::SessionConversionRate, 3));
     }
-    let rates: Vec<(&'static str, Vec<(String, Rate)>)> = metrics
+    let rates: Vec<(Metric, Vec<(String, Rate)>)> = metrics
         .iter()
         .map(|&(m, k)| {
             let pts = per
@@ -695,12 +696,17 @@ fn period_changes(
             (m, pts)
         })
         .collect();
-    let series: Vec<(&'static str, Vec<(String, &Rate)>)> = rates
+    let series: Vec<(Metric, Vec<(String, &Rate)>)> = rates
         .iter()
         .map(|(m, pts)| (*m, pts.iter().map(|(n, r)| (n.clone(), r)).collect()))
         .collect();
-    let def = |metric: &'static str, formula: &str| {
-        Definition::new(metric, "sessionsStartingInPeriod", "percent", formula)
+    let def = |metric: Metric, formula: &str| {
+        Definition::new(
+            metric,
+            Variant::SessionsStartingInPeriod,
+            Unit::Percent,
+            formula,
+        )
     };
     let periods = per
         .iter()
@@ -712,7 +718,7 @@ fn period_changes(
                 c[0],
                 level,
                 def(
-                    "bounceRate",
+                    Metric::BounceRate,
                     "bounced sessions (headline rule) / sessions starting in the period",
                 ),
             ),
@@ -721,7 +727,7 @@ fn period_changes(
                 c[0],
                 level,
                 def(
-                    "engagementRate",
+                    Metric::EngagementRate,
                     "engaged sessions / sessions starting in the period",
                 ),
             ),
@@ -731,7 +737,7 @@ fn period_changes(
                     c[0],
                     level,
                     def(
-                        "sessionConversionRate",
+                        Metric::SessionConversionRate,
                         "sessions with the conversion event / sessions starting in the period",
                     ),
                 )
@@ -742,18 +748,18 @@ fn period_changes(
 }
 
 impl crate::metrics::signals::Headlines for EventsMetrics {
-    fn headlines(&self) -> Vec<(&'static str, Option<f64>)> {
+    fn headlines(&self) -> Vec<(Metric, Option<f64>)> {
         vec![
-            ("bounceRate", self.sessions.bounce.headline.value),
+            (Metric::BounceRate, self.sessions.bounce.headline.value),
             (
-                "conversionRate",
+                Metric::ConversionRate,
                 self.conversion.as_ref().and_then(|c| c.users.value),
             ),
             (
-                "activationRate",
+                Metric::ActivationRate,
                 self.activation.as_ref().and_then(|a| a.rate.value),
             ),
-            ("churnRate", self.churn.value),
+            (Metric::ChurnRate, self.churn.value),
         ]
     }
 
@@ -765,10 +771,13 @@ impl crate::metrics::signals::Headlines for EventsMetrics {
                 .collect()
         };
         vec![
-            ("bounceRate", of(|x| x.bounce_rate.value)),
-            ("sessionEngagementRate", of(|x| x.engagement_rate.value)),
+            (Metric::BounceRate, of(|x| x.bounce_rate.value)),
             (
-                "sessionConversionRate",
+                Metric::SessionEngagementRate,
+                of(|x| x.engagement_rate.value),
+            ),
+            (
+                Metric::SessionConversionRate,
                 of(|x| x.conversion_rate.as_ref().and_then(|c| c.value)),
             ),
         ]
@@ -788,8 +797,8 @@ fn session_stats(
     let multi_total: f64 = multi.iter().map(|x| x.duration() as f64).sum();
     let mut durations: Vec<f64> = sess.iter().map(|x| x.duration() as f64).collect();
     let count = |rule| sess.iter().filter(|x| bounced(x, s, rule)).count() as u64;
-    let bounce_def = |variant: &'static str, formula: &str| {
-        Definition::new("bounceRate", variant, "percent", formula)
+    let bounce_def = |variant: Variant, formula: &str| {
+        Definition::new(Metric::BounceRate, variant, Unit::Percent, formula)
             .param("engagedSeconds", s.engaged_seconds)
             .param("engagedPageViews", s.engaged_page_views as f64)
     };
@@ -798,19 +807,19 @@ fn session_stats(
         n,
         level,
         bounce_def(
-            "singleEvent",
+            Variant::SingleEvent,
             "sessions with exactly one event / sessions (Universal Analytics)",
         ),
     );
     let not_engaged_n = count(BounceRule::NotEngaged);
-    let not_engaged = percent(not_engaged_n, n, level, bounce_def("notEngaged", "sessions not engaged / sessions, engaged = longer than engagedSeconds, or ≥ engagedPageViews page views, or a key event (GA4: 1 − engagement rate)"));
+    let not_engaged = percent(not_engaged_n, n, level, bounce_def(Variant::NotEngaged, "sessions not engaged / sessions, engaged = longer than engagedSeconds, or ≥ engagedPageViews page views, or a key event (GA4: 1 − engagement rate)"));
     let engagement_rate = percent(
         n - not_engaged_n,
         n,
         level,
-        bounce_def("engagementRate", "engaged sessions / sessions (GA4)"),
+        bounce_def(Variant::EngagementRate, "engaged sessions / sessions (GA4)"),
     );
-    let single_page_view = percent(count(BounceRule::SinglePageView), n, level, bounce_def("singlePageView", "sessions with one page view, no other event, shorter than engagedSeconds / sessions (PostHog)"));
+    let single_page_view = percent(count(BounceRule::SinglePageView), n, level, bounce_def(Variant::SinglePageView, "sessions with one page view, no other event, shorter than engagedSeconds / sessions (PostHog)"));
     let headline = match s.bounce {
         BounceRule::SingleEvent => single_event.clone(),
         BounceRule::NotEngaged => not_engaged.clone(),
@@ -851,9 +860,9 @@ fn session_stats(
         u.len() as u64
     };
     let mut def = Definition::new(
-        "sessions",
-        if log.session.is_some() { "sessionId" } else { "inactivityGap" },
-        "seconds",
+        Metric::Sessions,
+        if log.session.is_some() { Variant::SessionId } else { Variant::InactivityGap },
+        Unit::Seconds,
         if log.session.is_some() {
             "a session = the events of one user with one session id; duration = last − first event time".to_string()
         } else {

@@ -1,0 +1,188 @@
+use super::vocabulary;
+
+vocabulary! {
+    /// Every metric (and metric family) a figure, comparison, trend flag or target names. The
+    /// catalogue (`catalogue()`) gives each its label, unit, direction and description.
+    #[non_exhaustive]
+    pub enum Metric {
+        // Surveys
+        /// Net Promoter Score.
+        Nps = "nps",
+        /// Customer satisfaction (survey CSAT, or the tickets' CSAT share).
+        Csat = "csat",
+        /// Customer effort score.
+        Ces = "ces",
+        // Customers and revenue
+        CustomerRetention = "customerRetention",
+        ChurnRate = "churnRate",
+        RetentionRate = "retentionRate",
+        RepeatPurchaseRate = "repeatPurchaseRate",
+        AverageOrderValue = "averageOrderValue",
+        Arpu = "arpu",
+        RevenueCohorts = "revenueCohorts",
+        ContractualRetention = "contractualRetention",
+        LifetimeValue = "lifetimeValue",
+        Clv = "clv",
+        Rfm = "rfm",
+        // Support
+        Support = "support",
+        FirstContactResolution = "firstContactResolution",
+        ReopenRate = "reopenRate",
+        HandleTime = "handleTime",
+        // Campaigns
+        Campaigns = "campaigns",
+        DeliveryRate = "deliveryRate",
+        OpenRate = "openRate",
+        ClickThroughRate = "clickThroughRate",
+        ClickToOpenRate = "clickToOpenRate",
+        ConversionRate = "conversionRate",
+        UnsubscribeRate = "unsubscribeRate",
+        BounceRate = "bounceRate",
+        // Product events
+        ActiveUsers = "activeUsers",
+        Sessions = "sessions",
+        Conversion = "conversion",
+        Funnel = "funnel",
+        CartAbandonment = "cartAbandonment",
+        Activation = "activation",
+        ActivationRate = "activationRate",
+        Week1Engagement = "week1Engagement",
+        Churn = "churn",
+        Retention = "retention",
+        SegmentBreakdown = "segmentBreakdown",
+        SessionEngagementRate = "sessionEngagementRate",
+        SessionConversionRate = "sessionConversionRate",
+        // Social
+        EngagementRate = "engagementRate",
+        EngagementRateByFollowers = "engagementRateByFollowers",
+        EngagementRateByImpressions = "engagementRateByImpressions",
+        EngagementRateByReach = "engagementRateByReach",
+        // Reviews and mentions
+        Reviews = "reviews",
+        Mentions = "mentions",
+        AverageRating = "averageRating",
+        MeanRating = "meanRating",
+        GoodRatingShare = "goodRatingShare",
+        PositiveShare = "positiveShare",
+        SentimentScore = "sentimentScore",
+        MeanSentiment = "meanSentiment",
+        ShareOfVoice = "shareOfVoice",
+        // Scans
+        Scans = "scans",
+        // Across kinds
+        Comparison = "comparison",
+        AbTest = "abTest",
+    }
+}
+
+impl Metric {
+    /// The metrics a benchmark target can be given for (`benchmarks` option), in the units of
+    /// the report's headline figures.
+    pub const TARGETS: &'static [Metric] = &[
+        Metric::Nps,
+        Metric::Csat,
+        Metric::Ces,
+        Metric::ChurnRate,
+        Metric::RetentionRate,
+        Metric::RepeatPurchaseRate,
+        Metric::AverageOrderValue,
+        Metric::Arpu,
+        Metric::FirstContactResolution,
+        Metric::ReopenRate,
+        Metric::DeliveryRate,
+        Metric::OpenRate,
+        Metric::ClickThroughRate,
+        Metric::ClickToOpenRate,
+        Metric::ConversionRate,
+        Metric::UnsubscribeRate,
+        Metric::BounceRate,
+        Metric::ActivationRate,
+        Metric::EngagementRate,
+        Metric::EngagementRateByImpressions,
+        Metric::EngagementRateByReach,
+        Metric::AverageRating,
+        Metric::GoodRatingShare,
+        Metric::SentimentScore,
+        Metric::ShareOfVoice,
+    ];
+}
+
+vocabulary! {
+    /// Which definition of a metric a figure uses (the standard one is the default; the others
+    /// are named variants that some tools or sources use).
+    #[non_exhaustive]
+    pub enum Variant {
+        Standard = "standard",
+        // CSAT and CES
+        TopBox = "topBox",
+        Mean = "mean",
+        MeanPercent = "meanPercent",
+        Net = "net",
+        NetWithNeutral = "netWithNeutral",
+        EasyPercent = "easyPercent",
+        ChannelWeighted = "channelWeighted",
+        // Lifetime value
+        PurchaseValue = "purchaseValue",
+        ArpuYears = "arpuYears",
+        MarginAdjusted = "marginAdjusted",
+        Discounted = "discounted",
+        DiscountedFuture = "discountedFuture",
+        Historical = "historical",
+        BgnbdGammaGamma = "bgnbdGammaGamma",
+        MbgnbdGammaGamma = "mbgnbdGammaGamma",
+        FirstPurchase = "firstPurchase",
+        ShiftedBetaGeometric = "shiftedBetaGeometric",
+        Quintiles = "quintiles",
+        // Campaigns, scans, voice
+        SummedCounts = "summedCounts",
+        Count = "count",
+        Vader = "vader",
+        // Events
+        TrailingWindows = "trailingWindows",
+        Users = "users",
+        Sessions = "sessions",
+        Funnel = "funnel",
+        WithinDays = "withinDays",
+        Days1to7 = "days1to7",
+        InactiveDays = "inactiveDays",
+        FirstEventValue = "firstEventValue",
+        SessionsStartingInPeriod = "sessionsStartingInPeriod",
+        SingleEvent = "singleEvent",
+        NotEngaged = "notEngaged",
+        SinglePageView = "singlePageView",
+        SessionId = "sessionId",
+        InactivityGap = "inactivityGap",
+        OrderedWithinWindow = "orderedWithinWindow",
+        CohortMatrix = "cohortMatrix",
+        // Social
+        ByFollowers = "byFollowers",
+        ByImpressions = "byImpressions",
+        ByReach = "byReach",
+        EngagementRate = "engagementRate",
+        // Tests
+        TwoProportionZ = "twoProportionZ",
+    }
+}
+
+vocabulary! {
+    /// The unit a figure is in.
+    #[non_exhaustive]
+    pub enum Unit {
+        /// −100 … 100 (NPS, net scores, differences of percentages).
+        Points = "points",
+        /// 0 … 100.
+        Percent = "percent",
+        /// On the answer scale (CSAT, CES, ratings).
+        Score = "score",
+        /// 0 … 1.
+        Ratio = "ratio",
+        /// A number of users.
+        Users = "users",
+        /// A duration in seconds.
+        Seconds = "seconds",
+        /// Money in the file's currency.
+        Currency = "currency",
+        /// A number of things (rows, scans, orders).
+        Count = "count",
+    }
+}
