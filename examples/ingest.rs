@@ -45,10 +45,10 @@ fn main() {
         let secs = times[times.len() / 2];
         let r = last.expect("a run");
         let (kind, bytes, rows) = {
-            let h = r.head();
-            (h.kind.name(), h.input.bytes, h.input.rows)
+            let h = r.shared().head;
+            (r.kind().name(), h.input.bytes, h.input.rows)
         };
-        let per_row = r.dataset().map_or(0, |d| d.bytes_per_row);
+        let per_row = r.shared().dataset.bytes_per_row;
         if let Report::Transactions(t) = &r {
             if let Some(c) = &t.clv {
                 eprintln!(

@@ -151,7 +151,7 @@ function signalLines(s) {
 }
 
 function tailLines(r) {
-  const L = [...signalLines((r.support ?? r.campaigns ?? r.social ?? r.voice ?? r.events ?? r.revenue)?.signals)];
+  const L = r.kind === 'survey' ? [] : [...signalLines(r.signals)];
   if (r.rejected?.length) {
     L.push('', 'rejected');
     for (const x of r.rejected) {
@@ -344,8 +344,8 @@ export function renderTable(r) {
         : `  ${m.metric.toUpperCase().padEnd(4)} ${m.baseline} → ${m.group}: not comparable`);
     }
   }
-  for (const f of c?.trendFlags ?? []) L.push(`  flag: ${f.period} ${f.metric.toUpperCase()} ${fmt(f.value, 1)} ${f.direction === 'up' ? 'above' : 'below'} the trailing band (median ${fmt(f.median, 1)}, robust z ${fmt(f.robustZ, 1)})`);
-  for (const b of c?.benchmarks ?? []) L.push(`  target ${b.metric.toUpperCase()} ${b.target}: value ${fmt(b.value, 1)}, gap ${fmt(b.gap, 1)}`);
+  for (const f of r.signals.trendFlags) L.push(`  flag: ${f.period} ${f.metric.toUpperCase()} ${fmt(f.value, 1)} ${f.direction === 'up' ? 'above' : 'below'} the trailing band (median ${fmt(f.median, 1)}, robust z ${fmt(f.robustZ, 1)})`);
+  for (const b of r.signals.benchmarks) L.push(`  target ${b.metric.toUpperCase()} ${b.target}: value ${fmt(b.value, 1)}, gap ${fmt(b.gap, 1)}`);
   for (const s of r.segments) {
     L.push('', `by ${s.column}`);
     for (const g of s.groups) {

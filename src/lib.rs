@@ -32,12 +32,12 @@ pub mod calculators;
 pub mod dataset;
 pub mod error;
 pub mod ingest;
-pub mod kind;
 pub mod metrics;
 pub mod options;
 pub mod period;
 pub mod report;
 pub mod stats;
+pub mod text;
 pub mod vocab;
 
 /// JavaScript bindings (wasm32 only); public so that wasm-bindgen-test can exercise them.
@@ -45,7 +45,8 @@ pub mod vocab;
 #[doc(hidden)]
 pub mod wasm;
 
-pub use analyze::{analyze, inspect, Analyzer, Progress, Schema};
+pub use analyze::{analyze, inspect, Analyzer, Progress};
 pub use error::{Error, Result, Warning};
 pub use options::AnalyzeOptions;
 pub use report::Report;
+pub use report::Schema;

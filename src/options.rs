@@ -9,9 +9,9 @@ use crate::error::{Error, Result};
 use crate::ingest::time::TimeFormat;
 use crate::ingest::value::DecimalMark;
 use crate::ingest::{Format, ReaderOptions};
-use crate::kind::Kind;
 use crate::metrics::survey::{check_confidence, CesOptions, CsatOptions, NpsOptions};
 use crate::period::{Granularity, ReportTz, WeekStart};
+use crate::vocab::Kind;
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -158,7 +158,7 @@ impl AnalyzeOptions {
                 None => Ok(d),
             }
         };
-        let kind = Kind::parse_option(self.kind.as_deref())?;
+        let kind = parse_kind(self.kind.as_deref())?;
         let format = match &self.format {
             None => None,
             Some(s) => Some(Format::parse(s).ok_or_else(|| {
@@ -215,5 +215,34 @@ impl AnalyzeOptions {
             max_segment_values: positive("maxSegmentValues", self.max_segment_values, 1000)?,
             preview_rows: self.preview_rows.unwrap_or(20).min(1000),
         })
+    }
+}
+
+/// Parses the `kind` option: `None` for "auto" (or absent).
+fn parse_kind(s: Option<&str>) -> Result<Option<Kind>> {
+    let s = s.unwrap_or("auto").trim().to_ascii_lowercase();
+    if s == "auto" {
+        return Ok(None);
+    }
+    Kind::parse(&s).map(Some).ok_or_else(|| {
+        Error::option(
+            "kind",
+            format!("`{s}` is not a kind; kinds: {}, auto", Kind::names()),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options() {
+        assert_eq!(parse_kind(None).unwrap(), None);
+        assert_eq!(parse_kind(Some("Events")).unwrap(), Some(Kind::Events));
+        assert_eq!(parse_kind(Some("social")).unwrap(), Some(Kind::Social));
+        let e = parse_kind(Some("tweets")).unwrap_err();
+        assert_eq!(e.code(), "INVALID_OPTION");
+        assert!(e.to_string().contains("scans, auto"));
     }
 }

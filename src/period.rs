@@ -118,6 +118,39 @@ fn num(d: &[u8]) -> i32 {
     d.iter().fold(0, |a, c| a * 10 + (c - b'0') as i32)
 }
 
+/// RFC 3339 (UTC) text of epoch seconds.
+pub fn rfc3339(t: i64) -> String {
+    chrono::DateTime::from_timestamp(t, 0)
+        .map(|d| d.to_rfc3339())
+        .unwrap_or_default()
+}
+
+/// Most periods a cohort matrix is built for (periods² cells).
+pub const MAX_PERIODS: usize = 1000;
+
+/// The ordered period starts covering a span of local days, and the period of a day (shared by
+/// the event and revenue cohorts and the revenue series).
+pub struct Periods {
+    pub starts: Vec<i64>,
+}
+
+impl Periods {
+    pub fn new(p: &Periodizer, first_day: i64, last_day: i64) -> Self {
+        let mut starts = Vec::new();
+        let mut s = p.start_of_period_for_day(first_day);
+        while s <= last_day {
+            starts.push(s);
+            s = p.next_period_day(s);
+        }
+        Periods { starts }
+    }
+
+    /// Index of the period containing local day `day`.
+    pub fn index(&self, day: i64) -> usize {
+        self.starts.partition_point(|&s| s <= day).saturating_sub(1)
+    }
+}
+
 /// Calendar granularity of a series.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -137,7 +137,7 @@ fn predictive_clv_from_raw_transactions_matches_the_published_fit() {
         csv.as_bytes(),
         r#"{"clv": {"calibrationEnd": "1997-09-30", "asOf": "1998-06-30", "horizon": 52}}"#,
     );
-    let clv = r.clv.expect("clv");
+    let clv = r.body.clv.expect("clv");
     assert_eq!(clv.customers, 2357);
     // Same-day purchases merged, weeks from the first purchase: the published summary, hence
     // the published parameters.
@@ -243,7 +243,7 @@ fn customer_table_clv_is_the_discounted_sum_of_expected_purchases() {
         csv.as_bytes(),
         r#"{"clv": {"calibrationEnd": "1997-09-30", "horizon": 12, "discountRate": 0.01, "margin": 0.3, "customers": true}}"#,
     );
-    let clv = r.clv.expect("clv");
+    let clv = r.body.clv.expect("clv");
     let table = clv.customer_table.as_ref().expect("table");
     assert_eq!(table.len(), 2357);
     let m = clv.purchases;
@@ -305,7 +305,7 @@ fn a_fit_on_too_little_data_warns() {
     );
     let codes: Vec<&str> = r.warnings.iter().map(|w| w.code.name()).collect();
     assert!(codes.contains(&"CLV_NO_REPEAT_PURCHASES"), "{codes:?}");
-    assert!(r.clv.unwrap().mean_clv.unwrap().is_finite());
+    assert!(r.body.clv.unwrap().mean_clv.unwrap().is_finite());
 }
 
 #[test]

@@ -65,7 +65,7 @@ fn reviews_compare_periods_and_sources() {
             }
         }
     }
-    let Report::Voice(r) = report(f.as_bytes(), "{}") else {
+    let (Report::Reviews(r) | Report::Mentions(r)) = report(f.as_bytes(), "{}") else {
         panic!("not reviews")
     };
     let v = &r.voice;
@@ -228,7 +228,7 @@ fn trend_flags_and_benchmarks_for_campaigns() {
         f.as_bytes(),
         r#"{"benchmarks": {"openRate": 25, "nps": 30}}"#,
     );
-    let s = &r.campaigns.signals;
+    let s = &r.signals;
     let flags: Vec<_> = s
         .trend_flags
         .iter()
@@ -278,7 +278,7 @@ fn every_kind_reports_the_gap_to_its_targets() {
     };
     let o = &t.support.overall;
     check(
-        &t.support.signals.benchmarks,
+        &t.signals.benchmarks,
         &[
             ("firstContactResolution", pct(&o.first_contact_resolution)),
             ("reopenRate", pct(&o.reopen_rate)),
@@ -290,14 +290,14 @@ fn every_kind_reports_the_gap_to_its_targets() {
         panic!()
     };
     check(
-        &s.social.signals.benchmarks,
+        &s.signals.benchmarks,
         &[(
             "engagementRate",
             s.social.overall.engagement_rate.by_followers.value,
         )],
     );
 
-    let Report::Voice(v) = report(
+    let (Report::Reviews(v) | Report::Mentions(v)) = report(
         &sample("reviews"),
         &with(&["averageRating", "goodRatingShare", "sentimentScore"]),
     ) else {
@@ -305,7 +305,7 @@ fn every_kind_reports_the_gap_to_its_targets() {
     };
     let rt = v.voice.overall.ratings.as_ref().unwrap();
     check(
-        &v.voice.signals.benchmarks,
+        &v.signals.benchmarks,
         &[
             ("averageRating", rt.mean),
             ("goodRatingShare", pct(&rt.good_share)),
@@ -320,7 +320,7 @@ fn every_kind_reports_the_gap_to_its_targets() {
         panic!()
     };
     check(
-        &e.events.signals.benchmarks,
+        &e.signals.benchmarks,
         &[
             ("bounceRate", e.events.sessions.bounce.headline.value),
             ("churnRate", e.events.churn.value),
@@ -335,7 +335,7 @@ fn every_kind_reports_the_gap_to_its_targets() {
     };
     let lv = &x.lifetime_value.inputs;
     check(
-        &x.revenue.signals.benchmarks,
+        &x.signals.benchmarks,
         &[
             ("churnRate", lv.churn_rate.map(|c| 100.0 * c)),
             ("retentionRate", lv.retention_rate.map(|c| 100.0 * c)),

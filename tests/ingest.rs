@@ -4,11 +4,11 @@
 
 mod common;
 
+use common::DatasetReport;
 use engagement_metrics::ingest::decode::Encoding;
 use engagement_metrics::ingest::{ChunkReader, Format, ReaderOptions, Record};
-use engagement_metrics::report::DatasetReport;
+use engagement_metrics::report::Extreme;
 use engagement_metrics::{analyze, inspect, AnalyzeOptions};
-use serde_json::json;
 
 fn corpus(name: &str) -> Vec<u8> {
     std::fs::read(format!(
@@ -203,7 +203,7 @@ fn empty_file_header_only_and_missing_header() {
     assert_eq!(code("no-header.csv"), "NO_HEADER");
     // A header alone: the kind is clear from it, zero rows, and a warning.
     let r = dataset(&corpus("header-only.csv"), "{}");
-    assert_eq!(r.head.kind.name(), "events");
+    assert_eq!(r.kind.name(), "events");
     assert_eq!(r.dataset.rows_kept, 0);
     assert!(r.warnings.iter().any(|w| w.code == "NO_ROWS"));
 }
@@ -223,12 +223,12 @@ fn column<'a>(r: &'a DatasetReport, header: &str) -> &'a engagement_metrics::rep
 #[test]
 fn amounts_in_every_notation() {
     let r = dataset(&corpus("amounts.csv"), "{}");
-    assert_eq!(r.head.kind.name(), "transactions");
+    assert_eq!(r.kind.name(), "transactions");
     // $1,234.50, (12.00), USD 7, 15 % kept; "abc" and the blank amount skip their rows.
     assert_eq!((r.dataset.rows_kept, r.dataset.rows_skipped), (4, 2));
     let amount = column(&r, "amount");
-    assert_eq!(amount.min, Some(json!(-12.0)));
-    assert_eq!(amount.max, Some(json!(1234.5)));
+    assert_eq!(amount.min, Some(Extreme::Number(-12.0)));
+    assert_eq!(amount.max, Some(Extreme::Number(1234.5)));
     let bad = r
         .rejected
         .iter()
@@ -261,12 +261,18 @@ fn decimal_comma_and_day_first_dates_are_detected() {
     let amount = column(&r, "amount");
     assert_eq!(
         (amount.min.clone(), amount.max.clone()),
-        (Some(json!(12.5)), Some(json!(1234.5)))
+        (Some(Extreme::Number(12.5)), Some(Extreme::Number(1234.5)))
     );
     assert_eq!(r.dataset.rows_kept, 3);
     let date = column(&r, "date");
-    assert_eq!(date.min, Some(json!("2024-01-31T00:00:00+00:00")));
-    assert_eq!(date.max, Some(json!("2024-03-01T00:00:00+00:00")));
+    assert_eq!(
+        date.min,
+        Some(Extreme::Text("2024-01-31T00:00:00+00:00".into()))
+    );
+    assert_eq!(
+        date.max,
+        Some(Extreme::Text("2024-03-01T00:00:00+00:00".into()))
+    );
     // The option overrides detection: with a dot, "1.234,50" is not a number.
     let r = dataset(&corpus("semicolon.csv"), r#"{"decimalMark": "dot"}"#);
     assert_eq!(r.dataset.rows_kept, 1);
@@ -280,7 +286,7 @@ fn json_array_with_nested_values_and_non_objects() {
         r.head.input.header,
         ["user", "time", "event", "props", "page"]
     );
-    assert_eq!(r.head.kind.name(), "events");
+    assert_eq!(r.kind.name(), "events");
     assert_eq!(r.dataset.rows_kept, 2);
     let find = |code: &str| r.rejected.iter().find(|x| x.code == code).unwrap();
     // Rows are the lines the objects start on.
@@ -309,8 +315,14 @@ fn ndjson_with_an_invalid_line_and_unix_times() {
         (3, "{not json}")
     );
     let ts = column(&r, "timestamp");
-    assert_eq!(ts.min, Some(json!("2024-01-01T10:00:00+00:00")));
-    assert_eq!(ts.max, Some(json!("2024-01-01T12:00:00+00:00")));
+    assert_eq!(
+        ts.min,
+        Some(Extreme::Text("2024-01-01T10:00:00+00:00".into()))
+    );
+    assert_eq!(
+        ts.max,
+        Some(Extreme::Text("2024-01-01T12:00:00+00:00".into()))
+    );
 }
 
 #[test]
@@ -322,7 +334,7 @@ fn xlsx_named_sheet_dates_and_empty_rows() {
         r.head.input.header,
         ["customer", "order_date", "amount", "paid"]
     );
-    assert_eq!(r.head.kind.name(), "transactions");
+    assert_eq!(r.kind.name(), "transactions");
     assert_eq!(
         r.head.input.preview[0],
         ["c1", "2024-01-31T13:05:00", "19.99", "true"]
@@ -374,5 +386,8 @@ fn inspect_reports_the_schema_from_a_prefix() {
     .unwrap();
     assert_eq!(s.kind.name(), "transactions");
     assert_eq!(s.columns[3].role.name(), "orderId");
-    assert_eq!(s.columns[3].source, "mapped");
+    assert_eq!(
+        s.columns[3].source,
+        engagement_metrics::report::ColumnSource::Mapped
+    );
 }

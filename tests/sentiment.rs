@@ -4,7 +4,7 @@
 //! snippets, every k-th line). The expected scores were produced by that package, unrounded;
 //! tests/fixtures/VADER-SOURCE.md has the script.
 
-use engagement_metrics::metrics::sentiment::{polarity, Label};
+use engagement_metrics::text::sentiment::{polarity, Label};
 
 #[test]
 fn agrees_with_the_reference_implementation_on_1200_sentences() {

@@ -273,11 +273,11 @@ fn survey_periods_and_segments_are_compared() {
             1e-10,
         );
     }
-    assert!(c.trend_flags.is_empty());
+    assert!(r.signals.trend_flags.is_empty());
     // Benchmarks: the file's NPS is 100 × (130 − 25) / 200 = 52.5; against a target of 20 the
     // gap is +32.5 points.
     let r = common::survey(two_months().as_bytes(), r#"{"benchmarks": {"nps": 20}}"#);
-    let b = &r.comparisons.benchmarks[0];
+    let b = &r.signals.benchmarks[0];
     close(b.value.unwrap(), 52.5, 1e-12);
     close(b.gap.unwrap(), 32.5, 1e-12);
 }
@@ -306,7 +306,7 @@ fn a_period_outside_the_trailing_band_is_flagged() {
         }
     }
     let r = common::survey(s.as_bytes(), r#"{"granularity": "day"}"#);
-    let f = &r.comparisons.trend_flags;
+    let f = &r.signals.trend_flags;
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(
         (
@@ -359,7 +359,7 @@ T4,2024-02-01T00:00:00Z,,1,1800
 
 #[test]
 fn median_interval_uses_binomial_ranks() {
-    use engagement_metrics::metrics::rate::median_interval;
+    use engagement_metrics::stats::median_interval;
     // n = 20: ranks 6 and 15 (scipy.stats.binom.ppf(0.025, 20, 0.5) = 6), coverage 0.9586.
     let v: Vec<f64> = (1..=20).map(f64::from).collect();
     let i = median_interval(&v, 0.95).unwrap();

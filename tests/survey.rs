@@ -336,7 +336,8 @@ fn explicit_mapping_overrides_detection() {
         .head
         .columns
         .iter()
-        .all(|c| c.role == Role::Ignored || c.source == "mapped"));
+        .all(|c| c.role == Role::Ignored
+            || c.source == engagement_metrics::report::ColumnSource::Mapped));
     // Without dateOrder the slash dates are ambiguous: a clear error, not a guess.
     let err = analyze(
         csv,

@@ -3,7 +3,7 @@
 mod common;
 
 use common::{close, report, TOL};
-use engagement_metrics::metrics::sentiment::{polarity, Label};
+use engagement_metrics::text::sentiment::{polarity, Label};
 use engagement_metrics::Report;
 
 const POSTS: &str = "post_id,date,platform,likes,comments,shares,saves,followers,impressions,reach
@@ -91,10 +91,9 @@ fn reviews_ratings_and_sentiment_by_hand() {
             Label::Positive
         ]
     );
-    let Report::Voice(r) = report(REVIEWS.as_bytes(), "{}") else {
+    let Report::Reviews(r) = report(REVIEWS.as_bytes(), "{}") else {
         panic!("not reviews")
     };
-    assert_eq!(r.head.kind.name(), "reviews");
     let o = &r.voice.overall;
     let rt = o.ratings.as_ref().unwrap();
     assert_eq!(rt.ratings, 4);
@@ -123,10 +122,9 @@ fn share_of_voice_and_search_by_hand() {
 2024-02-01,Acme,150,1500
 2024-02-01,Globex,50,2500
 ";
-    let Report::Voice(r) = report(file.as_bytes(), r#"{"voice": {"brand": "acme"}}"#) else {
+    let Report::Mentions(r) = report(file.as_bytes(), r#"{"voice": {"brand": "acme"}}"#) else {
         panic!("not mentions")
     };
-    assert_eq!(r.head.kind.name(), "mentions");
     let all = &r.voice.share_of_voice[0];
     let acme = &all.brands[0];
     assert_eq!((acme.brand.as_str(), acme.mentions), ("Acme", 270.0));
@@ -163,10 +161,9 @@ fn mentions_sentiment_per_source() {
 2024-01-01T11:00:00Z,twitter,worst support ever
 2024-01-02T09:00:00Z,forum,They shipped the order today
 ";
-    let Report::Voice(r) = report(file.as_bytes(), "{}") else {
+    let Report::Mentions(r) = report(file.as_bytes(), "{}") else {
         panic!("not mentions")
     };
-    assert_eq!(r.head.kind.name(), "mentions");
     let s = r.voice.overall.sentiment.as_ref().unwrap();
     assert_eq!((s.positive, s.neutral, s.negative), (1, 1, 1));
     close(s.score, 0.0, TOL);
@@ -226,7 +223,7 @@ fn zero_and_missing_denominators_are_not_available() {
     let json = serde_json::to_string(&r).unwrap();
     assert!(!json.contains("NaN") && !json.contains("inf"));
     // Reviews without any rating value: no mean, no good share.
-    let Report::Voice(r) = report(
+    let (Report::Reviews(r) | Report::Mentions(r)) = report(
         b"date,rating,review_text\n2024-01-01,,fine\n",
         r#"{"kind": "reviews"}"#,
     ) else {

@@ -358,11 +358,11 @@ function renderSurvey(r) {
   if (r.overall.csat) d.append(renderDistribution('CSAT answers', r.overall.csat.distribution, '#1f7a3f'));
   if (r.overall.ces) d.append(renderDistribution('CES answers', r.overall.ces.distribution, '#b26a00'));
   renderSegments(r);
-  renderComparisons(r.comparisons);
+  renderComparisons(r.comparisons, r.signals);
 }
 
 // Differences with their interval and p-value; "yes" only when significant at the report's level.
-function renderComparisons(c) {
+function renderComparisons(c, sig) {
   const unit = (m) => (m === 'ces' ? '' : m === 'csat' ? ' pts' : ' pts');
   const row = (m) => {
     const k = m.comparison;
@@ -378,11 +378,11 @@ function renderComparisons(c) {
   renderTable('segment-changes', ['metric', 'baseline', 'segment', 'difference', `${pct}% interval`, 'p (Holm)', 'significant'],
     c.segments.flatMap((s) => s.comparisons.map(row)));
   const flags = $('trend-flags');
-  flags.replaceChildren(...c.trendFlags.map((f) => el('li', {
+  flags.replaceChildren(...sig.trendFlags.map((f) => el('li', {
     text: `${f.period}: ${f.metric.toUpperCase()} ${fmt(f.value, 1)} is ${f.direction === 'up' ? 'above' : 'below'} the band of the periods before it (median ${fmt(f.median, 1)}, robust z ${fmt(f.robustZ, 1)})`,
   })));
-  if (!c.trendFlags.length) flags.append(el('li', { text: 'No period lies outside the band of the periods before it.' }));
-  renderTable('benchmarks', ['metric', 'target', 'value', 'gap'], c.benchmarks.map((b) => [b.metric.toUpperCase(), b.target, fmt(b.value, 1), b.gap === null ? 'n/a' : `${b.gap >= 0 ? '+' : ''}${fmt(b.gap, 1)}`]));
+  if (!sig.trendFlags.length) flags.append(el('li', { text: 'No period lies outside the band of the periods before it.' }));
+  renderTable('benchmarks', ['metric', 'target', 'value', 'gap'], sig.benchmarks.map((b) => [b.metric.toUpperCase(), b.target, fmt(b.value, 1), b.gap === null ? 'n/a' : `${b.gap >= 0 ? '+' : ''}${fmt(b.gap, 1)}`]));
 }
 $('benchmark-form').addEventListener('submit', (e) => {
   e.preventDefault();
@@ -471,7 +471,7 @@ function done(r, ms) {
   if (r.kind === 'reviews' || r.kind === 'mentions') renderVoice(r.kind, r.voice);
   $('scans-results').hidden = r.kind !== 'scans';
   if (r.kind === 'scans') renderScans(r.scans);
-  const signals = (r.support ?? r.campaigns ?? r.social ?? r.voice ?? r.events ?? r.revenue)?.signals;
+  const signals = r.kind === 'survey' || r.kind === 'scans' ? null : r.signals;
   $('signals-results').hidden = !signals;
   if (signals) renderSignals(r.kind, signals);
   renderColumns(r);

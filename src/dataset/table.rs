@@ -455,7 +455,7 @@ fn parse_field(
     match spec.role.value_type() {
         ValueType::Id | ValueType::Category => Ok(Parsed::Text),
         ValueType::Sentiment => Ok(Parsed::Number(
-            crate::metrics::sentiment::polarity(raw).compound,
+            crate::text::sentiment::polarity(raw).compound,
         )),
         ValueType::Time => {
             let fmt = spec.time_format.unwrap_or(TimeFormat::Iso);

@@ -81,8 +81,6 @@ pub struct CampaignMetrics {
     /// Open, click-through and conversion rates of each campaign and each channel against the
     /// rest of its breakdown, Holm-adjusted per breakdown and rate.
     pub segment_changes: Vec<crate::metrics::compare::MetricComparison>,
-    /// Trend flags of the headline rates per period, and gaps to the `benchmarks` targets.
-    pub signals: crate::metrics::signals::Signals,
     pub definition: Definition,
 }
 
@@ -241,7 +239,6 @@ pub fn campaigns(table: &Table, p: &mut Periodizer, level: f64) -> CampaignMetri
         }
     }
     CampaignMetrics {
-        signals: Default::default(),
         changes,
         segment_changes,
         overall,

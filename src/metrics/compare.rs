@@ -10,17 +10,14 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::dataset::survey::{PeriodMetrics, SegmentBreakdown, SurveyMetrics};
 use crate::metrics::figure::Definition;
+use crate::metrics::survey::groups::{PeriodMetrics, SegmentBreakdown, SurveyMetrics};
 use crate::metrics::survey::ScoreCount;
 use crate::stats::ratio::compare_ratios;
 use crate::stats::significance::{
     holm, nps_difference, two_proportions, welch, Comparison, Sample,
 };
 use crate::stats::RatioSums;
-
-use crate::metrics::signals::{series_trend_flags, NamedSeries};
-use crate::metrics::signals::{BenchmarkGap, Benchmarks, TrendFlag};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -49,8 +46,6 @@ pub struct SurveyComparisons {
     pub confidence: f64,
     pub period_over_period: Vec<MetricComparison>,
     pub segments: Vec<SegmentComparisons>,
-    pub trend_flags: Vec<TrendFlag>,
-    pub benchmarks: Vec<BenchmarkGap>,
     pub definition: Definition,
 }
 
@@ -160,34 +155,10 @@ fn merge(mut a: SurveyMetrics, b: &SurveyMetrics) -> SurveyMetrics {
     a
 }
 
-fn headline(m: &SurveyMetrics, metric: Metric) -> Option<f64> {
-    match metric {
-        Metric::Nps => m.nps.as_ref()?.score,
-        Metric::Csat => m.csat.as_ref()?.score,
-        _ => m.ces.as_ref()?.score,
-    }
-}
-
-fn trend_flags(periods: &[PeriodMetrics]) -> Vec<TrendFlag> {
-    let series: Vec<NamedSeries> = [Metric::Nps, Metric::Csat, Metric::Ces]
-        .into_iter()
-        .map(|metric| {
-            let points = periods
-                .iter()
-                .map(|p| (p.period.clone(), headline(&p.metrics, metric)))
-                .collect();
-            (metric, points)
-        })
-        .collect();
-    series_trend_flags(&series)
-}
-
 pub fn survey_comparisons(
-    overall: &SurveyMetrics,
     periods: &[PeriodMetrics],
     segments: &[SegmentBreakdown],
     level: f64,
-    benchmarks: &Benchmarks,
 ) -> SurveyComparisons {
     let alpha = 1.0 - level;
     let mut period_over_period = Vec::new();
@@ -254,16 +225,10 @@ pub fn survey_comparisons(
             }
         })
         .collect();
-    let headlines: Vec<(Metric, Option<f64>)> = [Metric::Nps, Metric::Csat, Metric::Ces]
-        .into_iter()
-        .map(|m| (m, headline(overall, m)))
-        .collect();
     SurveyComparisons {
         confidence: level,
         period_over_period,
         segments,
-        trend_flags: trend_flags(periods),
-        benchmarks: benchmarks.gaps(&headlines),
         definition: Definition::new(
             Metric::Comparison,
             Variant::Standard,

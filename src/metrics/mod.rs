@@ -13,7 +13,6 @@ pub mod revenue;
 pub mod revenue_cohorts;
 pub mod rfm;
 pub mod scans;
-pub mod sentiment;
 pub mod signals;
 pub mod social;
 pub mod support;

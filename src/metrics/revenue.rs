@@ -11,12 +11,12 @@ use crate::vocab::{Metric, Unit, Variant};
 use serde::Serialize;
 
 use crate::dataset::table::NO_ID;
-use crate::metrics::events::cohorts::Periods;
 use crate::metrics::figure::Definition;
 use crate::metrics::rate::ratio;
 use crate::metrics::rate::Rate;
-use crate::metrics::revenue_cohorts::{revenue_cohorts, RevenueCohorts};
+use crate::metrics::revenue_cohorts::{revenue_cohorts, Cell, RevenueCohorts};
 use crate::period::Periodizer;
+use crate::period::Periods;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -69,8 +69,6 @@ pub struct PeriodRevenue {
 #[serde(rename_all = "camelCase")]
 pub struct RevenueReport {
     pub periods: Vec<PeriodRevenue>,
-    /// Trend flags of the headline rates per period, and gaps to the `benchmarks` targets.
-    pub signals: crate::metrics::signals::Signals,
     pub definition: Definition,
     /// Retention and repeat purchase rate, each period against the previous one.
     pub changes: Vec<crate::metrics::compare::MetricComparison>,
@@ -82,16 +80,6 @@ pub struct RevenueReport {
     pub customer_orders: Vec<u64>,
     #[serde(skip)]
     pub customer_revenue: Vec<f64>,
-}
-
-/// One customer's activity in one period.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Cell {
-    /// Net revenue (purchases less refunds).
-    pub revenue: f64,
-    pub refunds: f64,
-    /// Orders among the purchases; 0 when the period holds only refunds (not active).
-    pub orders: u64,
 }
 
 /// The order rows: `customer[i]` (a code below `customers`), `days[i]` (local day), `amount[i]`;
@@ -122,7 +110,6 @@ pub fn period_revenue(
     } = orders;
     let (Some(&d0), Some(&d1)) = (days.iter().min(), days.iter().max()) else {
         return RevenueReport {
-            signals: Default::default(),
             changes: Vec::new(),
             periods: Vec::new(),
             definition: definition(lost_after_periods),
@@ -379,7 +366,6 @@ pub fn period_revenue(
         1.0,
     ));
     RevenueReport {
-        signals: Default::default(),
         changes,
         periods: out,
         definition: definition(lost_after_periods),

@@ -8,11 +8,10 @@ use crate::vocab::{Metric, Unit, Variant};
 use serde::Serialize;
 
 use crate::metrics::clv::sbg;
-use crate::metrics::events::cohorts::MAX_PERIODS;
 use crate::metrics::figure::Definition;
 use crate::metrics::rate::ratio;
-use crate::metrics::revenue::Cell;
 use crate::period::Periodizer;
+use crate::period::MAX_PERIODS;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -71,6 +70,16 @@ pub struct RevenueCohorts {
     /// Null when no cohort is older than one period.
     pub contractual: Option<ContractualRetention>,
     pub definition: Definition,
+}
+
+/// One customer's activity in one period.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Cell {
+    /// Net revenue (purchases less refunds).
+    pub revenue: f64,
+    pub refunds: f64,
+    /// Orders among the purchases; 0 when the period holds only refunds (not active).
+    pub orders: u64,
 }
 
 /// `cells[c]`: customer c's (period index, activity) in period order; `labels` the periods.

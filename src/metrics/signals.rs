@@ -122,9 +122,10 @@ const WINDOW: usize = 6;
 const MIN_TRAILING: usize = 4;
 const THRESHOLD: f64 = 3.0;
 
+/// The median by interpolation between closest ranks (of at least one value).
 fn median(v: &mut [f64]) -> f64 {
     v.sort_by(f64::total_cmp);
-    crate::metrics::rate::quantile(v, 0.5).unwrap_or(f64::NAN)
+    crate::stats::quantile(v, 0.5).unwrap_or(f64::NAN)
 }
 
 /// Periods whose value lies outside median ± 3 × 1.4826 × MAD of up to 6 trailing periods

@@ -81,8 +81,6 @@ pub struct SocialMetrics {
     pub changes: Vec<MetricComparison>,
     /// Each channel's engagement rates against the rest of the channels, Holm-adjusted.
     pub segment_changes: Vec<MetricComparison>,
-    /// Trend flags of the headline rates per period, and gaps to the `benchmarks` targets.
-    pub signals: crate::metrics::signals::Signals,
     pub definition: Definition,
 }
 
@@ -291,7 +289,7 @@ pub fn social(table: &Table, p: &mut Periodizer, o: &SocialOptions, level: f64) 
                     .times
                     .map(|t| t[i])
                     .filter(|&t| t != NO_TIME)
-                    .map(crate::analyze::rfc3339),
+                    .map(crate::period::rfc3339),
                 channel: channel_of.and_then(|(codes, dict)| {
                     (codes[i] != crate::dataset::table::NO_ID)
                         .then(|| dict.name(codes[i]).to_string())
@@ -302,7 +300,6 @@ pub fn social(table: &Table, p: &mut Periodizer, o: &SocialOptions, level: f64) 
         })
         .collect();
     SocialMetrics {
-        signals: Default::default(),
         overall,
         periods,
         by_channel,

@@ -17,8 +17,9 @@ use crate::ingest::infer::{header_words, Role};
 use crate::metrics::compare::{mean_changes, means_vs_rest, Moments};
 use crate::metrics::figure::Definition;
 use crate::metrics::figure::SMALL_SAMPLE;
-use crate::metrics::rate::{quantile, Rate};
+use crate::metrics::rate::Rate;
 use crate::period::Periodizer;
+use crate::stats::quantile;
 use crate::stats::{mean_interval, Bootstrap, Interval};
 
 /// Options (`support: {...}` in AnalyzeOptions).
@@ -108,8 +109,6 @@ pub struct SupportMetrics {
     pub changes: Vec<crate::metrics::compare::MetricComparison>,
     /// FCR and CSAT share of each channel and agent against the rest (Holm per breakdown).
     pub segment_changes: Vec<crate::metrics::compare::MetricComparison>,
-    /// Trend flags of the headline rates per period, and gaps to the `benchmarks` targets.
-    pub signals: crate::metrics::signals::Signals,
     pub definition: Definition,
 }
 
@@ -376,7 +375,6 @@ pub fn support(
         }
     }
     Ok(SupportMetrics {
-        signals: Default::default(),
         changes,
         segment_changes,
         overall,

@@ -14,9 +14,9 @@ use crate::metrics::compare::{
 };
 use crate::metrics::figure::Definition;
 use crate::metrics::rate::Rate;
-use crate::metrics::sentiment::Label;
 use crate::period::Periodizer;
 use crate::stats::significance::Sample;
+use crate::text::SentimentSummary;
 
 /// Options (`voice: {...}` in AnalyzeOptions).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -26,59 +26,6 @@ pub struct VoiceOptions {
     pub brand: Option<String>,
     /// Lowest rating counted as good (default: the top two points of the scale, 4 on 1–5).
     pub good_rating_min: Option<f64>,
-}
-
-/// Sentiment of a group of texts.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SentimentSummary {
-    pub texts: u64,
-    pub positive: u64,
-    pub neutral: u64,
-    pub negative: u64,
-    /// (positive − negative) / texts, −1 … 1; null without texts.
-    pub score: Option<f64>,
-    pub mean_compound: Option<f64>,
-}
-
-impl SentimentSummary {
-    /// From VADER compound scores (NaN = no text).
-    pub fn of(compounds: impl Iterator<Item = f64>) -> Self {
-        let mut acc = SentimentAcc::default();
-        compounds.filter(|c| !c.is_nan()).for_each(|c| acc.add(c));
-        acc.summary()
-    }
-}
-
-/// Mergeable counts of sentiment (one VADER compound per text).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct SentimentAcc {
-    n: u64,
-    positive: u64,
-    negative: u64,
-    sum: f64,
-}
-
-impl SentimentAcc {
-    pub fn add(&mut self, compound: f64) {
-        let label = crate::metrics::sentiment::label_of(compound);
-        self.n += 1;
-        self.sum += compound;
-        self.positive += (label == Label::Positive) as u64;
-        self.negative += (label == Label::Negative) as u64;
-    }
-
-    pub fn summary(&self) -> SentimentSummary {
-        let n = self.n;
-        SentimentSummary {
-            texts: n,
-            positive: self.positive,
-            neutral: n - self.positive - self.negative,
-            negative: self.negative,
-            score: (n > 0).then(|| (self.positive as f64 - self.negative as f64) / n as f64),
-            mean_compound: (n > 0).then(|| self.sum / n as f64),
-        }
-    }
 }
 
 /// Star ratings of a group of reviews.
@@ -168,8 +115,6 @@ pub struct VoiceMetrics {
     pub changes: Vec<MetricComparison>,
     /// The same figures of each channel (source) against the rest of the channels, Holm-adjusted.
     pub segment_changes: Vec<MetricComparison>,
-    /// Trend flags of the headline rates per period, and gaps to the `benchmarks` targets.
-    pub signals: crate::metrics::signals::Signals,
     pub definition: Definition,
 }
 
@@ -369,7 +314,6 @@ pub fn voice(
         definition = definition.param("brand", b.as_str());
     }
     VoiceMetrics {
-        signals: Default::default(),
         overall,
         periods,
         by_channel,

@@ -1,19 +1,24 @@
-//! Report structs: what `analyze` returns, serialised as camelCase JSON. The TypeScript contract
-//! for these lives in `src/wasm/ts.rs` and is documented in docs/REPORT.md.
+//! The report: one shape for every kind. A report is the shared head (how the file was read and
+//! understood), `dataset` (what ingestion kept), the kind's own figures, `signals` (trend flags
+//! and target gaps), `rejected` and `warnings`, tagged by `kind`. Serialised as camelCase JSON;
+//! the TypeScript types are generated from these structs (see `src/wasm/`) and documented in
+//! docs/REPORT.md.
 
 pub mod json;
 
 use serde::Serialize;
 
-use crate::dataset::survey::{ChannelWeightedCsat, PeriodMetrics, SegmentBreakdown, SurveyMetrics};
+pub use crate::dataset::summary::{DatasetSummary, Extreme, StoredColumn};
 use crate::error::{Rejection, Warning};
 use crate::ingest::decode::Encoding;
-use crate::ingest::infer::{Role, ValueType};
 use crate::ingest::time::TimeFormat;
 use crate::ingest::value::DecimalMark;
 use crate::ingest::Format;
-use crate::kind::Kind;
+use crate::metrics::signals::Signals;
+use crate::metrics::survey::channels::ChannelWeightedCsat;
+use crate::metrics::survey::groups::{PeriodMetrics, SegmentBreakdown, SurveyMetrics};
 use crate::period::{Granularity, WeekStart};
+use crate::vocab::{Kind, Role, ValueType};
 
 /// Name and version of the engine that produced a report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -46,6 +51,16 @@ pub struct InputSummary {
     pub preview: Vec<Vec<String>>,
 }
 
+/// Whether a column's role was given or detected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ColumnSource {
+    /// Given by the `columns`, `segments` or `ignore` option.
+    Mapped,
+    /// Inferred from the header and the sampled values.
+    Detected,
+}
+
 /// A column of the file and what it was used for.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -57,12 +72,11 @@ pub struct ColumnInfo {
     pub value_type: ValueType,
     /// 1 for an explicit mapping; otherwise how sure the detection is (0–1).
     pub confidence: f64,
-    /// "mapped" or "detected".
-    pub source: &'static str,
+    pub source: ColumnSource,
     pub reason: String,
     /// Answer scale of a score column.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub scale: Option<crate::metrics::survey::Scale>,
+    pub scale: Option<crate::dataset::scores::Scale>,
     /// Format of a timestamp column.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub time_format: Option<TimeFormat>,
@@ -71,25 +85,35 @@ pub struct ColumnInfo {
     pub decimal_mark: Option<DecimalMark>,
 }
 
+/// Whether the dataset kind was given or detected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum KindSource {
+    /// Set by the `kind` option.
+    Option,
+    /// Inferred from the roles of the columns.
+    Detected,
+}
+
 /// How the dataset kind was chosen.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct KindChoice {
-    /// "option" (the `kind` option) or "detected".
-    pub source: &'static str,
+    pub source: KindSource,
     pub reason: String,
 }
 
-/// The part every report starts with: what was read and how it was understood.
+/// The inferred schema of a file: what `inspect` returns, for the user to confirm.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct ReportHead {
+pub struct Schema {
     pub kind: Kind,
     pub kind_choice: KindChoice,
-    pub engine: EngineInfo,
-    pub options: EffectiveOptions,
     pub input: InputSummary,
     pub columns: Vec<ColumnInfo>,
+    /// Rows the inference looked at.
+    pub rows_sampled: u64,
+    pub warnings: Vec<Warning>,
 }
 
 /// The options in force, defaults filled in.
@@ -102,12 +126,62 @@ pub struct EffectiveOptions {
     pub confidence: f64,
 }
 
-/// Report of a survey file.
+/// The part every report starts with (after `kind`): what was read and how it was understood.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct SurveyReport {
+pub struct ReportHead {
+    pub kind_choice: KindChoice,
+    pub engine: EngineInfo,
+    pub options: EffectiveOptions,
+    pub input: InputSummary,
+    pub columns: Vec<ColumnInfo>,
+}
+
+/// A report of one kind: the shared parts around the kind's own figures (`body`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KindReport<B> {
     #[serde(flatten)]
     pub head: ReportHead,
+    /// What ingestion kept.
+    pub dataset: DatasetSummary,
+    #[serde(flatten)]
+    pub body: B,
+    /// Trend flags of the kind's headline figures and the gaps to the user's targets.
+    pub signals: Signals,
+    /// Values and rows that could not be used, by reason and column, with examples.
+    pub rejected: Vec<Rejection>,
+    pub warnings: Vec<Warning>,
+}
+
+impl<B> std::ops::Deref for KindReport<B> {
+    type Target = B;
+    /// The kind's own figures: `report.overall`, `report.events`, `report.revenue`…
+    fn deref(&self) -> &B {
+        &self.body
+    }
+}
+
+impl<B> std::ops::DerefMut for KindReport<B> {
+    fn deref_mut(&mut self) -> &mut B {
+        &mut self.body
+    }
+}
+
+pub type SurveyReport = KindReport<SurveyBody>;
+pub type EventsReport = KindReport<EventsBody>;
+pub type TransactionsReport = KindReport<TransactionsBody>;
+pub type TicketsReport = KindReport<TicketsBody>;
+pub type CampaignsReport = KindReport<CampaignsBody>;
+pub type SocialReport = KindReport<SocialBody>;
+/// Reviews and mentions.
+pub type VoiceReport = KindReport<VoiceBody>;
+pub type ScansReport = KindReport<ScansBody>;
+
+/// The figures of a survey file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SurveyBody {
     /// First and last response time (RFC 3339, UTC), when there is a timestamp column.
     pub first_response: Option<String>,
     pub last_response: Option<String>,
@@ -117,151 +191,68 @@ pub struct SurveyReport {
     pub segments: Vec<SegmentBreakdown>,
     /// CSAT weighted by channel share of interactions, next to the pooled CSAT.
     pub channel_csat: Option<ChannelWeightedCsat>,
-    /// Period over period and segment vs the rest, with p-values; trend flags; benchmarks.
+    /// Period over period and segment vs the rest, with p-values.
     pub comparisons: crate::metrics::compare::SurveyComparisons,
-    /// Values and rows that could not be used, by reason and column, with examples.
-    pub rejected: Vec<Rejection>,
-    pub warnings: Vec<Warning>,
 }
 
-/// One typed column of an ingested table.
+/// The figures of an event log.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct StoredColumn {
-    pub header: String,
-    pub role: Role,
-    pub value_type: ValueType,
-    /// Kept rows without a usable value in this column.
-    pub missing: u64,
-    /// Distinct values (ids and categories).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub distinct: Option<u64>,
-    /// Smallest and largest value (times as RFC 3339 UTC, numbers as numbers).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub min: Option<serde_json::Value>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub max: Option<serde_json::Value>,
-}
-
-/// What an ingested table holds and what it costs in memory.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct DatasetSummary {
-    /// Data rows kept in the table.
-    pub rows_kept: u64,
-    /// Data rows left out (see `rejected` for why).
-    pub rows_skipped: u64,
-    pub columns: Vec<StoredColumn>,
-    /// Bytes stored per kept row across the typed columns (ids 4, times and numbers 8).
-    pub bytes_per_row: u64,
-    /// Approximate memory held by the table, dictionaries included.
-    pub memory_bytes: u64,
-}
-
-/// The ingest part every row-per-fact report shares (head, what was stored, rejected rows,
-/// warnings), for code that only needs that part.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct DatasetReport {
-    #[serde(flatten)]
-    pub head: ReportHead,
-    pub dataset: DatasetSummary,
-    pub rejected: Vec<Rejection>,
-    pub warnings: Vec<Warning>,
-}
-
-/// Report of an event log: the ingest summary and the product-engagement metrics.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct EventsReport {
-    #[serde(flatten)]
-    pub head: ReportHead,
-    pub dataset: DatasetSummary,
+pub struct EventsBody {
     pub events: crate::metrics::events::EventsMetrics,
-    pub rejected: Vec<Rejection>,
-    pub warnings: Vec<Warning>,
 }
 
-/// Report of a transactions file: the ingest summary and customers & revenue per period.
+/// The figures of a transactions file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct TransactionsReport {
-    #[serde(flatten)]
-    pub head: ReportHead,
-    pub dataset: DatasetSummary,
+pub struct TransactionsBody {
+    /// Customers and revenue per period.
     pub revenue: crate::metrics::revenue::RevenueReport,
     pub rfm: crate::metrics::rfm::Rfm,
     /// Formula and historical CLV from the pooled period figures.
     pub lifetime_value: crate::metrics::lifetime_value::LifetimeValue,
     /// With the `clv` option: the fitted models, the holdout check and the CLV distribution.
     pub clv: Option<crate::metrics::clv::predict::PredictiveClv>,
-    pub rejected: Vec<Rejection>,
-    pub warnings: Vec<Warning>,
 }
 
-/// Report of a help-desk or call export: the ingest summary and the support metrics.
+/// The figures of a help-desk or call export.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct TicketsReport {
-    #[serde(flatten)]
-    pub head: ReportHead,
-    pub dataset: DatasetSummary,
+pub struct TicketsBody {
     pub support: crate::metrics::support::SupportMetrics,
-    pub rejected: Vec<Rejection>,
-    pub warnings: Vec<Warning>,
 }
 
-/// Report of an email / ad campaign export: the ingest summary and the campaign metrics.
+/// The figures of an email / ad campaign export.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct CampaignsReport {
-    #[serde(flatten)]
-    pub head: ReportHead,
-    pub dataset: DatasetSummary,
+pub struct CampaignsBody {
     pub campaigns: crate::metrics::campaigns::CampaignMetrics,
-    pub rejected: Vec<Rejection>,
-    pub warnings: Vec<Warning>,
 }
 
-/// Report of social media posts: the ingest summary and engagement.
+/// The figures of social media posts.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct SocialReport {
-    #[serde(flatten)]
-    pub head: ReportHead,
-    pub dataset: DatasetSummary,
+pub struct SocialBody {
     pub social: crate::metrics::social::SocialMetrics,
-    pub rejected: Vec<Rejection>,
-    pub warnings: Vec<Warning>,
 }
 
-/// Report of reviews or brand mentions: ratings, sentiment and share of voice.
+/// The figures of reviews or brand mentions: ratings, sentiment and share of voice.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct VoiceReport {
-    #[serde(flatten)]
-    pub head: ReportHead,
-    pub dataset: DatasetSummary,
+pub struct VoiceBody {
     pub voice: crate::metrics::voice::VoiceMetrics,
-    pub rejected: Vec<Rejection>,
-    pub warnings: Vec<Warning>,
 }
 
-/// Report of QR-code or card scans: counts by device, location and period.
+/// The figures of QR-code or card scans: counts by device, location and period.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct ScansReport {
-    #[serde(flatten)]
-    pub head: ReportHead,
-    pub dataset: DatasetSummary,
+pub struct ScansBody {
     pub scans: crate::metrics::scans::ScanMetrics,
-    pub rejected: Vec<Rejection>,
-    pub warnings: Vec<Warning>,
 }
 
-/// A report of any kind (tagged by `kind`).
+/// A report of any kind, tagged by `kind` (one variant per [`Kind`], same name).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
+#[serde(tag = "kind", rename_all = "camelCase")]
 pub enum Report {
     Survey(Box<SurveyReport>),
     Events(Box<EventsReport>),
@@ -269,36 +260,55 @@ pub enum Report {
     Tickets(Box<TicketsReport>),
     Campaigns(Box<CampaignsReport>),
     Social(Box<SocialReport>),
-    /// Reviews and mentions.
-    Voice(Box<VoiceReport>),
+    Reviews(Box<VoiceReport>),
+    Mentions(Box<VoiceReport>),
     Scans(Box<ScansReport>),
 }
 
+/// The shared parts of a report of any kind, whatever its body.
+pub struct Shared<'a> {
+    pub head: &'a ReportHead,
+    pub dataset: &'a DatasetSummary,
+    pub signals: &'a Signals,
+    pub rejected: &'a [Rejection],
+    pub warnings: &'a [Warning],
+}
+
 impl Report {
-    /// What was ingested, for the row-per-fact kinds (surveys keep no table).
-    pub fn dataset(&self) -> Option<&DatasetSummary> {
+    pub fn kind(&self) -> Kind {
         match self {
-            Report::Survey(_) => None,
-            Report::Events(r) => Some(&r.dataset),
-            Report::Transactions(r) => Some(&r.dataset),
-            Report::Tickets(r) => Some(&r.dataset),
-            Report::Campaigns(r) => Some(&r.dataset),
-            Report::Social(r) => Some(&r.dataset),
-            Report::Voice(r) => Some(&r.dataset),
-            Report::Scans(r) => Some(&r.dataset),
+            Report::Survey(_) => Kind::Survey,
+            Report::Events(_) => Kind::Events,
+            Report::Transactions(_) => Kind::Transactions,
+            Report::Tickets(_) => Kind::Tickets,
+            Report::Campaigns(_) => Kind::Campaigns,
+            Report::Social(_) => Kind::Social,
+            Report::Reviews(_) => Kind::Reviews,
+            Report::Mentions(_) => Kind::Mentions,
+            Report::Scans(_) => Kind::Scans,
         }
     }
 
-    pub fn head(&self) -> &ReportHead {
+    /// The head, dataset, signals, rejections and warnings, which every kind has.
+    pub fn shared(&self) -> Shared<'_> {
+        fn of<B>(r: &KindReport<B>) -> Shared<'_> {
+            Shared {
+                head: &r.head,
+                dataset: &r.dataset,
+                signals: &r.signals,
+                rejected: &r.rejected,
+                warnings: &r.warnings,
+            }
+        }
         match self {
-            Report::Survey(r) => &r.head,
-            Report::Events(r) => &r.head,
-            Report::Transactions(r) => &r.head,
-            Report::Tickets(r) => &r.head,
-            Report::Campaigns(r) => &r.head,
-            Report::Social(r) => &r.head,
-            Report::Voice(r) => &r.head,
-            Report::Scans(r) => &r.head,
+            Report::Survey(r) => of(r),
+            Report::Events(r) => of(r),
+            Report::Transactions(r) => of(r),
+            Report::Tickets(r) => of(r),
+            Report::Campaigns(r) => of(r),
+            Report::Social(r) => of(r),
+            Report::Reviews(r) | Report::Mentions(r) => of(r),
+            Report::Scans(r) => of(r),
         }
     }
 }

@@ -86,7 +86,7 @@ impl Bootstrap {
     /// bootstrap, or for the median with `orderStatistic` the exact binomial interval.
     pub fn quantile(&self, sorted: &[f64], q: f64) -> Option<Interval> {
         if self.quantiles == QuantileMethod::OrderStatistic && q == 0.5 {
-            return crate::metrics::rate::median_interval(sorted, self.level);
+            return crate::stats::median_interval(sorted, self.level);
         }
         let n = sorted.len();
         if n < 2 || !(0.0..=1.0).contains(&q) {
@@ -152,8 +152,8 @@ impl Bootstrap {
         stats.sort_by(f64::total_cmp);
         let alpha = 1.0 - self.level;
         Some(Interval {
-            low: crate::metrics::rate::quantile(&stats, alpha / 2.0)?,
-            high: crate::metrics::rate::quantile(&stats, 1.0 - alpha / 2.0)?,
+            low: crate::stats::quantile(&stats, alpha / 2.0)?,
+            high: crate::stats::quantile(&stats, 1.0 - alpha / 2.0)?,
             level: self.level,
             method: IntervalMethod::Bootstrap,
         })

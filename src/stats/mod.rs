@@ -5,10 +5,12 @@ pub mod clock;
 mod distributions;
 mod intervals;
 pub mod optimize;
+mod quantile;
 pub mod ratio;
 pub mod significance;
 
 pub use bootstrap::{Bootstrap, IntervalOptions};
 pub use distributions::{ln_gamma, normal_quantile, student_t_quantile};
 pub use intervals::{mean_interval, wilson_interval, Interval};
+pub use quantile::{median, median_interval, quantile};
 pub use ratio::RatioSums;

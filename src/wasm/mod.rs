@@ -162,7 +162,7 @@ pub fn sentiment(
     let mut out = Vec::new();
     for t in js_sys::Array::from(&texts).iter() {
         let t = t.as_string().ok_or_else(bad)?;
-        out.push(crate::metrics::sentiment::text_sentiment(&t));
+        out.push(crate::text::sentiment::text_sentiment(&t));
     }
     to_js(&out)
 }

@@ -271,6 +271,9 @@ export interface EngineInfo { name: string; version: string; }
 
 /** The part every report starts with. */
 export interface ReportHead {
+  dataset: DatasetSummary;
+  /** Trend flags of the kind's headline figures and the gaps to the targets. */
+  signals: Signals;
   kindChoice: KindChoice;
   engine: EngineInfo;
   options: EffectiveOptions;
@@ -308,8 +311,6 @@ export interface SurveyComparisons {
   confidence: number;
   periodOverPeriod: MetricComparison[];
   segments: SegmentComparisons[];
-  trendFlags: TrendFlag[];
-  benchmarks: BenchmarkGap[];
   definition: Definition;
 }
 /** Targets for the survey metrics (NPS points, CSAT percent, CES on its scale). */
@@ -357,7 +358,6 @@ export interface SocialMetrics {
   /** Each channel against the rest of the channels, Holm-adjusted. */
   segmentChanges: RateChange[];
   definition: Definition;
-  signals: Signals;
 }
 export interface SocialReport extends ReportHead {
   kind: "social";
@@ -402,7 +402,6 @@ export interface VoiceMetrics {
   /** The same of each channel against the rest, Holm-adjusted. */
   segmentChanges: RateChange[];
   definition: Definition;
-  signals: Signals;
 }
 /** Report of reviews or brand mentions. */
 export interface VoiceReport extends ReportHead {
@@ -478,7 +477,6 @@ export interface SupportMetrics {
   /** FCR and CSAT share of each channel and agent against the rest (Holm per breakdown). */
   segmentChanges: RateChange[];
   definition: Definition;
-  signals: Signals;
 }
 /** A figure compared with the previous period or with the rest of its breakdown. */
 export interface RateChange { metric: string; baseline: string; group: string; comparison: Comparison | null; adjustedPValue: number | null; significant: boolean; }
@@ -517,7 +515,6 @@ export interface CampaignMetrics {
   /** Open, click-through and conversion rates of each campaign and channel against the rest (Holm). */
   segmentChanges: RateChange[];
   definition: Definition;
-  signals: Signals;
 }
 /** Report of an email or ad campaign export (rates from summed counts). */
 export interface CampaignsReport extends ReportHead {
@@ -633,7 +630,6 @@ export interface EventsMetrics {
   /** Bounce, engagement and session conversion rates, each period against the previous. */
   changes: RateChange[];
   filteredOut: number;
-  signals: Signals;
 }
 /** Sessions starting in one period (percent, with Wilson intervals). */
 export interface SessionPeriod { period: string; sessions: number; bounceRate: Figure; engagementRate: Figure; conversionRate: Figure | null; }
@@ -719,7 +715,6 @@ export interface RevenueReport {
   cohorts: RevenueCohorts;
   /** Retention and repeat purchase rate, each period against the previous. */
   changes: RateChange[];
-  signals: Signals;
 }
 export interface LifetimeValueOptions {
   /** Gross margin, a fraction in (0, 1] (default 1). */

@@ -389,7 +389,7 @@ test('the support and campaign samples: figures on the page are the package\'s',
   await page.fill('#kind-benchmark-form input[name=firstContactResolution]', '80');
   await page.click('#kind-benchmark-form button');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=kind-benchmarks] tr').length === 2);
-  const tb = em.analyze(readFileSync(`${root}www/samples/tickets-sample.csv`), { ...base, benchmarks: { firstContactResolution: 80 } }).support.signals.benchmarks[0];
+  const tb = em.analyze(readFileSync(`${root}www/samples/tickets-sample.csv`), { ...base, benchmarks: { firstContactResolution: 80 } }).signals.benchmarks[0];
   const gapRow = await page.locator('[data-testid=kind-benchmarks] tr').last().evaluate((tr) => [...tr.cells].map((c) => c.textContent));
   assert.deepEqual(gapRow, ['firstContactResolution', '80', tb.value.toFixed(2), `${tb.gap >= 0 ? '+' : ''}${tb.gap.toFixed(2)}`]);
   assert.equal(await page.inputValue('#kind-benchmark-form input[name=firstContactResolution]'), '80');

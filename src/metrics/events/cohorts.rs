@@ -9,32 +9,7 @@ use crate::vocab::{Metric, Unit, Variant};
 use serde::Serialize;
 
 use crate::metrics::figure::Definition;
-use crate::period::Periodizer;
-
-/// Most periods a cohort matrix is built for (periods² cells).
-pub const MAX_PERIODS: usize = 1000;
-
-/// Period index helper: the ordered list of period starts covering the data.
-pub struct Periods {
-    pub starts: Vec<i64>,
-}
-
-impl Periods {
-    pub fn new(p: &Periodizer, first_day: i64, last_day: i64) -> Self {
-        let mut starts = Vec::new();
-        let mut s = p.start_of_period_for_day(first_day);
-        while s <= last_day {
-            starts.push(s);
-            s = p.next_period_day(s);
-        }
-        Periods { starts }
-    }
-
-    /// Index of the period containing local day `day`.
-    pub fn index(&self, day: i64) -> usize {
-        self.starts.partition_point(|&s| s <= day).saturating_sub(1)
-    }
-}
+use crate::period::{Periodizer, Periods, MAX_PERIODS};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]

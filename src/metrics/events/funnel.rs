@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::dataset::events::EventLog;
 use crate::metrics::figure::Definition;
+use crate::stats::median;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -38,19 +39,6 @@ pub struct Funnel {
 
 fn ratio(a: u64, b: u64) -> Option<f64> {
     (b > 0).then(|| a as f64 / b as f64)
-}
-
-pub fn median(v: &mut [f64]) -> Option<f64> {
-    if v.is_empty() {
-        return None;
-    }
-    v.sort_by(f64::total_cmp);
-    let n = v.len();
-    Some(if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2.0
-    })
 }
 
 /// `codes[k]`: the event code of step k (`None` when the file has no such event: nobody

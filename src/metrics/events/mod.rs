@@ -19,9 +19,11 @@ use crate::metrics::rate::Rate;
 use crate::period::Periodizer;
 use crate::stats::wilson_interval;
 
+use crate::period::Periods;
+use crate::stats::median;
 use activity::{ActiveDaysDistribution, DayActivity};
-use cohorts::{LifecyclePeriod, Periods, Retention};
-use funnel::{median, Funnel};
+use cohorts::{LifecyclePeriod, Retention};
+use funnel::Funnel;
 use options::{BounceRule, EventsSettings};
 use sessions::{bounced, EventFlags, Session};
 
@@ -229,8 +231,6 @@ pub struct EventsMetrics {
     /// Bounce rate (headline rule), engagement rate and session conversion rate of the
     /// sessions starting in each period, against the previous period.
     pub changes: Vec<crate::metrics::compare::MetricComparison>,
-    /// Trend flags of the headline rates per period, and gaps to the `benchmarks` targets.
-    pub signals: crate::metrics::signals::Signals,
     /// Rows left out by `events.filter` (0 without a filter).
     pub filtered_out: u64,
 }
@@ -498,7 +498,7 @@ pub fn compute(
     ).param("churnDays", s.churn_days as f64));
     let lifecycle = cohorts::lifecycle(&active_periods, &periods, p);
 
-    let rfc = |t: Option<&i64>| t.map(|&t| crate::analyze::rfc3339(t));
+    let rfc = |t: Option<&i64>| t.map(|&t| crate::period::rfc3339(t));
     EventsMetrics {
         settings: s.clone(),
         summary: EventsSummary {
@@ -528,7 +528,6 @@ pub fn compute(
             .collect(),
         session_periods,
         changes,
-        signals: Default::default(),
         filtered_out: log.filtered_out,
     }
 }

@@ -1,8 +1,6 @@
 //! Dataset kinds, and detecting a file's kind from the roles its columns were given.
 
-use crate::error::{Error, Result};
-pub use crate::vocab::Kind;
-use crate::vocab::Role;
+use crate::vocab::{Kind, Role};
 
 /// One kind's requirements: every group must be met by at least one of its roles.
 struct Requirement {
@@ -72,20 +70,6 @@ const REQUIREMENTS: [Requirement; 9] = [
 ];
 
 impl Kind {
-    /// Parses the `kind` option: `None` for "auto" (or absent).
-    pub fn parse_option(s: Option<&str>) -> Result<Option<Kind>> {
-        let s = s.unwrap_or("auto").trim().to_ascii_lowercase();
-        if s == "auto" {
-            return Ok(None);
-        }
-        Kind::parse(&s).map(Some).ok_or_else(|| {
-            Error::option(
-                "kind",
-                format!("`{s}` is not a kind; kinds: {}, auto", Kind::names()),
-            )
-        })
-    }
-
     /// The roles this kind cannot do without, as text for error messages.
     pub fn requirement_text(self) -> String {
         let req = REQUIREMENTS.iter().find(|r| r.kind == self);
@@ -183,21 +167,5 @@ mod tests {
         );
         // A survey with comments stays a survey.
         assert_eq!(detect(&[Timestamp, Nps, Text]).unwrap().0, Kind::Survey);
-    }
-
-    #[test]
-    fn options() {
-        assert_eq!(Kind::parse_option(None).unwrap(), None);
-        assert_eq!(
-            Kind::parse_option(Some("Events")).unwrap(),
-            Some(Kind::Events)
-        );
-        assert_eq!(
-            Kind::parse_option(Some("social")).unwrap(),
-            Some(Kind::Social)
-        );
-        let e = Kind::parse_option(Some("tweets")).unwrap_err();
-        assert_eq!(e.code(), "INVALID_OPTION");
-        assert!(e.to_string().contains("scans, auto"));
     }
 }

@@ -1,0 +1,85 @@
+//! Report assembly: the finished builder of each kind becomes its report (one file per kind).
+//! Every kind shares the head, the dataset summary, the signals, the rejections and warnings.
+
+mod campaigns;
+mod events;
+mod scans;
+mod social;
+mod survey;
+mod tickets;
+mod transactions;
+mod voice;
+
+use super::Builder;
+use crate::dataset::summary::{summarize, DatasetSummary};
+use crate::dataset::table::{Table, TableBuilder};
+use crate::error::{Rejections, Result, Warning};
+use crate::metrics::signals::{Headlines, Signals};
+use crate::options::{AnalyzeOptions, Resolved};
+use crate::period::Periodizer;
+use crate::report::{KindReport, Report, ReportHead};
+use crate::vocab::Kind;
+
+/// What every kind's assembly starts from.
+pub(super) struct Context<'a> {
+    pub kind: Kind,
+    pub head: ReportHead,
+    /// Rejections of the reader so far; the dataset's join them.
+    pub rejections: Rejections,
+    pub resolved: &'a Resolved,
+    pub opts: &'a AnalyzeOptions,
+    pub warnings: Vec<Warning>,
+}
+
+impl Context<'_> {
+    /// The periods of the report (granularity, week start, time zone).
+    fn periodizer(&self) -> Periodizer {
+        let r = self.resolved;
+        Periodizer::new(r.tz, r.granularity, r.week_start)
+    }
+
+    /// The finished table and its summary; the table's rejections join the reader's.
+    fn table(&mut self, b: TableBuilder) -> (Table, DatasetSummary) {
+        let skipped = b.rows_skipped;
+        let (table, rej) = b.finish();
+        self.rejections.merge(rej);
+        let summary = summarize(&table, skipped);
+        (table, summary)
+    }
+
+    /// A kind's trend flags and its gaps to the user's `benchmarks`.
+    fn signals(&self, m: &impl Headlines) -> Signals {
+        crate::metrics::signals::signals(m, &self.opts.benchmarks.clone().unwrap_or_default())
+    }
+
+    /// The report around a kind's figures.
+    fn finish<B>(self, dataset: DatasetSummary, body: B, signals: Signals) -> Box<KindReport<B>> {
+        Box::new(KindReport {
+            head: self.head,
+            dataset,
+            body,
+            signals,
+            rejected: self.rejections.into_vec(),
+            warnings: self.warnings,
+        })
+    }
+}
+
+/// The report of the finished builder.
+pub(super) fn report(builder: Builder, mut ctx: Context<'_>) -> Result<Report> {
+    let table = match builder {
+        Builder::Survey(b, params) => return Ok(survey::report(b, &params, ctx)),
+        Builder::Table(b) => b,
+    };
+    let (table, dataset) = ctx.table(table);
+    Ok(match ctx.kind {
+        Kind::Events => events::report(table, dataset, ctx)?,
+        Kind::Transactions => transactions::report(table, dataset, ctx)?,
+        Kind::Tickets => tickets::report(table, dataset, ctx)?,
+        Kind::Campaigns => campaigns::report(table, dataset, ctx),
+        Kind::Social => social::report(table, dataset, ctx),
+        Kind::Reviews | Kind::Mentions => voice::report(table, dataset, ctx),
+        // Scans: the remaining table kind.
+        _ => scans::report(table, dataset, ctx),
+    })
+}

@@ -1,0 +1,474 @@
+//! Schema inference: the header, each column's role (explicit mapping first, then what the
+//! sample's values and headers show), the dataset kind, and the builder the rows stream into.
+
+use super::kind;
+use super::{Assigned, Builder, Inner, Stage};
+use crate::dataset::scores::Scale;
+use crate::dataset::survey::{Question, ScoreColumn, SurveyBuilder, SurveyColumns, SurveySettings};
+use crate::dataset::table::{ColumnSpec, TableBuilder};
+use crate::error::{Error, Result, Warning};
+use crate::ingest::infer::{guess_role, guess_survey_role, infer_scale, ColumnProfile};
+use crate::ingest::time::TimeFormat;
+use crate::ingest::value::{is_blank, parse_number, DecimalMark};
+use crate::ingest::Record;
+use crate::metrics::survey::groups::SurveyParams;
+use crate::period::Periodizer;
+use crate::report::{ColumnInfo, ColumnSource, KindChoice, KindSource};
+use crate::vocab::{Kind, Role, ValueType, WarningCode};
+
+impl Inner {
+    pub(super) fn set_header(&mut self, rec: &Record<'_>) -> Result<()> {
+        let fields: Vec<&str> = rec.iter().collect();
+        if fields.iter().all(|f| is_blank(f)) {
+            return Err(Error::NoHeader {
+                reason: "the first row is empty".to_string(),
+            });
+        }
+        // A header of only numbers/dates is a data row: the header is probably missing.
+        let looks_like_data = fields.iter().all(|f| {
+            parse_number(f).is_some()
+                || crate::ingest::time::parse_timestamp(
+                    f,
+                    TimeFormat::Iso,
+                    &crate::period::ReportTz::Utc,
+                )
+                .is_some()
+        });
+        if looks_like_data {
+            return Err(Error::NoHeader {
+                reason: format!(
+                    "the first row ({}) holds only numbers or dates; add a header row naming the columns",
+                    fields.iter().take(5).copied().collect::<Vec<_>>().join(", ")
+                ),
+            });
+        }
+        let mut header: Vec<String> = Vec::with_capacity(fields.len());
+        for (i, f) in fields.iter().enumerate() {
+            let mut name = f.trim().to_string();
+            if name.is_empty() {
+                name = format!("column {}", i + 1);
+            }
+            if header.contains(&name) {
+                self.warnings.push(Warning {
+                    code: WarningCode::DuplicateHeader,
+                    message: format!(
+                        "header `{name}` appears more than once; column {} is named `{name} ({})`",
+                        i + 1,
+                        i + 1
+                    ),
+                });
+                name = format!("{name} ({})", i + 1);
+            }
+            header.push(name);
+        }
+        self.header = header;
+        Ok(())
+    }
+
+    fn find(&self, role: &str, header: &str) -> Result<usize> {
+        let want = header.trim();
+        self.header
+            .iter()
+            .position(|h| h == want)
+            .or_else(|| {
+                self.header
+                    .iter()
+                    .position(|h| h.eq_ignore_ascii_case(want))
+            })
+            .ok_or_else(|| Error::ColumnNotFound {
+                role: role.to_string(),
+                header: want.to_string(),
+                available: self.header.join(", "),
+            })
+    }
+
+    /// The roles given explicitly by the `columns` and `segments` options.
+    fn explicit_roles(&self) -> Result<(Vec<Option<Assigned>>, bool)> {
+        let mut roles: Vec<Option<Assigned>> = vec![None; self.header.len()];
+        let mapped = |reason: &str| Assigned {
+            role: Role::Ignored,
+            source: ColumnSource::Mapped,
+            confidence: 1.0,
+            reason: reason.to_string(),
+        };
+        if let Some(map) = &self.opts.columns {
+            for (role_name, header) in map {
+                let role = Role::parse_mapping(role_name).ok_or_else(|| {
+                    Error::option(
+                        "columns",
+                        format!("unknown role `{role_name}` (roles: {})", Role::names()),
+                    )
+                })?;
+                let i = self.find(role_name, header)?;
+                roles[i] = Some(Assigned {
+                    role,
+                    ..mapped("explicit mapping")
+                });
+            }
+        }
+        for h in self.opts.ignore.iter().flatten() {
+            let i = self.find("ignore", h)?;
+            roles[i] = Some(Assigned {
+                role: Role::Ignored,
+                ..mapped("left out by the ignore option")
+            });
+        }
+        let explicit_segments = self.opts.segments.is_some();
+        for h in self.opts.segments.iter().flatten() {
+            let i = self.find("segment", h)?;
+            if roles[i].is_none() {
+                roles[i] = Some(Assigned {
+                    role: Role::Segment,
+                    ..mapped("explicit segment")
+                });
+            }
+        }
+        Ok((roles, explicit_segments))
+    }
+
+    /// Fills unassigned columns with `guess`, keeping unique roles unique (an explicit mapping
+    /// or an earlier column wins).
+    fn detect_roles(
+        &mut self,
+        roles: &mut [Option<Assigned>],
+        explicit_segments: bool,
+        profiles: &[ColumnProfile],
+        guess: fn(&str, &ColumnProfile) -> Option<crate::ingest::infer::Guess>,
+    ) {
+        for i in 0..roles.len() {
+            if roles[i].is_some() {
+                continue;
+            }
+            let Some(g) = guess(&self.header[i], &profiles[i]) else {
+                continue;
+            };
+            // With an explicit segment list, detected segments are not used.
+            if g.role == Role::Segment && explicit_segments {
+                continue;
+            }
+            if g.role.is_unique() && roles.iter().flatten().any(|x| x.role == g.role) {
+                roles[i] = Some(Assigned {
+                    role: Role::Ignored,
+                    source: ColumnSource::Detected,
+                    confidence: g.confidence,
+                    reason: format!(
+                        "also looks like {} ({}), but an earlier or mapped column has that role",
+                        g.role.name(),
+                        g.reason
+                    ),
+                });
+                continue;
+            }
+            roles[i] = Some(Assigned {
+                role: g.role,
+                source: ColumnSource::Detected,
+                confidence: g.confidence,
+                reason: g.reason,
+            });
+        }
+    }
+
+    /// The time format of column `i`: the option, else what its values show.
+    fn time_format_of(&self, i: usize, p: &ColumnProfile) -> Result<TimeFormat> {
+        if let Some(f) = self.resolved.time_format {
+            return Ok(f);
+        }
+        match p.time_format(0.5) {
+            Some(Ok(f)) => Ok(f),
+            Some(Err(example)) => Err(Error::AmbiguousDateOrder {
+                column: self.header[i].clone(),
+                example,
+            }),
+            None => Ok(TimeFormat::Iso),
+        }
+    }
+
+    /// Infers roles and kind over the sample, applies the explicit mapping, builds the
+    /// dataset and replays the sample into it.
+    pub(super) fn start_streaming(&mut self) -> Result<()> {
+        let Stage::Sampling(sample) = std::mem::replace(&mut self.stage, Stage::Failed) else {
+            return Ok(());
+        };
+        self.sampled = sample.len() as u64;
+        let ncol = self.header.len();
+        let mut profiles = vec![ColumnProfile::default(); ncol];
+        for (_, row) in &sample {
+            for (p, v) in profiles.iter_mut().zip(row) {
+                p.observe(v);
+            }
+        }
+        let (explicit, explicit_segments) = self.explicit_roles()?;
+
+        // The kind: the option, else what the roles of every column point to.
+        let mut generic = explicit.clone();
+        self.detect_roles(&mut generic, explicit_segments, &profiles, guess_role);
+        let found: Vec<Role> = generic.iter().flatten().map(|a| a.role).collect();
+        let (kind, choice) = match self.resolved.kind {
+            Some(k) => (
+                k,
+                KindChoice {
+                    source: KindSource::Option,
+                    reason: "set by the kind option".to_string(),
+                },
+            ),
+            None => match kind::detect(&found) {
+                Some((k, reason)) => (
+                    k,
+                    KindChoice {
+                        source: KindSource::Detected,
+                        reason,
+                    },
+                ),
+                None => return Err(self.no_kind(&found)),
+            },
+        };
+        let mut roles = if kind == Kind::Survey {
+            let mut r = explicit;
+            self.detect_roles(&mut r, explicit_segments, &profiles, guess_survey_role);
+            r
+        } else {
+            generic
+        };
+        if !kind.satisfied_by(&roles.iter().flatten().map(|a| a.role).collect::<Vec<_>>()) {
+            let found: Vec<Role> = roles.iter().flatten().map(|a| a.role).collect();
+            return Err(Error::NoMetricColumns {
+                kind: kind.name(),
+                reason: format!(
+                    "a file of kind `{}` needs columns for {}; found {}. Name them with the `columns` option, e.g. {{\"userId\": \"Customer\"}}",
+                    kind.name(),
+                    kind.requirement_text(),
+                    role_list(&found)
+                ),
+            });
+        }
+        if sample.is_empty() {
+            self.warnings.push(Warning {
+                code: WarningCode::NoRows,
+                message: "the file has a header but no data rows".to_string(),
+            });
+        }
+        for r in roles.iter_mut() {
+            if r.is_none() {
+                *r = Some(Assigned {
+                    role: Role::Ignored,
+                    source: ColumnSource::Detected,
+                    confidence: 0.5,
+                    reason: "no role recognised".to_string(),
+                });
+            }
+        }
+        let roles: Vec<Assigned> = roles.into_iter().flatten().collect();
+        let builder = match kind {
+            Kind::Survey => {
+                let (b, p) = self.survey_builder(&roles, &profiles)?;
+                Builder::Survey(b, p)
+            }
+            _ => Builder::Table(self.table_builder(kind, &roles, &profiles)?),
+        };
+        self.kind = Some((kind, choice));
+        self.stage = Stage::Streaming(Box::new(builder));
+
+        // Replay the sample through the same path as streamed rows.
+        let mut text = String::new();
+        let mut ends = Vec::new();
+        for (row, fields) in &sample {
+            text.clear();
+            ends.clear();
+            for f in fields {
+                text.push_str(f);
+                ends.push(text.len());
+            }
+            let rec = Record::from_parts(*row, &text, &ends);
+            if let Stage::Streaming(b) = &mut self.stage {
+                match b.as_mut() {
+                    Builder::Survey(s, _) => s.add(&rec),
+                    Builder::Table(t) => t.add(&rec)?,
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn no_kind(&self, found: &[Role]) -> Error {
+        let needs: Vec<String> = Kind::ALL
+            .iter()
+            .map(|k| format!("{}: {}", k.name(), k.requirement_text()))
+            .collect();
+        Error::NoMetricColumns {
+            kind: "any kind",
+            reason: format!(
+                "the columns ({}) were read as {}, which fits no kind of dataset ({}). Set `kind` and name the columns with the `columns` option",
+                self.header.join(", "),
+                role_list(found),
+                needs.join("; ")
+            ),
+        }
+    }
+
+    fn column_info(&self, i: usize, a: &Assigned) -> ColumnInfo {
+        ColumnInfo {
+            index: i,
+            header: self.header[i].clone(),
+            role: a.role,
+            value_type: a.role.value_type(),
+            confidence: a.confidence,
+            source: a.source,
+            reason: a.reason.clone(),
+            scale: None,
+            time_format: None,
+            decimal_mark: None,
+        }
+    }
+
+    fn table_builder(
+        &mut self,
+        kind: Kind,
+        roles: &[Assigned],
+        profiles: &[ColumnProfile],
+    ) -> Result<TableBuilder> {
+        let mut specs = Vec::new();
+        let mut info = Vec::with_capacity(roles.len());
+        for (i, a) in roles.iter().enumerate() {
+            let mut ci = self.column_info(i, a);
+            let t = a.role.value_type();
+            let mut spec = ColumnSpec {
+                index: i,
+                role: a.role,
+                time_format: None,
+                decimal: DecimalMark::Dot,
+            };
+            match t {
+                ValueType::None => {}
+                ValueType::Time => {
+                    let f = self.time_format_of(i, &profiles[i])?;
+                    ci.time_format = Some(f);
+                    spec.time_format = Some(f);
+                }
+                ValueType::Amount | ValueType::Count | ValueType::Score => {
+                    let m = self
+                        .resolved
+                        .decimal_mark
+                        .unwrap_or_else(|| profiles[i].decimal.decide());
+                    ci.decimal_mark = Some(m);
+                    spec.decimal = m;
+                }
+                ValueType::Id | ValueType::Category | ValueType::Sentiment => {}
+            }
+            if t != ValueType::None {
+                specs.push(spec);
+            }
+            info.push(ci);
+        }
+        self.columns = info;
+        Ok(TableBuilder::new(
+            self.header.clone(),
+            specs,
+            kind::row_requirements(kind),
+            self.resolved.tz,
+            self.resolved.max_distinct_ids,
+        ))
+    }
+
+    fn survey_builder(
+        &mut self,
+        roles: &[Assigned],
+        profiles: &[ColumnProfile],
+    ) -> Result<(SurveyBuilder, SurveyParams)> {
+        let mut cols = SurveyColumns::default();
+        let mut info = Vec::with_capacity(roles.len());
+        for (i, a) in roles.iter().enumerate() {
+            let mut ci = self.column_info(i, a);
+            let metric = match a.role {
+                Role::Nps => Some(Question::Nps),
+                Role::Csat => Some(Question::Csat),
+                Role::Ces => Some(Question::Ces),
+                _ => None,
+            };
+            if let Some(m) = metric {
+                let k = m as usize;
+                let scale = match m {
+                    Question::Nps => Scale::NPS,
+                    Question::Csat => match self.opts.csat.as_ref().and_then(|c| c.scale) {
+                        Some(s) => s,
+                        None => scale_of(infer_scale(&profiles[i], 1)),
+                    },
+                    Question::Ces => match self.opts.ces.as_ref().and_then(|c| c.scale) {
+                        Some(s) => s,
+                        None => scale_of(infer_scale(&profiles[i], 1)),
+                    },
+                };
+                ci.scale = Some(scale);
+                cols.scores[k] = Some(ScoreColumn { index: i, scale });
+            }
+            match ci.role {
+                Role::Timestamp if cols.timestamp.is_none() => {
+                    let fmt = self.time_format_of(i, &profiles[i])?;
+                    ci.time_format = Some(fmt);
+                    cols.timestamp = Some((i, fmt));
+                }
+                Role::Channel if cols.channel.is_none() => cols.channel = Some(i),
+                Role::Segment => cols.segments.push(i),
+                Role::Text if cols.text.is_none() => cols.text = Some(i),
+                _ => {}
+            }
+            info.push(ci);
+        }
+        if cols.scores.iter().all(Option::is_none) {
+            return Err(Error::NoMetricColumns {
+                kind: Kind::Survey.name(),
+                reason: format!(
+                    "none of the columns ({}) looks like an NPS (0–10), CSAT or CES question; name them with the `columns` option, e.g. {{\"nps\": \"Q1\"}}",
+                    self.header.join(", ")
+                ),
+            });
+        }
+        let csat = self.opts.csat.clone().unwrap_or_default();
+        let ces = self.opts.ces.clone().unwrap_or_default();
+        let level = self.resolved.confidence;
+        let mut csat_opts = csat.clone();
+        csat_opts.confidence = csat.confidence.or(Some(level));
+        csat_opts.scale = cols.scores[1].as_ref().map(|c| c.scale).or(csat.scale);
+        let mut ces_opts = ces.clone();
+        ces_opts.confidence = ces.confidence.or(Some(level));
+        ces_opts.scale = cols.scores[2].as_ref().map(|c| c.scale).or(ces.scale);
+        let mut nps = self.opts.nps.clone().unwrap_or_default();
+        nps.confidence = nps.confidence.or(Some(level));
+        let params = SurveyParams {
+            level: nps.confidence.unwrap_or(level),
+            csat: csat_opts.resolve(Scale::CSAT)?,
+            ces: ces_opts.resolve(Scale::CES)?,
+            channel_weights: self.opts.channel_weights.clone(),
+        };
+        let settings = SurveySettings {
+            score_map: nps.score_map,
+            max_segment_values: self.resolved.max_segment_values,
+        };
+        let periodizer = Periodizer::new(
+            self.resolved.tz,
+            self.resolved.granularity,
+            self.resolved.week_start,
+        );
+        self.columns = info;
+        Ok((
+            SurveyBuilder::new(self.header.clone(), cols, settings, periodizer),
+            params,
+        ))
+    }
+}
+
+fn role_list(roles: &[Role]) -> String {
+    let used: Vec<&str> = roles
+        .iter()
+        .filter(|r| !matches!(r, Role::Ignored | Role::Text | Role::Id))
+        .map(|r| r.name())
+        .collect();
+    if used.is_empty() {
+        "no usable roles".to_string()
+    } else {
+        used.join(", ")
+    }
+}
+
+fn scale_of((min, max): (i32, i32)) -> Scale {
+    Scale { min, max }
+}
