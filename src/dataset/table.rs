@@ -472,7 +472,7 @@ fn parse_field(
         ValueType::Count => match parse_amount(raw, spec.decimal)
             .or_else(|| parse_bool(raw).map(|b| f64::from(u8::from(b))))
         {
-            Some(v) if v >= 0.0 && v.fract() == 0.0 => Ok(Parsed::Number(v)),
+            Some(v) if crate::stats::whole_count(v).is_some() => Ok(Parsed::Number(v)),
             _ => Err((
                 RejectionCode::InvalidNumber,
                 "not a whole number ≥ 0 or a yes/no flag".to_string(),

@@ -84,11 +84,7 @@ const CAUTION: &str = "Fix the sample size before the test (the sample-size calc
 
 /// A whole count ≥ 0, or an error naming the field.
 pub fn whole(field: &str, v: f64) -> Result<u64> {
-    if v.is_finite() && v >= 0.0 && v.fract() == 0.0 {
-        Ok(v as u64)
-    } else {
-        Err(Error::option(field, "must be a whole number ≥ 0"))
-    }
+    crate::stats::whole_count(v).ok_or_else(|| Error::option(field, "must be a whole number ≥ 0"))
 }
 
 pub fn ab_test(input: &AbInput) -> Result<AbResult> {

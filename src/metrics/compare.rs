@@ -17,6 +17,7 @@ use crate::stats::ratio::compare_ratios;
 use crate::stats::significance::{
     holm, nps_difference, two_proportions, welch, Comparison, Sample,
 };
+pub use crate::stats::Moments;
 use crate::stats::RatioSums;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -89,10 +90,7 @@ fn compare(a: &SurveyMetrics, b: &SurveyMetrics, level: f64) -> Vec<(Metric, Opt
         let c = two_proportions(x.satisfied, x.responses, y.satisfied, y.responses, level).map(
             |mut c| {
                 c.difference *= 100.0;
-                if let Some(i) = c.difference_interval.as_mut() {
-                    i.low *= 100.0;
-                    i.high *= 100.0;
-                }
+                c.difference_interval = c.difference_interval.map(|i| i.scaled(100.0));
                 c
             },
         );
@@ -245,7 +243,6 @@ pub fn rate_changes(
     series: &[(Metric, Vec<(String, &crate::metrics::rate::Rate)>)],
     level: f64,
 ) -> Vec<MetricComparison> {
-    let whole = |v: f64| v.is_finite() && v >= 0.0 && v.fract() == 0.0;
     let mut out = Vec::new();
     for (metric, points) in series {
         for w in points.windows(2) {
@@ -254,7 +251,10 @@ pub fn rate_changes(
                 continue; // not a share of counts, or no denominator
             }
             let counts = [a.numerator, a.denominator, b.numerator, b.denominator];
-            if !counts.iter().all(|&v| whole(v)) {
+            if !counts
+                .iter()
+                .all(|&v| crate::stats::whole_count(v).is_some())
+            {
                 continue;
             }
             let c = two_proportions(
@@ -424,49 +424,6 @@ pub fn ratio_vs_rest(
     )
 }
 
-/// Count, Σ and Σ² of a group's values (mergeable, so a group's rest is a subtraction).
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Moments {
-    pub n: f64,
-    pub sum: f64,
-    pub sum_sq: f64,
-}
-
-impl Moments {
-    pub fn of(values: impl Iterator<Item = f64>) -> Self {
-        values
-            .filter(|v| !v.is_nan())
-            .fold(Moments::default(), |m, v| Moments {
-                n: m.n + 1.0,
-                sum: m.sum + v,
-                sum_sq: m.sum_sq + v * v,
-            })
-    }
-
-    /// The moments of the values in `self` and not in `part`.
-    pub fn without(&self, part: &Moments) -> Moments {
-        Moments {
-            n: self.n - part.n,
-            sum: self.sum - part.sum,
-            sum_sq: self.sum_sq - part.sum_sq,
-        }
-    }
-
-    pub fn sample(&self) -> Sample {
-        let mean = if self.n > 0.0 { self.sum / self.n } else { 0.0 };
-        let var = if self.n > 1.0 {
-            ((self.sum_sq - self.sum * mean) / (self.n - 1.0)).max(0.0)
-        } else {
-            0.0
-        };
-        Sample {
-            mean,
-            sd: var.sqrt(),
-            n: self.n,
-        }
-    }
-}
-
 /// Each group's mean against the rest of its breakdown (Welch), Holm-adjusted.
 pub fn means_vs_rest(
     metric: Metric,
@@ -474,26 +431,29 @@ pub fn means_vs_rest(
     groups: &[(String, Moments)],
     level: f64,
 ) -> Vec<MetricComparison> {
-    let total = groups.iter().fold(Moments::default(), |t, (_, m)| Moments {
-        n: t.n + m.n,
-        sum: t.sum + m.sum,
-        sum_sq: t.sum_sq + m.sum_sq,
-    });
+    let total = groups
+        .iter()
+        .fold(Moments::default(), |t, (_, m)| t.merge(m));
     against_rest(
         metric,
         column,
         groups,
         |m| total.without(m),
-        |a, b| welch(a.sample(), b.sample(), level),
+        |a, b| welch(a.sample()?, b.sample()?, level),
         level,
     )
 }
 
-/// Period-over-period changes of means (Welch's t-test). `points`: (period, sample).
+/// Period-over-period changes of means (Welch's t-test). `points`: (period, moments).
 pub fn mean_changes(
     metric: Metric,
-    points: &[(String, Sample)],
+    points: &[(String, Moments)],
     level: f64,
 ) -> Vec<MetricComparison> {
-    changes(metric, points, |a, b| welch(*a, *b, level), level)
+    changes(
+        metric,
+        points,
+        |a, b| welch(a.sample()?, b.sample()?, level),
+        level,
+    )
 }

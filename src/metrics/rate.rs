@@ -44,7 +44,7 @@ impl Rate {
     /// sample flag. Left as it is when the parts are not whole counts with part ≤ whole.
     pub fn share(mut self, level: f64) -> Rate {
         let (x, n) = (self.numerator, self.denominator);
-        let whole = |v: f64| v.is_finite() && v >= 0.0 && v.fract() == 0.0;
+        let whole = |v: f64| crate::stats::whole_count(v).is_some();
         if whole(x) && whole(n) && x <= n && n > 0.0 {
             self.interval = wilson_interval(x as u64, n as u64, level);
             self.small_sample = (n as u64) < SMALL_SAMPLE;

@@ -339,17 +339,17 @@ pub fn period_revenue(
     );
     // ARPU by Welch's test on active customers' revenue; AOV as a ratio over customers.
     let mut changes = changes;
-    let arpu: Vec<(String, crate::stats::significance::Sample)> = labels
+    let arpu: Vec<(String, crate::stats::Moments)> = labels
         .iter()
         .zip(&active_rev)
         .zip(&out)
         .map(|((l, &(sum, sq)), o)| {
-            let m = crate::metrics::compare::Moments {
+            let m = crate::stats::Moments {
                 n: o.active_customers as f64,
                 sum,
                 sum_sq: sq,
             };
-            (l.clone(), m.sample())
+            (l.clone(), m)
         })
         .collect();
     changes.extend(crate::metrics::compare::mean_changes(

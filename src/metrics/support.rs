@@ -343,12 +343,11 @@ pub fn support(
         level,
     );
     let mut changes = changes;
-    let handle_periods: Vec<(String, crate::stats::significance::Sample)> =
-        handle_moments(&period_rows)
-            .into_iter()
-            .map(|(n, m)| (n, m.sample()))
-            .collect();
-    changes.extend(mean_changes(Metric::HandleTime, &handle_periods, level));
+    changes.extend(mean_changes(
+        Metric::HandleTime,
+        &handle_moments(&period_rows),
+        level,
+    ));
     let mut segment_changes = Vec::new();
     for (column, groups) in [("channel", &channel_rows), ("agent", &agent_rows)] {
         segment_changes.extend(means_vs_rest(

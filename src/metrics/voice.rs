@@ -15,7 +15,6 @@ use crate::metrics::compare::{
 use crate::metrics::figure::Definition;
 use crate::metrics::rate::Rate;
 use crate::period::Periodizer;
-use crate::stats::significance::Sample;
 use crate::text::SentimentSummary;
 
 /// Options (`voice: {...}` in AnalyzeOptions).
@@ -218,11 +217,7 @@ pub fn voice(
             segments.extend(share_vs_rest(*metric, "channel", &borrow(c), level));
         }
         for (metric, col) in [(Metric::MeanRating, rating), (Metric::MeanSentiment, text)] {
-            let samples: Vec<(String, Sample)> = moments(col, &period_rows)
-                .into_iter()
-                .map(|(n, m)| (n, m.sample()))
-                .collect();
-            changes.extend(mean_changes(metric, &samples, level));
+            changes.extend(mean_changes(metric, &moments(col, &period_rows), level));
             segments.extend(means_vs_rest(
                 metric,
                 "channel",

@@ -17,6 +17,17 @@ pub struct Interval {
     pub method: IntervalMethod,
 }
 
+impl Interval {
+    /// The same interval in another unit (× 100 for a share in percent).
+    pub fn scaled(self, k: f64) -> Interval {
+        Interval {
+            low: self.low * k,
+            high: self.high * k,
+            ..self
+        }
+    }
+}
+
 /// Wilson score interval for a proportion `successes / n` (no continuity correction).
 ///
 /// With z = Φ⁻¹(1 − (1 − level)/2) and p̂ = successes / n:

@@ -58,13 +58,8 @@ impl NpsCounts {
         .into_iter()
         .enumerate()
         {
-            if !(v >= 0.0 && v.fract() == 0.0 && v < 9e15) {
-                return Err(Error::option(
-                    name,
-                    format!("{v} is not a whole number ≥ 0"),
-                ));
-            }
-            out[i] = v as u64;
+            out[i] = crate::stats::whole_count(v)
+                .ok_or_else(|| Error::option(name, format!("{v} is not a whole number ≥ 0")))?;
         }
         Ok(out)
     }

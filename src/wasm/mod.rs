@@ -99,14 +99,12 @@ pub fn wilson_interval(
     confidence: Option<f64>,
 ) -> Result<JsValue, JsValue> {
     let whole = |v: f64, name: &str| {
-        if v >= 0.0 && v.fract() == 0.0 && v < 9e15 {
-            Ok(v as u64)
-        } else {
-            Err(js_error(crate::Error::option(
+        crate::stats::whole_count(v).ok_or_else(|| {
+            js_error(crate::Error::option(
                 name,
                 format!("{v} is not a whole number ≥ 0"),
-            )))
-        }
+            ))
+        })
     };
     let (k, n) = (whole(successes, "successes")?, whole(n, "n")?);
     if k > n {

@@ -651,11 +651,7 @@ fn segment_breakdown(
 
 /// Share k / n in percent, its Wilson interval likewise.
 fn percent_interval(k: u64, n: u64, level: f64) -> Option<crate::stats::Interval> {
-    wilson_interval(k, n, level).map(|mut i| {
-        i.low *= 100.0;
-        i.high *= 100.0;
-        i
-    })
+    wilson_interval(k, n, level).map(|i| i.scaled(100.0))
 }
 
 /// Bounce, engagement and (with a conversion event) session conversion of the sessions

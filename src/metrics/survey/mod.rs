@@ -508,7 +508,7 @@ fn hist_from_counts(metric: &'static str, counts: &[f64], scale: Scale) -> Resul
     }
     let mut h = ScoreCounts::new(scale);
     for (i, &c) in counts.iter().enumerate() {
-        if !(c >= 0.0 && c.fract() == 0.0 && c < 9e15) {
+        if crate::stats::whole_count(c).is_none() {
             return Err(Error::option(
                 "counts",
                 format!("count #{i} ({c}) is not a whole number ≥ 0"),
