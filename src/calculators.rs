@@ -13,46 +13,60 @@ use crate::metrics::clv::{bgnbd::BgNbd, sbg, Rft};
 use crate::metrics::lifetime_value as lv;
 use crate::stats::significance;
 use crate::stats::{mean_interval, wilson_interval};
+use crate::vocab::{Calculator, CalculatorGroup, Unit};
 
 /// A calculation's result. `value` is null (with `unavailableReason`) when the formula is
 /// undefined for the inputs (a zero denominator), never NaN.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(rename = "CalculationResult")]
 pub struct CalcResult {
-    pub metric: &'static str,
+    pub metric: Calculator,
     pub value: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub unavailable_reason: Option<String>,
-    /// "ratio" (0..1), "currency", "periods", "purchases", "seconds", "count" or "points".
-    pub unit: &'static str,
+    /// Ratios are 0–1 here (a share of 0.15 is 15 %).
+    pub unit: Unit,
     pub formula: &'static str,
     /// Further named results (fitted parameters, probabilities).
     pub details: BTreeMap<&'static str, f64>,
     /// A series (projected survival S(0), S(1), …), when the calculator makes one.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(optional = nullable)]
     pub series: Vec<f64>,
 }
 
 /// One input field of a calculator.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(rename = "CalculatorInput")]
 pub struct InputSpec {
     pub name: &'static str,
     pub label: &'static str,
-    /// "number", or "numbers" (a comma-separated list).
-    pub kind: &'static str,
+    pub kind: InputKind,
     /// An example value (also the page's initial value).
     pub example: &'static str,
 }
 
+/// What an input takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub enum InputKind {
+    /// One number.
+    Number,
+    /// A list of numbers (typed comma-separated on the page).
+    Numbers,
+}
+
 /// A calculator in the catalogue.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CalculatorSpec {
-    pub metric: &'static str,
-    pub group: &'static str,
+    pub metric: Calculator,
+    pub group: CalculatorGroup,
     pub title: &'static str,
-    pub unit: &'static str,
+    pub unit: Unit,
     pub formula: &'static str,
     pub inputs: Vec<InputSpec>,
 }
@@ -61,7 +75,7 @@ const fn num(name: &'static str, label: &'static str, example: &'static str) -> 
     InputSpec {
         name,
         label,
-        kind: "number",
+        kind: InputKind::Number,
         example,
     }
 }
@@ -70,74 +84,74 @@ const fn num(name: &'static str, label: &'static str, example: &'static str) -> 
 const CONFIDENCE: InputSpec = num("confidence", "Confidence (e.g. 0.95)", "0.95");
 
 type Entry = (
+    Calculator,
+    CalculatorGroup,
     &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
+    Unit,
     &'static str,
     &'static [InputSpec],
 );
 
 /// metric, group, title, unit, formula, inputs.
 const CATALOGUE: &[Entry] = &[
-    ("retentionRate", "customers", "Customer retention rate", "ratio",
+    (Calculator::RetentionRate, CalculatorGroup::Customers, "Customer retention rate", Unit::Ratio,
      "(customers at end − new customers) / customers at start",
      &[num("start", "Customers at start", "200"), num("end", "Customers at end", "210"), num("new", "New customers", "40")]),
-    ("lifespanFromChurn", "customers", "Expected lifespan from churn", "periods",
+    (Calculator::LifespanFromChurn, CalculatorGroup::Customers, "Expected lifespan from churn", Unit::Periods,
      "1 / churn rate (periods, counting the current one)",
      &[num("churnRate", "Churn rate per period (0–1)", "0.05")]),
-    ("clvPurchaseValue", "lifetime value", "CLV: purchase value × frequency × lifespan", "currency",
+    (Calculator::ClvPurchaseValue, CalculatorGroup::LifetimeValue, "CLV: purchase value × frequency × lifespan", Unit::Currency,
      "average order value × purchase frequency × lifespan × margin",
      &[num("averageOrderValue", "Average order value", "50"), num("purchaseFrequency", "Purchases per period", "0.8"), num("lifespan", "Lifespan (periods)", "20"), num("margin", "Margin (0–1; 1 = revenue)", "1")]),
-    ("clvArpuYears", "lifetime value", "CLV: ARPU per year × expected years", "currency",
+    (Calculator::ClvArpuYears, CalculatorGroup::LifetimeValue, "CLV: ARPU per year × expected years", Unit::Currency,
      "ARPU per year × expected years",
      &[num("arpuPerYear", "ARPU per year", "480"), num("years", "Expected years", "2.5")]),
-    ("clvDiscounted", "lifetime value", "CLV: discounted, with retention", "currency",
+    (Calculator::ClvDiscounted, CalculatorGroup::LifetimeValue, "CLV: discounted, with retention", Unit::Currency,
      "m × (1 + d) / (1 + d − r): margin m per period, the first one now, retention r, discount d",
      &[num("marginPerPeriod", "Margin per period", "40"), num("retentionRate", "Retention rate (0–1)", "0.8"), num("discountRate", "Discount rate per period", "0.1")]),
-    ("clvDiscountedFuture", "lifetime value", "CLV: discounted future margins (Gupta & Lehmann)", "currency",
+    (Calculator::ClvDiscountedFuture, CalculatorGroup::LifetimeValue, "CLV: discounted future margins (Gupta & Lehmann)", Unit::Currency,
      "m × r / (1 + d − r): future periods only, margins at each period's end",
      &[num("marginPerPeriod", "Margin per period", "40"), num("retentionRate", "Retention rate (0–1)", "0.8"), num("discountRate", "Discount rate per period", "0.1")]),
-    ("sbgRetention", "lifetime value", "Contract retention projection (shifted-beta-geometric)", "periods",
+    (Calculator::SbgRetention, CalculatorGroup::LifetimeValue, "Contract retention projection (shifted-beta-geometric)", Unit::Periods,
      "θ ~ Beta(α, β) fitted to the counts; S(t) = Π_{k=1..t} (β + k − 1)/(α + β + k − 1); value = mean lifetime (α + β − 1)/(α − 1)",
-     &[InputSpec { name: "alive", label: "Customers still subscribed after 0, 1, 2, … periods", kind: "numbers", example: "1000, 631, 468, 382, 326, 289, 262, 241" },
+     &[InputSpec { name: "alive", label: "Customers still subscribed after 0, 1, 2, … periods", kind: InputKind::Numbers, example: "1000, 631, 468, 382, 326, 289, 262, 241" },
        num("periods", "Periods to project", "12")]),
-    ("npsScore", "survey", "Net Promoter Score", "points",
+    (Calculator::NpsScore, CalculatorGroup::Survey, "Net Promoter Score", Unit::Points,
      "100 × (promoters − detractors) / responses; interval from the variance of the +1/0/−1 coding",
      &[num("promoters", "Promoters (9–10)", "60"), num("passives", "Passives (7–8)", "25"), num("detractors", "Detractors (0–6)", "15"), CONFIDENCE]),
-    ("csatScore", "survey", "CSAT (top-box share)", "ratio",
+    (Calculator::CsatScore, CalculatorGroup::Survey, "CSAT (top-box share)", Unit::Ratio,
      "satisfied answers (e.g. 4–5 of 5) / responses; Wilson interval",
      &[num("satisfied", "Satisfied answers", "172"), num("responses", "Responses", "200"), CONFIDENCE]),
-    ("meanScore", "survey", "Mean score (CES, CSAT mean, handle time…)", "count",
+    (Calculator::MeanScore, CalculatorGroup::Survey, "Mean score (CES, CSAT mean, handle time…)", Unit::Count,
      "the mean with its t interval: mean ± t(1 − α/2, n − 1) · sd / √n",
      &[num("mean", "Mean", "5.6"), num("sd", "Standard deviation", "1.2"), num("n", "Answers", "80"), CONFIDENCE]),
-    ("npsDifference", "survey", "Is the NPS change real?", "points",
+    (Calculator::NpsDifference, CalculatorGroup::Survey, "Is the NPS change real?", Unit::Points,
      "NPS B − NPS A; z = difference / √(v_A + v_B), v = (P + D − (P − D)²)/n",
      &[num("promotersA", "Promoters, period A", "36"), num("passivesA", "Passives, A", "24"), num("detractorsA", "Detractors, A", "20"),
        num("promotersB", "Promoters, period B", "40"), num("passivesB", "Passives, B", "22"), num("detractorsB", "Detractors, B", "18"), CONFIDENCE]),
-    ("abTest", "A/B tests", "A/B test (conversion)", "ratio",
+    (Calculator::AbTest, CalculatorGroup::AbTests, "A/B test (conversion)", Unit::Ratio,
      "lift = B − A with its Wald interval; p from the pooled two-proportion z-test; significant when p < 1 − confidence",
      &[num("controlVisitors", "Visitors in A (control)", "1000"), num("controlConversions", "Conversions in A", "120"),
        num("variantVisitors", "Visitors in B", "1000"), num("variantConversions", "Conversions in B", "150"), CONFIDENCE]),
-    ("sampleSize", "A/B tests", "Sample size per variant", "count",
+    (Calculator::SampleSize, CalculatorGroup::AbTests, "Sample size per variant", Unit::Count,
      "n = (z₁₋α/₂ √(2p̄q̄) + z_power √(p₁q₁ + p₂q₂))² / (p₂ − p₁)², two-sided; decide it before the test and do not stop early",
      &[num("baselineRate", "Baseline conversion rate (0–1)", "0.10"), num("targetRate", "Rate to detect (0–1)", "0.12"),
        num("power", "Power (e.g. 0.8)", "0.8"), num("significance", "Significance level α (e.g. 0.05)", "0.05")]),
-    ("minimumDetectableEffect", "A/B tests", "Minimum detectable effect", "ratio",
+    (Calculator::MinimumDetectableEffect, CalculatorGroup::AbTests, "Minimum detectable effect", Unit::Ratio,
      "the smallest absolute lift the sample-size formula detects with this many visitors per variant",
      &[num("baselineRate", "Baseline conversion rate (0–1)", "0.10"), num("visitorsPerVariant", "Visitors per variant", "3841"),
        num("power", "Power (e.g. 0.8)", "0.8"), num("significance", "Significance level α (e.g. 0.05)", "0.05")]),
-    ("welchTest", "A/B tests", "Compare two means (Welch's t-test)", "count",
+    (Calculator::WelchTest, CalculatorGroup::AbTests, "Compare two means (Welch's t-test)", Unit::Count,
      "difference B − A of the means; t = (x̄B − x̄A)/√(sA²/nA + sB²/nB), Welch–Satterthwaite df",
      &[num("meanA", "Mean of A", "47.9"), num("sdA", "Standard deviation of A", "15.6"), num("nA", "Size of A", "35"),
        num("meanB", "Mean of B", "52.3"), num("sdB", "Standard deviation of B", "12.1"), num("nB", "Size of B", "40"), CONFIDENCE]),
-    ("sentimentScore", "social and brand", "Sentiment score", "ratio",
+    (Calculator::SentimentScore, CalculatorGroup::SocialAndBrand, "Sentiment score", Unit::Ratio,
      "(positive − negative) / all texts (−1 … 1)",
      &[num("positive", "Positive texts", "120"), num("neutral", "Neutral texts", "50"), num("negative", "Negative texts", "30")]),
-    ("followerGrowth", "social and brand", "Follower growth", "ratio",
+    (Calculator::FollowerGrowth, CalculatorGroup::SocialAndBrand, "Follower growth", Unit::Ratio,
      "(followers at the end − at the start) / followers at the start",
      &[num("followersStart", "Followers at the start", "10100"), num("followersEnd", "Followers at the end", "12500")]),
-    ("bgNbdCustomer", "lifetime value", "Expected purchases of a customer (BG/NBD)", "purchases",
+    (Calculator::BgNbdCustomer, CalculatorGroup::LifetimeValue, "Expected purchases of a customer (BG/NBD)", Unit::Purchases,
      "E[X(horizon) | x, tₓ, T] (Fader, Hardie & Lee 2005, eq. 10); details: P(alive)",
      &[num("r", "r", "0.243"), num("alpha", "α", "4.414"), num("a", "a", "0.793"), num("b", "b", "2.426"),
        num("frequency", "Repeat purchases x", "2"), num("recency", "Recency tₓ (time of last purchase)", "30.43"), num("t", "Age T (time since first purchase)", "38.86"), num("horizon", "Horizon (time units)", "39")]),
@@ -145,10 +159,10 @@ const CATALOGUE: &[Entry] = &[
 
 /// A calculator that is one quotient: numerator / denominator.
 struct RatioSpec {
-    metric: &'static str,
-    group: &'static str,
+    metric: Calculator,
+    group: CalculatorGroup,
     title: &'static str,
-    unit: &'static str,
+    unit: Unit,
     formula: &'static str,
     num: InputSpec,
     den: InputSpec,
@@ -159,17 +173,20 @@ struct RatioSpec {
 impl RatioSpec {
     /// Money numerators may be negative (refunds); counts may not.
     fn money(&self) -> bool {
-        matches!(self.unit, "currency")
-            || matches!(self.metric, "netRevenueRetention" | "returnOnAdSpend")
+        self.unit == Unit::Currency
+            || matches!(
+                self.metric,
+                Calculator::NetRevenueRetention | Calculator::ReturnOnAdSpend
+            )
     }
 }
 
 #[allow(clippy::too_many_arguments)]
 const fn ratio(
-    metric: &'static str,
-    group: &'static str,
+    metric: Calculator,
+    group: CalculatorGroup,
     title: &'static str,
-    unit: &'static str,
+    unit: Unit,
     formula: &'static str,
     num: InputSpec,
     den: InputSpec,
@@ -189,67 +206,56 @@ const fn ratio(
 
 #[rustfmt::skip]
 const RATIOS: &[RatioSpec] = &[
-    ratio("churnRate", "customers", "Churn rate", "ratio", "customers lost / customers at start",
+    ratio(Calculator::ChurnRate, CalculatorGroup::Customers, "Churn rate", Unit::Ratio, "customers lost / customers at start",
         num("lost", "Customers lost", "30"), num("start", "Customers at start", "200"), true),
-    ratio("repeatPurchaseRate", "customers", "Repeat purchase rate", "ratio", "customers with 2 or more orders / customers",
+    ratio(Calculator::RepeatPurchaseRate, CalculatorGroup::Customers, "Repeat purchase rate", Unit::Ratio, "customers with 2 or more orders / customers",
         num("repeatCustomers", "Customers with 2+ orders", "45"), num("customers", "Customers", "180"), true),
-    ratio("arpu", "revenue", "Average revenue per user (ARPU)", "currency", "revenue / active customers",
+    ratio(Calculator::Arpu, CalculatorGroup::Revenue, "Average revenue per user (ARPU)", Unit::Currency, "revenue / active customers",
         num("revenue", "Revenue", "12500"), num("customers", "Active customers", "250"), false),
-    ratio("averageOrderValue", "revenue", "Average order value", "currency", "revenue / orders",
+    ratio(Calculator::AverageOrderValue, CalculatorGroup::Revenue, "Average order value", Unit::Currency, "revenue / orders",
         num("revenue", "Revenue", "12500"), num("orders", "Orders", "400"), false),
-    ratio("purchaseFrequency", "revenue", "Purchase frequency", "purchases", "orders / customers",
+    ratio(Calculator::PurchaseFrequency, CalculatorGroup::Revenue, "Purchase frequency", Unit::Purchases, "orders / customers",
         num("orders", "Orders", "400"), num("customers", "Customers", "250"), false),
-    ratio("netRevenueRetention", "revenue", "Net revenue retention", "ratio", "this period's revenue from last period's customers / their revenue last period",
+    ratio(Calculator::NetRevenueRetention, CalculatorGroup::Revenue, "Net revenue retention", Unit::Ratio, "this period's revenue from last period's customers / their revenue last period",
         num("revenueNow", "Revenue now from last period's customers", "10400"), num("revenueBefore", "Their revenue last period", "10000"), false),
-    ratio("firstContactResolutionRate", "support", "First contact resolution rate", "ratio", "tickets resolved on the first contact / resolved tickets",
+    ratio(Calculator::FirstContactResolutionRate, CalculatorGroup::Support, "First contact resolution rate", Unit::Ratio, "tickets resolved on the first contact / resolved tickets",
         num("resolvedFirstContact", "Resolved on first contact", "340"), num("resolved", "Resolved tickets", "450"), true),
-    ratio("reopenRate", "support", "Reopen rate", "ratio", "resolved tickets reopened / resolved tickets",
+    ratio(Calculator::ReopenRate, CalculatorGroup::Support, "Reopen rate", Unit::Ratio, "resolved tickets reopened / resolved tickets",
         num("reopened", "Reopened tickets", "27"), num("resolved", "Resolved tickets", "450"), true),
-    ratio("averageHandleTime", "support", "Average handle time", "seconds", "total handle time / handled contacts",
+    ratio(Calculator::AverageHandleTime, CalculatorGroup::Support, "Average handle time", Unit::Seconds, "total handle time / handled contacts",
         num("totalHandleSeconds", "Total handle time (seconds)", "162000"), num("contacts", "Contacts handled", "360"), false),
-    ratio("ticketsPerCustomer", "support", "Tickets per customer", "count", "tickets / distinct customers",
+    ratio(Calculator::TicketsPerCustomer, CalculatorGroup::Support, "Tickets per customer", Unit::Count, "tickets / distinct customers",
         num("tickets", "Tickets", "450"), num("customers", "Customers", "300"), false),
-    ratio("deliveryRate", "email and ads", "Delivery rate", "ratio", "delivered / sent",
+    ratio(Calculator::DeliveryRate, CalculatorGroup::EmailAndAds, "Delivery rate", Unit::Ratio, "delivered / sent",
         num("delivered", "Delivered", "9800"), num("sent", "Sent", "10000"), true),
-    ratio("openRate", "email and ads", "Open rate", "ratio", "unique opens / delivered",
+    ratio(Calculator::OpenRate, CalculatorGroup::EmailAndAds, "Open rate", Unit::Ratio, "unique opens / delivered",
         num("opens", "Unique opens", "2450"), num("delivered", "Delivered", "9800"), true),
-    ratio("clickThroughRate", "email and ads", "Click-through rate (email)", "ratio", "unique clicks / delivered",
+    ratio(Calculator::ClickThroughRate, CalculatorGroup::EmailAndAds, "Click-through rate (email)", Unit::Ratio, "unique clicks / delivered",
         num("clicks", "Unique clicks", "294"), num("delivered", "Delivered", "9800"), true),
-    ratio("clickToOpenRate", "email and ads", "Click-to-open rate", "ratio", "unique clicks / unique opens",
+    ratio(Calculator::ClickToOpenRate, CalculatorGroup::EmailAndAds, "Click-to-open rate", Unit::Ratio, "unique clicks / unique opens",
         num("clicks", "Unique clicks", "294"), num("opens", "Unique opens", "2450"), true),
-    ratio("conversionRate", "email and ads", "Conversion rate", "ratio", "conversions / delivered",
+    ratio(Calculator::ConversionRate, CalculatorGroup::EmailAndAds, "Conversion rate", Unit::Ratio, "conversions / delivered",
         num("conversions", "Conversions", "49"), num("delivered", "Delivered", "9800"), true),
-    ratio("unsubscribeRate", "email and ads", "Unsubscribe rate", "ratio", "unsubscribes / delivered",
+    ratio(Calculator::UnsubscribeRate, CalculatorGroup::EmailAndAds, "Unsubscribe rate", Unit::Ratio, "unsubscribes / delivered",
         num("unsubscribes", "Unsubscribes", "20"), num("delivered", "Delivered", "9800"), true),
-    ratio("bounceRate", "email and ads", "Bounce rate", "ratio", "bounces / sent",
+    ratio(Calculator::BounceRate, CalculatorGroup::EmailAndAds, "Bounce rate", Unit::Ratio, "bounces / sent",
         num("bounces", "Bounces", "200"), num("sent", "Sent", "10000"), true),
-    ratio("revenuePerEmail", "email and ads", "Revenue per email", "currency", "revenue / delivered",
+    ratio(Calculator::RevenuePerEmail, CalculatorGroup::EmailAndAds, "Revenue per email", Unit::Currency, "revenue / delivered",
         num("revenue", "Revenue", "2940"), num("delivered", "Delivered", "9800"), false),
-    ratio("adClickThroughRate", "email and ads", "Click-through rate (ads)", "ratio", "clicks / impressions",
+    ratio(Calculator::AdClickThroughRate, CalculatorGroup::EmailAndAds, "Click-through rate (ads)", Unit::Ratio, "clicks / impressions",
         num("clicks", "Clicks", "150"), num("impressions", "Impressions", "10000"), true),
-    ratio("costPerClick", "email and ads", "Cost per click", "currency", "spend / clicks",
+    ratio(Calculator::CostPerClick, CalculatorGroup::EmailAndAds, "Cost per click", Unit::Currency, "spend / clicks",
         num("spend", "Spend", "75"), num("clicks", "Clicks", "150"), false),
-    ratio("returnOnAdSpend", "email and ads", "Return on ad spend", "ratio", "revenue / spend",
+    ratio(Calculator::ReturnOnAdSpend, CalculatorGroup::EmailAndAds, "Return on ad spend", Unit::Ratio, "revenue / spend",
         num("revenue", "Revenue", "300"), num("spend", "Spend", "75"), false),
-    ratio("engagementRate", "social and brand", "Engagement rate (by followers)", "ratio", "(likes + comments + shares [+ saves]) / followers",
+    ratio(Calculator::EngagementRate, CalculatorGroup::SocialAndBrand, "Engagement rate (by followers)", Unit::Ratio, "(likes + comments + shares [+ saves]) / followers",
         num("engagements", "Likes + comments + shares", "760"), num("followers", "Followers", "32600"), false),
-    ratio("engagementRateByImpressions", "social and brand", "Engagement rate (by impressions)", "ratio", "(likes + comments + shares [+ saves]) / impressions",
+    ratio(Calculator::EngagementRateByImpressions, CalculatorGroup::SocialAndBrand, "Engagement rate (by impressions)", Unit::Ratio, "(likes + comments + shares [+ saves]) / impressions",
         num("engagements", "Likes + comments + shares", "760"), num("impressions", "Impressions", "36000"), false),
-    ratio("shareOfVoice", "social and brand", "Share of voice", "ratio", "our mentions (or searches) / all brands' mentions (or searches)",
+    ratio(Calculator::ShareOfVoice, CalculatorGroup::SocialAndBrand, "Share of voice", Unit::Ratio, "our mentions (or searches) / all brands' mentions (or searches)",
         num("ours", "Our mentions", "270"), num("all", "All brands' mentions", "400"), true),
-    ratio("goodRatingShare", "social and brand", "Share of good ratings", "ratio", "reviews rated 4–5 (top two points) / rated reviews",
+    ratio(Calculator::GoodRatingShare, CalculatorGroup::SocialAndBrand, "Share of good ratings", Unit::Ratio, "reviews rated 4–5 (top two points) / rated reviews",
         num("good", "Reviews rated 4–5", "212"), num("ratings", "Rated reviews", "300"), true),
-];
-
-const GROUPS: [&str; 8] = [
-    "survey",
-    "customers",
-    "revenue",
-    "lifetime value",
-    "support",
-    "email and ads",
-    "social and brand",
-    "A/B tests",
 ];
 
 /// The catalogue of calculators, grouped (customers, revenue, lifetime value, support, email
@@ -281,7 +287,7 @@ pub fn calculators() -> Vec<CalculatorSpec> {
             },
         }))
         .collect();
-    out.sort_by_key(|c| GROUPS.iter().position(|g| *g == c.group));
+    out.sort_by_key(|c| c.group);
     out
 }
 
@@ -291,21 +297,21 @@ pub fn calculate_json(v: &serde_json::Value) -> Result<CalcResult> {
     let obj = v
         .as_object()
         .ok_or_else(|| Error::option("calculation", "must be an object"))?;
-    let metric = obj
+    let name = obj
         .get("metric")
         .and_then(serde_json::Value::as_str)
         .ok_or_else(|| Error::option("metric", "must name a calculator"))?;
+    let metric = Calculator::parse(name).ok_or_else(|| {
+        Error::option(
+            "metric",
+            format!(
+                "`{name}` is not a calculator (one of {})",
+                Calculator::names()
+            ),
+        )
+    })?;
     let Some(r) = RATIOS.iter().find(|r| r.metric == metric) else {
-        let Some(e) = CATALOGUE.iter().find(|e| e.0 == metric) else {
-            let known: Vec<&str> = calculators().iter().map(|c| c.metric).collect();
-            return Err(Error::option(
-                "metric",
-                format!(
-                    "`{metric}` is not a calculator (one of {})",
-                    known.join(", ")
-                ),
-            ));
-        };
+        let e = entry(metric);
         // Only the catalogue's inputs: a misspelt one is an error, not a silent default.
         if let Some(k) = obj
             .keys()
@@ -390,8 +396,8 @@ fn numbers(obj: &Object, field: &str) -> Result<Vec<f64>> {
 }
 
 fn result(
-    metric: &'static str,
-    unit: &'static str,
+    metric: Calculator,
+    unit: Unit,
     formula: &'static str,
     value: std::result::Result<f64, String>,
     details: BTreeMap<&'static str, f64>,
@@ -415,7 +421,7 @@ fn result(
     }
 }
 
-fn entry(metric: &str) -> &'static Entry {
+fn entry(metric: Calculator) -> &'static Entry {
     CATALOGUE
         .iter()
         .find(|e| e.0 == metric)
@@ -486,12 +492,12 @@ fn quotient(a: f64, b: f64) -> std::result::Result<f64, String> {
 
 /// Runs one calculation of the catalogue on its inputs. Invalid inputs (negative counts, rates outside 0–1) are errors naming
 /// the field; a zero denominator is a result without a value.
-fn calculate(metric: &'static str, obj: &Object) -> Result<CalcResult> {
+fn calculate(metric: Calculator, obj: &Object) -> Result<CalcResult> {
     let input = |field: &str| number(obj, field);
     let mut details = BTreeMap::new();
     let mut series = Vec::new();
     let value: std::result::Result<f64, String> = match metric {
-        "retentionRate" => {
+        Calculator::RetentionRate => {
             let start = input("start")?;
             let end = input("end")?;
             let new = input("new")?;
@@ -505,18 +511,18 @@ fn calculate(metric: &'static str, obj: &Object) -> Result<CalcResult> {
             }
             quotient(e - n, s)
         }
-        "lifespanFromChurn" => {
+        Calculator::LifespanFromChurn => {
             let churn_rate = input("churnRate")?;
             lv::lifespan_from_churn(fraction("churnRate", churn_rate)?)
                 .ok_or_else(|| "a churn rate of 0 means an unbounded lifespan".to_string())
         }
-        "clvPurchaseValue" => Ok(lv::clv_purchase_value(
+        Calculator::ClvPurchaseValue => Ok(lv::clv_purchase_value(
             input("averageOrderValue")?,
             count("purchaseFrequency", input("purchaseFrequency")?)?,
             count("lifespan", input("lifespan")?)?,
         ) * fraction("margin", input("margin")?)?),
-        "clvArpuYears" => Ok(input("arpuPerYear")? * count("years", input("years")?)?),
-        "clvDiscounted" | "clvDiscountedFuture" => {
+        Calculator::ClvArpuYears => Ok(input("arpuPerYear")? * count("years", input("years")?)?),
+        Calculator::ClvDiscounted | Calculator::ClvDiscountedFuture => {
             let (margin_per_period, retention_rate, discount_rate) = (
                 input("marginPerPeriod")?,
                 input("retentionRate")?,
@@ -534,7 +540,7 @@ fn calculate(metric: &'static str, obj: &Object) -> Result<CalcResult> {
             f(margin_per_period, r, d)
                 .ok_or_else(|| "retention 1 without discounting: the sum has no end".to_string())
         }
-        "npsScore" => {
+        Calculator::NpsScore => {
             let promoters = input("promoters")?;
             let passives = input("passives")?;
             let detractors = input("detractors")?;
@@ -553,7 +559,7 @@ fn calculate(metric: &'static str, obj: &Object) -> Result<CalcResult> {
             interval_details(&mut details, r.interval);
             r.score.ok_or_else(|| "no responses".to_string())
         }
-        "csatScore" => {
+        Calculator::CsatScore => {
             let satisfied = input("satisfied")?;
             let responses = input("responses")?;
             let confidence = input("confidence")?;
@@ -569,7 +575,7 @@ fn calculate(metric: &'static str, obj: &Object) -> Result<CalcResult> {
             details.insert("responses", n as f64);
             quotient(x as f64, n as f64)
         }
-        "meanScore" => {
+        Calculator::MeanScore => {
             let mean = input("mean")?;
             let sd = input("sd")?;
             let n = input("n")?;
@@ -586,7 +592,7 @@ fn calculate(metric: &'static str, obj: &Object) -> Result<CalcResult> {
             details.insert("n", n as f64);
             Ok(mean)
         }
-        "npsDifference" => {
+        Calculator::NpsDifference => {
             let promoters_a = input("promotersA")?;
             let passives_a = input("passivesA")?;
             let detractors_a = input("detractorsA")?;
@@ -614,7 +620,7 @@ fn calculate(metric: &'static str, obj: &Object) -> Result<CalcResult> {
                 None => Err("a group has no responses".to_string()),
             }
         }
-        "abTest" => {
+        Calculator::AbTest => {
             let control_visitors = input("controlVisitors")?;
             let control_conversions = input("controlConversions")?;
             let variant_visitors = input("variantVisitors")?;
@@ -659,7 +665,7 @@ fn calculate(metric: &'static str, obj: &Object) -> Result<CalcResult> {
                 None => Err("a variant has no visitors".to_string()),
             }
         }
-        "sampleSize" => {
+        Calculator::SampleSize => {
             let baseline_rate = input("baselineRate")?;
             let target_rate = input("targetRate")?;
             let power = input("power")?;
@@ -681,7 +687,7 @@ fn calculate(metric: &'static str, obj: &Object) -> Result<CalcResult> {
                 None => Err("the target rate must differ from the baseline".to_string()),
             }
         }
-        "minimumDetectableEffect" => {
+        Calculator::MinimumDetectableEffect => {
             let baseline_rate = input("baselineRate")?;
             let visitors_per_variant = input("visitorsPerVariant")?;
             let power = input("power")?;
@@ -702,7 +708,7 @@ fn calculate(metric: &'static str, obj: &Object) -> Result<CalcResult> {
                 None => Err("too few visitors to detect any lift at this power".to_string()),
             }
         }
-        "welchTest" => {
+        Calculator::WelchTest => {
             let mean_a = input("meanA")?;
             let sd_a = input("sdA")?;
             let n_a = input("nA")?;
@@ -738,7 +744,7 @@ fn calculate(metric: &'static str, obj: &Object) -> Result<CalcResult> {
                 None => Err("each group needs at least 2 values and some spread".to_string()),
             }
         }
-        "sentimentScore" => {
+        Calculator::SentimentScore => {
             let positive = input("positive")?;
             let neutral = input("neutral")?;
             let negative = input("negative")?;
@@ -749,7 +755,7 @@ fn calculate(metric: &'static str, obj: &Object) -> Result<CalcResult> {
             );
             quotient(p - n, p + u + n)
         }
-        "followerGrowth" => {
+        Calculator::FollowerGrowth => {
             let followers_start = input("followersStart")?;
             let followers_end = input("followersEnd")?;
             let (a, b) = (
@@ -758,7 +764,7 @@ fn calculate(metric: &'static str, obj: &Object) -> Result<CalcResult> {
             );
             quotient(b - a, a)
         }
-        "sbgRetention" => {
+        Calculator::SbgRetention => {
             let alive = numbers(obj, "alive")?;
             let periods = input("periods")?;
             if alive.len() < 2 {
@@ -790,7 +796,7 @@ fn calculate(metric: &'static str, obj: &Object) -> Result<CalcResult> {
             sbg::mean_lifetime(m.alpha, m.beta)
                 .ok_or_else(|| format!("α = {:.3} ≤ 1: the mean lifetime is infinite", m.alpha))
         }
-        "bgNbdCustomer" => {
+        Calculator::BgNbdCustomer => {
             let r = input("r")?;
             let alpha = input("alpha")?;
             let a = input("a")?;

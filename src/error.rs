@@ -93,7 +93,7 @@ impl Error {
 pub type Result<T> = std::result::Result<T, Error>;
 
 /// A non-fatal finding about the input or the computation (e.g. "decoded as Windows-1252").
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Warning {
     pub code: WarningCode,
@@ -101,7 +101,7 @@ pub struct Warning {
 }
 
 /// One value that could not be used, with where it was.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ValueExample {
     /// Row number as a spreadsheet shows it: the header is row 1, the first data row is row 2.
@@ -131,7 +131,7 @@ impl ValueExample {
 }
 
 /// What happened to the row (or value) that had the problem.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Fate {
     /// The whole row was left out of every metric.
@@ -143,7 +143,7 @@ pub enum Fate {
 }
 
 /// Values or rows rejected for one reason in one column: counted in full, with the first examples.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Rejection {
     pub code: RejectionCode,

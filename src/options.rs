@@ -13,8 +13,9 @@ use crate::metrics::survey::{check_confidence, CesOptions, CsatOptions, NpsOptio
 use crate::period::{Granularity, ReportTz, WeekStart};
 use crate::vocab::Kind;
 
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct AnalyzeOptions {
     /// Dataset kind: "auto" (default: detected from the columns), "survey", "events",
     /// "transactions", "tickets" or "campaigns".

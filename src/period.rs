@@ -152,7 +152,7 @@ impl Periods {
 }
 
 /// Calendar granularity of a series.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Granularity {
     Day,
@@ -200,7 +200,7 @@ impl Granularity {
 }
 
 /// First day of the week for weekly periods (ISO 8601: Monday).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum WeekStart {
     Monday,

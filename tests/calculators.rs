@@ -338,7 +338,7 @@ fn every_catalogue_entry_runs_on_its_example() {
     let list = calculators();
     assert_eq!(list.len(), 43);
     // Grouped in a fixed order, as the page shows them.
-    let groups: Vec<&str> = list.iter().map(|c| c.group).collect();
+    let groups: Vec<&str> = list.iter().map(|c| c.group.name()).collect();
     let mut dedup = groups.clone();
     dedup.dedup();
     assert_eq!(
@@ -356,13 +356,14 @@ fn every_catalogue_entry_runs_on_its_example() {
     );
     for spec in list {
         let mut obj = serde_json::Map::new();
-        obj.insert("metric".into(), spec.metric.into());
+        obj.insert("metric".into(), spec.metric.name().into());
         for i in &spec.inputs {
-            let v: serde_json::Value = if i.kind == "numbers" {
-                serde_json::from_str(&format!("[{}]", i.example)).unwrap()
-            } else {
-                serde_json::from_str(i.example).unwrap()
-            };
+            let v: serde_json::Value =
+                if i.kind == engagement_metrics::calculators::InputKind::Numbers {
+                    serde_json::from_str(&format!("[{}]", i.example)).unwrap()
+                } else {
+                    serde_json::from_str(i.example).unwrap()
+                };
             obj.insert(i.name.into(), v);
         }
         let json = serde_json::Value::Object(obj).to_string();

@@ -132,7 +132,7 @@ fn rfm_scores_and_segments() {
                 c.r,
                 c.f,
                 c.m,
-                c.segment,
+                c.segment.name(),
             )
         })
         .collect();
@@ -200,7 +200,10 @@ fn formula_lifetime_values_from_pooled_periods() {
     close(lv.inputs.arpu, 380.0 / 6.0, TOL);
     close(lv.inputs.churn_rate, 0.5, TOL);
     close(lv.inputs.lifespan_periods, 2.0, TOL);
-    assert_eq!(lv.inputs.lifespan_source, "churn");
+    assert_eq!(
+        lv.inputs.lifespan_source,
+        engagement_metrics::metrics::lifetime_value::LifespanSource::Churn
+    );
     let v = |name: &str| {
         lv.variants
             .iter()
@@ -222,7 +225,10 @@ fn formula_lifetime_values_from_pooled_periods() {
         ORDERS.as_bytes(),
         r#"{"lifetimeValue": {"lifespanPeriods": 5}}"#,
     );
-    assert_eq!(r.lifetime_value.inputs.lifespan_source, "option");
+    assert_eq!(
+        r.lifetime_value.inputs.lifespan_source,
+        engagement_metrics::metrics::lifetime_value::LifespanSource::Option
+    );
     let pv = &r.lifetime_value.variants[0];
     close(pv.value, 380.0 / 6.0 * 5.0, TOL);
     let r = transactions(b"customer,date,amount\na,2024-01-05,10\n", "{}");

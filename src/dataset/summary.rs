@@ -8,7 +8,7 @@ use crate::period::rfc3339;
 use crate::vocab::{Role, ValueType};
 
 /// One typed column of an ingested table.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct StoredColumn {
     pub header: String,
@@ -18,16 +18,19 @@ pub struct StoredColumn {
     pub missing: u64,
     /// Distinct values (ids and categories).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub distinct: Option<u64>,
     /// Smallest and largest value (times as RFC 3339 UTC, numbers as numbers).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub min: Option<Extreme>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub max: Option<Extreme>,
 }
 
 /// The smallest or largest value of a column: a time as RFC 3339 UTC text, or a number.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(untagged)]
 pub enum Extreme {
     Number(f64),
@@ -35,7 +38,7 @@ pub enum Extreme {
 }
 
 /// What an ingested table holds and what it costs in memory.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DatasetSummary {
     /// Data rows kept in the table.

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 /// The encoding the input was read as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Encoding {
     Utf8,

@@ -14,7 +14,7 @@ use super::json::{JsonSplitter, ObjectRows};
 use crate::error::{Error, Rejections, Result};
 
 /// The layout of the input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Format {
     /// Delimited text (comma, semicolon, tab or pipe).

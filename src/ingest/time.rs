@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::period::{day_of_ymd, parse_offset, ReportTz};
 
 /// How a column's timestamps are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum TimeFormat {
     /// Year first: ISO 8601 and its common relatives (`2024-01-31`, `2024/01/31 13:05`).

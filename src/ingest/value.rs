@@ -37,7 +37,7 @@ pub fn parse_number(s: &str) -> Option<f64> {
 }
 
 /// Which character separates the decimals in a column of amounts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum DecimalMark {
     /// `1,234.5`

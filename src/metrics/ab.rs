@@ -14,8 +14,9 @@ use crate::metrics::figure::{Definition, SMALL_SAMPLE};
 use crate::stats::significance::{holm, two_proportions, welch, Comparison, Sample};
 use crate::stats::{wilson_interval, Interval};
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct VariantCounts {
     pub name: String,
     pub visitors: f64,
@@ -25,8 +26,9 @@ pub struct VariantCounts {
     pub revenue_sd: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct AbInput {
     pub variants: Vec<VariantCounts>,
     /// Confidence level (default 0.95); the significance level is 1 − confidence.
@@ -34,15 +36,16 @@ pub struct AbInput {
 }
 
 /// One row of a per-visitor export.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct AbRow {
     pub variant: String,
     pub converted: bool,
     pub revenue: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct VariantResult {
     pub name: String,
@@ -52,10 +55,11 @@ pub struct VariantResult {
     pub interval: Option<Interval>,
     pub small_sample: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub revenue_mean: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct VariantComparison {
     pub variant: String,
@@ -67,7 +71,7 @@ pub struct VariantComparison {
     pub verdict: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AbResult {
     pub control: String,

@@ -13,7 +13,7 @@ use crate::metrics::rate::Rate;
 use crate::period::Periodizer;
 
 /// Summed counts; null when the file has no such column.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CampaignTotals {
     pub sent: Option<f64>,
@@ -30,7 +30,7 @@ pub struct CampaignTotals {
     pub spend: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CampaignRates {
     /// delivered / sent.
@@ -59,7 +59,7 @@ pub struct CampaignRates {
     pub return_on_ad_spend: Rate,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CampaignGroup {
     /// Campaign name, period label, channel ("" for the whole file).
@@ -69,7 +69,7 @@ pub struct CampaignGroup {
     pub rates: CampaignRates,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CampaignMetrics {
     pub overall: CampaignGroup,

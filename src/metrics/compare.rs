@@ -20,7 +20,7 @@ use crate::stats::significance::{
 pub use crate::stats::Moments;
 use crate::stats::RatioSums;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MetricComparison {
     pub metric: Metric,
@@ -33,7 +33,7 @@ pub struct MetricComparison {
     pub significant: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SegmentComparisons {
     pub column: String,
@@ -41,7 +41,7 @@ pub struct SegmentComparisons {
     pub comparisons: Vec<MetricComparison>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SurveyComparisons {
     pub confidence: f64,

@@ -11,7 +11,7 @@ use crate::vocab::{Metric, Unit, Variant};
 pub const SMALL_SAMPLE: u64 = 30;
 
 /// A parameter of a definition (a threshold, a scale bound, a named choice).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(untagged)]
 pub enum Param {
     Number(f64),
@@ -35,7 +35,7 @@ impl From<&str> for Param {
 }
 
 /// How a figure was computed: which metric, which variant, the formula, the parameters.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Definition {
     pub metric: Metric,
@@ -63,11 +63,12 @@ impl Definition {
 }
 
 /// One reported number. `value` is `null` (with `unavailableReason`) when undefined, never NaN.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Figure {
     pub value: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub unavailable_reason: Option<String>,
     /// Number of answers (or units) the figure is computed from.
     pub n: u64,

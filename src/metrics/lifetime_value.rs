@@ -13,8 +13,9 @@ use crate::metrics::revenue::PeriodRevenue;
 use crate::period::Granularity;
 
 /// Options (`lifetimeValue: {...}` in AnalyzeOptions).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct LifetimeValueOptions {
     /// Gross margin as a fraction of revenue (default 1: revenue).
     pub margin: Option<f64>,
@@ -82,7 +83,7 @@ pub fn clv_discounted_future(margin_per_period: f64, retention: f64, discount: f
     (denom > 0.0 && (0.0..=1.0).contains(&retention)).then(|| margin_per_period * retention / denom)
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct LifetimeInputs {
     pub customers: u64,
@@ -96,28 +97,39 @@ pub struct LifetimeInputs {
     pub churn_rate: Option<f64>,
     pub retention_rate: Option<f64>,
     pub lifespan_periods: Option<f64>,
-    /// "option" when given, "churn" when 1 / churn rate.
-    pub lifespan_source: &'static str,
+    pub lifespan_source: LifespanSource,
     pub periods_per_year: f64,
     pub margin: f64,
     pub discount_rate: f64,
 }
 
+/// Where the lifespan of the formula CLV comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub enum LifespanSource {
+    /// `lifetimeValue.lifespanPeriods`.
+    Option,
+    /// 1 / the pooled churn rate.
+    Churn,
+}
+
 /// One formula's result.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ClvVariant {
     pub variant: Variant,
     pub value: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub unavailable_reason: Option<String>,
     pub formula: &'static str,
     /// Historical CLV only: the bootstrap interval of the mean net revenue per customer.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub interval: Option<crate::stats::Interval>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct LifetimeValue {
     pub inputs: LifetimeInputs,
@@ -163,8 +175,8 @@ pub fn lifetime_value(
     let margin = o.margin.unwrap_or(1.0);
     let d = o.discount_rate.unwrap_or(0.0);
     let (lifespan, source) = match o.lifespan_periods {
-        Some(l) => (Some(l), "option"),
-        None => (churn.and_then(lifespan_from_churn), "churn"),
+        Some(l) => (Some(l), LifespanSource::Option),
+        None => (churn.and_then(lifespan_from_churn), LifespanSource::Churn),
     };
     let inputs = LifetimeInputs {
         customers,

@@ -7,20 +7,23 @@ use serde::Serialize;
 use crate::metrics::figure::SMALL_SAMPLE;
 use crate::stats::{wilson_interval, Interval};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Rate {
     pub value: Option<f64>,
     pub numerator: f64,
     pub denominator: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub unavailable_reason: Option<String>,
     /// Wilson interval for shares of whole counts (numerator ≤ denominator); the delta-method
     /// interval for a ratio of sums over units (engagement rates over posts).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub interval: Option<Interval>,
     /// Fewer than 30 in the denominator (shares), or fewer than 30 units (ratios).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[ts(optional = nullable)]
     pub small_sample: bool,
 }
 

@@ -18,7 +18,7 @@ use crate::metrics::revenue_cohorts::{revenue_cohorts, Cell, RevenueCohorts};
 use crate::period::Periodizer;
 use crate::period::Periods;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PeriodRevenue {
     pub period: String,
@@ -65,7 +65,7 @@ pub struct PeriodRevenue {
     pub gross_revenue_retention: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RevenueReport {
     pub periods: Vec<PeriodRevenue>,

@@ -13,7 +13,7 @@ use crate::metrics::rate::ratio;
 use crate::period::Periodizer;
 use crate::period::MAX_PERIODS;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RevenueCohort {
     /// Period of the first purchase.
@@ -35,7 +35,7 @@ pub struct RevenueCohort {
     pub subscribed: Vec<u64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ProjectedPeriod {
     pub offset: u32,
@@ -49,7 +49,7 @@ pub struct ProjectedPeriod {
 }
 
 /// Shifted-beta-geometric fit (Fader & Hardie 2007) to the cohorts' subscribed counts.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ContractualRetention {
     pub model: sbg::Sbg,
@@ -61,11 +61,12 @@ pub struct ContractualRetention {
     pub definition: Definition,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RevenueCohorts {
     pub cohorts: Vec<RevenueCohort>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub unavailable_reason: Option<String>,
     /// Null when no cohort is older than one period.
     pub contractual: Option<ContractualRetention>,

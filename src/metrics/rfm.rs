@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::metrics::figure::Definition;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomerRfm {
     pub customer: String,
@@ -22,22 +22,22 @@ pub struct CustomerRfm {
     pub r: u8,
     pub f: u8,
     pub m: u8,
-    pub segment: &'static str,
+    pub segment: RfmSegment,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SegmentSummary {
-    pub segment: &'static str,
-    /// Engagement level the segment belongs to: highlyEngaged, engaged, atRisk, dormant.
-    pub engagement: &'static str,
+    pub segment: RfmSegment,
+    /// The engagement level the segment belongs to.
+    pub engagement: Engagement,
     pub customers: u64,
     pub revenue: f64,
     pub share_of_customers: Option<f64>,
     pub share_of_revenue: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Rfm {
     /// The day recency is measured to (YYYY-MM-DD, report time zone).
@@ -45,38 +45,65 @@ pub struct Rfm {
     pub segments: Vec<SegmentSummary>,
     /// Per customer; only with the `rfmCustomers` option (large).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub customers: Option<Vec<CustomerRfm>>,
     pub definition: Definition,
 }
 
-/// Segments in report order, with their engagement level.
-pub const SEGMENTS: [(&str, &str); 10] = [
-    ("champions", "highlyEngaged"),
-    ("loyal", "highlyEngaged"),
-    ("potentialLoyalists", "engaged"),
-    ("newCustomers", "engaged"),
-    ("needAttention", "engaged"),
-    ("aboutToSleep", "atRisk"),
-    ("atRisk", "atRisk"),
-    ("cantLoseThem", "atRisk"),
-    ("hibernating", "dormant"),
-    ("lost", "dormant"),
-];
+crate::vocab::vocabulary! {
+    /// An RFM segment, from the recency and frequency scores (report order).
+    pub enum RfmSegment {
+        Champions = "champions",
+        Loyal = "loyal",
+        PotentialLoyalists = "potentialLoyalists",
+        NewCustomers = "newCustomers",
+        NeedAttention = "needAttention",
+        AboutToSleep = "aboutToSleep",
+        AtRisk = "atRisk",
+        CantLoseThem = "cantLoseThem",
+        Hibernating = "hibernating",
+        Lost = "lost",
+    }
+}
+
+crate::vocab::vocabulary! {
+    /// How engaged a customer is, from most to least.
+    pub enum Engagement {
+        HighlyEngaged = "highlyEngaged",
+        Engaged = "engaged",
+        AtRisk = "atRisk",
+        Dormant = "dormant",
+    }
+}
+
+impl RfmSegment {
+    /// The engagement level the segment belongs to.
+    pub fn engagement(self) -> Engagement {
+        use RfmSegment::*;
+        match self {
+            Champions | Loyal => Engagement::HighlyEngaged,
+            PotentialLoyalists | NewCustomers | NeedAttention => Engagement::Engaged,
+            AboutToSleep | AtRisk | CantLoseThem => Engagement::AtRisk,
+            Hibernating | Lost => Engagement::Dormant,
+        }
+    }
+}
 
 /// The segment of an (R, F) pair; the grid is a partition of the 25 cells.
-pub fn segment(r: u8, f: u8) -> &'static str {
+pub fn segment(r: u8, f: u8) -> RfmSegment {
+    use RfmSegment::*;
     match (r, f) {
-        (4..=5, 4..=5) => "champions",
-        (4..=5, 2..=3) => "potentialLoyalists",
-        (4..=5, _) => "newCustomers",
-        (3, 4..=5) => "loyal",
-        (3, 2..=3) => "needAttention",
-        (3, _) => "aboutToSleep",
-        (2, 3..=5) => "atRisk",
-        (2, _) => "hibernating",
-        (_, 4..=5) => "cantLoseThem",
-        (_, 3) => "atRisk",
-        _ => "lost",
+        (4..=5, 4..=5) => Champions,
+        (4..=5, 2..=3) => PotentialLoyalists,
+        (4..=5, _) => NewCustomers,
+        (3, 4..=5) => Loyal,
+        (3, 2..=3) => NeedAttention,
+        (3, _) => AboutToSleep,
+        (2, 3..=5) => AtRisk,
+        (2, _) => Hibernating,
+        (_, 4..=5) => CantLoseThem,
+        (_, 3) => AtRisk,
+        _ => Lost,
     }
 }
 
@@ -118,12 +145,12 @@ pub fn rfm(
     let money: Vec<f64> = buyers.iter().map(|&c| revenue[c]).collect();
     let (rs, fs, ms) = (quintiles(&recency), quintiles(&freq), quintiles(&money));
     let total_rev: f64 = money.iter().sum();
-    let mut seg_count = [0u64; SEGMENTS.len()];
-    let mut seg_rev = [0.0f64; SEGMENTS.len()];
+    let mut seg_count = vec![0u64; RfmSegment::ALL.len()];
+    let mut seg_rev = vec![0.0f64; RfmSegment::ALL.len()];
     let mut customers = Vec::new();
     for (k, &c) in buyers.iter().enumerate() {
         let name = segment(rs[k], fs[k]);
-        let s = SEGMENTS.iter().position(|x| x.0 == name).unwrap_or(0);
+        let s = name as usize;
         seg_count[s] += 1;
         seg_rev[s] += money[k];
         if with_customers {
@@ -142,12 +169,12 @@ pub fn rfm(
     let n = buyers.len() as f64;
     Rfm {
         as_of: as_of_label,
-        segments: SEGMENTS
+        segments: RfmSegment::ALL
             .iter()
             .enumerate()
-            .map(|(s, &(segment, engagement))| SegmentSummary {
+            .map(|(s, &segment)| SegmentSummary {
                 segment,
-                engagement,
+                engagement: segment.engagement(),
                 customers: seg_count[s],
                 revenue: seg_rev[s],
                 share_of_customers: (n > 0.0).then(|| seg_count[s] as f64 / n),
@@ -179,7 +206,7 @@ mod tests {
     fn the_grid_is_a_partition() {
         for r in 1..=5 {
             for f in 1..=5 {
-                assert!(SEGMENTS.iter().any(|s| s.0 == segment(r, f)));
+                assert!(RfmSegment::ALL.contains(&segment(r, f)));
             }
         }
         assert_eq!(segment(5, 5), "champions");

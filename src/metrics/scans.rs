@@ -10,7 +10,7 @@ use crate::metrics::figure::Definition;
 use crate::metrics::rate::Rate;
 use crate::period::Periodizer;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Count {
     pub name: String,
@@ -19,7 +19,7 @@ pub struct Count {
     pub share: Rate,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ScanMetrics {
     pub scans: u64,

@@ -34,6 +34,31 @@ impl<'de> Deserialize<'de> for Benchmarks {
     }
 }
 
+/// In TypeScript: an object whose keys are the target metrics (from [`Metric::TARGETS`]).
+impl ts_rs::TS for Benchmarks {
+    type WithoutGenerics = Self;
+    type OptionInnerType = Self;
+    fn name(_: &ts_rs::Config) -> String {
+        "Benchmarks".to_string()
+    }
+    fn inline(_: &ts_rs::Config) -> String {
+        let keys: Vec<String> = Metric::TARGETS.iter().map(|m| format!("\"{m}\"")).collect();
+        format!("{{ [K in {}]?: number }}", keys.join(" | "))
+    }
+    fn decl(cfg: &ts_rs::Config) -> String {
+        format!("type Benchmarks = {};", Self::inline(cfg))
+    }
+    fn decl_concrete(cfg: &ts_rs::Config) -> String {
+        Self::decl(cfg)
+    }
+    fn docs() -> Option<String> {
+        Some("/**\n * Targets: NPS in points, shares and rates in percent (0–100), CES and ratings on their\n * scale, the sentiment score on −1…1, money in the file's currency.\n */\n".to_string())
+    }
+    fn output_path() -> Option<std::path::PathBuf> {
+        Some("Benchmarks.ts".into())
+    }
+}
+
 impl Benchmarks {
     /// Every target given is a finite number (a gap is never NaN).
     pub fn check(&self) -> crate::error::Result<()> {
@@ -74,7 +99,7 @@ pub trait Headlines {
 }
 
 /// Trend flags and benchmark gaps of a kind's headline figures.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Signals {
     pub trend_flags: Vec<TrendFlag>,
@@ -94,7 +119,7 @@ pub fn percent(r: &crate::metrics::rate::Rate) -> Option<f64> {
 }
 
 /// A period whose value lies outside median ± 3 × 1.4826 × MAD of the trailing periods.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TrendFlag {
     pub period: String,
@@ -107,7 +132,7 @@ pub struct TrendFlag {
     pub direction: Direction,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct BenchmarkGap {
     pub metric: Metric,

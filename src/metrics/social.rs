@@ -14,14 +14,15 @@ use crate::period::Periodizer;
 use crate::stats::RatioSums;
 
 /// Options (`social: {...}` in AnalyzeOptions).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct SocialOptions {
     /// Count saves as engagements (default false: likes + comments + shares).
     pub include_saves: Option<bool>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SocialTotals {
     pub posts: u64,
@@ -35,7 +36,7 @@ pub struct SocialTotals {
 }
 
 /// Engagement rates in percent, from sums over the group's posts.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct EngagementRates {
     /// 100 × engagements / followers at each post (summed over posts).
@@ -44,7 +45,7 @@ pub struct EngagementRates {
     pub by_reach: Rate,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SocialGroup {
     /// Period or channel ("" for the whole file).
@@ -55,11 +56,12 @@ pub struct SocialGroup {
     pub followers_end: Option<f64>,
     /// (followersEnd − previous period's followersEnd) / previous; periods only.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub follower_growth: Option<Rate>,
 }
 
 /// One post's rates (the 100 most engaging by followers are listed).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PostRate {
     /// The post's position among the kept rows (1 = first).
@@ -70,7 +72,7 @@ pub struct PostRate {
     pub engagement_rate: EngagementRates,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SocialMetrics {
     pub overall: SocialGroup,

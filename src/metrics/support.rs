@@ -23,8 +23,9 @@ use crate::stats::quantile;
 use crate::stats::{mean_interval, Bootstrap, Interval};
 
 /// Options (`support: {...}` in AnalyzeOptions).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct SupportOptions {
     /// Unit of the handle-time column: seconds, minutes or hours (default: from its header,
     /// e.g. "handle_time_min", else seconds).
@@ -35,7 +36,7 @@ pub struct SupportOptions {
 
 /// Mean (with its t interval), median and 90th percentile (with seeded bootstrap intervals,
 /// or the exact order-statistic interval of the median by option) of durations (seconds).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Durations {
     pub n: u64,
@@ -73,7 +74,7 @@ impl Durations {
 }
 
 /// Support figures of one group of tickets.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SupportGroup {
     /// Period label, channel or agent ("" for the whole file).
@@ -92,7 +93,7 @@ pub struct SupportGroup {
     pub csat_mean: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SupportMetrics {
     pub overall: SupportGroup,

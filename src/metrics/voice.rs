@@ -18,8 +18,9 @@ use crate::period::Periodizer;
 use crate::text::SentimentSummary;
 
 /// Options (`voice: {...}` in AnalyzeOptions).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct VoiceOptions {
     /// Our brand, as written in the brand column: its share of voice is the headline.
     pub brand: Option<String>,
@@ -28,7 +29,7 @@ pub struct VoiceOptions {
 }
 
 /// Star ratings of a group of reviews.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RatingSummary {
     pub ratings: u64,
@@ -63,7 +64,7 @@ fn ratings(values: impl Iterator<Item = f64>, good_min: f64, level: f64) -> Rati
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct VoiceGroup {
     /// Period, channel or brand ("" for the whole file).
@@ -75,13 +76,14 @@ pub struct VoiceGroup {
     pub searches: Option<f64>,
     /// Reviews only.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub ratings: Option<RatingSummary>,
     /// Null when the file has no text column.
     pub sentiment: Option<SentimentSummary>,
 }
 
 /// One brand's share of all brands' mentions and searches.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct BrandShare {
     pub brand: String,
@@ -91,7 +93,7 @@ pub struct BrandShare {
     pub share_of_search: Option<Rate>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ShareOfVoice {
     /// Period label ("" for the whole file).
@@ -99,7 +101,7 @@ pub struct ShareOfVoice {
     pub brands: Vec<BrandShare>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct VoiceMetrics {
     pub overall: VoiceGroup,

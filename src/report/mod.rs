@@ -21,7 +21,7 @@ use crate::period::{Granularity, WeekStart};
 use crate::vocab::{Kind, Role, ValueType};
 
 /// Name and version of the engine that produced a report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct EngineInfo {
     pub name: &'static str,
@@ -34,7 +34,7 @@ pub const ENGINE: EngineInfo = EngineInfo {
 };
 
 /// What was read.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct InputSummary {
     pub format: Format,
@@ -52,7 +52,7 @@ pub struct InputSummary {
 }
 
 /// Whether a column's role was given or detected.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum ColumnSource {
     /// Given by the `columns`, `segments` or `ignore` option.
@@ -62,7 +62,7 @@ pub enum ColumnSource {
 }
 
 /// A column of the file and what it was used for.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ColumnInfo {
     pub index: usize,
@@ -76,17 +76,20 @@ pub struct ColumnInfo {
     pub reason: String,
     /// Answer scale of a score column.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub scale: Option<crate::dataset::scores::Scale>,
     /// Format of a timestamp column.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub time_format: Option<TimeFormat>,
     /// Decimal mark of an amount or count column.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub decimal_mark: Option<DecimalMark>,
 }
 
 /// Whether the dataset kind was given or detected.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum KindSource {
     /// Set by the `kind` option.
@@ -96,7 +99,7 @@ pub enum KindSource {
 }
 
 /// How the dataset kind was chosen.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct KindChoice {
     pub source: KindSource,
@@ -104,7 +107,7 @@ pub struct KindChoice {
 }
 
 /// The inferred schema of a file: what `inspect` returns, for the user to confirm.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Schema {
     pub kind: Kind,
@@ -117,7 +120,7 @@ pub struct Schema {
 }
 
 /// The options in force, defaults filled in.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct EffectiveOptions {
     pub timezone: String,
@@ -127,7 +130,7 @@ pub struct EffectiveOptions {
 }
 
 /// The part every report starts with (after `kind`): what was read and how it was understood.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ReportHead {
     pub kind_choice: KindChoice,
@@ -138,7 +141,7 @@ pub struct ReportHead {
 }
 
 /// A report of one kind: the shared parts around the kind's own figures (`body`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct KindReport<B> {
     #[serde(flatten)]
@@ -179,7 +182,7 @@ pub type VoiceReport = KindReport<VoiceBody>;
 pub type ScansReport = KindReport<ScansBody>;
 
 /// The figures of a survey file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SurveyBody {
     /// First and last response time (RFC 3339, UTC), when there is a timestamp column.
@@ -196,14 +199,14 @@ pub struct SurveyBody {
 }
 
 /// The figures of an event log.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct EventsBody {
     pub events: crate::metrics::events::EventsMetrics,
 }
 
 /// The figures of a transactions file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TransactionsBody {
     /// Customers and revenue per period.
@@ -216,42 +219,42 @@ pub struct TransactionsBody {
 }
 
 /// The figures of a help-desk or call export.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TicketsBody {
     pub support: crate::metrics::support::SupportMetrics,
 }
 
 /// The figures of an email / ad campaign export.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CampaignsBody {
     pub campaigns: crate::metrics::campaigns::CampaignMetrics,
 }
 
 /// The figures of social media posts.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SocialBody {
     pub social: crate::metrics::social::SocialMetrics,
 }
 
 /// The figures of reviews or brand mentions: ratings, sentiment and share of voice.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct VoiceBody {
     pub voice: crate::metrics::voice::VoiceMetrics,
 }
 
 /// The figures of QR-code or card scans: counts by device, location and period.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ScansBody {
     pub scans: crate::metrics::scans::ScanMetrics,
 }
 
 /// A report of any kind, tagged by `kind` (one variant per [`Kind`], same name).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum Report {
     Survey(Box<SurveyReport>),

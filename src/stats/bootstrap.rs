@@ -16,8 +16,9 @@ use super::Interval;
 use crate::error::{Error, Result};
 
 /// `intervals: {...}` in AnalyzeOptions.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct IntervalOptions {
     /// Interval of medians and p90s: "bootstrap" (default) or "orderStatistic" (medians only:
     /// the exact distribution-free binomial interval).

@@ -6,7 +6,7 @@ use super::{normal_quantile, student_t_quantile};
 use crate::vocab::IntervalMethod;
 
 /// A two-sided confidence interval.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Interval {
     pub low: f64,

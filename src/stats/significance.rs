@@ -65,7 +65,7 @@ fn z_of(level: f64) -> Option<f64> {
 }
 
 /// The outcome of comparing B with A.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Comparison {
     /// B − A.
@@ -78,6 +78,7 @@ pub struct Comparison {
     pub statistic: f64,
     /// Welch degrees of freedom (t tests only).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub df: Option<f64>,
     pub p_value: f64,
     /// "twoProportionZ", "welchT" or "npsZ".

@@ -9,7 +9,7 @@ use serde::Serialize;
 use sentiment::Label;
 
 /// Sentiment of a group of texts.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SentimentSummary {
     pub texts: u64,

@@ -184,5 +184,9 @@ vocabulary! {
         Currency = "currency",
         /// A number of things (rows, scans, orders).
         Count = "count",
+        /// A number of periods of the report's granularity.
+        Periods = "periods",
+        /// A number of purchases.
+        Purchases = "purchases",
     }
 }

@@ -5,12 +5,14 @@
 //!
 //! This module sits at the bottom of the layers: it imports nothing from the crate.
 
+mod calculator;
 mod codes;
 mod kind;
 mod metric;
 mod role;
 mod stats;
 
+pub use calculator::{Calculator, CalculatorGroup};
 pub use codes::{ErrorCode, RejectionCode, WarningCode};
 pub use kind::Kind;
 pub use metric::{Metric, Unit, Variant};
@@ -108,6 +110,8 @@ mod tests {
         round_trips(TestName::ALL, |v| v.name());
         round_trips(Correction::ALL, |v| v.name());
         round_trips(Direction::ALL, |v| v.name());
+        round_trips(Calculator::ALL, |v| v.name());
+        round_trips(CalculatorGroup::ALL, |v| v.name());
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::stats::ln_gamma;
 use crate::stats::optimize::{nelder_mead_boxed, PARAMETER_RANGE};
 
 /// Fitted parameters and the fit's log-likelihood.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct BgNbd {
     pub r: f64,

@@ -15,8 +15,9 @@ use crate::metrics::figure::Definition;
 use crate::stats::clock::Clock;
 
 /// Options (`clv: {...}` in AnalyzeOptions).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct ClvOptions {
     /// Last day of the calibration period (YYYY-MM-DD); later purchases are the holdout.
     pub calibration_end: Option<String>,
@@ -37,7 +38,7 @@ pub struct ClvOptions {
 }
 
 /// One customer's repeat-purchase summary and predictions (the `clv.customers` option).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ClvCustomer {
     pub customer: String,
@@ -57,10 +58,11 @@ pub struct ClvCustomer {
     pub clv: f64,
     /// Purchase days in the holdout (when there is one).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub holdout_purchases: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FrequencyGroup {
     /// Repeat purchases in calibration (7 = 7 or more).
@@ -70,7 +72,7 @@ pub struct FrequencyGroup {
     pub predicted: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Holdout {
     pub from: String,
@@ -82,7 +84,7 @@ pub struct Holdout {
     pub by_frequency: Vec<FrequencyGroup>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PredictiveClv {
     pub unit_days: f64,
@@ -109,6 +111,7 @@ pub struct PredictiveClv {
     /// Seconds the fits and predictions took (not the reading of the file); null without a clock.
     pub seconds: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub customer_table: Option<Vec<ClvCustomer>>,
     pub definition: Definition,
 }

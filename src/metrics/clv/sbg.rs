@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::stats::optimize::{nelder_mead_boxed, PARAMETER_RANGE};
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Sbg {
     pub alpha: f64,

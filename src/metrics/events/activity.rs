@@ -23,7 +23,7 @@ pub fn active_days(log: &EventLog) -> Vec<Vec<i64>> {
 }
 
 /// One day of the activity series.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DayActivity {
     pub date: String,
@@ -78,7 +78,7 @@ pub fn daily(days: &[Vec<i64>], d0: i64, d1: i64, wau: u32, mau: u32) -> Vec<Day
 }
 
 /// How many users were active on 1, 2, … days of a period.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ActiveDaysDistribution {
     pub period: String,

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::metrics::figure::Definition;
 use crate::period::{Periodizer, Periods, MAX_PERIODS};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Cohort {
     pub cohort: String,
@@ -27,13 +27,14 @@ pub struct Cohort {
     pub on_or_after_interval: Vec<Option<crate::stats::Interval>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Retention {
     pub granularity: crate::period::Granularity,
     pub cohorts: Vec<Cohort>,
     /// Why there is no matrix (too many periods for the granularity), if so.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub unavailable_reason: Option<String>,
     /// Which of the two definitions the page shows first.
     pub headline: super::options::RetentionMode,
@@ -116,7 +117,7 @@ pub fn retention(
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct LifecyclePeriod {
     pub period: String,

@@ -10,7 +10,7 @@ use crate::dataset::events::EventLog;
 use crate::metrics::figure::Definition;
 use crate::stats::median;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FunnelStep {
     pub event: String,
@@ -28,7 +28,7 @@ pub struct FunnelStep {
     pub conversion_interval: Option<crate::stats::Interval>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Funnel {
     pub steps: Vec<FunnelStep>,

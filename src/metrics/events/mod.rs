@@ -37,7 +37,7 @@ fn mean(sum: f64, n: u64) -> Option<f64> {
     (n > 0).then(|| sum / n as f64)
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct EventsSummary {
     pub events: u64,
@@ -50,7 +50,7 @@ pub struct EventsSummary {
     pub duplicates_removed: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PeriodActivity {
     pub period: String,
@@ -63,7 +63,7 @@ pub struct PeriodActivity {
     pub sessions_per_active_user: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Activity {
     pub daily: Vec<DayActivity>,
@@ -75,7 +75,7 @@ pub struct Activity {
     pub definition: Definition,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PageStats {
     pub page: String,
@@ -85,7 +85,7 @@ pub struct PageStats {
     pub exits: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Bounce {
     /// The rule chosen (option or preset): its value is repeated in `headline`.
@@ -98,11 +98,12 @@ pub struct Bounce {
     pub engagement_rate: Figure,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SessionStats {
-    /// "sessionId" (the column) or "inactivityGap".
-    pub source: &'static str,
+    /// How sessions were formed: `sessionId` (the column) or `inactivityGap` (the variant of
+    /// the sessions definition).
+    pub source: Variant,
     pub count: u64,
     /// Mean of (last − first event time) over all sessions, one-event sessions counting 0 s.
     pub mean_duration_seconds: Option<f64>,
@@ -120,7 +121,7 @@ pub struct SessionStats {
     pub definition: Definition,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Conversion {
     pub event: String,
@@ -128,7 +129,7 @@ pub struct Conversion {
     pub sessions: Figure,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Activation {
     pub signup_users: u64,
@@ -136,7 +137,7 @@ pub struct Activation {
     pub rate: Figure,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FeatureUsage {
     pub event: String,
@@ -149,7 +150,7 @@ pub struct FeatureUsage {
     pub adoption: Vec<AdoptionPoint>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AdoptionPoint {
     pub period: String,
@@ -164,7 +165,7 @@ pub struct AdoptionPoint {
 
 /// Key metrics per value of a segment column. A user belongs to the value of their first
 /// event; a session to the value of its first event.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SegmentBreakdown {
     pub column: String,
@@ -176,7 +177,7 @@ pub struct SegmentBreakdown {
     pub definition: Definition,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SegmentValue {
     pub value: String,
@@ -193,7 +194,7 @@ pub struct SegmentValue {
 }
 
 /// The sessions starting in one period (rates in percent, with Wilson intervals).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SessionPeriod {
     pub period: String,
@@ -205,7 +206,7 @@ pub struct SessionPeriod {
     pub conversion_rate: Option<Figure>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct EventsMetrics {
     pub settings: EventsSettings,
@@ -873,9 +874,9 @@ fn session_stats(
     }
     SessionStats {
         source: if log.session.is_some() {
-            "sessionId"
+            Variant::SessionId
         } else {
-            "inactivityGap"
+            Variant::InactivityGap
         },
         count: n,
         mean_duration_seconds: mean(total, n),

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 
 /// How bounces are defined.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum BounceRule {
     /// Universal Analytics: sessions with a single event.
@@ -19,7 +19,7 @@ pub enum BounceRule {
 }
 
 /// Which retention definition is the headline (both are always reported).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum RetentionMode {
     /// Returned in exactly period k ("on").
@@ -29,8 +29,9 @@ pub enum RetentionMode {
 }
 
 /// Events options as given (`events: {...}` in AnalyzeOptions); all optional.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct EventsOptions {
     /// "ga4", "posthog", "mixpanel" or "amplitude": that tool's defaults; explicit options win.
     pub preset: Option<String>,
@@ -59,7 +60,7 @@ pub struct EventsOptions {
 }
 
 /// `{ "column": "platform", "value": "ios" }`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FilterOption {
     pub column: String,
@@ -67,7 +68,7 @@ pub struct FilterOption {
 }
 
 /// Settings in force, defaults and preset filled in (echoed in the report).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct EventsSettings {
     pub preset: Option<String>,

@@ -10,6 +10,16 @@ use crate::metrics::figure::{Definition, SMALL_SAMPLE};
 use crate::stats::{normal_quantile, Interval};
 use crate::vocab::{IntervalMethod, Metric, Unit, Variant, WarningCode};
 
+crate::vocab::vocabulary! {
+    /// What weights each channel's CSAT.
+    pub enum Weighting {
+        /// The channel's share of the file's rows (default).
+        RowShare = "rowShare",
+        /// The interaction counts given in `channelWeights`.
+        SuppliedInteractions = "suppliedInteractions",
+    }
+}
+
 /// Overall CSAT as each channel's top-box CSAT weighted by its share of interactions.
 pub fn channel_weighted(
     groups: &[(String, SurveyCounts)],
@@ -90,9 +100,9 @@ pub fn channel_weighted(
         None
     };
     let weighting = if supplied.is_some() {
-        "suppliedInteractions"
+        Weighting::SuppliedInteractions
     } else {
-        "rowShare"
+        Weighting::RowShare
     };
     let responses: u64 = channels
         .iter()
@@ -116,7 +126,7 @@ pub fn channel_weighted(
              (interactions = the channel's rows in the file, blank answers included, unless counts are supplied); \
              interval from Var = Σ w² p(1 − p) / n",
         )
-        .param("weighting", weighting)
+        .param("weighting", weighting.name())
         .param("satisfiedMin", p.satisfied_min)
         .param("scaleMin", p.scale.min)
         .param("scaleMax", p.scale.max)
@@ -124,7 +134,7 @@ pub fn channel_weighted(
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ChannelCsat {
     pub channel: String,
@@ -138,17 +148,17 @@ pub struct ChannelCsat {
     pub weight: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ChannelWeightedCsat {
     pub value: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub unavailable_reason: Option<String>,
     pub interval: Option<Interval>,
     /// Pooled top-box CSAT over all answers (Σ satisfied / Σ responses), for comparison.
     pub pooled: Option<f64>,
-    /// "rowShare" (default) or "suppliedInteractions".
-    pub weighting: &'static str,
+    pub weighting: Weighting,
     pub column: String,
     pub small_sample: bool,
     pub channels: Vec<ChannelCsat>,

@@ -125,7 +125,7 @@ pub fn survey_results(
 }
 
 /// Answer counts of one score column.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AnswerCounts {
     pub metric: Metric,
@@ -136,7 +136,7 @@ pub struct AnswerCounts {
 }
 
 /// Survey metrics of one group of rows (all rows, a period, a segment value).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SurveyMetrics {
     pub rows: u64,
@@ -148,7 +148,7 @@ pub struct SurveyMetrics {
     pub comments: Option<SentimentSummary>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PeriodMetrics {
     /// Label: `2024-01-15` (day; week by its first day), `2024-01`, `2024-Q1`, `2024`.
@@ -159,14 +159,14 @@ pub struct PeriodMetrics {
     pub metrics: SurveyMetrics,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SegmentGroup {
     pub value: String,
     pub metrics: SurveyMetrics,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SegmentBreakdown {
     pub column: String,

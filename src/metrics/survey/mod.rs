@@ -66,12 +66,13 @@ fn scale_params(def: Definition, scale: Scale) -> Definition {
 // NPS
 
 /// NPS result: the score in points (−100..100) with its margin of error and the three groups.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct NpsResult {
     /// NPS in points, −100..100; `null` when there are no responses.
     pub score: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub unavailable_reason: Option<String>,
     pub responses: u64,
     pub promoters: u64,
@@ -159,8 +160,9 @@ fn nps_result(
 }
 
 /// Options for NPS from raw scores.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct NpsOptions {
     /// Confidence level of the interval (default 0.95).
     pub confidence: Option<f64>,
@@ -225,7 +227,7 @@ fn invalid(metric: &'static str, index: usize, value: f64, reason: impl Into<Str
 // CSAT
 
 /// CSAT variants, by name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum CsatVariant {
     /// Standard: percent of answers at or above `satisfiedMin` (top-2-box on 1–5).
@@ -242,8 +244,9 @@ pub enum CsatVariant {
 }
 
 /// CSAT options; every field is optional.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct CsatOptions {
     /// Answer scale (default 1–5).
     pub scale: Option<Scale>,
@@ -297,7 +300,7 @@ impl CsatOptions {
 }
 
 /// Every CSAT variant, each with its own definition.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CsatVariants {
     pub top_box: Figure,
@@ -307,12 +310,13 @@ pub struct CsatVariants {
     pub net_with_neutral: Figure,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CsatResult {
     /// The headline figure (the variant chosen by `variant`, top-box by default).
     pub score: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub unavailable_reason: Option<String>,
     pub variant: CsatVariant,
     pub interval: Option<Interval>,
@@ -523,7 +527,7 @@ fn hist_from_counts(metric: &'static str, counts: &[f64], scale: Scale) -> Resul
 // CES
 
 /// Which end of the CES scale means "easy".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum CesDirection {
     /// CES 2.0: agreement with "made it easy", higher = easier.
@@ -533,8 +537,9 @@ pub enum CesDirection {
     LowerIsEasier,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct CesOptions {
     /// Answer scale (default 1–7, CES 2.0).
     pub scale: Option<Scale>,
@@ -581,19 +586,20 @@ impl CesOptions {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CesVariants {
     pub mean: Figure,
     pub easy_percent: Figure,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CesResult {
     /// Mean answer (the CES 2.0 standard), with a t interval.
     pub score: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub unavailable_reason: Option<String>,
     pub interval: Option<Interval>,
     pub responses: u64,

@@ -256,7 +256,7 @@ fn strip_punc_if_word(token: &str) -> &str {
 }
 
 /// VADER's scores of one text.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Polarity {
     /// Normalised sum of valences, −1 … 1 (unrounded; the reference rounds to 4 places).
@@ -266,7 +266,7 @@ pub struct Polarity {
     pub neg: f64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Label {
     Positive,
@@ -292,7 +292,7 @@ impl Polarity {
 }
 
 /// One text's scores with its label.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TextSentiment {
     #[serde(flatten)]
