@@ -22,6 +22,8 @@ for d in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
   remap="$remap --remap-path-prefix=${d%/}=/deps"
 done
 remap="$remap --remap-path-prefix=$HOME/.rustup=/rustup"
+# The TypeScript declarations of the report and option types, generated from the Rust types.
+cargo run --quiet --example typescript
 export EM_GIT_REVISION=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 # SIMD128 (every current browser and Node ≥ 16): memchr and auto-vectorised loops use it.
 RUSTFLAGS="$remap -C target-feature=+simd128" cargo build --release --target wasm32-unknown-unknown --lib
@@ -31,11 +33,6 @@ rm -rf pkg && mkdir -p pkg
 for t in web bundler nodejs; do
   out=pkg/$t; [ "$t" = nodejs ] && out=pkg/node
   wasm-bindgen --target "$t" --out-dir "$out" "$raw"
-done
-
-# Optional options parameters: `options: X | undefined` → `options?: X` in the typings.
-for f in pkg/*/$name.d.ts; do
-  sed -i -E 's/(options|confidence): ([A-Za-z]+) \| undefined\)/\1?: \2)/g' "$f"
 done
 
 # One optimisation, shared by the three targets (their .wasm files are identical).

@@ -291,6 +291,55 @@ pub fn calculators() -> Vec<CalculatorSpec> {
     out
 }
 
+/// A calculation's input: `{ metric, …its inputs }` (in TypeScript, one object type per
+/// calculator, generated from the catalogue). Read by [`calculate_json`].
+pub struct Calculation;
+
+impl ts_rs::TS for Calculation {
+    type WithoutGenerics = Self;
+    type OptionInnerType = Self;
+    fn name(_: &ts_rs::Config) -> String {
+        "Calculation".to_string()
+    }
+    fn inline(_: &ts_rs::Config) -> String {
+        let ratio = |c: Calculator| RATIOS.iter().find(|r| r.metric == c);
+        let members: Vec<String> = calculators()
+            .iter()
+            .map(|spec| {
+                let mut fields = vec![format!("metric: \"{}\"", spec.metric)];
+                for i in &spec.inputs {
+                    // The confidence of a share's Wilson interval defaults to 0.95.
+                    let optional =
+                        i.name == CONFIDENCE.name && ratio(spec.metric).is_some_and(|r| r.part);
+                    let ty = match i.kind {
+                        InputKind::Number => "number",
+                        InputKind::Numbers => "number[]",
+                    };
+                    fields.push(format!(
+                        "{}{}: {ty}",
+                        i.name,
+                        if optional { "?" } else { "" }
+                    ));
+                }
+                format!("{{ {} }}", fields.join("; "))
+            })
+            .collect();
+        format!("\n  | {}", members.join("\n  | "))
+    }
+    fn decl(cfg: &ts_rs::Config) -> String {
+        format!("type Calculation = {};", Self::inline(cfg))
+    }
+    fn decl_concrete(cfg: &ts_rs::Config) -> String {
+        Self::decl(cfg)
+    }
+    fn docs() -> Option<String> {
+        Some("/**\n * A calculation: the calculator's name and its inputs.\n */\n".to_string())
+    }
+    fn output_path() -> Option<std::path::PathBuf> {
+        Some("Calculation.ts".into())
+    }
+}
+
 /// Runs a calculation given as JSON (`{"metric": …, inputs…}`): the quotients of the table
 /// above, or any other calculator of the catalogue.
 pub fn calculate_json(v: &serde_json::Value) -> Result<CalcResult> {

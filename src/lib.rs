@@ -28,6 +28,7 @@
 //! ```
 
 pub mod analyze;
+pub mod api;
 pub mod calculators;
 pub mod dataset;
 pub mod error;
@@ -38,6 +39,8 @@ pub mod period;
 pub mod report;
 pub mod stats;
 pub mod text;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod typescript;
 pub mod vocab;
 
 /// JavaScript bindings (wasm32 only); public so that wasm-bindgen-test can exercise them.

@@ -11,20 +11,22 @@ use crate::ingest::value::DecimalMark;
 use crate::ingest::{Format, ReaderOptions};
 use crate::metrics::survey::{check_confidence, CesOptions, CsatOptions, NpsOptions};
 use crate::period::{Granularity, ReportTz, WeekStart};
-use crate::vocab::Kind;
+use crate::vocab::{Kind, Role};
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[ts(optional_fields)]
 pub struct AnalyzeOptions {
-    /// Dataset kind: "auto" (default: detected from the columns), "survey", "events",
-    /// "transactions", "tickets" or "campaigns".
+    /// Dataset kind: "auto" (default: detected from the columns) or one of the kinds.
+    #[ts(optional, type = "Kind | \"auto\"")]
     pub kind: Option<String>,
     /// Report time zone: "UTC" (default), an offset "+02:00", or an IANA name "Europe/Paris".
     pub timezone: Option<String>,
     /// Period of the series: "day", "week", "month" (default), "quarter", "year".
+    #[ts(as = "Option<Granularity>")]
     pub granularity: Option<String>,
     /// "monday" (ISO, default) or "sunday".
+    #[ts(as = "Option<WeekStart>")]
     pub week_start: Option<String>,
     /// Confidence level of every interval (default 0.95).
     pub confidence: Option<f64>,
@@ -33,16 +35,20 @@ pub struct AnalyzeOptions {
     /// Field delimiter (",", ";", "\t", "|"); detected when absent.
     pub delimiter: Option<String>,
     /// Input format: "csv", "json", "ndjson" or "xlsx"; detected from the first bytes when absent.
+    #[ts(as = "Option<Format>")]
     pub format: Option<String>,
     /// Worksheet of an .xlsx file (default: the first).
     pub sheet: Option<String>,
     /// Decimal mark of amounts: "dot" (`1,234.5`) or "comma" (`1.234,5`); detected per column
     /// when absent.
+    #[ts(as = "Option<DecimalMark>")]
     pub decimal_mark: Option<String>,
     /// How slash dates are written when the data cannot tell: "dmy" or "mdy" (also "iso",
     /// "unix", "unixMillis" to force a timestamp format).
+    #[ts(as = "Option<TimeFormat>")]
     pub date_order: Option<String>,
     /// Explicit column mapping, role → header: { nps, csat, ces, timestamp, channel }.
+    #[ts(as = "Option<BTreeMap<Role, String>>")]
     pub columns: Option<BTreeMap<String, String>>,
     /// Headers of the columns to break metrics down by (replaces detected segments).
     pub segments: Option<Vec<String>>,

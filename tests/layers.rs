@@ -14,7 +14,7 @@ const LAYERS: &[&[&str]] = &[
     &["options", "calculators"],
     &["report"],
     &["analyze"],
-    &["wasm"],
+    &["api", "typescript", "wasm"],
 ];
 
 /// Names lib.rs re-exports at the crate root, with the module they come from.

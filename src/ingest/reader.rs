@@ -16,6 +16,7 @@ use crate::error::{Error, Rejections, Result};
 /// The layout of the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(rename = "InputFormat")]
 pub enum Format {
     /// Delimited text (comma, semicolon, tab or pipe).
     Csv,

@@ -17,6 +17,7 @@ use crate::stats::{wilson_interval, Interval};
 #[derive(Debug, Clone, PartialEq, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[ts(optional_fields)]
+#[ts(rename = "AbVariantCounts")]
 pub struct VariantCounts {
     pub name: String,
     pub visitors: f64,
@@ -47,6 +48,7 @@ pub struct AbRow {
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(rename = "AbVariantResult")]
 pub struct VariantResult {
     pub name: String,
     pub visitors: u64,
@@ -61,6 +63,7 @@ pub struct VariantResult {
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(rename = "AbVariantComparison")]
 pub struct VariantComparison {
     pub variant: String,
     pub conversion: Option<Comparison>,

@@ -3,6 +3,7 @@
 
 pub mod ab;
 pub mod campaigns;
+pub mod catalogue;
 pub mod clv;
 pub mod compare;
 pub mod events;

@@ -27,6 +27,7 @@ pub struct CustomerRfm {
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(rename = "RfmSegmentSummary")]
 pub struct SegmentSummary {
     pub segment: RfmSegment,
     /// The engagement level the segment belongs to.

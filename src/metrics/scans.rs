@@ -12,6 +12,7 @@ use crate::period::Periodizer;
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(rename = "ScanCount")]
 pub struct Count {
     pub name: String,
     pub scans: u64,

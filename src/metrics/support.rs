@@ -29,6 +29,7 @@ use crate::stats::{mean_interval, Bootstrap, Interval};
 pub struct SupportOptions {
     /// Unit of the handle-time column: seconds, minutes or hours (default: from its header,
     /// e.g. "handle_time_min", else seconds).
+    #[ts(as = "Option<DurationUnit>")]
     pub handle_time_unit: Option<String>,
     /// Lowest satisfied CSAT answer (default 4, on 1–5).
     pub csat_satisfied_min: Option<f64>,
@@ -115,26 +116,51 @@ pub struct SupportMetrics {
 
 const RESOLVED_STATUSES: [&str; 6] = ["solved", "closed", "resolved", "done", "completed", "fixed"];
 
+crate::vocab::vocabulary! {
+    /// The unit a duration column is written in.
+    pub enum DurationUnit {
+        Seconds = "seconds",
+        Minutes = "minutes",
+        Hours = "hours",
+    }
+}
+
+impl DurationUnit {
+    /// Seconds per unit.
+    fn seconds(self) -> f64 {
+        match self {
+            DurationUnit::Seconds => 1.0,
+            DurationUnit::Minutes => 60.0,
+            DurationUnit::Hours => 3600.0,
+        }
+    }
+
+    /// The unit a word names ("min", "hrs", "seconds"…).
+    fn of_word(w: &str) -> Option<DurationUnit> {
+        match w {
+            "s" | "sec" | "secs" | "second" => Some(DurationUnit::Seconds),
+            "m" | "min" | "mins" | "minute" => Some(DurationUnit::Minutes),
+            "h" | "hr" | "hrs" | "hour" => Some(DurationUnit::Hours),
+            _ => DurationUnit::parse(w),
+        }
+    }
+}
+
 /// Seconds per unit of the handle-time column, from the option or the header's words.
 fn handle_time_scale(header: &str, option: Option<&str>) -> Result<(f64, &'static str)> {
-    let pick = |u: &str| match u {
-        "s" | "sec" | "secs" | "second" | "seconds" => Some((1.0, "seconds")),
-        "m" | "min" | "mins" | "minute" | "minutes" => Some((60.0, "minutes")),
-        "h" | "hr" | "hrs" | "hour" | "hours" => Some((3600.0, "hours")),
-        _ => None,
-    };
-    if let Some(u) = option {
-        return pick(&u.trim().to_ascii_lowercase()).ok_or_else(|| {
+    let unit = match option {
+        Some(u) => DurationUnit::of_word(&u.trim().to_ascii_lowercase()).ok_or_else(|| {
             Error::option(
                 "support.handleTimeUnit",
-                "must be seconds, minutes or hours",
+                format!("must be one of {}", DurationUnit::names()),
             )
-        });
-    }
-    Ok(header_words(header)
-        .iter()
-        .find_map(|w| pick(w))
-        .unwrap_or((1.0, "seconds")))
+        })?,
+        None => header_words(header)
+            .iter()
+            .find_map(|w| DurationUnit::of_word(w))
+            .unwrap_or(DurationUnit::Seconds),
+    };
+    Ok((unit.seconds(), unit.name()))
 }
 
 /// Per-row facts of the support table, column by column.

@@ -22,6 +22,7 @@ use crate::error::{Error, Result};
 pub struct IntervalOptions {
     /// Interval of medians and p90s: "bootstrap" (default) or "orderStatistic" (medians only:
     /// the exact distribution-free binomial interval).
+    #[ts(as = "Option<QuantileMethod>")]
     pub quantiles: Option<String>,
     /// Bootstrap resamples (default 2,000; 100 to 100,000).
     pub resamples: Option<u32>,
@@ -29,11 +30,14 @@ pub struct IntervalOptions {
     pub seed: Option<u64>,
 }
 
-/// How quantile intervals are computed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum QuantileMethod {
-    Bootstrap,
-    OrderStatistic,
+crate::vocab::vocabulary! {
+    /// How the intervals of medians and p90s are computed.
+    pub enum QuantileMethod {
+        /// Seeded percentile bootstrap (default).
+        Bootstrap = "bootstrap",
+        /// The exact distribution-free binomial interval (medians only).
+        OrderStatistic = "orderStatistic",
+    }
 }
 
 /// Checked interval settings: the confidence level and the bootstrap.
@@ -71,14 +75,13 @@ impl Bootstrap {
         }
         b.seed = o.seed.unwrap_or(b.seed);
         b.quantiles = match o.quantiles.as_deref() {
-            None | Some("bootstrap") => QuantileMethod::Bootstrap,
-            Some("orderStatistic") => QuantileMethod::OrderStatistic,
-            Some(s) => {
-                return Err(Error::option(
+            None => QuantileMethod::Bootstrap,
+            Some(s) => QuantileMethod::parse(s).ok_or_else(|| {
+                Error::option(
                     "intervals.quantiles",
-                    format!("`{s}` is not bootstrap or orderStatistic"),
-                ))
-            }
+                    format!("`{s}` is not one of {}", QuantileMethod::names()),
+                )
+            })?,
         };
         Ok(b)
     }

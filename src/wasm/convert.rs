@@ -1,7 +1,7 @@
 //! Conversions between JsValue and Rust values (serde-wasm-bindgen, JSON-compatible).
 
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 use super::error::js_error;
@@ -39,55 +39,4 @@ pub fn required_from_js<T: DeserializeOwned>(v: JsValue, name: &str) -> Result<T
     serde_json::from_str(&text).map_err(|e| js_error(Error::option(name, e.to_string())))
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct NpsCounts {
-    pub promoters: f64,
-    pub passives: f64,
-    pub detractors: f64,
-}
-
-impl NpsCounts {
-    pub fn checked(&self) -> Result<[u64; 3], Error> {
-        let mut out = [0u64; 3];
-        for (i, (name, v)) in [
-            ("promoters", self.promoters),
-            ("passives", self.passives),
-            ("detractors", self.detractors),
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            out[i] = crate::stats::whole_count(v)
-                .ok_or_else(|| Error::option(name, format!("{v} is not a whole number ≥ 0")))?;
-        }
-        Ok(out)
-    }
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct ConfidenceOptions {
-    pub confidence: Option<f64>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct BuildInfo {
-    pub name: &'static str,
-    pub version: &'static str,
-    pub git_revision: &'static str,
-}
-
-/// `abTestFromRows` rows, read through the same JSON path as options.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AbRows {
-    pub rows: Vec<crate::metrics::ab::AbRow>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct ConfidenceOnly {
-    pub confidence: Option<f64>,
-}
+pub use crate::api::{AbRows, BuildInfo, ConfidenceOptions, NpsCounts};

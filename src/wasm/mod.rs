@@ -18,11 +18,8 @@ use error::js_error;
 /// ```js
 /// npsFromScores([10, 9, 8, 7, 6, 0]).score // 0
 /// ```
-#[wasm_bindgen(js_name = npsFromScores, unchecked_return_type = "NpsResult")]
-pub fn nps_from_scores(
-    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] scores: &[f64],
-    #[wasm_bindgen(unchecked_param_type = "NpsOptions | undefined")] options: JsValue,
-) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = npsFromScores, skip_typescript)]
+pub fn nps_from_scores(scores: &[f64], options: JsValue) -> Result<JsValue, JsValue> {
     let opts: core::NpsOptions = from_js(options, "options")?;
     to_js(&core::nps_from_scores(scores, &opts).map_err(js_error)?)
 }
@@ -32,11 +29,8 @@ pub fn nps_from_scores(
 /// ```js
 /// npsFromCounts({ promoters: 60, passives: 25, detractors: 15 }).score // 45
 /// ```
-#[wasm_bindgen(js_name = npsFromCounts, unchecked_return_type = "NpsResult")]
-pub fn nps_from_counts(
-    #[wasm_bindgen(unchecked_param_type = "NpsCounts")] counts: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ConfidenceOptions | undefined")] options: JsValue,
-) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = npsFromCounts, skip_typescript)]
+pub fn nps_from_counts(counts: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let c: convert::NpsCounts = from_js(counts, "counts")?;
     let o: convert::ConfidenceOptions = from_js(options, "options")?;
     let [p, pa, d] = c.checked().map_err(js_error)?;
@@ -48,41 +42,29 @@ pub fn nps_from_counts(
 /// ```js
 /// csat([5, 4, 3, 2, 1]).score // 40 (percent satisfied)
 /// ```
-#[wasm_bindgen(js_name = csat, unchecked_return_type = "CsatResult")]
-pub fn csat(
-    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] scores: &[f64],
-    #[wasm_bindgen(unchecked_param_type = "CsatOptions | undefined")] options: JsValue,
-) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = csat, skip_typescript)]
+pub fn csat(scores: &[f64], options: JsValue) -> Result<JsValue, JsValue> {
     let opts: core::CsatOptions = from_js(options, "options")?;
     to_js(&core::csat_from_scores(scores, &opts).map_err(js_error)?)
 }
 
 /// CSAT from answer counts per scale point (`counts[0]` = answers of the lowest point).
-#[wasm_bindgen(js_name = csatFromCounts, unchecked_return_type = "CsatResult")]
-pub fn csat_from_counts(
-    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] counts: &[f64],
-    #[wasm_bindgen(unchecked_param_type = "CsatOptions | undefined")] options: JsValue,
-) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = csatFromCounts, skip_typescript)]
+pub fn csat_from_counts(counts: &[f64], options: JsValue) -> Result<JsValue, JsValue> {
     let opts: core::CsatOptions = from_js(options, "options")?;
     to_js(&core::csat_from_counts(counts, &opts).map_err(js_error)?)
 }
 
 /// Customer Effort Score from raw answers (default CES 2.0: 1–7, higher = easier).
-#[wasm_bindgen(js_name = ces, unchecked_return_type = "CesResult")]
-pub fn ces(
-    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] scores: &[f64],
-    #[wasm_bindgen(unchecked_param_type = "CesOptions | undefined")] options: JsValue,
-) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = ces, skip_typescript)]
+pub fn ces(scores: &[f64], options: JsValue) -> Result<JsValue, JsValue> {
     let opts: core::CesOptions = from_js(options, "options")?;
     to_js(&core::ces_from_scores(scores, &opts).map_err(js_error)?)
 }
 
 /// CES from answer counts per scale point.
-#[wasm_bindgen(js_name = cesFromCounts, unchecked_return_type = "CesResult")]
-pub fn ces_from_counts(
-    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] counts: &[f64],
-    #[wasm_bindgen(unchecked_param_type = "CesOptions | undefined")] options: JsValue,
-) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = cesFromCounts, skip_typescript)]
+pub fn ces_from_counts(counts: &[f64], options: JsValue) -> Result<JsValue, JsValue> {
     let opts: core::CesOptions = from_js(options, "options")?;
     to_js(&core::ces_from_counts(counts, &opts).map_err(js_error)?)
 }
@@ -92,7 +74,7 @@ pub fn ces_from_counts(
 /// ```js
 /// wilsonInterval(81, 263) // { low: 0.2553, high: 0.3662, level: 0.95, method: "wilson" }
 /// ```
-#[wasm_bindgen(js_name = wilsonInterval, unchecked_return_type = "Interval | null")]
+#[wasm_bindgen(js_name = wilsonInterval, skip_typescript)]
 pub fn wilson_interval(
     successes: f64,
     n: f64,
@@ -130,10 +112,8 @@ pub fn start() {
 /// ```js
 /// calculate({ metric: "churnRate", lost: 30, start: 200 }).value // 0.15
 /// ```
-#[wasm_bindgen(js_name = calculate, unchecked_return_type = "CalculationResult")]
-pub fn calculate(
-    #[wasm_bindgen(unchecked_param_type = "Calculation")] input: JsValue,
-) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = calculate, skip_typescript)]
+pub fn calculate(input: JsValue) -> Result<JsValue, JsValue> {
     let v: serde_json::Value = convert::required_from_js(input, "calculation")?;
     to_js(&crate::calculators::calculate_json(&v).map_err(js_error)?)
 }
@@ -144,10 +124,8 @@ pub fn calculate(
 /// ```js
 /// sentiment(["The book was good.", "Not bad at all"])[0].label // "positive"
 /// ```
-#[wasm_bindgen(js_name = sentiment, unchecked_return_type = "TextSentiment[]")]
-pub fn sentiment(
-    #[wasm_bindgen(unchecked_param_type = "string[]")] texts: JsValue,
-) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = sentiment, skip_typescript)]
+pub fn sentiment(texts: JsValue) -> Result<JsValue, JsValue> {
     let bad = || {
         js_error(crate::error::Error::option(
             "texts",
@@ -168,26 +146,21 @@ pub fn sentiment(
 /// An A/B test from counts per variant (the first is the control): conversion with Wilson
 /// intervals, lift with intervals, p-values (Holm-adjusted for several variants), Welch's test
 /// on revenue per visitor when given, and a verdict.
-#[wasm_bindgen(js_name = abTest, unchecked_return_type = "AbResult")]
-pub fn ab_test(
-    #[wasm_bindgen(unchecked_param_type = "AbInput")] input: JsValue,
-) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = abTest, skip_typescript)]
+pub fn ab_test(input: JsValue) -> Result<JsValue, JsValue> {
     let i: crate::metrics::ab::AbInput = convert::required_from_js(input, "input")?;
     to_js(&crate::metrics::ab::ab_test(&i).map_err(js_error)?)
 }
 
 /// The same from per-visitor rows `{ variant, converted, revenue? }` (variants in order of
 /// first appearance; the first is the control).
-#[wasm_bindgen(js_name = abTestFromRows, unchecked_return_type = "AbResult")]
-pub fn ab_test_from_rows(
-    #[wasm_bindgen(unchecked_param_type = "AbRow[]")] rows: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ConfidenceOptions | undefined")] options: JsValue,
-) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = abTestFromRows, skip_typescript)]
+pub fn ab_test_from_rows(rows: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let wrapped = js_sys::Object::new();
     js_sys::Reflect::set(&wrapped, &JsValue::from_str("rows"), &rows)
         .map_err(|_| js_error(crate::error::Error::option("rows", "must be an array")))?;
     let r: convert::AbRows = convert::required_from_js(wrapped.into(), "rows")?;
-    let o: convert::ConfidenceOnly = from_js(options, "options")?;
+    let o: convert::ConfidenceOptions = from_js(options, "options")?;
     let input = crate::metrics::ab::AbInput {
         variants: crate::metrics::ab::counts_from_rows(&r.rows),
         confidence: o.confidence,
@@ -195,8 +168,14 @@ pub fn ab_test_from_rows(
     to_js(&crate::metrics::ab::ab_test(&input).map_err(js_error)?)
 }
 
+/// The metric catalogue: every metric's label, unit, direction, description and places.
+#[wasm_bindgen(js_name = catalogue, skip_typescript)]
+pub fn catalogue() -> Result<JsValue, JsValue> {
+    to_js(&crate::metrics::catalogue::catalogue())
+}
+
 /// The calculators: metric, title, formula and labelled inputs with example values.
-#[wasm_bindgen(js_name = calculators, unchecked_return_type = "CalculatorSpec[]")]
+#[wasm_bindgen(js_name = calculators, skip_typescript)]
 pub fn calculators() -> Result<JsValue, JsValue> {
     to_js(&crate::calculators::calculators())
 }
@@ -204,22 +183,16 @@ pub fn calculators() -> Result<JsValue, JsValue> {
 /// The schema of a file from its first bytes: format, encoding, columns with their inferred
 /// roles and types, and the dataset kind, for the user to confirm before the full analysis.
 /// A prefix of about 1 MB is enough for text and JSON; pass an .xlsx file whole.
-#[wasm_bindgen(js_name = inspect, unchecked_return_type = "Schema")]
-pub fn inspect(
-    bytes: &[u8],
-    #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
-) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = inspect, skip_typescript)]
+pub fn inspect(bytes: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
     let opts: AnalyzeOptions = from_js(options, "options")?;
     to_js(&crate::analyze::inspect(bytes, opts).map_err(js_error)?)
 }
 
 /// Analyses a whole file held in memory (CSV/TSV/JSON/NDJSON/xlsx, UTF-8/UTF-16/Windows-1252).
 /// For large files prefer `Analyzer`, fed in chunks.
-#[wasm_bindgen(js_name = analyze, unchecked_return_type = "Report")]
-pub fn analyze(
-    bytes: &[u8],
-    #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
-) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = analyze, skip_typescript)]
+pub fn analyze(bytes: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
     let opts: AnalyzeOptions = from_js(options, "options")?;
     to_js(&crate::analyze::analyze(bytes, opts).map_err(js_error)?)
 }
@@ -232,17 +205,15 @@ pub fn analyze(
 /// for await (const chunk of file.stream()) a.push(chunk);
 /// const report = a.finish();
 /// ```
-#[wasm_bindgen(js_name = Analyzer)]
+#[wasm_bindgen(js_name = Analyzer, skip_typescript)]
 pub struct Analyzer {
     inner: CoreAnalyzer,
 }
 
 #[wasm_bindgen(js_class = Analyzer)]
 impl Analyzer {
-    #[wasm_bindgen(constructor)]
-    pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
-    ) -> Result<Analyzer, JsValue> {
+    #[wasm_bindgen(constructor, skip_typescript)]
+    pub fn new(options: JsValue) -> Result<Analyzer, JsValue> {
         let opts: AnalyzeOptions = from_js(options, "options")?;
         Ok(Analyzer {
             inner: CoreAnalyzer::new(opts).map_err(js_error)?,
@@ -250,39 +221,39 @@ impl Analyzer {
     }
 
     /// Feeds the next chunk; returns bytes and rows read so far.
-    #[wasm_bindgen(unchecked_return_type = "Progress")]
+    #[wasm_bindgen(skip_typescript)]
     pub fn push(&mut self, chunk: &[u8]) -> Result<JsValue, JsValue> {
         to_js(&self.inner.push(chunk).map_err(js_error)?)
     }
 
     /// Bytes and rows read so far.
-    #[wasm_bindgen(unchecked_return_type = "Progress")]
+    #[wasm_bindgen(skip_typescript)]
     pub fn progress(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.progress())
     }
 
     /// The inferred schema once the first rows are read (`null` before).
-    #[wasm_bindgen(unchecked_return_type = "Schema | null")]
+    #[wasm_bindgen(skip_typescript)]
     pub fn schema(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.schema())
     }
 
     /// Ends the input and returns only the inferred schema (for files shorter than the sample;
     /// the analyzer cannot be used afterwards).
-    #[wasm_bindgen(js_name = finishSchema, unchecked_return_type = "Schema")]
+    #[wasm_bindgen(js_name = finishSchema, skip_typescript)]
     pub fn finish_schema(&mut self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.finish_schema().map_err(js_error)?)
     }
 
     /// Ends the input and returns the report. The analyzer cannot be used afterwards.
-    #[wasm_bindgen(unchecked_return_type = "Report")]
+    #[wasm_bindgen(skip_typescript)]
     pub fn finish(&mut self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.finish().map_err(js_error)?)
     }
 }
 
 /// Version and build of the engine, for bug reports.
-#[wasm_bindgen(js_name = buildInfo, unchecked_return_type = "BuildInfo")]
+#[wasm_bindgen(js_name = buildInfo, skip_typescript)]
 pub fn build_info() -> Result<JsValue, JsValue> {
     to_js(&convert::BuildInfo {
         name: crate::report::ENGINE.name,

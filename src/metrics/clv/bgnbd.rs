@@ -12,6 +12,7 @@ use crate::stats::optimize::{nelder_mead_boxed, PARAMETER_RANGE};
 /// Fitted parameters and the fit's log-likelihood.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(rename = "BgNbdFit")]
 pub struct BgNbd {
     pub r: f64,
     pub alpha: f64,

@@ -10,6 +10,7 @@ use crate::stats::optimize::{nelder_mead_boxed, PARAMETER_RANGE};
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(rename = "GammaGammaFit")]
 pub struct GammaGamma {
     pub p: f64,
     pub q: f64,

@@ -7,6 +7,7 @@ use crate::stats::optimize::{nelder_mead_boxed, PARAMETER_RANGE};
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(rename = "SbgFit")]
 pub struct Sbg {
     pub alpha: f64,
     pub beta: f64,

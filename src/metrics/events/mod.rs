@@ -167,6 +167,7 @@ pub struct AdoptionPoint {
 /// event; a session to the value of its first event.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(rename = "EventsSegmentBreakdown")]
 pub struct SegmentBreakdown {
     pub column: String,
     /// The 20 values with most users, then "(other)" and "(blank)" when present.
@@ -179,6 +180,7 @@ pub struct SegmentBreakdown {
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(rename = "EventsSegmentValue")]
 pub struct SegmentValue {
     pub value: String,
     pub users: u64,

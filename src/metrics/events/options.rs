@@ -34,6 +34,7 @@ pub enum RetentionMode {
 #[ts(optional_fields)]
 pub struct EventsOptions {
     /// "ga4", "posthog", "mixpanel" or "amplitude": that tool's defaults; explicit options win.
+    #[ts(as = "Option<Preset>")]
     pub preset: Option<String>,
     pub session_timeout_seconds: Option<f64>,
     pub max_session_seconds: Option<f64>,
@@ -67,11 +68,21 @@ pub struct FilterOption {
     pub value: String,
 }
 
+crate::vocab::vocabulary! {
+    /// Conventions of an analytics tool (`events.preset`).
+    pub enum Preset {
+        Ga4 = "ga4",
+        Posthog = "posthog",
+        Mixpanel = "mixpanel",
+        Amplitude = "amplitude",
+    }
+}
+
 /// Settings in force, defaults and preset filled in (echoed in the report).
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct EventsSettings {
-    pub preset: Option<String>,
+    pub preset: Option<Preset>,
     pub session_timeout_seconds: f64,
     pub max_session_seconds: Option<f64>,
     pub split_at_midnight: bool,
@@ -138,35 +149,35 @@ impl EventsOptions {
     pub fn resolve(&self) -> Result<EventsSettings> {
         let mut s = EventsSettings::default();
         if let Some(p) = &self.preset {
-            let p = p.trim().to_ascii_lowercase();
-            match p.as_str() {
+            let name = p.trim().to_ascii_lowercase();
+            let p = Preset::parse(&name).ok_or_else(|| {
+                Error::option(
+                    "events.preset",
+                    format!("`{name}` is not one of {}", Preset::names()),
+                )
+            })?;
+            match p {
                 // GA4: 28-day active users, engagement-based bounce, no midnight split.
-                "ga4" => {
+                Preset::Ga4 => {
                     s.mau_days = 28;
                     s.bounce = BounceRule::NotEngaged;
                     s.funnel_window_days = 30.0;
                 }
                 // PostHog: 30-minute sessions capped at 24 h, single-page-view bounce, 14-day funnels.
-                "posthog" => {
+                Preset::Posthog => {
                     s.max_session_seconds = Some(86_400.0);
                     s.bounce = BounceRule::SinglePageView;
                     s.funnel_window_days = 14.0;
                 }
                 // Mixpanel: 30-day funnel conversion window, 28-day MAU.
-                "mixpanel" => {
+                Preset::Mixpanel => {
                     s.mau_days = 28;
                     s.funnel_window_days = 30.0;
                 }
                 // Amplitude: 1-day funnel conversion window, unbounded retention shown as an
                 // option ("on" by default), 30-day MAU.
-                "amplitude" => {
+                Preset::Amplitude => {
                     s.funnel_window_days = 1.0;
-                }
-                _ => {
-                    return Err(Error::option(
-                        "events.preset",
-                        format!("`{p}` is not one of ga4, posthog, mixpanel, amplitude"),
-                    ))
                 }
             }
             s.preset = Some(p);

@@ -1,0 +1,58 @@
+//! The shapes of the public functions' own arguments and results that are not part of a
+//! report (NPS counts, build information…), shared by the bindings and the TypeScript contract.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+
+/// The three NPS group counts (`npsFromCounts`).
+#[derive(Debug, Default, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NpsCounts {
+    pub promoters: f64,
+    pub passives: f64,
+    pub detractors: f64,
+}
+
+impl NpsCounts {
+    pub fn checked(&self) -> Result<[u64; 3], Error> {
+        let mut out = [0u64; 3];
+        for (i, (name, v)) in [
+            ("promoters", self.promoters),
+            ("passives", self.passives),
+            ("detractors", self.detractors),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            out[i] = crate::stats::whole_count(v)
+                .ok_or_else(|| Error::option(name, format!("{v} is not a whole number ≥ 0")))?;
+        }
+        Ok(out)
+    }
+}
+
+/// Options of the functions whose only option is the confidence level.
+#[derive(Debug, Default, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields)]
+pub struct ConfidenceOptions {
+    /// Confidence level of the intervals (default 0.95).
+    pub confidence: Option<f64>,
+}
+
+/// Version and build of the engine, for bug reports.
+#[derive(Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BuildInfo {
+    pub name: &'static str,
+    pub version: &'static str,
+    pub git_revision: &'static str,
+}
+
+/// `abTestFromRows` rows, read through the same JSON path as options.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AbRows {
+    pub rows: Vec<crate::metrics::ab::AbRow>,
+}
