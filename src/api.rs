@@ -56,3 +56,34 @@ pub struct BuildInfo {
 pub struct AbRows {
     pub rows: Vec<crate::metrics::ab::AbRow>,
 }
+
+/// Every closed set of names, for pages and tools that list them (role pickers, kind menus).
+#[derive(Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Vocabulary {
+    pub kinds: &'static [crate::vocab::Kind],
+    pub roles: &'static [crate::vocab::Role],
+    pub granularities: &'static [crate::period::Granularity],
+    pub week_starts: &'static [crate::period::WeekStart],
+    pub metrics: &'static [crate::vocab::Metric],
+    pub targets: &'static [crate::vocab::Metric],
+    pub error_codes: &'static [crate::vocab::ErrorCode],
+    pub warning_codes: &'static [crate::vocab::WarningCode],
+    pub rejection_codes: &'static [crate::vocab::RejectionCode],
+    pub units: &'static [crate::vocab::Unit],
+    pub presets: &'static [crate::metrics::events::options::Preset],
+}
+
+pub const VOCABULARY: Vocabulary = Vocabulary {
+    kinds: crate::vocab::Kind::ALL,
+    roles: crate::vocab::Role::ALL,
+    granularities: crate::period::Granularity::ALL,
+    week_starts: crate::period::WeekStart::ALL,
+    metrics: crate::vocab::Metric::ALL,
+    targets: crate::vocab::Metric::TARGETS,
+    error_codes: crate::vocab::ErrorCode::ALL,
+    warning_codes: crate::vocab::WarningCode::ALL,
+    rejection_codes: crate::vocab::RejectionCode::ALL,
+    units: crate::vocab::Unit::ALL,
+    presets: crate::metrics::events::options::Preset::ALL,
+};

@@ -115,21 +115,22 @@ pub struct Resolved {
 impl AnalyzeOptions {
     pub fn resolve(&self) -> Result<Resolved> {
         let tz = ReportTz::parse(self.timezone.as_deref().unwrap_or("UTC"))?;
-        let granularity = Granularity::parse(self.granularity.as_deref().unwrap_or("month"))?;
+        let granularity = match &self.granularity {
+            Some(g) => Granularity::parse_option(g)?,
+            None => Granularity::Month,
+        };
         let week_start = match self
             .week_start
             .as_deref()
             .map(|s| s.trim().to_ascii_lowercase())
         {
             None => WeekStart::Monday,
-            Some(s) if s == "monday" => WeekStart::Monday,
-            Some(s) if s == "sunday" => WeekStart::Sunday,
-            Some(s) => {
-                return Err(Error::option(
+            Some(s) => WeekStart::parse(&s).ok_or_else(|| {
+                Error::option(
                     "weekStart",
-                    format!("`{s}` is not monday or sunday"),
-                ))
-            }
+                    format!("`{s}` is not one of {}", WeekStart::names()),
+                )
+            })?,
         };
         if let Some(b) = &self.benchmarks {
             b.check()?;

@@ -151,28 +151,26 @@ impl Periods {
     }
 }
 
-/// Calendar granularity of a series.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase")]
-pub enum Granularity {
-    Day,
-    Week,
-    Month,
-    Quarter,
-    Year,
+crate::vocab::vocabulary! {
+    /// Calendar granularity of a series.
+    pub enum Granularity {
+        Day = "day",
+        Week = "week",
+        Month = "month",
+        Quarter = "quarter",
+        Year = "year",
+    }
+}
+
+crate::vocab::vocabulary! {
+    /// First day of the week for weekly periods (ISO 8601: Monday).
+    pub enum WeekStart {
+        Monday = "monday",
+        Sunday = "sunday",
+    }
 }
 
 impl Granularity {
-    pub fn name(self) -> &'static str {
-        match self {
-            Granularity::Day => "day",
-            Granularity::Week => "week",
-            Granularity::Month => "month",
-            Granularity::Quarter => "quarter",
-            Granularity::Year => "year",
-        }
-    }
-
     /// Average periods in a (Gregorian) year.
     pub fn per_year(self) -> f64 {
         match self {
@@ -184,27 +182,19 @@ impl Granularity {
         }
     }
 
-    pub fn parse(s: &str) -> Result<Self> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "day" | "daily" => Ok(Granularity::Day),
-            "week" | "weekly" => Ok(Granularity::Week),
-            "month" | "monthly" => Ok(Granularity::Month),
-            "quarter" | "quarterly" => Ok(Granularity::Quarter),
-            "year" | "yearly" => Ok(Granularity::Year),
-            other => Err(Error::option(
-                "granularity",
-                format!("`{other}` is not one of day, week, month, quarter, year"),
-            )),
-        }
+    /// The `granularity` option: a name, or its adverb ("weekly"), in any case.
+    pub fn parse_option(s: &str) -> Result<Self> {
+        let s = s.trim().to_ascii_lowercase();
+        Granularity::parse(&s)
+            .or_else(|| Granularity::parse(s.strip_suffix("ly")?))
+            .or_else(|| (s == "daily").then_some(Granularity::Day))
+            .ok_or_else(|| {
+                Error::option(
+                    "granularity",
+                    format!("`{s}` is not one of {}", Granularity::names()),
+                )
+            })
     }
-}
-
-/// First day of the week for weekly periods (ISO 8601: Monday).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase")]
-pub enum WeekStart {
-    Monday,
-    Sunday,
 }
 
 /// Maps instants to periods; caches the zone offset per hour so named zones stay cheap per row.

@@ -62,6 +62,7 @@ pub fn declarations() -> String {
     c.visit::<crate::api::NpsCounts>();
     c.visit::<crate::api::ConfidenceOptions>();
     c.visit::<crate::api::BuildInfo>();
+    c.visit::<crate::api::Vocabulary>();
     c.visit::<crate::stats::Interval>();
     c.visit::<crate::calculators::CalculatorSpec>();
     c.visit::<crate::calculators::CalcResult>();

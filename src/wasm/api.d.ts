@@ -33,6 +33,8 @@ export function calculate(input: Calculation): CalculationResult;
 export function calculators(): CalculatorSpec[];
 /** Every metric the reports name: label, unit, direction, description, where it sits in a report. */
 export function catalogue(): MetricInfo[];
+/** Every closed set of names: kinds, roles, granularities, metric ids, codes, units, presets. */
+export function vocabulary(): Vocabulary;
 /** Sentiment of English texts (VADER): compound −1 … 1, shares of words, and the label. */
 export function sentiment(texts: string[]): TextSentiment[];
 /** An A/B test from counts per variant (the first is the control). */

@@ -168,6 +168,12 @@ pub fn ab_test_from_rows(rows: JsValue, options: JsValue) -> Result<JsValue, JsV
     to_js(&crate::metrics::ab::ab_test(&input).map_err(js_error)?)
 }
 
+/// Every closed set of names (kinds, roles, granularities, metric ids, codes, units, presets).
+#[wasm_bindgen(js_name = vocabulary, skip_typescript)]
+pub fn vocabulary() -> Result<JsValue, JsValue> {
+    to_js(&crate::api::VOCABULARY)
+}
+
 /// The metric catalogue: every metric's label, unit, direction, description and places.
 #[wasm_bindgen(js_name = catalogue, skip_typescript)]
 pub fn catalogue() -> Result<JsValue, JsValue> {

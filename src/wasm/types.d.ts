@@ -2718,6 +2718,23 @@ export type Variant =
   | "twoProportionZ";
 
 /**
+ * Every closed set of names, for pages and tools that list them (role pickers, kind menus).
+ */
+export type Vocabulary = {
+  kinds: Array<Kind>;
+  roles: Array<Role>;
+  granularities: Array<Granularity>;
+  weekStarts: Array<WeekStart>;
+  metrics: Array<Metric>;
+  targets: Array<Metric>;
+  errorCodes: Array<ErrorCode>;
+  warningCodes: Array<WarningCode>;
+  rejectionCodes: Array<RejectionCode>;
+  units: Array<Unit>;
+  presets: Array<Preset>;
+};
+
+/**
  * The figures of reviews or brand mentions: ratings, sentiment and share of voice.
  */
 export type VoiceBody = {
