@@ -5,7 +5,6 @@
 //! window always comes from the data or from options.
 
 use chrono::{Datelike, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone};
-use serde::Serialize;
 
 use crate::error::{Error, Result};
 
