@@ -581,7 +581,7 @@ fn calculate(metric: Calculator, obj: &Object) -> Result<CalcResult> {
                 fraction("retentionRate", retention_rate)?,
                 count("discountRate", discount_rate)?,
             );
-            let f = if metric == "clvDiscounted" {
+            let f = if metric == Calculator::ClvDiscounted {
                 lv::clv_discounted
             } else {
                 lv::clv_discounted_future

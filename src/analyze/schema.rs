@@ -115,7 +115,7 @@ impl Inner {
         }
         let explicit_segments = self.opts.segments.is_some();
         for h in self.opts.segments.iter().flatten() {
-            let i = self.find("segment", h)?;
+            let i = self.find(Role::Segment.name(), h)?;
             if roles[i].is_none() {
                 roles[i] = Some(Assigned {
                     role: Role::Segment,

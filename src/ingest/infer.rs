@@ -3,6 +3,10 @@
 
 use super::time::{parse_any_timestamp, DateOrderEvidence, TimeFormat};
 use super::value::{is_blank, parse_amount, parse_number, DecimalEvidence, DecimalMark};
+use super::words::{
+    CHANNEL_WORDS, EMAIL_WORDS, IDENTIFIER_WORDS, ID_SUFFIX, ID_WORDS, NAME_RULES, QUESTION_WORDS,
+    SCORE_WORDS, TEXT_WORDS, TIME_PREFIXES, TIME_WORDS,
+};
 use crate::period::ReportTz;
 
 pub use crate::vocab::{Role, ValueType};
@@ -157,15 +161,10 @@ fn has_prefix(words: &[String], any: &[&str]) -> bool {
 /// The survey metric a header names by its words (NPS / recommend, CSAT / satisfaction,
 /// CES / effort / ease), whatever the values.
 fn named_metric(w: &[String]) -> Option<Role> {
-    if has_word(w, &["nps"]) || has_prefix(w, &["recommend"]) {
-        Some(Role::Nps)
-    } else if has_word(w, &["csat"]) || has_prefix(w, &["satisf"]) {
-        Some(Role::Csat)
-    } else if has_word(w, &["ces", "easy", "ease"]) || has_prefix(w, &["effort"]) {
-        Some(Role::Ces)
-    } else {
-        None
-    }
+    QUESTION_WORDS
+        .iter()
+        .find(|(_, words, prefixes)| has_word(w, words) || has_prefix(w, prefixes))
+        .map(|(role, _, _)| *role)
 }
 
 /// A proposed role with how sure we are and why.
@@ -209,7 +208,7 @@ pub fn guess_survey_role(header: &str, p: &ColumnProfile) -> Option<Guess> {
     }
     // A header that names a time needs half its values to be timestamps (the rest are reported
     // as rejected); any other column needs 90%.
-    let named = has_word(&w, &TIME_WORDS) || has_prefix(&w, &["date", "time"]);
+    let named = has_word(&w, &TIME_WORDS) || has_prefix(&w, TIME_PREFIXES);
     if let Some(fmt) = p.time_format(if named { 0.5 } else { 0.9 }) {
         let conf = if named { 0.95 } else { 0.8 };
         return match fmt {
@@ -225,7 +224,7 @@ pub fn guess_survey_role(header: &str, p: &ColumnProfile) -> Option<Guess> {
             ),
         };
     }
-    if has_word(&w, &["score", "rating", "rate", "likelihood", "likely"]) {
+    if has_word(&w, SCORE_WORDS) {
         if p.whole_within(0.0, 10.0) && (p.min == Some(0.0) || p.max.is_some_and(|m| m > 7.0)) {
             return guess(
                 Role::Nps,
@@ -241,25 +240,13 @@ pub fn guess_survey_role(header: &str, p: &ColumnProfile) -> Option<Guess> {
             );
         }
     }
-    if has_word(&w, &["id", "email", "uuid", "guid"]) || w.last().is_some_and(|l| l.ends_with("id"))
-    {
+    if has_word(&w, IDENTIFIER_WORDS) || w.last().is_some_and(|l| l.ends_with(ID_SUFFIX)) {
         return guess(Role::Id, 0.8, "header names an identifier");
     }
     let few_values = !p.distinct_overflow
         && p.distinct.len() <= 50
         && (p.distinct.len() as u64) * 2 <= p.non_blank.max(2);
-    if has_word(
-        &w,
-        &[
-            "channel",
-            "source",
-            "medium",
-            "touchpoint",
-            "platform",
-            "network",
-        ],
-    ) && few_values
-    {
+    if has_word(&w, CHANNEL_WORDS) && few_values {
         return guess(
             Role::Channel,
             0.9,
@@ -269,13 +256,7 @@ pub fn guess_survey_role(header: &str, p: &ColumnProfile) -> Option<Guess> {
             ),
         );
     }
-    let texty = has_word(
-        &w,
-        &[
-            "comment", "comments", "feedback", "text", "reason", "why", "note", "notes",
-            "verbatim", "message", "name",
-        ],
-    );
+    let texty = has_word(&w, TEXT_WORDS);
     if !texty && p.share(p.numeric) < 0.5 && few_values && p.mean_len() <= 40.0 {
         return guess(
             Role::Segment,
@@ -288,325 +269,6 @@ pub fn guess_survey_role(header: &str, p: &ColumnProfile) -> Option<Guess> {
     }
     None
 }
-
-/// Words that make a header name a time.
-const TIME_WORDS: [&str; 11] = [
-    "date",
-    "time",
-    "timestamp",
-    "created",
-    "submitted",
-    "responded",
-    "at",
-    "day",
-    "when",
-    "completed",
-    "ts",
-];
-
-/// Header words of the roles recognised by name, checked in this order (the first whose words
-/// match and whose values fit wins). `all` words must all be present; `any` needs one of them.
-struct NameRule {
-    role: Role,
-    any: &'static [&'static str],
-    all: &'static [&'static str],
-}
-
-const ID_WORDS: &[&str] = &[
-    "id", "key", "uuid", "guid", "number", "no", "num", "code", "ref",
-];
-
-const NAME_RULES: &[NameRule] = &[
-    // Star ratings (not when the header names a survey metric: "CSAT rating").
-    NameRule {
-        role: Role::Rating,
-        any: &["rating", "ratings", "stars", "star"],
-        all: &[],
-    },
-    NameRule {
-        role: Role::Followers,
-        any: &["followers", "follower", "fans", "audience"],
-        all: &[],
-    },
-    NameRule {
-        role: Role::Likes,
-        any: &[
-            "likes",
-            "like",
-            "reactions",
-            "hearts",
-            "favorites",
-            "favourites",
-        ],
-        all: &[],
-    },
-    NameRule {
-        role: Role::Comments,
-        any: &["comments"],
-        all: &[],
-    },
-    NameRule {
-        role: Role::Shares,
-        any: &["shares", "retweets", "reposts", "shared"],
-        all: &[],
-    },
-    NameRule {
-        role: Role::Saves,
-        any: &["saves", "saved", "bookmarks"],
-        all: &[],
-    },
-    NameRule {
-        role: Role::Reach,
-        any: &["reach"],
-        all: &[],
-    },
-    NameRule {
-        role: Role::Mentions,
-        any: &["mentions"],
-        all: &[],
-    },
-    NameRule {
-        role: Role::Searches,
-        any: &["searches", "search"],
-        all: &["volume"],
-    },
-    NameRule {
-        role: Role::Searches,
-        any: &["searches"],
-        all: &[],
-    },
-    NameRule {
-        role: Role::Brand,
-        any: &["brand", "competitor", "company"],
-        all: &[],
-    },
-    // "device_type", not "device_id" (a person).
-    NameRule {
-        role: Role::Device,
-        any: &["device", "devicetype"],
-        all: &["type"],
-    },
-    NameRule {
-        role: Role::Device,
-        any: &["devicetype"],
-        all: &[],
-    },
-    NameRule {
-        role: Role::Location,
-        any: &["location", "geo", "geolocation"],
-        all: &[],
-    },
-    // Support columns first: "first_contact_resolution" also holds words of ResolvedAt and UserId.
-    NameRule {
-        role: Role::FirstContactResolved,
-        any: &["fcr", "onetouch"],
-        all: &[],
-    },
-    NameRule {
-        role: Role::FirstContactResolved,
-        any: &["first"],
-        all: &["contact"],
-    },
-    NameRule {
-        role: Role::HandleTime,
-        any: &["aht", "handle", "handling", "talk"],
-        all: &[],
-    },
-    NameRule {
-        role: Role::Reopens,
-        any: &["reopens", "reopened", "reopen"],
-        all: &[],
-    },
-    NameRule {
-        role: Role::Contacts,
-        any: &[
-            "contacts",
-            "replies",
-            "touches",
-            "interactions",
-            "touchpoints",
-        ],
-        all: &[],
-    },
-    NameRule {
-        role: Role::ResolvedAt,
-        any: &["resolved", "closed", "solved", "resolution"],
-        all: &[],
-    },
-    NameRule {
-        role: Role::FirstResponseAt,
-        any: &["first"],
-        all: &["response"],
-    },
-    NameRule {
-        role: Role::FirstResponseAt,
-        any: &["first"],
-        all: &["reply"],
-    },
-    NameRule {
-        role: Role::FirstResponseAt,
-        any: &["responded", "replied"],
-        all: &[],
-    },
-    NameRule {
-        role: Role::SessionId,
-        any: &["session", "sessionid", "visit"],
-        all: &[],
-    },
-    NameRule {
-        role: Role::TicketId,
-        any: &["ticket", "case", "conversation", "incident", "ticketid"],
-        all: &[],
-    },
-    NameRule {
-        role: Role::OrderId,
-        any: &[
-            "order",
-            "transaction",
-            "invoice",
-            "purchase",
-            "orderid",
-            "receipt",
-        ],
-        all: &[],
-    },
-    NameRule {
-        role: Role::UserId,
-        any: &[
-            "user",
-            "customer",
-            "client",
-            "member",
-            "visitor",
-            "account",
-            "person",
-            "contact",
-            "buyer",
-            "userid",
-            "customerid",
-            "uid",
-            "distinct",
-            "anonymous",
-            "shopper",
-            "email",
-            "subscriber",
-            "player",
-            "device",
-        ],
-        all: &[],
-    },
-    NameRule {
-        role: Role::EventName,
-        any: &["event", "action", "activity", "eventname", "eventtype"],
-        all: &[],
-    },
-    NameRule {
-        role: Role::Page,
-        any: &[
-            "page", "url", "path", "screen", "route", "pathname", "uri", "pageview",
-        ],
-        all: &[],
-    },
-    NameRule {
-        role: Role::UniqueOpens,
-        any: &["opens", "opened", "open"],
-        all: &["unique"],
-    },
-    NameRule {
-        role: Role::UniqueClicks,
-        any: &["clicks", "clicked", "click"],
-        all: &["unique"],
-    },
-    NameRule {
-        role: Role::Sent,
-        any: &["sent", "recipients", "sends"],
-        all: &[],
-    },
-    NameRule {
-        role: Role::Delivered,
-        any: &["delivered", "deliveries"],
-        all: &[],
-    },
-    NameRule {
-        role: Role::Opens,
-        any: &["opens", "opened", "open"],
-        all: &[],
-    },
-    NameRule {
-        role: Role::Clicks,
-        any: &["clicks", "clicked", "click"],
-        all: &[],
-    },
-    NameRule {
-        role: Role::Conversions,
-        any: &["conversions", "converted", "conversion"],
-        all: &[],
-    },
-    NameRule {
-        role: Role::Unsubscribes,
-        any: &[
-            "unsubscribes",
-            "unsubscribed",
-            "unsubscribe",
-            "unsubs",
-            "optouts",
-        ],
-        all: &[],
-    },
-    NameRule {
-        role: Role::Bounces,
-        any: &["bounces", "bounced"],
-        all: &[],
-    },
-    NameRule {
-        role: Role::Impressions,
-        any: &["impressions", "views", "impr"],
-        all: &[],
-    },
-    NameRule {
-        role: Role::Spend,
-        any: &["spend", "cost", "budget", "spent"],
-        all: &[],
-    },
-    NameRule {
-        role: Role::Campaign,
-        any: &["campaign", "newsletter", "mailing", "blast", "adset"],
-        all: &[],
-    },
-    NameRule {
-        role: Role::Amount,
-        any: &[
-            "amount", "revenue", "total", "price", "sales", "paid", "payment", "subtotal", "gmv",
-            "value", "spent", "sum",
-        ],
-        all: &[],
-    },
-    NameRule {
-        role: Role::Quantity,
-        any: &["quantity", "qty", "units", "items"],
-        all: &[],
-    },
-    NameRule {
-        role: Role::Product,
-        any: &["product", "sku", "item", "plan", "category"],
-        all: &[],
-    },
-    NameRule {
-        role: Role::Status,
-        any: &["status", "state", "outcome"],
-        all: &[],
-    },
-    NameRule {
-        role: Role::Agent,
-        any: &["agent", "assignee", "owner", "rep", "handler"],
-        all: &[],
-    },
-    NameRule {
-        role: Role::Priority,
-        any: &["priority", "severity", "urgency"],
-        all: &[],
-    },
-];
 
 impl ColumnProfile {
     /// True when at least `share` of the values could be values of `t` (a column whose header
@@ -630,7 +292,7 @@ impl ColumnProfile {
 /// campaigns, or survey scores) from its header words and sampled values.
 pub fn guess_role(header: &str, p: &ColumnProfile) -> Option<Guess> {
     let w = header_words(header);
-    let has_time_word = has_word(&w, &TIME_WORDS) || has_prefix(&w, &["date", "time"]);
+    let has_time_word = has_word(&w, &TIME_WORDS) || has_prefix(&w, TIME_PREFIXES);
     // A role named by the header wins when the values fit it; a time-like header with time
     // values is a time role even if it also names, e.g., the order ("order_date").
     let is_time = p.non_blank > 0 && p.fits(ValueType::Time, 0.5);
@@ -663,7 +325,7 @@ pub fn guess_role(header: &str, p: &ColumnProfile) -> Option<Guess> {
         if t == ValueType::Id
             && rule.role != Role::UserId
             && !has_word(&w, ID_WORDS)
-            && !w.iter().any(|x| x.ends_with("id"))
+            && !w.iter().any(|x| x.ends_with(ID_SUFFIX))
         {
             // "order" alone could be a sequence number or a label; "session" a duration.
             if !(p.distinct_overflow || p.distinct.len() as u64 * 2 > p.non_blank) {
@@ -684,7 +346,7 @@ pub fn guess_role(header: &str, p: &ColumnProfile) -> Option<Guess> {
     }
     // Score columns, times, channels, segments and text as for surveys.
     let g = guess_survey_role(header, p)?;
-    if g.role == Role::Id && has_word(&w, &["email"]) {
+    if g.role == Role::Id && has_word(&w, EMAIL_WORDS) {
         return guess(Role::UserId, 0.7, "an email address identifies the person");
     }
     Some(g)

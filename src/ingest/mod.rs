@@ -6,6 +6,7 @@ pub mod json;
 pub mod reader;
 pub mod time;
 pub mod value;
+pub mod words;
 pub mod xlsx;
 
 pub use reader::{ChunkReader, Format, ReaderOptions, Record};

@@ -31,7 +31,7 @@ pub enum Format {
 impl Format {
     pub fn parse(s: &str) -> Option<Format> {
         Some(match s.trim().to_ascii_lowercase().as_str() {
-            "csv" | "tsv" | "text" | "delimited" => Format::Csv,
+            "csv" | "tsv" | "delimited" => Format::Csv,
             "json" => Format::Json,
             "ndjson" | "jsonl" | "jsonlines" => Format::Ndjson,
             "xlsx" | "excel" => Format::Xlsx,

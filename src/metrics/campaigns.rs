@@ -140,24 +140,33 @@ pub fn rates(t: &CampaignTotals, level: f64) -> CampaignRates {
     let opens = t.unique_opens.or(t.opens);
     let clicks = t.unique_clicks.or(t.clicks);
     // A numerator and a denominator, each named for the reason when missing or 0.
-    let r = |num: (Option<f64>, &str), den: (Option<f64>, &str)| match (num.0, den.0) {
+    let r = |num: (Option<f64>, Role), den: (Option<f64>, Role)| match (num.0, den.0) {
         (Some(n), Some(d)) => Rate::ratio(n, d, &format!("{} is 0", den.1)).share(level),
         (None, _) => Rate::ratio(0.0, 0.0, &format!("no {} column", num.1)),
         (_, None) => Rate::ratio(0.0, 0.0, &format!("no {} column", den.1)),
     };
     CampaignRates {
-        delivery_rate: r((derived, "delivered"), (t.sent, "sent")),
-        open_rate: r((opens, "opens"), (delivered, "delivered")),
-        click_through_rate: r((clicks, "clicks"), (delivered, "delivered")),
-        click_to_open_rate: r((clicks, "clicks"), (opens, "opens")),
-        conversion_rate: r((t.conversions, "conversions"), (delivered, "delivered")),
-        conversion_per_click: r((t.conversions, "conversions"), (clicks, "clicks")),
-        unsubscribe_rate: r((t.unsubscribes, "unsubscribes"), (delivered, "delivered")),
-        bounce_rate: r((t.bounces, "bounces"), (t.sent, "sent")),
-        revenue_per_email: r((t.revenue, "revenue"), (delivered, "delivered")),
-        impression_click_through_rate: r((t.clicks, "clicks"), (t.impressions, "impressions")),
-        cost_per_click: r((t.spend, "spend"), (t.clicks, "clicks")),
-        return_on_ad_spend: r((t.revenue, "revenue"), (t.spend, "spend")),
+        delivery_rate: r((derived, Role::Delivered), (t.sent, Role::Sent)),
+        open_rate: r((opens, Role::Opens), (delivered, Role::Delivered)),
+        click_through_rate: r((clicks, Role::Clicks), (delivered, Role::Delivered)),
+        click_to_open_rate: r((clicks, Role::Clicks), (opens, Role::Opens)),
+        conversion_rate: r(
+            (t.conversions, Role::Conversions),
+            (delivered, Role::Delivered),
+        ),
+        conversion_per_click: r((t.conversions, Role::Conversions), (clicks, Role::Clicks)),
+        unsubscribe_rate: r(
+            (t.unsubscribes, Role::Unsubscribes),
+            (delivered, Role::Delivered),
+        ),
+        bounce_rate: r((t.bounces, Role::Bounces), (t.sent, Role::Sent)),
+        revenue_per_email: r((t.revenue, Role::Amount), (delivered, Role::Delivered)),
+        impression_click_through_rate: r(
+            (t.clicks, Role::Clicks),
+            (t.impressions, Role::Impressions),
+        ),
+        cost_per_click: r((t.spend, Role::Spend), (t.clicks, Role::Clicks)),
+        return_on_ad_spend: r((t.revenue, Role::Amount), (t.spend, Role::Spend)),
     }
 }
 
@@ -200,22 +209,24 @@ pub fn campaigns(table: &Table, p: &mut Periodizer, level: f64) -> CampaignMetri
     let periods = each(table.period_groups(p));
     let t = &overall.totals;
     let delivered_from = if t.delivered.is_some() {
-        "delivered"
+        Role::Delivered.name()
     } else if t.sent.is_some() && t.bounces.is_some() {
         "sent − bounces"
     } else {
-        "sent"
+        Role::Sent.name()
     };
     let opens_from = if t.unique_opens.is_some() {
-        "uniqueOpens"
+        Role::UniqueOpens
     } else {
-        "opens"
-    };
+        Role::Opens
+    }
+    .name();
     let clicks_from = if t.unique_clicks.is_some() {
-        "uniqueClicks"
+        Role::UniqueClicks
     } else {
-        "clicks"
-    };
+        Role::Clicks
+    }
+    .name();
     let rates: [(Metric, Pick); 4] = [
         (Metric::OpenRate, |r| &r.open_rate),
         (Metric::ClickThroughRate, |r| &r.click_through_rate),
@@ -228,11 +239,11 @@ pub fn campaigns(table: &Table, p: &mut Periodizer, level: f64) -> CampaignMetri
         .collect();
     let changes = crate::metrics::compare::rate_changes(&series, level);
     let mut segment_changes = Vec::new();
-    for (column, groups) in [("campaign", &campaigns), ("channel", &by_channel)] {
+    for (column, groups) in [(Role::Campaign, &campaigns), (Role::Channel, &by_channel)] {
         for &(metric, f) in &rates[..3] {
             segment_changes.extend(crate::metrics::compare::share_vs_rest(
                 metric,
-                column,
+                column.name(),
                 &named(groups, f),
                 level,
             ));
@@ -251,7 +262,7 @@ pub fn campaigns(table: &Table, p: &mut Periodizer, level: f64) -> CampaignMetri
             Unit::Ratio,
             "counts summed per group, then: delivery = delivered / sent; open rate = opens / delivered; CTR = clicks / delivered; click-to-open = clicks / opens; conversion = conversions / delivered (per click: / clicks); unsubscribe = unsubscribes / delivered; bounce = bounces / sent; revenue per email = revenue / delivered; ad CTR = clicks / impressions; cost per click = spend / clicks; ROAS = revenue / spend",
         )
-        .param("sentFrom", if per_recipient { "rows (one per recipient)" } else { "sent" })
+        .param("sentFrom", if per_recipient { "rows (one per recipient)" } else { Role::Sent.name() })
         .param("deliveredFrom", delivered_from)
         .param("opensFrom", opens_from)
         .param("clicksFrom", clicks_from),

@@ -143,9 +143,9 @@ impl Cols<'_> {
             None => Rate::ratio(0.0, 0.0, &format!("no {what} column")),
         };
         EngagementRates {
-            by_followers: per(self.followers, "followers"),
-            by_impressions: per(self.impressions, "impressions"),
-            by_reach: per(self.reach, "reach"),
+            by_followers: per(self.followers, Role::Followers.name()),
+            by_impressions: per(self.impressions, Role::Impressions.name()),
+            by_reach: per(self.reach, Role::Reach.name()),
         }
     }
 
@@ -240,7 +240,7 @@ pub fn social(table: &Table, p: &mut Periodizer, o: &SocialOptions, level: f64) 
         changes.extend(ratio_changes(metric, &of(&period_rows), level, 100.0));
         segment_changes.extend(ratio_vs_rest(
             metric,
-            "channel",
+            Role::Channel.name(),
             &of(&c.channel),
             level,
             100.0,

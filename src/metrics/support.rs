@@ -346,8 +346,8 @@ pub fn support(
     });
     let resolved_from = match (rows.resolved_at.is_some(), rows.resolved_status.is_some()) {
         (true, true) => "resolvedAt or status",
-        (true, false) => "resolvedAt",
-        (false, true) => "status",
+        (true, false) => Role::ResolvedAt.name(),
+        (false, true) => Role::Status.name(),
         (false, false) => "all tickets (no resolution column)",
     };
     let series = |name: Metric, f: fn(&SupportGroup) -> &Rate| {
@@ -376,15 +376,15 @@ pub fn support(
         level,
     ));
     let mut segment_changes = Vec::new();
-    for (column, groups) in [("channel", &channel_rows), ("agent", &agent_rows)] {
+    for (column, groups) in [(Role::Channel, &channel_rows), (Role::Agent, &agent_rows)] {
         segment_changes.extend(means_vs_rest(
             Metric::HandleTime,
-            column,
+            column.name(),
             &handle_moments(groups),
             level,
         ));
     }
-    for (column, groups) in [("channel", &by_channel), ("agent", &by_agent)] {
+    for (column, groups) in [(Role::Channel, &by_channel), (Role::Agent, &by_agent)] {
         let groups: &Vec<SupportGroup> = groups;
         for (metric, f) in [
             (
@@ -396,7 +396,10 @@ pub fn support(
             let named: Vec<(String, &Rate)> =
                 groups.iter().map(|g| (g.name.clone(), f(g))).collect();
             segment_changes.extend(crate::metrics::compare::share_vs_rest(
-                metric, column, &named, level,
+                metric,
+                column.name(),
+                &named,
+                level,
             ));
         }
     }

@@ -216,13 +216,18 @@ pub fn voice(
         let (ps, cs) = (shares(&periods), shares(&by_channel));
         for ((metric, p), (_, c)) in ps.iter().zip(&cs) {
             changes.extend(rate_changes(&[(*metric, borrow(p))], level));
-            segments.extend(share_vs_rest(*metric, "channel", &borrow(c), level));
+            segments.extend(share_vs_rest(
+                *metric,
+                Role::Channel.name(),
+                &borrow(c),
+                level,
+            ));
         }
         for (metric, col) in [(Metric::MeanRating, rating), (Metric::MeanSentiment, text)] {
             changes.extend(mean_changes(metric, &moments(col, &period_rows), level));
             segments.extend(means_vs_rest(
                 metric,
-                "channel",
+                Role::Channel.name(),
                 &moments(col, &channel_rows),
                 level,
             ));
@@ -308,7 +313,7 @@ pub fn voice(
     .param("goodRatingMin", good_min)
     .param("comparisons", "shares by the pooled two-proportion z-test, means (rating, VADER compound) by Welch's t-test; channels against the rest Holm-adjusted per metric");
     if let Some(b) = &o.brand {
-        definition = definition.param("brand", b.as_str());
+        definition = definition.param(Role::Brand.name(), b.as_str());
     }
     VoiceMetrics {
         overall,

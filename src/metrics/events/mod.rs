@@ -249,14 +249,9 @@ pub fn compute(
     let code_of = |name: &str| log.event_code(name);
     let conversion_code = match &s.conversion_event {
         Some(e) => code_of(e),
-        None => [
-            "purchase",
-            "conversion",
-            "order_completed",
-            "checkout_completed",
-        ]
-        .iter()
-        .find_map(|n| code_of(n)),
+        None => crate::ingest::words::CONVERSION_EVENTS
+            .iter()
+            .find_map(|n| code_of(n)),
     };
     let flags = EventFlags::new(log, s, conversion_code);
     let sess = sessions::sessions(log, s, &flags);

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::ingest::words;
 
 /// How bounces are defined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -123,18 +124,12 @@ impl Default for EventsSettings {
             engaged_seconds: 10.0,
             engaged_page_views: 2,
             key_events: Vec::new(),
-            page_view_events: strings(&[
-                "page_view",
-                "pageview",
-                "$pageview",
-                "screen_view",
-                "page",
-            ]),
+            page_view_events: strings(words::PAGE_VIEW_EVENTS),
             conversion_event: None,
             funnel: None,
             funnel_window_days: 7.0,
-            signup_events: strings(&["signup", "sign_up", "register"]),
-            activation_events: strings(&["activate", "activated", "activation"]),
+            signup_events: strings(words::SIGNUP_EVENTS),
+            activation_events: strings(words::ACTIVATION_EVENTS),
             activation_days: 7.0,
             retention: RetentionMode::Exact,
             cohort_event: None,
