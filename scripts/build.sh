@@ -22,8 +22,8 @@ for d in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
   remap="$remap --remap-path-prefix=${d%/}=/deps"
 done
 remap="$remap --remap-path-prefix=$HOME/.rustup=/rustup"
-# The TypeScript declarations of the report and option types, generated from the Rust types.
-cargo run --quiet --example typescript
+# The TypeScript declarations and the catalogue table of docs/METRICS.md, from the Rust types.
+cargo run --quiet --example generated
 export EM_GIT_REVISION=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 # SIMD128 (every current browser and Node ≥ 16): memchr and auto-vectorised loops use it.
 RUSTFLAGS="$remap -C target-feature=+simd128" cargo build --release --target wasm32-unknown-unknown --lib

@@ -9,7 +9,7 @@ fn the_committed_declarations_are_current() {
     let got = std::fs::read_to_string(format!("{ROOT}/src/wasm/types.d.ts")).unwrap();
     assert!(
         got == want,
-        "src/wasm/types.d.ts is stale: run `cargo run --example typescript` and commit it"
+        "src/wasm/types.d.ts is stale: run `cargo run --example generated` and commit it"
     );
 }
 
@@ -65,4 +65,13 @@ fn closed_sets_are_not_strings() {
     // (A/B variants and compared groups are names from the data.)
     assert!(code.contains("  variant: Variant;"));
     assert!(code.matches("export type ").count() > 150);
+}
+
+#[test]
+fn the_catalogue_table_in_the_docs_is_current() {
+    let doc = std::fs::read_to_string(format!("{ROOT}/docs/METRICS.md")).unwrap();
+    assert!(
+        engagement_metrics::typescript::with_catalogue(&doc) == doc,
+        "docs/METRICS.md's catalogue table is stale: run `cargo run --example generated`"
+    );
 }

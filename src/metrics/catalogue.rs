@@ -74,8 +74,9 @@ fn entry(m: Metric) -> Entry {
             "How customers at the start, lost, new and reactivated are counted each period.",
             false, &[(K::Transactions, "revenue.definition", Ratio)], &[V::Standard]),
         Metric::ChurnRate => ("Churn rate", Percent, DOWN,
-            "Customers lost in the period over customers at its start.",
-            true, &[(K::Transactions, "revenue.periods[].churnRate", Ratio)], &[V::Standard]),
+            "Customers lost in the period over customers at its start (transactions); users inactive for longer than the churn window over users (events).",
+            true, &[(K::Transactions, "revenue.periods[].churnRate", Ratio), (K::Events, "events.churn.value", Percent)],
+            &[V::Standard, V::InactiveDays]),
         Metric::RetentionRate => ("Customer retention rate", Percent, UP,
             "Customers at the end of the period who were not new, over customers at its start: (E − N) / S.",
             true, &[(K::Transactions, "revenue.periods[].retentionRate", Ratio)], &[V::Standard]),
@@ -253,6 +254,38 @@ pub fn info(m: Metric) -> MetricInfo {
             .collect(),
         variants: variants.to_vec(),
     }
+}
+
+/// The catalogue as a Markdown table, for docs/METRICS.md.
+pub fn markdown() -> String {
+    let mut out = String::from(
+        "| metric | id | unit | better | where (kind: path) | variants | target | what it measures |\n|---|---|---|---|---|---|---|---|\n",
+    );
+    for i in catalogue() {
+        let better = match i.higher_is_better {
+            Some(true) => "higher",
+            Some(false) => "lower",
+            None => "",
+        };
+        let places: Vec<String> = i
+            .places
+            .iter()
+            .map(|p| format!("{}: `{}` ({})", p.kind, p.path, p.unit))
+            .collect();
+        let variants: Vec<String> = i.variants.iter().map(|v| format!("`{v}`")).collect();
+        out.push_str(&format!(
+            "| {}{} | `{}` | {} | {better} | {} | {} | {} | {} |\n",
+            i.label,
+            if i.headline { "" } else { " ·" },
+            i.id,
+            i.unit,
+            places.join("<br>"),
+            variants.join(", "),
+            if i.target { "yes" } else { "" },
+            i.description,
+        ));
+    }
+    out
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 //! The TypeScript contract of the package: the types generated from the Rust types
-//! (`types.d.ts`, by `cargo run --example typescript`) and the function signatures written by
+//! (`types.d.ts`, by `cargo run --example generated`) and the function signatures written by
 //! hand (`api.d.ts`). `tests/js/types.test.mjs` compiles real reports against them.
 
 use wasm_bindgen::prelude::*;

@@ -1,4 +1,4 @@
-// Generated from the Rust types by `cargo run --example typescript` (ts-rs): do not edit.
+// Generated from the Rust types by `cargo run --example generated` (ts-rs): do not edit.
 
 export type AbInput = {
   variants: Array<AbVariantCounts>;
