@@ -13,7 +13,7 @@ use crate::metrics::clv::{bgnbd::BgNbd, sbg, Rft};
 use crate::metrics::lifetime_value as lv;
 use crate::stats::significance;
 use crate::stats::{mean_interval, wilson_interval};
-use crate::vocab::{Calculator, CalculatorGroup, Unit};
+use crate::vocab::{Calculator, CalculatorGroup, Formula, Metric, Unit};
 
 /// A calculation's result. `value` is null (with `unavailableReason`) when the formula is
 /// undefined for the inputs (a zero denominator), never NaN.
@@ -94,64 +94,64 @@ type Entry = (
 
 /// metric, group, title, unit, formula, inputs.
 const CATALOGUE: &[Entry] = &[
-    (Calculator::RetentionRate, CalculatorGroup::Customers, "Customer retention rate", Unit::Ratio,
+    (Calculator::Metric(Metric::RetentionRate), CalculatorGroup::Customers, "Customer retention rate", Unit::Ratio,
      "(customers at end − new customers) / customers at start",
      &[num("start", "Customers at start", "200"), num("end", "Customers at end", "210"), num("new", "New customers", "40")]),
-    (Calculator::LifespanFromChurn, CalculatorGroup::Customers, "Expected lifespan from churn", Unit::Periods,
+    (Calculator::Formula(Formula::LifespanFromChurn), CalculatorGroup::Customers, "Expected lifespan from churn", Unit::Periods,
      "1 / churn rate (periods, counting the current one)",
      &[num("churnRate", "Churn rate per period (0–1)", "0.05")]),
-    (Calculator::ClvPurchaseValue, CalculatorGroup::LifetimeValue, "CLV: purchase value × frequency × lifespan", Unit::Currency,
+    (Calculator::Formula(Formula::ClvPurchaseValue), CalculatorGroup::LifetimeValue, "CLV: purchase value × frequency × lifespan", Unit::Currency,
      "average order value × purchase frequency × lifespan × margin",
      &[num("averageOrderValue", "Average order value", "50"), num("purchaseFrequency", "Purchases per period", "0.8"), num("lifespan", "Lifespan (periods)", "20"), num("margin", "Margin (0–1; 1 = revenue)", "1")]),
-    (Calculator::ClvArpuYears, CalculatorGroup::LifetimeValue, "CLV: ARPU per year × expected years", Unit::Currency,
+    (Calculator::Formula(Formula::ClvArpuYears), CalculatorGroup::LifetimeValue, "CLV: ARPU per year × expected years", Unit::Currency,
      "ARPU per year × expected years",
      &[num("arpuPerYear", "ARPU per year", "480"), num("years", "Expected years", "2.5")]),
-    (Calculator::ClvDiscounted, CalculatorGroup::LifetimeValue, "CLV: discounted, with retention", Unit::Currency,
+    (Calculator::Formula(Formula::ClvDiscounted), CalculatorGroup::LifetimeValue, "CLV: discounted, with retention", Unit::Currency,
      "m × (1 + d) / (1 + d − r): margin m per period, the first one now, retention r, discount d",
      &[num("marginPerPeriod", "Margin per period", "40"), num("retentionRate", "Retention rate (0–1)", "0.8"), num("discountRate", "Discount rate per period", "0.1")]),
-    (Calculator::ClvDiscountedFuture, CalculatorGroup::LifetimeValue, "CLV: discounted future margins (Gupta & Lehmann)", Unit::Currency,
+    (Calculator::Formula(Formula::ClvDiscountedFuture), CalculatorGroup::LifetimeValue, "CLV: discounted future margins (Gupta & Lehmann)", Unit::Currency,
      "m × r / (1 + d − r): future periods only, margins at each period's end",
      &[num("marginPerPeriod", "Margin per period", "40"), num("retentionRate", "Retention rate (0–1)", "0.8"), num("discountRate", "Discount rate per period", "0.1")]),
-    (Calculator::SbgRetention, CalculatorGroup::LifetimeValue, "Contract retention projection (shifted-beta-geometric)", Unit::Periods,
+    (Calculator::Formula(Formula::SbgRetention), CalculatorGroup::LifetimeValue, "Contract retention projection (shifted-beta-geometric)", Unit::Periods,
      "θ ~ Beta(α, β) fitted to the counts; S(t) = Π_{k=1..t} (β + k − 1)/(α + β + k − 1); value = mean lifetime (α + β − 1)/(α − 1)",
      &[InputSpec { name: "alive", label: "Customers still subscribed after 0, 1, 2, … periods", kind: InputKind::Numbers, example: "1000, 631, 468, 382, 326, 289, 262, 241" },
        num("periods", "Periods to project", "12")]),
-    (Calculator::NpsScore, CalculatorGroup::Survey, "Net Promoter Score", Unit::Points,
+    (Calculator::Formula(Formula::NpsScore), CalculatorGroup::Survey, "Net Promoter Score", Unit::Points,
      "100 × (promoters − detractors) / responses; interval from the variance of the +1/0/−1 coding",
      &[num("promoters", "Promoters (9–10)", "60"), num("passives", "Passives (7–8)", "25"), num("detractors", "Detractors (0–6)", "15"), CONFIDENCE]),
-    (Calculator::CsatScore, CalculatorGroup::Survey, "CSAT (top-box share)", Unit::Ratio,
+    (Calculator::Formula(Formula::CsatScore), CalculatorGroup::Survey, "CSAT (top-box share)", Unit::Ratio,
      "satisfied answers (e.g. 4–5 of 5) / responses; Wilson interval",
      &[num("satisfied", "Satisfied answers", "172"), num("responses", "Responses", "200"), CONFIDENCE]),
-    (Calculator::MeanScore, CalculatorGroup::Survey, "Mean score (CES, CSAT mean, handle time…)", Unit::Count,
+    (Calculator::Formula(Formula::MeanScore), CalculatorGroup::Survey, "Mean score (CES, CSAT mean, handle time…)", Unit::Count,
      "the mean with its t interval: mean ± t(1 − α/2, n − 1) · sd / √n",
      &[num("mean", "Mean", "5.6"), num("sd", "Standard deviation", "1.2"), num("n", "Answers", "80"), CONFIDENCE]),
-    (Calculator::NpsDifference, CalculatorGroup::Survey, "Is the NPS change real?", Unit::Points,
+    (Calculator::Formula(Formula::NpsDifference), CalculatorGroup::Survey, "Is the NPS change real?", Unit::Points,
      "NPS B − NPS A; z = difference / √(v_A + v_B), v = (P + D − (P − D)²)/n",
      &[num("promotersA", "Promoters, period A", "36"), num("passivesA", "Passives, A", "24"), num("detractorsA", "Detractors, A", "20"),
        num("promotersB", "Promoters, period B", "40"), num("passivesB", "Passives, B", "22"), num("detractorsB", "Detractors, B", "18"), CONFIDENCE]),
-    (Calculator::AbTest, CalculatorGroup::AbTests, "A/B test (conversion)", Unit::Ratio,
+    (Calculator::Metric(Metric::AbTest), CalculatorGroup::AbTests, "A/B test (conversion)", Unit::Ratio,
      "lift = B − A with its Wald interval; p from the pooled two-proportion z-test; significant when p < 1 − confidence",
      &[num("controlVisitors", "Visitors in A (control)", "1000"), num("controlConversions", "Conversions in A", "120"),
        num("variantVisitors", "Visitors in B", "1000"), num("variantConversions", "Conversions in B", "150"), CONFIDENCE]),
-    (Calculator::SampleSize, CalculatorGroup::AbTests, "Sample size per variant", Unit::Count,
+    (Calculator::Formula(Formula::SampleSize), CalculatorGroup::AbTests, "Sample size per variant", Unit::Count,
      "n = (z₁₋α/₂ √(2p̄q̄) + z_power √(p₁q₁ + p₂q₂))² / (p₂ − p₁)², two-sided; decide it before the test and do not stop early",
      &[num("baselineRate", "Baseline conversion rate (0–1)", "0.10"), num("targetRate", "Rate to detect (0–1)", "0.12"),
        num("power", "Power (e.g. 0.8)", "0.8"), num("significance", "Significance level α (e.g. 0.05)", "0.05")]),
-    (Calculator::MinimumDetectableEffect, CalculatorGroup::AbTests, "Minimum detectable effect", Unit::Ratio,
+    (Calculator::Formula(Formula::MinimumDetectableEffect), CalculatorGroup::AbTests, "Minimum detectable effect", Unit::Ratio,
      "the smallest absolute lift the sample-size formula detects with this many visitors per variant",
      &[num("baselineRate", "Baseline conversion rate (0–1)", "0.10"), num("visitorsPerVariant", "Visitors per variant", "3841"),
        num("power", "Power (e.g. 0.8)", "0.8"), num("significance", "Significance level α (e.g. 0.05)", "0.05")]),
-    (Calculator::WelchTest, CalculatorGroup::AbTests, "Compare two means (Welch's t-test)", Unit::Count,
+    (Calculator::Formula(Formula::WelchTest), CalculatorGroup::AbTests, "Compare two means (Welch's t-test)", Unit::Count,
      "difference B − A of the means; t = (x̄B − x̄A)/√(sA²/nA + sB²/nB), Welch–Satterthwaite df",
      &[num("meanA", "Mean of A", "47.9"), num("sdA", "Standard deviation of A", "15.6"), num("nA", "Size of A", "35"),
        num("meanB", "Mean of B", "52.3"), num("sdB", "Standard deviation of B", "12.1"), num("nB", "Size of B", "40"), CONFIDENCE]),
-    (Calculator::SentimentScore, CalculatorGroup::SocialAndBrand, "Sentiment score", Unit::Ratio,
+    (Calculator::Metric(Metric::SentimentScore), CalculatorGroup::SocialAndBrand, "Sentiment score", Unit::Ratio,
      "(positive − negative) / all texts (−1 … 1)",
      &[num("positive", "Positive texts", "120"), num("neutral", "Neutral texts", "50"), num("negative", "Negative texts", "30")]),
-    (Calculator::FollowerGrowth, CalculatorGroup::SocialAndBrand, "Follower growth", Unit::Ratio,
+    (Calculator::Formula(Formula::FollowerGrowth), CalculatorGroup::SocialAndBrand, "Follower growth", Unit::Ratio,
      "(followers at the end − at the start) / followers at the start",
      &[num("followersStart", "Followers at the start", "10100"), num("followersEnd", "Followers at the end", "12500")]),
-    (Calculator::BgNbdCustomer, CalculatorGroup::LifetimeValue, "Expected purchases of a customer (BG/NBD)", Unit::Purchases,
+    (Calculator::Formula(Formula::BgNbdCustomer), CalculatorGroup::LifetimeValue, "Expected purchases of a customer (BG/NBD)", Unit::Purchases,
      "E[X(horizon) | x, tₓ, T] (Fader, Hardie & Lee 2005, eq. 10); details: P(alive)",
      &[num("r", "r", "0.243"), num("alpha", "α", "4.414"), num("a", "a", "0.793"), num("b", "b", "2.426"),
        num("frequency", "Repeat purchases x", "2"), num("recency", "Recency tₓ (time of last purchase)", "30.43"), num("t", "Age T (time since first purchase)", "38.86"), num("horizon", "Horizon (time units)", "39")]),
@@ -176,7 +176,8 @@ impl RatioSpec {
         self.unit == Unit::Currency
             || matches!(
                 self.metric,
-                Calculator::NetRevenueRetention | Calculator::ReturnOnAdSpend
+                Calculator::Formula(Formula::NetRevenueRetention)
+                    | Calculator::Formula(Formula::ReturnOnAdSpend)
             )
     }
 }
@@ -206,55 +207,55 @@ const fn ratio(
 
 #[rustfmt::skip]
 const RATIOS: &[RatioSpec] = &[
-    ratio(Calculator::ChurnRate, CalculatorGroup::Customers, "Churn rate", Unit::Ratio, "customers lost / customers at start",
+    ratio(Calculator::Metric(Metric::ChurnRate), CalculatorGroup::Customers, "Churn rate", Unit::Ratio, "customers lost / customers at start",
         num("lost", "Customers lost", "30"), num("start", "Customers at start", "200"), true),
-    ratio(Calculator::RepeatPurchaseRate, CalculatorGroup::Customers, "Repeat purchase rate", Unit::Ratio, "customers with 2 or more orders / customers",
+    ratio(Calculator::Metric(Metric::RepeatPurchaseRate), CalculatorGroup::Customers, "Repeat purchase rate", Unit::Ratio, "customers with 2 or more orders / customers",
         num("repeatCustomers", "Customers with 2+ orders", "45"), num("customers", "Customers", "180"), true),
-    ratio(Calculator::Arpu, CalculatorGroup::Revenue, "Average revenue per user (ARPU)", Unit::Currency, "revenue / active customers",
+    ratio(Calculator::Metric(Metric::Arpu), CalculatorGroup::Revenue, "Average revenue per user (ARPU)", Unit::Currency, "revenue / active customers",
         num("revenue", "Revenue", "12500"), num("customers", "Active customers", "250"), false),
-    ratio(Calculator::AverageOrderValue, CalculatorGroup::Revenue, "Average order value", Unit::Currency, "revenue / orders",
+    ratio(Calculator::Metric(Metric::AverageOrderValue), CalculatorGroup::Revenue, "Average order value", Unit::Currency, "revenue / orders",
         num("revenue", "Revenue", "12500"), num("orders", "Orders", "400"), false),
-    ratio(Calculator::PurchaseFrequency, CalculatorGroup::Revenue, "Purchase frequency", Unit::Purchases, "orders / customers",
+    ratio(Calculator::Formula(Formula::PurchaseFrequency), CalculatorGroup::Revenue, "Purchase frequency", Unit::Purchases, "orders / customers",
         num("orders", "Orders", "400"), num("customers", "Customers", "250"), false),
-    ratio(Calculator::NetRevenueRetention, CalculatorGroup::Revenue, "Net revenue retention", Unit::Ratio, "this period's revenue from last period's customers / their revenue last period",
+    ratio(Calculator::Formula(Formula::NetRevenueRetention), CalculatorGroup::Revenue, "Net revenue retention", Unit::Ratio, "this period's revenue from last period's customers / their revenue last period",
         num("revenueNow", "Revenue now from last period's customers", "10400"), num("revenueBefore", "Their revenue last period", "10000"), false),
-    ratio(Calculator::FirstContactResolutionRate, CalculatorGroup::Support, "First contact resolution rate", Unit::Ratio, "tickets resolved on the first contact / resolved tickets",
+    ratio(Calculator::Formula(Formula::FirstContactResolutionRate), CalculatorGroup::Support, "First contact resolution rate", Unit::Ratio, "tickets resolved on the first contact / resolved tickets",
         num("resolvedFirstContact", "Resolved on first contact", "340"), num("resolved", "Resolved tickets", "450"), true),
-    ratio(Calculator::ReopenRate, CalculatorGroup::Support, "Reopen rate", Unit::Ratio, "resolved tickets reopened / resolved tickets",
+    ratio(Calculator::Metric(Metric::ReopenRate), CalculatorGroup::Support, "Reopen rate", Unit::Ratio, "resolved tickets reopened / resolved tickets",
         num("reopened", "Reopened tickets", "27"), num("resolved", "Resolved tickets", "450"), true),
-    ratio(Calculator::AverageHandleTime, CalculatorGroup::Support, "Average handle time", Unit::Seconds, "total handle time / handled contacts",
+    ratio(Calculator::Formula(Formula::AverageHandleTime), CalculatorGroup::Support, "Average handle time", Unit::Seconds, "total handle time / handled contacts",
         num("totalHandleSeconds", "Total handle time (seconds)", "162000"), num("contacts", "Contacts handled", "360"), false),
-    ratio(Calculator::TicketsPerCustomer, CalculatorGroup::Support, "Tickets per customer", Unit::Count, "tickets / distinct customers",
+    ratio(Calculator::Formula(Formula::TicketsPerCustomer), CalculatorGroup::Support, "Tickets per customer", Unit::Count, "tickets / distinct customers",
         num("tickets", "Tickets", "450"), num("customers", "Customers", "300"), false),
-    ratio(Calculator::DeliveryRate, CalculatorGroup::EmailAndAds, "Delivery rate", Unit::Ratio, "delivered / sent",
+    ratio(Calculator::Metric(Metric::DeliveryRate), CalculatorGroup::EmailAndAds, "Delivery rate", Unit::Ratio, "delivered / sent",
         num("delivered", "Delivered", "9800"), num("sent", "Sent", "10000"), true),
-    ratio(Calculator::OpenRate, CalculatorGroup::EmailAndAds, "Open rate", Unit::Ratio, "unique opens / delivered",
+    ratio(Calculator::Metric(Metric::OpenRate), CalculatorGroup::EmailAndAds, "Open rate", Unit::Ratio, "unique opens / delivered",
         num("opens", "Unique opens", "2450"), num("delivered", "Delivered", "9800"), true),
-    ratio(Calculator::ClickThroughRate, CalculatorGroup::EmailAndAds, "Click-through rate (email)", Unit::Ratio, "unique clicks / delivered",
+    ratio(Calculator::Metric(Metric::ClickThroughRate), CalculatorGroup::EmailAndAds, "Click-through rate (email)", Unit::Ratio, "unique clicks / delivered",
         num("clicks", "Unique clicks", "294"), num("delivered", "Delivered", "9800"), true),
-    ratio(Calculator::ClickToOpenRate, CalculatorGroup::EmailAndAds, "Click-to-open rate", Unit::Ratio, "unique clicks / unique opens",
+    ratio(Calculator::Metric(Metric::ClickToOpenRate), CalculatorGroup::EmailAndAds, "Click-to-open rate", Unit::Ratio, "unique clicks / unique opens",
         num("clicks", "Unique clicks", "294"), num("opens", "Unique opens", "2450"), true),
-    ratio(Calculator::ConversionRate, CalculatorGroup::EmailAndAds, "Conversion rate", Unit::Ratio, "conversions / delivered",
+    ratio(Calculator::Metric(Metric::ConversionRate), CalculatorGroup::EmailAndAds, "Conversion rate", Unit::Ratio, "conversions / delivered",
         num("conversions", "Conversions", "49"), num("delivered", "Delivered", "9800"), true),
-    ratio(Calculator::UnsubscribeRate, CalculatorGroup::EmailAndAds, "Unsubscribe rate", Unit::Ratio, "unsubscribes / delivered",
+    ratio(Calculator::Metric(Metric::UnsubscribeRate), CalculatorGroup::EmailAndAds, "Unsubscribe rate", Unit::Ratio, "unsubscribes / delivered",
         num("unsubscribes", "Unsubscribes", "20"), num("delivered", "Delivered", "9800"), true),
-    ratio(Calculator::BounceRate, CalculatorGroup::EmailAndAds, "Bounce rate", Unit::Ratio, "bounces / sent",
+    ratio(Calculator::Metric(Metric::BounceRate), CalculatorGroup::EmailAndAds, "Bounce rate", Unit::Ratio, "bounces / sent",
         num("bounces", "Bounces", "200"), num("sent", "Sent", "10000"), true),
-    ratio(Calculator::RevenuePerEmail, CalculatorGroup::EmailAndAds, "Revenue per email", Unit::Currency, "revenue / delivered",
+    ratio(Calculator::Formula(Formula::RevenuePerEmail), CalculatorGroup::EmailAndAds, "Revenue per email", Unit::Currency, "revenue / delivered",
         num("revenue", "Revenue", "2940"), num("delivered", "Delivered", "9800"), false),
-    ratio(Calculator::AdClickThroughRate, CalculatorGroup::EmailAndAds, "Click-through rate (ads)", Unit::Ratio, "clicks / impressions",
+    ratio(Calculator::Formula(Formula::AdClickThroughRate), CalculatorGroup::EmailAndAds, "Click-through rate (ads)", Unit::Ratio, "clicks / impressions",
         num("clicks", "Clicks", "150"), num("impressions", "Impressions", "10000"), true),
-    ratio(Calculator::CostPerClick, CalculatorGroup::EmailAndAds, "Cost per click", Unit::Currency, "spend / clicks",
+    ratio(Calculator::Formula(Formula::CostPerClick), CalculatorGroup::EmailAndAds, "Cost per click", Unit::Currency, "spend / clicks",
         num("spend", "Spend", "75"), num("clicks", "Clicks", "150"), false),
-    ratio(Calculator::ReturnOnAdSpend, CalculatorGroup::EmailAndAds, "Return on ad spend", Unit::Ratio, "revenue / spend",
+    ratio(Calculator::Formula(Formula::ReturnOnAdSpend), CalculatorGroup::EmailAndAds, "Return on ad spend", Unit::Ratio, "revenue / spend",
         num("revenue", "Revenue", "300"), num("spend", "Spend", "75"), false),
-    ratio(Calculator::EngagementRate, CalculatorGroup::SocialAndBrand, "Engagement rate (by followers)", Unit::Ratio, "(likes + comments + shares [+ saves]) / followers",
+    ratio(Calculator::Metric(Metric::EngagementRate), CalculatorGroup::SocialAndBrand, "Engagement rate (by followers)", Unit::Ratio, "(likes + comments + shares [+ saves]) / followers",
         num("engagements", "Likes + comments + shares", "760"), num("followers", "Followers", "32600"), false),
-    ratio(Calculator::EngagementRateByImpressions, CalculatorGroup::SocialAndBrand, "Engagement rate (by impressions)", Unit::Ratio, "(likes + comments + shares [+ saves]) / impressions",
+    ratio(Calculator::Metric(Metric::EngagementRateByImpressions), CalculatorGroup::SocialAndBrand, "Engagement rate (by impressions)", Unit::Ratio, "(likes + comments + shares [+ saves]) / impressions",
         num("engagements", "Likes + comments + shares", "760"), num("impressions", "Impressions", "36000"), false),
-    ratio(Calculator::ShareOfVoice, CalculatorGroup::SocialAndBrand, "Share of voice", Unit::Ratio, "our mentions (or searches) / all brands' mentions (or searches)",
+    ratio(Calculator::Metric(Metric::ShareOfVoice), CalculatorGroup::SocialAndBrand, "Share of voice", Unit::Ratio, "our mentions (or searches) / all brands' mentions (or searches)",
         num("ours", "Our mentions", "270"), num("all", "All brands' mentions", "400"), true),
-    ratio(Calculator::GoodRatingShare, CalculatorGroup::SocialAndBrand, "Share of good ratings", Unit::Ratio, "reviews rated 4–5 (top two points) / rated reviews",
+    ratio(Calculator::Metric(Metric::GoodRatingShare), CalculatorGroup::SocialAndBrand, "Share of good ratings", Unit::Ratio, "reviews rated 4–5 (top two points) / rated reviews",
         num("good", "Reviews rated 4–5", "212"), num("ratings", "Rated reviews", "300"), true),
 ];
 
@@ -350,15 +351,17 @@ pub fn calculate_json(v: &serde_json::Value) -> Result<CalcResult> {
         .get("metric")
         .and_then(serde_json::Value::as_str)
         .ok_or_else(|| Error::option("metric", "must name a calculator"))?;
-    let metric = Calculator::parse(name).ok_or_else(|| {
-        Error::option(
-            "metric",
-            format!(
-                "`{name}` is not a calculator (one of {})",
-                Calculator::names()
-            ),
-        )
-    })?;
+    let metric = calculators()
+        .iter()
+        .map(|c| c.metric)
+        .find(|c| c.name() == name)
+        .ok_or_else(|| {
+            let names: Vec<&str> = calculators().iter().map(|c| c.metric.name()).collect();
+            Error::option(
+                "metric",
+                format!("`{name}` is not a calculator (one of {})", names.join(", ")),
+            )
+        })?;
     let Some(r) = RATIOS.iter().find(|r| r.metric == metric) else {
         let e = entry(metric);
         // Only the catalogue's inputs: a misspelt one is an error, not a silent default.
@@ -546,7 +549,7 @@ fn calculate(metric: Calculator, obj: &Object) -> Result<CalcResult> {
     let mut details = BTreeMap::new();
     let mut series = Vec::new();
     let value: std::result::Result<f64, String> = match metric {
-        Calculator::RetentionRate => {
+        Calculator::Metric(Metric::RetentionRate) => {
             let start = input("start")?;
             let end = input("end")?;
             let new = input("new")?;
@@ -560,18 +563,23 @@ fn calculate(metric: Calculator, obj: &Object) -> Result<CalcResult> {
             }
             quotient(e - n, s)
         }
-        Calculator::LifespanFromChurn => {
+        Calculator::Formula(Formula::LifespanFromChurn) => {
             let churn_rate = input("churnRate")?;
             lv::lifespan_from_churn(fraction("churnRate", churn_rate)?)
                 .ok_or_else(|| "a churn rate of 0 means an unbounded lifespan".to_string())
         }
-        Calculator::ClvPurchaseValue => Ok(lv::clv_purchase_value(
-            input("averageOrderValue")?,
-            count("purchaseFrequency", input("purchaseFrequency")?)?,
-            count("lifespan", input("lifespan")?)?,
-        ) * fraction("margin", input("margin")?)?),
-        Calculator::ClvArpuYears => Ok(input("arpuPerYear")? * count("years", input("years")?)?),
-        Calculator::ClvDiscounted | Calculator::ClvDiscountedFuture => {
+        Calculator::Formula(Formula::ClvPurchaseValue) => {
+            Ok(lv::clv_purchase_value(
+                input("averageOrderValue")?,
+                count("purchaseFrequency", input("purchaseFrequency")?)?,
+                count("lifespan", input("lifespan")?)?,
+            ) * fraction("margin", input("margin")?)?)
+        }
+        Calculator::Formula(Formula::ClvArpuYears) => {
+            Ok(input("arpuPerYear")? * count("years", input("years")?)?)
+        }
+        Calculator::Formula(Formula::ClvDiscounted)
+        | Calculator::Formula(Formula::ClvDiscountedFuture) => {
             let (margin_per_period, retention_rate, discount_rate) = (
                 input("marginPerPeriod")?,
                 input("retentionRate")?,
@@ -581,7 +589,7 @@ fn calculate(metric: Calculator, obj: &Object) -> Result<CalcResult> {
                 fraction("retentionRate", retention_rate)?,
                 count("discountRate", discount_rate)?,
             );
-            let f = if metric == Calculator::ClvDiscounted {
+            let f = if metric == Calculator::Formula(Formula::ClvDiscounted) {
                 lv::clv_discounted
             } else {
                 lv::clv_discounted_future
@@ -589,7 +597,7 @@ fn calculate(metric: Calculator, obj: &Object) -> Result<CalcResult> {
             f(margin_per_period, r, d)
                 .ok_or_else(|| "retention 1 without discounting: the sum has no end".to_string())
         }
-        Calculator::NpsScore => {
+        Calculator::Formula(Formula::NpsScore) => {
             let promoters = input("promoters")?;
             let passives = input("passives")?;
             let detractors = input("detractors")?;
@@ -608,7 +616,7 @@ fn calculate(metric: Calculator, obj: &Object) -> Result<CalcResult> {
             interval_details(&mut details, r.interval);
             r.score.ok_or_else(|| "no responses".to_string())
         }
-        Calculator::CsatScore => {
+        Calculator::Formula(Formula::CsatScore) => {
             let satisfied = input("satisfied")?;
             let responses = input("responses")?;
             let confidence = input("confidence")?;
@@ -624,7 +632,7 @@ fn calculate(metric: Calculator, obj: &Object) -> Result<CalcResult> {
             details.insert("responses", n as f64);
             quotient(x as f64, n as f64)
         }
-        Calculator::MeanScore => {
+        Calculator::Formula(Formula::MeanScore) => {
             let mean = input("mean")?;
             let sd = input("sd")?;
             let n = input("n")?;
@@ -641,7 +649,7 @@ fn calculate(metric: Calculator, obj: &Object) -> Result<CalcResult> {
             details.insert("n", n as f64);
             Ok(mean)
         }
-        Calculator::NpsDifference => {
+        Calculator::Formula(Formula::NpsDifference) => {
             let promoters_a = input("promotersA")?;
             let passives_a = input("passivesA")?;
             let detractors_a = input("detractorsA")?;
@@ -669,7 +677,7 @@ fn calculate(metric: Calculator, obj: &Object) -> Result<CalcResult> {
                 None => Err("a group has no responses".to_string()),
             }
         }
-        Calculator::AbTest => {
+        Calculator::Metric(Metric::AbTest) => {
             let control_visitors = input("controlVisitors")?;
             let control_conversions = input("controlConversions")?;
             let variant_visitors = input("variantVisitors")?;
@@ -714,7 +722,7 @@ fn calculate(metric: Calculator, obj: &Object) -> Result<CalcResult> {
                 None => Err("a variant has no visitors".to_string()),
             }
         }
-        Calculator::SampleSize => {
+        Calculator::Formula(Formula::SampleSize) => {
             let baseline_rate = input("baselineRate")?;
             let target_rate = input("targetRate")?;
             let power = input("power")?;
@@ -736,7 +744,7 @@ fn calculate(metric: Calculator, obj: &Object) -> Result<CalcResult> {
                 None => Err("the target rate must differ from the baseline".to_string()),
             }
         }
-        Calculator::MinimumDetectableEffect => {
+        Calculator::Formula(Formula::MinimumDetectableEffect) => {
             let baseline_rate = input("baselineRate")?;
             let visitors_per_variant = input("visitorsPerVariant")?;
             let power = input("power")?;
@@ -757,7 +765,7 @@ fn calculate(metric: Calculator, obj: &Object) -> Result<CalcResult> {
                 None => Err("too few visitors to detect any lift at this power".to_string()),
             }
         }
-        Calculator::WelchTest => {
+        Calculator::Formula(Formula::WelchTest) => {
             let mean_a = input("meanA")?;
             let sd_a = input("sdA")?;
             let n_a = input("nA")?;
@@ -793,7 +801,7 @@ fn calculate(metric: Calculator, obj: &Object) -> Result<CalcResult> {
                 None => Err("each group needs at least 2 values and some spread".to_string()),
             }
         }
-        Calculator::SentimentScore => {
+        Calculator::Metric(Metric::SentimentScore) => {
             let positive = input("positive")?;
             let neutral = input("neutral")?;
             let negative = input("negative")?;
@@ -804,7 +812,7 @@ fn calculate(metric: Calculator, obj: &Object) -> Result<CalcResult> {
             );
             quotient(p - n, p + u + n)
         }
-        Calculator::FollowerGrowth => {
+        Calculator::Formula(Formula::FollowerGrowth) => {
             let followers_start = input("followersStart")?;
             let followers_end = input("followersEnd")?;
             let (a, b) = (
@@ -813,7 +821,7 @@ fn calculate(metric: Calculator, obj: &Object) -> Result<CalcResult> {
             );
             quotient(b - a, a)
         }
-        Calculator::SbgRetention => {
+        Calculator::Formula(Formula::SbgRetention) => {
             let alive = numbers(obj, "alive")?;
             let periods = input("periods")?;
             if alive.len() < 2 {
@@ -845,7 +853,7 @@ fn calculate(metric: Calculator, obj: &Object) -> Result<CalcResult> {
             sbg::mean_lifetime(m.alpha, m.beta)
                 .ok_or_else(|| format!("α = {:.3} ≤ 1: the mean lifetime is infinite", m.alpha))
         }
-        Calculator::BgNbdCustomer => {
+        Calculator::Formula(Formula::BgNbdCustomer) => {
             let r = input("r")?;
             let alpha = input("alpha")?;
             let a = input("a")?;

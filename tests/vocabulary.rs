@@ -9,7 +9,7 @@
 //! Test modules are left out: tests assert the names as the contract spells them.
 
 use engagement_metrics::vocab::{
-    Calculator, ErrorCode, Kind, Metric, RejectionCode, Role, WarningCode,
+    ErrorCode, Formula, Kind, Metric, RejectionCode, Role, WarningCode,
 };
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -36,10 +36,7 @@ fn names() -> BTreeMap<&'static str, &'static str> {
         RejectionCode::ALL.iter().map(|v| v.name()).collect(),
     );
     add("Metric", Metric::ALL.iter().map(|v| v.name()).collect());
-    add(
-        "Calculator",
-        Calculator::ALL.iter().map(|v| v.name()).collect(),
-    );
+    add("Formula", Formula::ALL.iter().map(|v| v.name()).collect());
     out
 }
 

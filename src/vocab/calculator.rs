@@ -1,10 +1,9 @@
-use super::vocabulary;
+use super::{vocabulary, Metric};
 
 vocabulary! {
-    /// A calculator over numbers a person types in (`calculate({ calculator… })`).
+    /// A calculator's own formula, when it is not one of the report's metrics.
     #[non_exhaustive]
-    pub enum Calculator {
-        RetentionRate = "retentionRate",
+    pub enum Formula {
         LifespanFromChurn = "lifespanFromChurn",
         ClvPurchaseValue = "clvPurchaseValue",
         ClvArpuYears = "clvArpuYears",
@@ -15,38 +14,45 @@ vocabulary! {
         CsatScore = "csatScore",
         MeanScore = "meanScore",
         NpsDifference = "npsDifference",
-        AbTest = "abTest",
         SampleSize = "sampleSize",
         MinimumDetectableEffect = "minimumDetectableEffect",
         WelchTest = "welchTest",
-        SentimentScore = "sentimentScore",
         FollowerGrowth = "followerGrowth",
         BgNbdCustomer = "bgNbdCustomer",
-        ChurnRate = "churnRate",
-        RepeatPurchaseRate = "repeatPurchaseRate",
-        Arpu = "arpu",
-        AverageOrderValue = "averageOrderValue",
         PurchaseFrequency = "purchaseFrequency",
         NetRevenueRetention = "netRevenueRetention",
         FirstContactResolutionRate = "firstContactResolutionRate",
-        ReopenRate = "reopenRate",
         AverageHandleTime = "averageHandleTime",
         TicketsPerCustomer = "ticketsPerCustomer",
-        DeliveryRate = "deliveryRate",
-        OpenRate = "openRate",
-        ClickThroughRate = "clickThroughRate",
-        ClickToOpenRate = "clickToOpenRate",
-        ConversionRate = "conversionRate",
-        UnsubscribeRate = "unsubscribeRate",
-        BounceRate = "bounceRate",
         RevenuePerEmail = "revenuePerEmail",
         AdClickThroughRate = "adClickThroughRate",
         CostPerClick = "costPerClick",
         ReturnOnAdSpend = "returnOnAdSpend",
-        EngagementRate = "engagementRate",
-        EngagementRateByImpressions = "engagementRateByImpressions",
-        ShareOfVoice = "shareOfVoice",
-        GoodRatingShare = "goodRatingShare",
+    }
+}
+
+/// A calculator over numbers a person types in (`calculate({ metric, …inputs })`): one of the
+/// report's metrics computed from its parts, or a formula of its own. Its name is the metric's
+/// or the formula's, so no name is written twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, ts_rs::TS)]
+#[serde(untagged)]
+pub enum Calculator {
+    Metric(Metric),
+    Formula(Formula),
+}
+
+impl Calculator {
+    pub const fn name(self) -> &'static str {
+        match self {
+            Calculator::Metric(m) => m.name(),
+            Calculator::Formula(f) => f.name(),
+        }
+    }
+}
+
+impl std::fmt::Display for Calculator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
     }
 }
 

@@ -12,7 +12,7 @@ mod metric;
 mod role;
 mod stats;
 
-pub use calculator::{Calculator, CalculatorGroup};
+pub use calculator::{Calculator, CalculatorGroup, Formula};
 pub use codes::{ErrorCode, RejectionCode, WarningCode};
 pub use kind::Kind;
 pub use metric::{Metric, Unit, Variant};
@@ -110,7 +110,7 @@ mod tests {
         round_trips(TestName::ALL, |v| v.name());
         round_trips(Correction::ALL, |v| v.name());
         round_trips(Direction::ALL, |v| v.name());
-        round_trips(Calculator::ALL, |v| v.name());
+        round_trips(Formula::ALL, |v| v.name());
         round_trips(CalculatorGroup::ALL, |v| v.name());
     }
 

@@ -396,52 +396,11 @@ export type CalculationResult = {
 };
 
 /**
- * A calculator over numbers a person types in (`calculate({ calculator… })`).
+ * A calculator over numbers a person types in (`calculate({ metric, …inputs })`): one of the
+ * report's metrics computed from its parts, or a formula of its own. Its name is the metric's
+ * or the formula's, so no name is written twice.
  */
-export type Calculator = 
-  | "retentionRate"
-  | "lifespanFromChurn"
-  | "clvPurchaseValue"
-  | "clvArpuYears"
-  | "clvDiscounted"
-  | "clvDiscountedFuture"
-  | "sbgRetention"
-  | "npsScore"
-  | "csatScore"
-  | "meanScore"
-  | "npsDifference"
-  | "abTest"
-  | "sampleSize"
-  | "minimumDetectableEffect"
-  | "welchTest"
-  | "sentimentScore"
-  | "followerGrowth"
-  | "bgNbdCustomer"
-  | "churnRate"
-  | "repeatPurchaseRate"
-  | "arpu"
-  | "averageOrderValue"
-  | "purchaseFrequency"
-  | "netRevenueRetention"
-  | "firstContactResolutionRate"
-  | "reopenRate"
-  | "averageHandleTime"
-  | "ticketsPerCustomer"
-  | "deliveryRate"
-  | "openRate"
-  | "clickThroughRate"
-  | "clickToOpenRate"
-  | "conversionRate"
-  | "unsubscribeRate"
-  | "bounceRate"
-  | "revenuePerEmail"
-  | "adClickThroughRate"
-  | "costPerClick"
-  | "returnOnAdSpend"
-  | "engagementRate"
-  | "engagementRateByImpressions"
-  | "shareOfVoice"
-  | "goodRatingShare";
+export type Calculator = Metric | Formula;
 
 /**
  * The group a calculator is listed under (the names are also its heading).
@@ -1286,6 +1245,35 @@ export type FilterOption = {
   column: string;
   value: string;
 };
+
+/**
+ * A calculator's own formula, when it is not one of the report's metrics.
+ */
+export type Formula = 
+  | "lifespanFromChurn"
+  | "clvPurchaseValue"
+  | "clvArpuYears"
+  | "clvDiscounted"
+  | "clvDiscountedFuture"
+  | "sbgRetention"
+  | "npsScore"
+  | "csatScore"
+  | "meanScore"
+  | "npsDifference"
+  | "sampleSize"
+  | "minimumDetectableEffect"
+  | "welchTest"
+  | "followerGrowth"
+  | "bgNbdCustomer"
+  | "purchaseFrequency"
+  | "netRevenueRetention"
+  | "firstContactResolutionRate"
+  | "averageHandleTime"
+  | "ticketsPerCustomer"
+  | "revenuePerEmail"
+  | "adClickThroughRate"
+  | "costPerClick"
+  | "returnOnAdSpend";
 
 export type FrequencyGroup = {
   /**
