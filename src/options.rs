@@ -141,7 +141,7 @@ impl AnalyzeOptions {
             Some(s) => Some(TimeFormat::parse_option(s).ok_or_else(|| {
                 Error::option(
                     "dateOrder",
-                    format!("`{s}` is not one of dmy, mdy, iso, unix, unixMillis"),
+                    format!("`{s}` is not one of {}", TimeFormat::names()),
                 )
             })?),
         };
@@ -169,11 +169,8 @@ impl AnalyzeOptions {
         let kind = parse_kind(self.kind.as_deref())?;
         let format = match &self.format {
             None => None,
-            Some(s) => Some(Format::parse(s).ok_or_else(|| {
-                Error::option(
-                    "format",
-                    format!("`{s}` is not one of csv, json, ndjson, xlsx"),
-                )
+            Some(s) => Some(Format::parse_option(s).ok_or_else(|| {
+                Error::option("format", format!("`{s}` is not one of {}", Format::names()))
             })?),
         };
         let decimal_mark = match self.decimal_mark.as_deref().map(str::trim) {
@@ -183,7 +180,7 @@ impl AnalyzeOptions {
             Some(s) => {
                 return Err(Error::option(
                     "decimalMark",
-                    format!("`{s}` is not dot or comma"),
+                    format!("`{s}` is not one of {}", DecimalMark::names()),
                 ))
             }
         };

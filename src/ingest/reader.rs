@@ -7,29 +7,29 @@
 //! by the longest record (text, JSON) or by `maxSpreadsheetBytes` (xlsx).
 
 use csv_core::{ReadRecordResult, Reader as CoreReader, ReaderBuilder};
-use serde::Serialize;
 
 use super::decode::{decode_cp1252, Encoding, Utf16Decoder};
 use super::json::{JsonSplitter, ObjectRows};
 use crate::error::{Error, Rejections, Result};
 
-/// The layout of the input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(rename = "InputFormat")]
-pub enum Format {
-    /// Delimited text (comma, semicolon, tab or pipe).
-    Csv,
-    /// A JSON array of flat objects.
-    Json,
-    /// Newline-delimited JSON: one flat object per line.
-    Ndjson,
-    /// An Excel workbook (Office Open XML).
-    Xlsx,
+crate::vocab::vocabulary! {
+    /// The layout of the input.
+    #[ts(rename = "InputFormat")]
+    pub enum Format {
+        /// Delimited text (comma, semicolon, tab or pipe).
+        Csv = "csv",
+        /// A JSON array of flat objects.
+        Json = "json",
+        /// Newline-delimited JSON: one flat object per line.
+        Ndjson = "ndjson",
+        /// An Excel workbook (Office Open XML).
+        Xlsx = "xlsx",
+    }
 }
 
 impl Format {
-    pub fn parse(s: &str) -> Option<Format> {
+    /// The `format` option: a name or a common alias (tsv, jsonl, excel), in any case.
+    pub fn parse_option(s: &str) -> Option<Format> {
         Some(match s.trim().to_ascii_lowercase().as_str() {
             "csv" | "tsv" | "delimited" => Format::Csv,
             "json" => Format::Json,

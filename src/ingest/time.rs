@@ -3,22 +3,23 @@
 //! Naive times are wall-clock times in the report time zone.
 
 use chrono::{NaiveDate, NaiveTime};
-use serde::Serialize;
 
 use crate::period::{day_of_ymd, parse_offset, ReportTz};
 
-/// How a column's timestamps are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase")]
-pub enum TimeFormat {
-    /// Year first: ISO 8601 and its common relatives (`2024-01-31`, `2024/01/31 13:05`).
-    Iso,
-    /// Month first: `01/31/2024`.
-    Mdy,
-    /// Day first: `31/01/2024` (also `31.01.2024`).
-    Dmy,
-    UnixSeconds,
-    UnixMillis,
+crate::vocab::vocabulary! {
+    /// How a column's timestamps are written.
+    pub enum TimeFormat {
+        /// Year first: ISO 8601 and its common relatives (`2024-01-31`, `2024/01/31 13:05`).
+        Iso = "iso",
+        /// Month first: `01/31/2024`.
+        Mdy = "mdy",
+        /// Day first: `31/01/2024` (also `31.01.2024`).
+        Dmy = "dmy",
+        /// Seconds since 1970-01-01 UTC.
+        UnixSeconds = "unixSeconds",
+        /// Milliseconds since 1970-01-01 UTC.
+        UnixMillis = "unixMillis",
+    }
 }
 
 impl TimeFormat {

@@ -1,6 +1,5 @@
 //! Parsing of single field values: blanks, numbers in the ways people write them, booleans.
 
-use serde::Serialize;
 
 /// Tokens read as a blank answer (case-insensitive, after trimming).
 const BLANK_TOKENS: [&str; 6] = ["", "na", "n/a", "null", "none", "-"];
@@ -36,16 +35,18 @@ pub fn parse_number(s: &str) -> Option<f64> {
     t.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
-/// Which character separates the decimals in a column of amounts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase")]
-pub enum DecimalMark {
-    /// `1,234.5`
-    #[default]
-    Dot,
-    /// `1.234,5`
-    Comma,
+crate::vocab::vocabulary! {
+    /// Which character separates the decimals in a column of amounts.
+    #[derive(Default)]
+    pub enum DecimalMark {
+        /// `1,234.5`
+        #[default]
+        Dot = "dot",
+        /// `1.234,5`
+        Comma = "comma",
+    }
 }
+
 
 /// Currency symbols accepted before or after an amount.
 const CURRENCY_SYMBOLS: [char; 10] = ['$', '€', '£', '¥', '₹', '₽', '₩', '¢', '₺', '₴'];

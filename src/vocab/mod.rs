@@ -29,11 +29,11 @@ macro_rules! vocabulary {
             $( $(#[$vmeta:meta])* $variant:ident = $text:literal, )+
         }
     ) => {
-        $(#[$meta])*
         #[derive(
             Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
             serde::Serialize, serde::Deserialize, ts_rs::TS,
         )]
+        $(#[$meta])*
         pub enum $name {
             $( $(#[$vmeta])* #[serde(rename = $text)] $variant, )+
         }
