@@ -1,6 +1,5 @@
 //! Parsing of single field values: blanks, numbers in the ways people write them, booleans.
 
-
 /// Tokens read as a blank answer (case-insensitive, after trimming).
 const BLANK_TOKENS: [&str; 6] = ["", "na", "n/a", "null", "none", "-"];
 
@@ -46,7 +45,6 @@ crate::vocab::vocabulary! {
         Comma = "comma",
     }
 }
-
 
 /// Currency symbols accepted before or after an amount.
 const CURRENCY_SYMBOLS: [char; 10] = ['$', '€', '£', '¥', '₹', '₽', '₩', '¢', '₺', '₴'];
