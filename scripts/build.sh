@@ -35,39 +35,25 @@ for t in web bundler nodejs; do
   wasm-bindgen --target "$t" --out-dir "$out" "$raw"
 done
 
-# One optimisation, shared by the three targets (their .wasm files are identical).
-opt=pkg/web/${name}_bg.wasm
+# One optimisation and one shipped .wasm for the three targets (wasm-bindgen emits the same
+# module for each; scripts/package.mjs points the web and node glue at the bundler's copy).
+for t in web node; do
+  cmp -s "pkg/$t/${name}_bg.wasm" "pkg/bundler/${name}_bg.wasm" \
+    || { echo "build: the $t and bundler .wasm differ; they can no longer share one file" >&2; exit 1; }
+done
+opt=pkg/bundler/${name}_bg.wasm
 node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd \
   --strip-debug --strip-producers "$opt" -o "$opt.tmp"
 mv "$opt.tmp" "$opt"
-cp "$opt" pkg/bundler/${name}_bg.wasm
-cp "$opt" pkg/node/${name}_bg.wasm
 
 if grep -aq "$root\|$HOME/.cargo" "$opt"; then
   echo "build: the .wasm still contains local paths" >&2; exit 1
 fi
 
-# Package files: manifest from the template, Node ESM wrapper, CLI, worker, README.
+# Package files: manifest, patched glue, Node ESM entry, CLI, worker, licences, README; www/pkg/.
 version=$(awk -F'"' '/^version =/ { print $2; exit }' Cargo.toml)
-sed "s/{{VERSION}}/$version/" pkg-config/package.json > pkg/package.json
-echo '{ "type": "commonjs" }' > pkg/node/package.json
-cp pkg-config/cli.mjs pkg/cli.mjs && chmod +x pkg/cli.mjs
-cp pkg-config/analyze-worker.js pkg/web/analyze-worker.js
-cp README.md pkg/README.md
-node --input-type=module -e "
-  import { createRequire } from 'node:module';
-  import { writeFileSync } from 'node:fs';
-  const m = createRequire(import.meta.url)('./pkg/node/$name.js');
-  const names = Object.keys(m).filter((k) => !k.startsWith('__')).sort();
-  writeFileSync('pkg/node/index.mjs',
-    '// ESM entry for Node: re-exports the CommonJS build.\n' +
-    'import { createRequire } from \"node:module\";\n' +
-    'const m = createRequire(import.meta.url)(\"./$name.js\");\n' +
-    'export const { ' + names.join(', ') + ' } = m;\nexport default m;\n');
-"
-
-rm -rf www/pkg && mkdir -p www/pkg && cp pkg/web/* www/pkg/
+node scripts/package.mjs "$version"
 
 size=$(stat -c %s "$opt")
 gz=$(gzip -9c "$opt" | wc -c)
@@ -75,3 +61,5 @@ echo "build: $opt $size bytes ($gz gzipped); budget $SIZE_BUDGET"
 if [ "$size" -gt "$SIZE_BUDGET" ]; then
   echo "build: .wasm is over the size budget" >&2; exit 1
 fi
+packed=$(cd pkg && npm pack --dry-run --json 2>/dev/null | node -e "const [p] = JSON.parse(require('fs').readFileSync(0, 'utf8')); console.log(p.size + ' bytes packed, ' + p.unpackedSize + ' unpacked, ' + p.entryCount + ' files')")
+echo "build: npm package $packed"

@@ -20,7 +20,7 @@ test('ESM and CommonJS entries expose the same API', () => {
   }
   const pkg = JSON.parse(readFileSync(new URL('../../pkg/package.json', import.meta.url)));
   assert.equal(pkg.name, 'engagement-metrics');
-  assert.equal(pkg.exports['.'].node.require, './node/engagement_metrics.js');
+  assert.equal(pkg.exports['.'].node.require.default, './node/engagement_metrics.js');
   assert.equal(esm.buildInfo().version, pkg.version);
 });
 

@@ -1,0 +1,30 @@
+// Types of the messages of `engagement-metrics/worker` (the module itself exports nothing):
+//
+//   import type { WorkerRequest, WorkerMessage } from 'engagement-metrics/worker';
+//   const w = new Worker(new URL('engagement-metrics/worker', import.meta.url), { type: 'module' });
+//   w.onmessage = ({ data }: MessageEvent<WorkerMessage>) => { … };
+//   w.postMessage({ type: 'analyze', file, options } satisfies WorkerRequest);
+import type { AnalyzeOptions, EngagementMetricsError, Report } from './engagement_metrics.js';
+
+/** Analyse a File or Blob, read in slices of `chunkSize` bytes (default 4 MiB). */
+export interface AnalyzeRequest {
+  type: 'analyze';
+  file: Blob;
+  options?: AnalyzeOptions;
+  chunkSize?: number;
+}
+
+/** What the worker accepts. */
+export type WorkerRequest = AnalyzeRequest;
+
+/** Posted once the wasm is compiled. */
+export interface ReadyMessage { type: 'ready'; }
+/** Posted after every slice: bytes and rows read so far, and the file's size. */
+export interface ProgressMessage { type: 'progress'; bytes: number; rows: number; total: number; }
+/** The finished report and the milliseconds the analysis took. */
+export interface ReportMessage { type: 'report'; report: Report; ms: number; }
+/** The analysis stopped: the EngagementMetricsError's code and message. */
+export interface ErrorMessage { type: 'error'; code: EngagementMetricsError['code']; message: string; }
+
+/** What the worker posts. */
+export type WorkerMessage = ReadyMessage | ProgressMessage | ReportMessage | ErrorMessage;
