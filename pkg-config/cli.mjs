@@ -2,7 +2,8 @@
 // engagement-metrics CLI: runs the same wasm engine under Node.
 //   engagement-metrics report FILE [--kind KIND] [--json] [--timezone TZ]
 //                      [--granularity day|week|month|quarter|year] [--column ROLE=HEADER ...]
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, realpathSync, statSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -403,5 +404,13 @@ async function main() {
   }
 }
 
-const invoked = process.argv[1] && import.meta.url === new URL(`file://${(await import('node:fs')).realpathSync(process.argv[1])}`).href;
-if (invoked) await main();
+// Run only when executed (directly, through a bin symlink or npx), not when imported by tests.
+// The path becomes a URL by pathToFileURL: `#`, `%`, spaces and non-ASCII in it stay in the path.
+function invoked() {
+  try {
+    return Boolean(process.argv[1]) && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
+  } catch {
+    return false;
+  }
+}
+if (invoked()) await main();
