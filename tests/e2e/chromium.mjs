@@ -1,9 +1,11 @@
 // Launches Debian's Chromium through playwright-core with a fresh profile and flags that keep
 // the browser itself off the network (see TOOLCHAIN notes in the README).
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serve } from '../../scripts/serve.mjs';
 
 export const CHROMIUM_ARGS = [
   '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
@@ -24,4 +26,23 @@ export async function launch() {
     rmSync(profile, { recursive: true, force: true });
   };
   return { context, close };
+}
+
+/**
+ * Serves `dir` on 127.0.0.1 and opens Chromium. Every request of its pages and their workers is
+ * recorded; `close()` fails when any went elsewhere than the served origin.
+ */
+export async function servedBrowser(dir) {
+  const server = await serve(dir, 0);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await launch();
+  const requests = [];
+  browser.context.on('request', (r) => requests.push(r.url()));
+  const close = async () => {
+    await browser.close();
+    server.close();
+    const foreign = requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:'));
+    assert.deepEqual(foreign, [], `requests left the origin: ${foreign.join(', ')}`);
+  };
+  return { origin, context: browser.context, close };
 }

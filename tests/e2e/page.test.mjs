@@ -4,28 +4,21 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { serve } from '../../scripts/serve.mjs';
 import { generate } from '../../benches/gen-survey.mjs';
 import { generateKind } from '../../benches/gen-kinds.mjs';
-import { launch } from './chromium.mjs';
+import { servedBrowser } from './chromium.mjs';
 import * as em from '../../pkg/node/index.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-let server, origin, browser;
-const requests = [];
+let origin, browser;
 
 before(async () => {
-  server = await serve(`${root}www`, 0);
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await launch();
-  browser.context.on('request', (r) => requests.push(r.url()));
+  browser = await servedBrowser(`${root}www`);
+  origin = browser.origin;
 });
 
 after(async () => {
   await browser?.close();
-  server?.close();
-  const foreign = requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:'));
-  assert.deepEqual(foreign, [], `requests left the origin: ${foreign.join(', ')}`);
 });
 
 async function openPage(path = '/') {
