@@ -5,10 +5,16 @@
 //   w.onmessage = ({ data }) => { data.type === 'progress' | 'report' | 'error' };
 //
 // Messages out: { type: 'ready' } once the wasm is compiled; { type: 'progress', bytes, rows,
-// total } after every chunk; { type: 'report', report, ms }; { type: 'error', code, message }.
+// total } after every chunk; { type: 'report', report, ms }; { type: 'error', code, message }
+// (types: `import type { WorkerMessage, WorkerRequest } from 'engagement-metrics/worker'`).
+//
+// Bundlers that do not rewrite `new URL(…, import.meta.url)` (esbuild) give the .wasm's URL in
+// the worker's own URL: new Worker(`./analyze-worker.js?wasm=${encodeURIComponent(wasmUrl)}`).
 import init, { Analyzer } from './engagement_metrics.js';
 
-const ready = init().then(() => self.postMessage({ type: 'ready' }));
+const wasm = new URL(self.location.href).searchParams.get('wasm');
+const ready = init(wasm ? { module_or_path: new URL(wasm, self.location.href) } : undefined)
+  .then(() => self.postMessage({ type: 'ready' }));
 const DEFAULT_CHUNK = 4 << 20;
 
 self.onmessage = async ({ data }) => {

@@ -79,9 +79,11 @@ function guard(file) {
 }
 
 // The typings of init()/initSync() are the web build's, so that one snippet type-checks against
-// every entry; the node and bundler builds accept the same arguments and need none.
+// every entry; the node and bundler builds accept the same arguments and need none (initSync's
+// is optional there).
 const webDts = read(`web/${name}.d.ts`);
-const initTypes = webDts.slice(webDts.indexOf('export type InitInput'));
+const initTypes = edit(webDts.slice(webDts.indexOf('export type InitInput')), 'web typings',
+  /export function initSync\(module: /g, 'export function initSync(module?: ', 1);
 if (!initTypes.startsWith('export type InitInput') || !initTypes.includes('export default function')) {
   throw new Error('package: web typings lack InitInput / init');
 }
