@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check: formatting, clippy (native and wasm32), native tests, wasm-bindgen tests in
-# Node and in headless Chromium, the package build, JS API tests and the browser end-to-end test.
+# Node and in headless Chromium, the package build, JS API tests, the browser end-to-end test and
+# the packed package in fresh projects.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -37,3 +38,5 @@ step "JS API, CLI and TypeScript tests (node --test against pkg/)"
 node --test tests/js/
 step "browser end-to-end (playwright-core + Chromium)"
 node --test tests/e2e/
+step "the npm package as users install it (npm pack → fresh projects: Vite, webpack, esbuild, Node, CLI, README blocks, publint, attw)"
+node --test tests/package/
