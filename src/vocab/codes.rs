@@ -28,6 +28,11 @@ vocabulary! {
         UnreadableFile = "UNREADABLE_FILE",
         /// `push`/`finish` called on an analyzer that has already finished.
         AlreadyFinished = "ALREADY_FINISHED",
+        /// An argument of the wrong type (a string where bytes are expected); raised by the
+        /// JavaScript bindings.
+        InvalidArgument = "INVALID_ARGUMENT",
+        /// A fault of the engine or the bindings themselves (a bug to report with the file).
+        Internal = "INTERNAL",
     }
 }
 

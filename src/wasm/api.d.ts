@@ -1,16 +1,10 @@
 // The function signatures of the package, written by hand; every type they name is generated
 // from the Rust types into types.d.ts.
 
-/**
- * Codes the JavaScript bindings add to the engine's: an argument of the wrong type (a string
- * where bytes are expected), and a fault of the bindings themselves.
- */
-export type BindingErrorCode = "INVALID_ARGUMENT" | "INTERNAL";
-
 /** What every function of this package throws. */
 export interface EngagementMetricsError extends Error {
   name: "EngagementMetricsError";
-  code: ErrorCode | BindingErrorCode;
+  code: ErrorCode;
   /** Index of the offending score (INVALID_SCORE). */
   index?: number;
   /** Row number (LIMIT_EXCEEDED). */

@@ -1036,7 +1036,9 @@ export type ErrorCode =
   | "LIMIT_EXCEEDED"
   | "ENCODING"
   | "UNREADABLE_FILE"
-  | "ALREADY_FINISHED";
+  | "ALREADY_FINISHED"
+  | "INVALID_ARGUMENT"
+  | "INTERNAL";
 
 /**
  * The figures of an event log.
