@@ -21,6 +21,10 @@ fn main() {
         &format!("{ROOT}/src/wasm/types.d.ts"),
         &engagement_metrics::typescript::declarations(),
     );
+    write(
+        &format!("{ROOT}/pkg-config/vocabulary.js"),
+        &engagement_metrics::typescript::javascript_constants(),
+    );
     let docs = format!("{ROOT}/docs/METRICS.md");
     let text = std::fs::read_to_string(&docs).expect("docs/METRICS.md");
     write(

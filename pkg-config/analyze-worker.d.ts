@@ -23,7 +23,10 @@ export interface ReadyMessage { type: 'ready'; }
 export interface ProgressMessage { type: 'progress'; bytes: number; rows: number; total: number; }
 /** The finished report and the milliseconds the analysis took. */
 export interface ReportMessage { type: 'report'; report: Report; ms: number; }
-/** The analysis stopped: the EngagementMetricsError's code and message. */
+/**
+ * The analysis stopped: the EngagementMetricsError's code and message. After `INTERNAL` (the
+ * engine itself failed) the worker has closed: start a new one.
+ */
 export interface ErrorMessage { type: 'error'; code: EngagementMetricsError['code']; message: string; }
 
 /** What the worker posts. */

@@ -1,3 +1,4 @@
+// @ts-check
 // Module Web Worker that analyses a File/Blob off the main thread, in chunks.
 //
 //   const w = new Worker(new URL('engagement-metrics/worker', import.meta.url), { type: 'module' });
@@ -7,10 +8,13 @@
 // Messages out: { type: 'ready' } once the wasm is compiled; { type: 'progress', bytes, rows,
 // total } after every chunk; { type: 'report', report, ms }; { type: 'error', code, message }
 // (types: `import type { WorkerMessage, WorkerRequest } from 'engagement-metrics/worker'`).
+// An INTERNAL error means the engine itself failed (a bug; in wasm a panic or an allocation
+// failure ends the instance): the worker closes after posting it; start a new Worker.
 //
 // Bundlers that do not rewrite `new URL(…, import.meta.url)` (esbuild) give the .wasm's URL in
 // the worker's own URL: new Worker(`./analyze-worker.js?wasm=${encodeURIComponent(wasmUrl)}`).
 import init, { Analyzer } from './engagement_metrics.js';
+import { ErrorCode } from './vocabulary.js';
 
 const wasm = new URL(self.location.href).searchParams.get('wasm');
 const ready = init(wasm ? { module_or_path: new URL(wasm, self.location.href) } : undefined)
@@ -33,9 +37,19 @@ self.onmessage = async ({ data }) => {
     }
     const report = analyzer.finish();
     self.postMessage({ type: 'report', report, ms: performance.now() - t0 });
-  } catch (e) {
-    self.postMessage({ type: 'error', code: e?.code ?? 'INTERNAL', message: String(e?.message ?? e) });
-  } finally {
+  } catch (thrown) {
+    const e = /** @type {{ code?: string, message?: string } | undefined} */ (thrown);
+    const code = thrown instanceof WebAssembly.RuntimeError ? ErrorCode.Internal : e?.code ?? ErrorCode.Internal;
+    self.postMessage({ type: 'error', code, message: String(e?.message ?? thrown) });
+    // The instance may be dead or its memory inconsistent: nothing more runs in it.
+    if (code === ErrorCode.Internal) {
+      self.close();
+      return;
+    }
+  }
+  try {
     analyzer?.free();
+  } catch {
+    // freeing after a failure may itself fail; the analyzer is dropped either way
   }
 };

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // engagement-metrics CLI: runs the same wasm engine under Node.
 //   engagement-metrics report FILE [--kind KIND] [--json] [--timezone TZ]
 //                      [--granularity day|week|month|quarter|year] [--column ROLE=HEADER ...]
@@ -6,8 +7,14 @@ import { createReadStream, realpathSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 
+import { difference, duration, figure, metricNames, num as fmt, percent as pct, rate } from './web/format.js';
+import { ErrorCode, Kind, Metric, Role } from './web/vocabulary.js';
+
 const require = createRequire(import.meta.url);
+/** @type {typeof import('./node/engagement_metrics.js')} */
 const em = require('./node/engagement_metrics.js');
+// Labels and units of the figures, from the engine's catalogue.
+const names = metricNames(em.catalogue());
 
 const USAGE = `usage: engagement-metrics report FILE [options]
 
@@ -45,6 +52,7 @@ options:
   --version                print the engine version
 `;
 
+/** Prints the message and exits (2: usage, 1: the file could not be analysed). @param {string} msg @returns {never} */
 function fail(msg, code = 2) {
   process.stderr.write(`engagement-metrics: ${msg}\n`);
   process.exit(code);
@@ -57,6 +65,7 @@ function scale(s, flag) {
 }
 
 export function parseArgs(argv) {
+  /** @type {{ json: boolean, inspect?: boolean, options: Record<string, any>, file: string | null, command: string | null }} */
   const args = { json: false, options: {}, file: null, command: null };
   const o = args.options;
   const need = (i, flag) => {
@@ -101,12 +110,12 @@ export function parseArgs(argv) {
         const eq = v.indexOf('=');
         if (eq <= 0) fail(`--column takes ROLE=HEADER, got "${v}"`);
         const role = v.slice(0, eq).trim(), header = v.slice(eq + 1);
-        if (role === 'segment') (o.segments ??= []).push(header);
+        if (role === Role.Segment) (o.segments ??= []).push(header);
         else (o.columns ??= {})[role] = header;
         break;
       }
       case '--options': {
-        try { Object.assign(o, JSON.parse(need(++i, a))); } catch (e) { fail(`--options is not valid JSON: ${e.message}`); }
+        try { Object.assign(o, JSON.parse(need(++i, a))); } catch (e) { fail(`--options is not valid JSON: ${/** @type {Error} */ (e).message}`); }
         break;
       }
       case '--help': case '-h': process.stdout.write(USAGE); process.exit(0); break;
@@ -123,7 +132,6 @@ export function parseArgs(argv) {
   return args;
 }
 
-const fmt = (v, d = 1) => (v === null || v === undefined ? 'n/a' : Number(v).toFixed(d));
 const iv = (i, d = 1) => (i ? `[${fmt(i.low, d)}, ${fmt(i.high, d)}]` : '');
 
 function metricLines(m, indent = '  ') {
@@ -138,7 +146,7 @@ function headLines(r) {
   const L = [];
   const what = r.options ? `, timezone ${r.options.timezone}, by ${r.options.granularity}` : '';
   L.push(`${r.kind} ${r.options ? 'report' : 'schema'} (${r.kindChoice.source}: ${r.kindChoice.reason}) — ${r.input.format}, ${r.input.rows} rows, ${r.input.bytes} bytes${what}`);
-  L.push('columns: ' + r.columns.filter((c) => c.role !== 'ignored').map((c) => `${c.header} → ${c.role}${c.source === 'detected' ? ` (${c.confidence})` : ''}`).join(', '));
+  L.push('columns: ' + r.columns.filter((c) => c.role !== Role.Ignored).map((c) => `${c.header} → ${c.role}${c.source === 'detected' ? ` (${c.confidence})` : ''}`).join(', '));
   return L;
 }
 
@@ -146,13 +154,13 @@ function headLines(r) {
 function signalLines(s) {
   if (!s) return [];
   const L = [];
-  for (const f of s.trendFlags) L.push(`  trend flag: ${f.period} ${f.metric} ${fmt(f.value, 2)} ${f.direction === 'up' ? 'above' : 'below'} the band of the periods before it (median ${fmt(f.median, 2)}, robust z ${fmt(f.robustZ, 1)})`);
-  for (const b of s.benchmarks) L.push(`  target ${b.metric} ${b.target}: value ${fmt(b.value, 2)}, gap ${b.gap == null ? 'n/a' : `${b.gap >= 0 ? '+' : ''}${fmt(b.gap, 2)}`}`);
+  for (const f of s.trendFlags) L.push(`  trend flag: ${f.period} ${names.label(f.metric)} ${fmt(f.value, 2)} ${f.direction === 'up' ? 'above' : 'below'} the band of the periods before it (median ${fmt(f.median, 2)}, robust z ${fmt(f.robustZ, 1)})`);
+  for (const b of s.benchmarks) L.push(`  target ${names.label(b.metric)} ${b.target}: value ${fmt(b.value, 2)}, gap ${b.gap == null ? 'n/a' : `${b.gap >= 0 ? '+' : ''}${fmt(b.gap, 2)}`}`);
   return L;
 }
 
 function tailLines(r) {
-  const L = r.kind === 'survey' ? [] : [...signalLines(r.signals)];
+  const L = signalLines(r.signals);
   if (r.rejected?.length) {
     L.push('', 'rejected');
     for (const x of r.rejected) {
@@ -177,7 +185,6 @@ function datasetLines(r) {
   return L;
 }
 
-const pct = (v, d = 1) => (v === null || v === undefined ? 'n/a' : (100 * v).toFixed(d) + '%');
 
 function eventsLines(r) {
   const e = r.events, s = e.sessions, a = e.activity;
@@ -196,7 +203,7 @@ function eventsLines(r) {
   }
   L.push('', `retention by ${e.retention.granularity} (${e.retention.headline}; share of the cohort active in period k)`);
   for (const c of e.retention.cohorts.slice(0, 12)) {
-    const rates = e.retention.headline === 'exact' ? c.exactRate : c.onOrAfterRate;
+    const rates = e.retention.headline === 'onOrAfter' ? c.onOrAfterRate : c.exactRate;
     L.push(`  ${c.cohort.padEnd(11)} ${String(c.size).padStart(7)}  ${rates.slice(0, 10).map((v) => pct(v, 0).padStart(5)).join(' ')}`);
   }
   L.push('', 'lifecycle: period new returning resurrecting dormant');
@@ -233,20 +240,14 @@ function revenueLines(r) {
   return L;
 }
 
-const dur = (s) => (s == null ? 'n/a' : s < 7200 ? `${(s / 60).toFixed(1)} min` : `${(s / 3600).toFixed(1)} h`);
-const rate = (r) => (r.value == null ? `n/a (${r.unavailableReason})` : pct(r.value));
+const dur = duration;
 
 // The significant changes (period over period and segment against the rest), in each
 // figure's unit: shares in points, engagement rates already in percent, means on their scale.
-function significantLines(changes) {
+function significantLines(kind, changes) {
   const sig = changes.filter((c) => c.significant && c.comparison);
   if (!sig.length) return ['  no significant change between periods or segments'];
-  return sig.map((c) => {
-    const mean = c.metric.startsWith('mean') || ['arpu', 'averageOrderValue', 'handleTime'].includes(c.metric);
-    const scale = mean || c.metric.startsWith('engagementRate') ? 1 : 100;
-    const d = c.comparison.difference * scale;
-    return `  significant: ${c.metric} ${c.baseline} → ${c.group} ${d >= 0 ? '+' : ''}${d.toFixed(mean ? 3 : 2)}${mean ? '' : ' points'}, p ${(c.adjustedPValue ?? c.comparison.pValue).toFixed(4)}`;
-  });
+  return sig.map((c) => `  significant: ${names.label(c.metric)} ${c.baseline} → ${c.group} ${difference(c.comparison.difference, names.unitIn(kind, c.metric))}, p ${fmt(c.adjustedPValue ?? c.comparison.pValue, 4)}`);
 }
 
 function supportLines(s) {
@@ -258,24 +259,21 @@ function supportLines(s) {
     `  first response mean ${dur(o.firstResponseTime.mean)}, median ${dur(o.firstResponseTime.median)}, p90 ${dur(o.firstResponseTime.p90)}`,
     `  resolution mean ${dur(o.resolutionTime.mean)}, median ${dur(o.resolutionTime.median)}, p90 ${dur(o.resolutionTime.p90)}`,
     '', '  period      tickets resolved     FCR  reopen  1st resp (med)  resolution (med)   CSAT'];
-  L.splice(L.length - 2, 0, ...significantLines([...s.changes, ...s.segmentChanges]));
+  L.splice(L.length - 2, 0, ...significantLines(Kind.Tickets, [...s.changes, ...s.segmentChanges]));
   for (const g of s.periods) L.push(`  ${g.name.padEnd(10)} ${String(g.tickets).padStart(8)} ${String(g.resolved).padStart(8)} ${pct(g.firstContactResolution.value).padStart(7)} ${pct(g.reopenRate.value).padStart(7)} ${dur(g.firstResponseTime.median).padStart(15)} ${dur(g.resolutionTime.median).padStart(17)} ${pct(g.csat.value).padStart(6)}`);
   return L;
 }
 
 function campaignLines(c) {
   const o = c.overall;
-  const names = [['deliveryRate', 'delivery'], ['openRate', 'open'], ['clickThroughRate', 'click-through'], ['clickToOpenRate', 'click-to-open'],
-    ['conversionRate', 'conversion'], ['unsubscribeRate', 'unsubscribe'], ['bounceRate', 'bounce'], ['impressionClickThroughRate', 'ad click-through']];
   const L = ['', `campaigns (rates from summed counts; delivered from ${c.definition.params.deliveredFrom}, opens from ${c.definition.params.opensFrom})`];
-  for (const [k, label] of names) L.push(`  ${label.padEnd(17)} ${rate(o.rates[k])}`);
-  for (const [k, label] of [['revenuePerEmail', 'revenue / email'], ['costPerClick', 'cost per click'], ['returnOnAdSpend', 'return on spend']]) {
-    L.push(`  ${label.padEnd(17)} ${o.rates[k].value == null ? `n/a (${o.rates[k].unavailableReason})` : fmt(o.rates[k].value, 2)}`);
+  for (const [k, v] of Object.entries(o.rates)) {
+    L.push(`  ${names.label(k).padEnd(26)} ${v.value == null ? `n/a (${v.unavailableReason})` : figure(v.value, names.unitIn(Kind.Campaigns, k), 2)}`);
   }
   L.push('', '  campaign                      sent   open    CTR  conversion');
   for (const g of c.campaigns.slice(0, 50)) L.push(`  ${g.name.slice(0, 26).padEnd(26)} ${fmt(g.totals.sent, 0).padStart(7)} ${pct(g.rates.openRate.value).padStart(6)} ${pct(g.rates.clickThroughRate.value).padStart(6)} ${pct(g.rates.conversionRate.value).padStart(11)}`);
   if (c.campaigns.length > 50) L.push(`  … ${c.campaigns.length - 50} more in the JSON report`);
-  L.push(...significantLines([...c.changes, ...c.segmentChanges]));
+  L.push(...significantLines(Kind.Campaigns, [...c.changes, ...c.segmentChanges]));
   return L;
 }
 
@@ -288,7 +286,7 @@ function socialLines(s) {
     `  engagement rate by followers ${er(o.engagementRate.byFollowers)}, by impressions ${er(o.engagementRate.byImpressions)}, by reach ${er(o.engagementRate.byReach)}`,
     `  followers at the end ${fmt(o.followersEnd, 0)}`, '', '  period      posts  engagements  rate/followers  rate/impressions  follower growth'];
   for (const g of s.periods) L.push(`  ${g.name.padEnd(10)} ${String(g.totals.posts).padStart(6)} ${fmt(g.totals.engagements, 0).padStart(12)} ${er(g.engagementRate.byFollowers).padStart(15)} ${er(g.engagementRate.byImpressions).padStart(17)} ${(g.followerGrowth ? pct(g.followerGrowth.value) : '').padStart(16)}`);
-  L.push(...significantLines([...s.changes, ...s.segmentChanges]));
+  L.push(...significantLines(Kind.Social, [...s.changes, ...s.segmentChanges]));
   return L;
 }
 
@@ -296,12 +294,12 @@ function voiceLines(kind, v) {
   const o = v.overall;
   const L = ['', `${kind} (sentiment: VADER; score = (positive − negative) / texts)`, `  sentiment ${senti(o.sentiment)}`];
   if (o.ratings) L.push(`  ratings: ${o.ratings.ratings}, mean ${fmt(o.ratings.mean, 2)}, rated ${v.definition.params.goodRatingMin}+ ${pct(o.ratings.goodShare.value)}; ${o.ratings.distribution.map(([r, n]) => `${r}★ ${n}`).join(', ')}`);
-  if (kind === 'mentions') L.push(`  mentions ${fmt(o.mentions, 0)}${o.searches == null ? '' : `, searches ${fmt(o.searches, 0)}`}`);
+  if (kind === Kind.Mentions) L.push(`  mentions ${fmt(o.mentions, 0)}${o.searches == null ? '' : `, searches ${fmt(o.searches, 0)}`}`);
   if (v.ourShareOfVoice) L.push(`  our share of voice (${v.definition.params.brand}) ${pct(v.ourShareOfVoice.value)}`);
   for (const b of v.shareOfVoice[0]?.brands ?? []) L.push(`  ${b.brand.padEnd(20)} ${fmt(b.mentions, 0).padStart(8)} mentions  share of voice ${pct(b.shareOfVoice.value)}${b.shareOfSearch ? `  share of search ${pct(b.shareOfSearch.value)}` : ''}`);
   L.push('', '  period      rows  sentiment');
   for (const g of v.periods) L.push(`  ${g.name.padEnd(10)} ${String(g.rows).padStart(5)}  ${senti(g.sentiment)}${g.ratings ? `  mean rating ${fmt(g.ratings.mean, 2)}` : ''}`);
-  L.push(...significantLines([...v.changes, ...v.segmentChanges]));
+  L.push(...significantLines(kind, [...v.changes, ...v.segmentChanges]));
   return L;
 }
 
@@ -311,18 +309,30 @@ function scanLines(s) {
     `  by device: ${list(s.byDevice)}`, `  by location: ${list(s.byLocation)}`, `  by period: ${list(s.periods)}`];
 }
 
+/**
+ * Each kind's lines between the head and the dataset, problems and signals.
+ * @type {{ [K in import('./web/engagement_metrics.js').Kind]: (r: Extract<import('./web/engagement_metrics.js').Report, { kind: K }>) => string[] }}
+ */
+const KIND_LINES = {
+  [Kind.Survey]: surveyLines,
+  [Kind.Events]: eventsLines,
+  [Kind.Transactions]: revenueLines,
+  [Kind.Tickets]: (r) => supportLines(r.support),
+  [Kind.Campaigns]: (r) => campaignLines(r.campaigns),
+  [Kind.Social]: (r) => socialLines(r.social),
+  [Kind.Reviews]: (r) => voiceLines(r.kind, r.voice),
+  [Kind.Mentions]: (r) => voiceLines(r.kind, r.voice),
+  [Kind.Scans]: (r) => scanLines(r.scans),
+};
+
+/** The report (or, without options, the schema) as text for a terminal. */
 export function renderTable(r) {
   if (!r.options) return [...headLines(r), ...tailLines(r)].join('\n') + '\n';
-  if (r.kind === 'events') return [...headLines(r), ...eventsLines(r), ...datasetLines(r), ...tailLines(r)].join('\n') + '\n';
-  if (r.kind === 'transactions') return [...headLines(r), ...revenueLines(r), ...datasetLines(r), ...tailLines(r)].join('\n') + '\n';
-  if (r.kind === 'tickets') return [...headLines(r), ...supportLines(r.support), ...datasetLines(r), ...tailLines(r)].join('\n') + '\n';
-  if (r.kind === 'campaigns') return [...headLines(r), ...campaignLines(r.campaigns), ...datasetLines(r), ...tailLines(r)].join('\n') + '\n';
-  if (r.kind === 'social') return [...headLines(r), ...socialLines(r.social), ...datasetLines(r), ...tailLines(r)].join('\n') + '\n';
-  if (r.kind === 'reviews' || r.kind === 'mentions') return [...headLines(r), ...voiceLines(r.kind, r.voice), ...datasetLines(r), ...tailLines(r)].join('\n') + '\n';
-  if (r.kind === 'scans') return [...headLines(r), ...scanLines(r.scans), ...datasetLines(r), ...tailLines(r)].join('\n') + '\n';
-  if (r.kind !== 'survey') return [...headLines(r), ...datasetLines(r), ...tailLines(r)].join('\n') + '\n';
-  const L = headLines(r);
-  L.push('', 'overall');
+  return [...headLines(r), ...KIND_LINES[r.kind](r), ...datasetLines(r), ...tailLines(r)].join('\n') + '\n';
+}
+
+function surveyLines(r) {
+  const L = ['', 'overall'];
   L.push(...metricLines(r.overall));
   for (const a of r.overall.answers) L.push(`  ${a.metric} answers: ${a.answered} answered, ${a.blank} blank, ${a.rejected} rejected`);
   if (r.channelCsat) {
@@ -341,12 +351,11 @@ export function renderTable(r) {
     L.push('', `changes vs the previous period (${Math.round(100 * c.confidence)}% intervals; significant when p < ${fmt(1 - c.confidence, 2)})`);
     for (const m of c.periodOverPeriod) {
       const k = m.comparison;
-      L.push(k ? `  ${m.metric.toUpperCase().padEnd(4)} ${m.baseline} → ${m.group}: ${k.difference >= 0 ? '+' : ''}${fmt(k.difference, 2)} [${fmt(k.differenceInterval?.low, 2)}, ${fmt(k.differenceInterval?.high, 2)}], p ${fmt(m.adjustedPValue, 4)}${m.significant ? ' (significant)' : ''}`
-        : `  ${m.metric.toUpperCase().padEnd(4)} ${m.baseline} → ${m.group}: not comparable`);
+      const unit = names.unitIn(Kind.Survey, m.metric);
+      L.push(k ? `  ${names.label(m.metric)} ${m.baseline} → ${m.group}: ${difference(k.difference, unit)} [${difference(k.differenceInterval?.low, unit)}, ${difference(k.differenceInterval?.high, unit)}], p ${fmt(m.adjustedPValue, 4)}${m.significant ? ' (significant)' : ''}`
+        : `  ${names.label(m.metric)} ${m.baseline} → ${m.group}: not comparable`);
     }
   }
-  for (const f of r.signals.trendFlags) L.push(`  flag: ${f.period} ${f.metric.toUpperCase()} ${fmt(f.value, 1)} ${f.direction === 'up' ? 'above' : 'below'} the trailing band (median ${fmt(f.median, 1)}, robust z ${fmt(f.robustZ, 1)})`);
-  for (const b of r.signals.benchmarks) L.push(`  target ${b.metric.toUpperCase()} ${b.target}: value ${fmt(b.value, 1)}, gap ${fmt(b.gap, 1)}`);
   for (const s of r.segments) {
     L.push('', `by ${s.column}`);
     for (const g of s.groups) {
@@ -354,9 +363,9 @@ export function renderTable(r) {
       L.push(...metricLines(g.metrics, '    '));
     }
   }
-  L.push(...tailLines(r));
-  return L.join('\n') + '\n';
+  return L;
 }
+
 
 export async function report(file, options, chunkSize = 4 << 20) {
   const a = new em.Analyzer(options);
@@ -390,17 +399,22 @@ async function main() {
     process.stdout.write(`${b.name} ${b.version} (${b.gitRevision})\n`);
     return;
   }
-  if (args.command !== 'report' || !args.file) fail(`expected: report FILE\n\n${USAGE}`);
+  const file = args.file;
+  if (args.command !== 'report' || !file) fail(`expected: report FILE\n\n${USAGE}`);
   try {
-    statSync(args.file);
+    statSync(file);
   } catch {
     fail(`cannot read ${args.file}`);
   }
   try {
-    const r = await (args.inspect ? inspectFile : report)(args.file, args.options);
+    const r = await (args.inspect ? inspectFile : report)(file, args.options);
     process.stdout.write(args.json ? JSON.stringify(r, null, 2) + '\n' : renderTable(r));
-  } catch (e) {
-    fail(`error [${e.code ?? 'INTERNAL'}]: ${e.message}`, 1);
+  } catch (thrown) {
+    const e = /** @type {{ code?: string, message?: string }} */ (thrown);
+    // A fault of the engine itself (in wasm a panic or an allocation failure ends the instance).
+    const code = thrown instanceof WebAssembly.RuntimeError || !e?.code ? ErrorCode.Internal : e.code;
+    if (code === ErrorCode.Internal) fail(`error [${code}]: ${file}: the engine failed on this file (${e?.message ?? thrown}); please report it`, 1);
+    fail(`error [${code}]: ${e.message}`, 1);
   }
 }
 

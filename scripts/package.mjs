@@ -105,6 +105,9 @@ mkdirSync(`${root}www/pkg`, { recursive: true });
 for (const f of [`${name}.js`, `${name}.d.ts`]) copyFileSync(`${pkg}/web/${f}`, `${root}www/pkg/${f}`);
 copyFileSync(`${pkg}/${wasm}`, `${root}www/pkg/${name}_bg.wasm`);
 copyFileSync(`${root}pkg-config/analyze-worker.js`, `${root}www/pkg/analyze-worker.js`);
+// The modules the page, the worker and the CLI share: formatting and the generated vocabulary.
+const SHARED = ['format.js', 'vocabulary.js'];
+for (const f of [...SHARED, 'analyze-worker.d.ts']) copyFileSync(`${root}pkg-config/${f}`, `${root}www/pkg/${f}`);
 write(`web/${name}.js`, edit(read(`web/${name}.js`), 'web', /new URL\('engagement_metrics_bg\.wasm', import\.meta\.url\)/g,
   `new URL('../${wasm}', import.meta.url)`, 1));
 
@@ -137,6 +140,7 @@ write('node/index.d.mts', '// Types of the ESM entry for Node (the CommonJS buil
 // --- worker, CLI, manifest, documents ----------------------------------------------------------
 copyFileSync(`${root}pkg-config/analyze-worker.js`, `${pkg}/web/analyze-worker.js`);
 copyFileSync(`${root}pkg-config/analyze-worker.d.ts`, `${pkg}/web/analyze-worker.d.ts`);
+for (const f of SHARED) copyFileSync(`${root}pkg-config/${f}`, `${pkg}/web/${f}`);
 copyFileSync(`${root}pkg-config/wasm.d.ts`, `${pkg}/wasm.d.ts`);
 copyFileSync(`${root}pkg-config/cli.mjs`, `${pkg}/cli.mjs`);
 chmodSync(`${pkg}/cli.mjs`, 0o755);

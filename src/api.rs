@@ -72,18 +72,30 @@ pub struct Vocabulary {
     pub rejection_codes: &'static [crate::vocab::RejectionCode],
     pub units: &'static [crate::vocab::Unit],
     pub presets: &'static [crate::metrics::events::options::Preset],
+    /// What each kind's file holds, in plain language (for menus).
+    #[ts(type = "Record<Kind, string>")]
+    pub kind_labels: std::collections::BTreeMap<crate::vocab::Kind, &'static str>,
+    /// What a column in each role holds, in plain language (for role pickers).
+    #[ts(type = "Record<Role, string>")]
+    pub role_labels: std::collections::BTreeMap<crate::vocab::Role, &'static str>,
 }
 
-pub const VOCABULARY: Vocabulary = Vocabulary {
-    kinds: crate::vocab::Kind::ALL,
-    roles: crate::vocab::Role::ALL,
-    granularities: crate::period::Granularity::ALL,
-    week_starts: crate::period::WeekStart::ALL,
-    metrics: crate::vocab::Metric::ALL,
-    targets: crate::vocab::Metric::TARGETS,
-    error_codes: crate::vocab::ErrorCode::ALL,
-    warning_codes: crate::vocab::WarningCode::ALL,
-    rejection_codes: crate::vocab::RejectionCode::ALL,
-    units: crate::vocab::Unit::ALL,
-    presets: crate::metrics::events::options::Preset::ALL,
-};
+/// The vocabulary with its labels.
+pub fn vocabulary() -> Vocabulary {
+    use crate::vocab::{Kind, Role};
+    Vocabulary {
+        kinds: crate::vocab::Kind::ALL,
+        roles: crate::vocab::Role::ALL,
+        granularities: crate::period::Granularity::ALL,
+        week_starts: crate::period::WeekStart::ALL,
+        metrics: crate::vocab::Metric::ALL,
+        targets: crate::vocab::Metric::TARGETS,
+        error_codes: crate::vocab::ErrorCode::ALL,
+        warning_codes: crate::vocab::WarningCode::ALL,
+        rejection_codes: crate::vocab::RejectionCode::ALL,
+        units: crate::vocab::Unit::ALL,
+        presets: crate::metrics::events::options::Preset::ALL,
+        kind_labels: Kind::ALL.iter().map(|k| (*k, k.label())).collect(),
+        role_labels: Role::ALL.iter().map(|r| (*r, r.label())).collect(),
+    }
+}

@@ -177,7 +177,7 @@ impl RatioSpec {
             || matches!(
                 self.metric,
                 Calculator::Formula(Formula::NetRevenueRetention)
-                    | Calculator::Formula(Formula::ReturnOnAdSpend)
+                    | Calculator::Metric(Metric::ReturnOnAdSpend)
             )
     }
 }
@@ -241,13 +241,13 @@ const RATIOS: &[RatioSpec] = &[
         num("unsubscribes", "Unsubscribes", "20"), num("delivered", "Delivered", "9800"), true),
     ratio(Calculator::Metric(Metric::BounceRate), CalculatorGroup::EmailAndAds, "Bounce rate", Unit::Ratio, "bounces / sent",
         num("bounces", "Bounces", "200"), num("sent", "Sent", "10000"), true),
-    ratio(Calculator::Formula(Formula::RevenuePerEmail), CalculatorGroup::EmailAndAds, "Revenue per email", Unit::Currency, "revenue / delivered",
+    ratio(Calculator::Metric(Metric::RevenuePerEmail), CalculatorGroup::EmailAndAds, "Revenue per email", Unit::Currency, "revenue / delivered",
         num("revenue", "Revenue", "2940"), num("delivered", "Delivered", "9800"), false),
     ratio(Calculator::Formula(Formula::AdClickThroughRate), CalculatorGroup::EmailAndAds, "Click-through rate (ads)", Unit::Ratio, "clicks / impressions",
         num("clicks", "Clicks", "150"), num("impressions", "Impressions", "10000"), true),
-    ratio(Calculator::Formula(Formula::CostPerClick), CalculatorGroup::EmailAndAds, "Cost per click", Unit::Currency, "spend / clicks",
+    ratio(Calculator::Metric(Metric::CostPerClick), CalculatorGroup::EmailAndAds, "Cost per click", Unit::Currency, "spend / clicks",
         num("spend", "Spend", "75"), num("clicks", "Clicks", "150"), false),
-    ratio(Calculator::Formula(Formula::ReturnOnAdSpend), CalculatorGroup::EmailAndAds, "Return on ad spend", Unit::Ratio, "revenue / spend",
+    ratio(Calculator::Metric(Metric::ReturnOnAdSpend), CalculatorGroup::EmailAndAds, "Return on ad spend", Unit::Multiple, "revenue / spend",
         num("revenue", "Revenue", "300"), num("spend", "Spend", "75"), false),
     ratio(Calculator::Metric(Metric::EngagementRate), CalculatorGroup::SocialAndBrand, "Engagement rate (by followers)", Unit::Ratio, "(likes + comments + shares [+ saves]) / followers",
         num("engagements", "Likes + comments + shares", "760"), num("followers", "Followers", "32600"), false),

@@ -14,6 +14,20 @@ fn the_committed_declarations_are_current() {
 }
 
 #[test]
+fn the_committed_javascript_constants_are_current() {
+    let want = engagement_metrics::typescript::javascript_constants();
+    let got = std::fs::read_to_string(format!("{ROOT}/pkg-config/vocabulary.js")).unwrap();
+    assert!(
+        got == want,
+        "pkg-config/vocabulary.js is stale: run `cargo run --example generated` and commit it"
+    );
+    // Every role, spelt as the enum spells it.
+    for r in engagement_metrics::vocab::Role::ALL {
+        assert!(got.contains(&format!("  {}: '{}',\n", r.ident(), r.name())));
+    }
+}
+
+#[test]
 fn closed_sets_are_not_strings() {
     let text = engagement_metrics::typescript::declarations();
     let code: String = text

@@ -111,3 +111,140 @@ fn no_name_is_a_string_literal_outside_its_enum() {
         found.join("\n")
     );
 }
+
+/// The JavaScript of the page and the CLI: names come from `vocabulary.js` (generated from the
+/// enums), `vocabulary()` and `catalogue()`, never as a literal ('segment', "openRate"). Left
+/// out: the DOM's own words, which only look like names: tag names (`svg('text')`) and the ids
+/// and test ids of elements (`$('funnel')`, `card('nps', …)`), the first argument of the DOM
+/// helpers in [`DOM_CALLS`].
+#[test]
+fn the_page_and_the_cli_write_no_name_as_a_literal() {
+    let names = names();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut all = Vec::new();
+    js_files(&root.join("www"), &mut all);
+    js_files(&root.join("pkg-config"), &mut all);
+    let mut found = Vec::new();
+    let mut literals = 0;
+    for path in &all {
+        let rel = path
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        if rel == "pkg-config/vocabulary.js" {
+            continue;
+        }
+        let text = std::fs::read_to_string(path).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with("//") || line.trim_start().starts_with('*') {
+                continue;
+            }
+            for (before, lit) in js_literals(line) {
+                literals += 1;
+                if DOM_CALLS.iter().any(|c| before.ends_with(c)) {
+                    continue;
+                }
+                if let Some(e) = names.get(lit.as_str()) {
+                    found.push(format!("{rel}:{}: '{lit}' is a {e} name", n + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        literals > 500,
+        "only {literals} literals read in {} files",
+        all.len()
+    );
+    assert!(
+        found.is_empty(),
+        "use the constants of vocabulary.js (Role.Segment) or the catalogue:\n{}",
+        found.join("\n")
+    );
+}
+
+/// Calls and keys whose next literal is a tag name or an element / test id.
+const DOM_CALLS: &[&str] = &[
+    "el(",
+    "svg(",
+    "$(",
+    "fillTable(",
+    "changesTable(",
+    "heatmap(",
+    "card(",
+    "'data-testid': ",
+    "id: ",
+];
+
+fn js_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        if p.is_dir() {
+            // www/pkg is the build's copy of the package; samples are data.
+            if name != "pkg" && name != "samples" {
+                js_files(&p, out);
+            }
+        } else if name.ends_with(".js") || name.ends_with(".mjs") {
+            out.push(p);
+        }
+    }
+}
+
+/// The string literals of one line of JavaScript: '…', "…" and `…` (a template's text outside
+/// its `${}`), each with the code before it, up to a trailing `//` comment and outside
+/// `/* … */` comments.
+fn js_literals(line: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut chars = line.chars().peekable();
+    let mut prev = ' ';
+    let mut code = String::new();
+    while let Some(c) = chars.next() {
+        if c == '/' && chars.peek() == Some(&'/') && prev != '\\' && prev != ':' {
+            break;
+        }
+        if c == '/' && chars.peek() == Some(&'*') {
+            let mut last = ' ';
+            for d in chars.by_ref() {
+                if last == '*' && d == '/' {
+                    break;
+                }
+                last = d;
+            }
+            continue;
+        }
+        if c == '\'' || c == '"' || c == '`' {
+            let before = code.trim_end().to_string() + if code.ends_with(' ') { " " } else { "" };
+            let mut lit = String::new();
+            let mut depth = 0;
+            while let Some(d) = chars.next() {
+                if d == '\\' {
+                    chars.next();
+                    continue;
+                }
+                if c == '`' && d == '$' && chars.peek() == Some(&'{') {
+                    depth += 1;
+                    chars.next();
+                    out.push((before.clone(), std::mem::take(&mut lit)));
+                    continue;
+                }
+                if depth > 0 {
+                    if d == '}' {
+                        depth -= 1;
+                    }
+                    continue;
+                }
+                if d == c {
+                    break;
+                }
+                lit.push(d);
+            }
+            code.push_str(&format!("'{lit}'"));
+            out.push((before, lit));
+        } else {
+            code.push(c);
+        }
+        prev = c;
+    }
+    out
+}

@@ -1,24 +1,16 @@
+// @ts-check
 // The calculators page: one form per calculator of the package's catalogue (`calculators()`),
 // results as you type, the last changed calculator's inputs kept in the URL fragment.
 import init, { calculate, calculators } from './pkg/engagement_metrics.js';
+import { $, el } from './dom.js';
+import { count, figure } from './pkg/format.js';
+import { Unit } from './pkg/vocabulary.js';
 
-const $ = (id) => document.getElementById(id);
-function el(tag, props = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === 'text') e.textContent = v;
-    else e.setAttribute(k, v);
-  }
-  e.append(...children.filter((c) => c !== null && c !== undefined));
-  return e;
-}
-
+/** A result in its unit (from the calculator's catalogue entry). @param {number} v @param {import('./pkg/engagement_metrics.js').Unit} unit */
 const show = (v, unit) => {
-  if (unit === 'ratio') return `${(100 * v).toFixed(2)}%`;
-  if (unit === 'currency') return v.toFixed(2);
-  if (unit === 'count' && Number.isInteger(v)) return v.toLocaleString('en');
-  if (unit === 'points') return v.toFixed(1);
-  return v.toFixed(3);
+  if (unit === Unit.Count && Number.isInteger(v)) return count(v);
+  const d = unit === Unit.Points ? 1 : unit === Unit.Ratio || unit === Unit.Currency || unit === Unit.Multiple ? 2 : 3;
+  return figure(v, unit === Unit.Seconds || unit === Unit.Count ? Unit.Score : unit, d);
 };
 // Details: shares as percentages, p-values to 4 places, flags as yes/no.
 const detail = (k, v, unit) => {
@@ -30,13 +22,15 @@ const detail = (k, v, unit) => {
 };
 const CAUTION = 'Decide the sample size before the test and read the result once it is reached: checking repeatedly and stopping at the first significant result inflates false positives.';
 
+/** @returns {import('./pkg/engagement_metrics.js').Calculation} */
 function readInputs(spec, form) {
+  /** @type {Record<string, unknown>} */
   const input = { metric: spec.metric };
   for (const i of spec.inputs) {
     const raw = form.elements[i.name].value;
     input[i.name] = i.kind === 'numbers' ? raw.split(/[\s,;]+/).filter(Boolean).map(Number) : (raw.trim() === '' ? NaN : Number(raw));
   }
-  return input;
+  return /** @type {import('./pkg/engagement_metrics.js').Calculation} */ (/** @type {unknown} */ (input));
 }
 
 function run(spec, form, out) {
@@ -45,7 +39,7 @@ function run(spec, form, out) {
   try {
     r = calculate(readInputs(spec, form));
   } catch (e) {
-    out.append(el('p', { class: 'error', role: 'alert', 'data-testid': `${spec.metric}-error`, text: e.message }));
+    out.append(el('p', { class: 'error', role: 'alert', 'data-testid': `${spec.metric}-error`, text: String(/** @type {Error} */ (e).message) }));
     return;
   }
   out.append(el('p', { class: 'result' },
@@ -84,8 +78,7 @@ for (const spec of calculators()) {
   for (const i of spec.inputs) {
     const value = shared?.get('metric') === spec.metric && shared.has(i.name) ? shared.get(i.name) : i.example;
     const input = el('input', { name: i.name, inputmode: 'decimal', autocomplete: 'off' });
-    if (i.kind === 'number') input.setAttribute('type', 'text');
-    input.value = value;
+    input.value = value ?? '';
     form.append(el('label', {}, el('span', { text: i.label }), input));
   }
   const out = el('div', { class: 'output', 'aria-live': 'polite' });
@@ -98,6 +91,6 @@ for (const spec of calculators()) {
 }
 if (focus) {
   focus.scrollIntoView();
-  focus.querySelector('input').focus();
+  focus.querySelector('input')?.focus();
 }
 main.dataset.state = 'ready';

@@ -24,10 +24,7 @@ vocabulary! {
         FirstContactResolutionRate = "firstContactResolutionRate",
         AverageHandleTime = "averageHandleTime",
         TicketsPerCustomer = "ticketsPerCustomer",
-        RevenuePerEmail = "revenuePerEmail",
         AdClickThroughRate = "adClickThroughRate",
-        CostPerClick = "costPerClick",
-        ReturnOnAdSpend = "returnOnAdSpend",
     }
 }
 

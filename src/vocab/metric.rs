@@ -38,6 +38,11 @@ vocabulary! {
         ConversionRate = "conversionRate",
         UnsubscribeRate = "unsubscribeRate",
         BounceRate = "bounceRate",
+        ConversionPerClick = "conversionPerClick",
+        RevenuePerEmail = "revenuePerEmail",
+        ImpressionClickThroughRate = "impressionClickThroughRate",
+        CostPerClick = "costPerClick",
+        ReturnOnAdSpend = "returnOnAdSpend",
         // Product events
         ActiveUsers = "activeUsers",
         Sessions = "sessions",
@@ -188,5 +193,7 @@ vocabulary! {
         Periods = "periods",
         /// A number of purchases.
         Purchases = "purchases",
+        /// Times another quantity (return on ad spend: revenue per unit of spend).
+        Multiple = "multiple",
     }
 }

@@ -8,6 +8,7 @@
 mod calculator;
 mod codes;
 mod kind;
+mod labels;
 mod metric;
 mod role;
 mod stats;
@@ -46,6 +47,14 @@ macro_rules! vocabulary {
             pub const fn name(self) -> &'static str {
                 match self {
                     $($name::$variant => $text,)+
+                }
+            }
+
+            /// The Rust name of the variant (`UserId`): the generated JavaScript constants'
+            /// keys.
+            pub const fn ident(self) -> &'static str {
+                match self {
+                    $($name::$variant => stringify!($variant),)+
                 }
             }
 

@@ -171,7 +171,7 @@ pub fn ab_test_from_rows(rows: JsValue, options: JsValue) -> Result<JsValue, JsV
 /// Every closed set of names (kinds, roles, granularities, metric ids, codes, units, presets).
 #[wasm_bindgen(js_name = vocabulary, skip_typescript)]
 pub fn vocabulary() -> Result<JsValue, JsValue> {
-    to_js(&crate::api::VOCABULARY)
+    to_js(&crate::api::vocabulary())
 }
 
 /// The metric catalogue: every metric's label, unit, direction, description and places.

@@ -1272,10 +1272,7 @@ export type Formula =
   | "firstContactResolutionRate"
   | "averageHandleTime"
   | "ticketsPerCustomer"
-  | "revenuePerEmail"
-  | "adClickThroughRate"
-  | "costPerClick"
-  | "returnOnAdSpend";
+  | "adClickThroughRate";
 
 export type FrequencyGroup = {
   /**
@@ -1585,6 +1582,11 @@ export type Metric =
   | "conversionRate"
   | "unsubscribeRate"
   | "bounceRate"
+  | "conversionPerClick"
+  | "revenuePerEmail"
+  | "impressionClickThroughRate"
+  | "costPerClick"
+  | "returnOnAdSpend"
   | "activeUsers"
   | "sessions"
   | "conversion"
@@ -2638,7 +2640,8 @@ export type Unit =
   | "currency"
   | "count"
   | "periods"
-  | "purchases";
+  | "purchases"
+  | "multiple";
 
 /**
  * One value that could not be used, with where it was.
@@ -2722,6 +2725,14 @@ export type Vocabulary = {
   rejectionCodes: Array<RejectionCode>;
   units: Array<Unit>;
   presets: Array<Preset>;
+  /**
+   * What each kind's file holds, in plain language (for menus).
+   */
+  kindLabels: Record<Kind, string>;
+  /**
+   * What a column in each role holds, in plain language (for role pickers).
+   */
+  roleLabels: Record<Role, string>;
 };
 
 /**

@@ -10,6 +10,8 @@ import { servedBrowser } from './chromium.mjs';
 import * as em from '../../pkg/node/index.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+// What the page shows for each metric id: its catalogue label.
+const label = Object.fromEntries(em.catalogue().map((m) => [m.id, m.label]));
 let origin, browser;
 
 before(async () => {
@@ -28,6 +30,8 @@ async function openPage(path = '/') {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
   await page.goto(`${origin}${path}`);
+  // The page is ready once the engine is compiled and its catalogue read.
+  if (path === '/') await page.waitForFunction(() => document.body.dataset.ready === 'true');
   return { page, errors };
 }
 
@@ -73,16 +77,16 @@ test('"Try the sample" shows the same figures as the package computes', async ()
   assert.deepEqual(segRows, seg.groups.map((g) => [g.value, String(g.metrics.rows), iv(g.metrics.nps, 1), iv(g.metrics.csat, 1), iv(g.metrics.ces, 2)]));
   // Period-over-period changes with their p-values and verdicts, as the package computes them.
   const changes = await page.locator('[data-testid=period-changes] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [tr.cells[0].textContent, tr.cells[5].textContent, tr.cells[6].textContent]));
-  assert.deepEqual(changes, want.comparisons.periodOverPeriod.map((m) => [m.metric.toUpperCase(), m.adjustedPValue.toFixed(4), m.significant ? 'yes' : 'no']));
+  assert.deepEqual(changes, want.comparisons.periodOverPeriod.map((m) => [label[m.metric], m.adjustedPValue.toFixed(4), m.significant ? 'yes' : 'no']));
   assert.ok(changes.length >= 2);
   // Targets typed on the page come back as gaps.
-  await page.fill('#bench-nps', '30');
-  await page.click('#benchmark-form button');
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid=benchmarks] tr').length === 2);
+  await page.fill('#kind-benchmark-form input[name=nps]', '30');
+  await page.click('#kind-benchmark-form button');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=kind-benchmarks] tr').length === 2);
   await finished(page);
-  const gap = await page.locator('[data-testid=benchmarks] tr').last().evaluate((tr) => tr.cells[3].textContent);
+  const gap = await page.locator('[data-testid=kind-benchmarks] tr').last().evaluate((tr) => [tr.cells[0].textContent, tr.cells[3].textContent]);
   const g = want.overall.nps.score - 30;
-  assert.equal(gap, `${g >= 0 ? '+' : ''}${g.toFixed(1)}`);
+  assert.deepEqual(gap, [label.nps, `${g >= 0 ? '+' : ''}${g.toFixed(2)}`]);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -122,7 +126,7 @@ test('an events JSON file: kind detected, typed columns shown, roles editable an
   await page.setInputFiles('#file', `${root}tests/corpus/events.json`);
   await finished(page);
   assert.equal(await page.evaluate(() => document.body.dataset.state), 'done', await page.textContent('#error'));
-  assert.match(await page.textContent('#summary'), /^events file \(detected: has userId, timestamp, eventName\)/);
+  assert.match(await page.textContent('#summary'), /^Product or website events \(detected: has userId, timestamp, eventName\)/);
   assert.match(await page.textContent('[data-testid=dataset-summary]'), /^2 rows kept, 1 skipped/);
   assert.ok(await page.locator('#survey-results').isHidden());
   const stored = await page.locator('[data-testid=dataset-columns] td:first-child').allTextContents();
@@ -147,7 +151,7 @@ test('a semicolon file with decimal commas and day-first dates reads as transact
   await finished(page);
   const rows = await page.locator('[data-testid=dataset-columns] tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
   const amount = rows.find((r) => r[0] === 'amount');
-  assert.deepEqual(amount.slice(1, 6), ['amount', 'amount', '', '12.5', '1234.5']);
+  assert.deepEqual(amount.slice(1, 6), [em.vocabulary().roleLabels.amount, 'amount', '', '12.5', '1234.5']);
   const date = rows.find((r) => r[0] === 'date');
   assert.deepEqual(date.slice(4, 6), ['2024-01-31T00:00:00+00:00', '2024-03-01T00:00:00+00:00']);
   // Revenue per month: Jan c1 1234.50, Feb c2 12.50, Mar c1 1000.00 (decimal commas read).
@@ -159,7 +163,7 @@ test('a semicolon file with decimal commas and day-first dates reads as transact
   assert.deepEqual(segs, want.rfm.segments.map((s) => [s.segment, String(s.customers)]));
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#rfm-export')]);
   const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
-  assert.equal(csv[0], 'customer,recencyDays,frequency,monetary,r,f,m,segment');
+  assert.equal(csv[0], ['customer', 'recencyDays', 'frequency', 'monetary', 'r', 'f', 'm', 'segment'].map((v) => `"${v}"`).join(','));
   assert.equal(csv.length, want.rfm.customers.length + 1);
   assert.ok(csv.includes(want.rfm.customers.map((c) => [c.customer, c.recencyDays, c.frequency, c.monetary, c.r, c.f, c.m, c.segment].map((v) => `"${v}"`).join(',')).find((l) => l.startsWith('"c1"'))));
   assert.deepEqual(errors, []);
@@ -261,8 +265,8 @@ test('the orders sample: retention and churn, revenue cohort heatmap, CLV fit an
   assert.deepEqual(rev, want.revenue.periods.map((p) => [p.period, pct(p.retentionRate), pct(p.churnRate)]));
   // Every change period over period, ARPU (Welch) among them.
   const changes = await page.locator('[data-testid=revenue-changes] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [tr.cells[0].textContent, tr.cells[5].textContent]));
-  assert.deepEqual(changes, want.revenue.changes.map((c) => [c.metric, c.adjustedPValue.toFixed(4)]));
-  assert.ok(changes.some(([m]) => m === 'arpu'));
+  assert.deepEqual(changes, want.revenue.changes.map((c) => [label[c.metric], c.adjustedPValue.toFixed(4)]));
+  assert.ok(changes.some(([m]) => m === label.arpu));
   // Revenue cohort heatmap: one row per first-purchase month, cells = revenue retained.
   const heat = await page.locator('[data-testid=revenue-cohorts] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.cells].map((c) => c.textContent)));
   const cohorts = want.revenue.cohorts.cohorts;
@@ -290,7 +294,7 @@ test('the orders sample: retention and churn, revenue cohort heatmap, CLV fit an
   // Per-customer CSV (a re-run with clv.customers): the RFT summary and predictions.
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#clv-export')]);
   const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
-  assert.equal(csv[0], 'customer,frequency,recency,t,meanRepeatValue,pAlive,expectedPurchases,expectedValue,clv,holdoutPurchases');
+  assert.equal(csv[0], ['customer', 'frequency', 'recency', 't', 'meanRepeatValue', 'pAlive', 'expectedPurchases', 'expectedValue', 'clv', 'holdoutPurchases'].map((v) => `"${v}"`).join(','));
   assert.equal(csv.length, 2358);
   // RFM segment table as the package computes it.
   const segs = await page.locator('[data-testid=rfm] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [tr.cells[0].textContent, tr.cells[2].textContent]));
@@ -384,7 +388,7 @@ test('the support and campaign samples: figures on the page are the package\'s',
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=kind-benchmarks] tr').length === 2);
   const tb = em.analyze(readFileSync(`${root}www/samples/tickets-sample.csv`), { ...base, benchmarks: { firstContactResolution: 80 } }).signals.benchmarks[0];
   const gapRow = await page.locator('[data-testid=kind-benchmarks] tr').last().evaluate((tr) => [...tr.cells].map((c) => c.textContent));
-  assert.deepEqual(gapRow, ['firstContactResolution', '80', tb.value.toFixed(2), `${tb.gap >= 0 ? '+' : ''}${tb.gap.toFixed(2)}`]);
+  assert.deepEqual(gapRow, [label.firstContactResolution, '80', tb.value.toFixed(2), `${tb.gap >= 0 ? '+' : ''}${tb.gap.toFixed(2)}`]);
   assert.equal(await page.inputValue('#kind-benchmark-form input[name=firstContactResolution]'), '80');
   await page.click('#campaigns-sample');
   await page.waitForFunction(() => !document.getElementById('campaigns-results').hidden);
@@ -396,6 +400,9 @@ test('the support and campaign samples: figures on the page are the package\'s',
   assert.equal(rates['Open rate'], `${(100 * r.openRate.value).toFixed(2)}%`);
   assert.equal(rates['Click-to-open rate'], `${(100 * r.clickToOpenRate.value).toFixed(2)}%`);
   assert.equal(rates['Click-through rate (ads)'], `n/a (${r.impressionClickThroughRate.unavailableReason})`);
+  // Money rates read as money, ROAS as a multiple (the catalogue's units), not as percentages.
+  assert.equal(rates['Revenue per email'], r.revenuePerEmail.value.toFixed(2));
+  assert.equal(rates['Return on ad spend'], `${r.returnOnAdSpend.value.toFixed(2)}×`);
   assert.equal(await page.locator('[data-testid=campaign-list] tr').count(), c.campaigns.campaigns.length + 1);
   const campaignChanges = await page.locator('[data-testid=campaign-changes] tr').evaluateAll((trs) => trs.slice(1).map((tr) => tr.cells[5].textContent));
   assert.deepEqual(campaignChanges, [...c.campaigns.changes, ...c.campaigns.segmentChanges].map((k) => k.adjustedPValue.toFixed(4)));
@@ -428,8 +435,8 @@ test('the social, reviews, mentions and scans samples: each kind\'s view shows t
   assert.equal(await page.textContent('[data-testid=sentiment-value]'), r.voice.overall.sentiment.score.toFixed(3));
   assert.equal(await page.textContent('[data-testid=rating-value]'), r.voice.overall.ratings.mean.toFixed(2));
   const voiceChanges = await page.locator('[data-testid=voice-changes] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [tr.cells[0].textContent, tr.cells[5].textContent]));
-  assert.deepEqual(voiceChanges, [...r.voice.changes, ...r.voice.segmentChanges].map((c) => [c.metric, c.adjustedPValue.toFixed(4)]));
-  assert.ok(voiceChanges.some(([m]) => m === 'meanRating'));
+  assert.deepEqual(voiceChanges, [...r.voice.changes, ...r.voice.segmentChanges].map((c) => [label[c.metric], c.adjustedPValue.toFixed(4)]));
+  assert.ok(voiceChanges.some(([m]) => m === label.meanRating));
   await load('mentions-sample', 'voice-results');
   await page.waitForFunction(() => document.getElementById('voice-title').textContent === 'Brand mentions');
   const m = want('mentions');

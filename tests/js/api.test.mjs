@@ -158,14 +158,15 @@ test('CLI prints the JSON report and a readable table', () => {
   const tickets = execFileSync('node', [cli, 'report', `${root}www/samples/tickets-sample.csv`, '--kind', 'tickets'], { encoding: 'utf8' });
   assert.match(tickets, /first contact resolution \d+\.\d%, reopen rate \d+\.\d%, CSAT \d+\.\d%/);
   const campaigns = execFileSync('node', [cli, 'report', `${root}www/samples/campaigns-sample.csv`, '--kind', 'campaigns'], { encoding: 'utf8' });
-  assert.match(campaigns, /ad click-through\s+n\/a \(no impressions column\)/);
+  assert.match(campaigns, /Click-through rate \(ads\)\s+n\/a \(no impressions column\)/);
+  assert.match(campaigns, /Return on ad spend\s+\d+\.\d\d×/);
   // Targets from the command line: the gap in the table and in the JSON.
   const targeted = JSON.parse(execFileSync('node', [cli, 'report', `${root}www/samples/campaigns-sample.csv`, '--json', '--target', 'openRate=25'], { encoding: 'utf8' }));
   const gap = targeted.signals.benchmarks[0];
   assert.equal(gap.metric, 'openRate');
   close(gap.gap, 100 * targeted.campaigns.overall.rates.openRate.value - 25, 1e-9);
   const gapTable = execFileSync('node', [cli, 'report', `${root}www/samples/campaigns-sample.csv`, '--target', 'openRate=25'], { encoding: 'utf8' });
-  assert.match(gapTable, new RegExp(`target openRate 25: value ${(gap.value).toFixed(2)}, gap \\+${gap.gap.toFixed(2)}`));
+  assert.match(gapTable, new RegExp(`target Open rate 25: value ${(gap.value).toFixed(2)}, gap \\+${gap.gap.toFixed(2)}`));
   const badTarget = spawnSync('node', [cli, 'report', `${root}www/samples/campaigns-sample.csv`, '--target', 'opnRate=25'], { encoding: 'utf8' });
   assert.equal(badTarget.status, 1);
   assert.match(badTarget.stderr, /INVALID_OPTION|unknown field/);

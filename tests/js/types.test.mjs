@@ -78,3 +78,14 @@ test('consumer code and real reports type-check with tsc', () => {
   const r = spawnSync(`${root}node_modules/.bin/tsc`, ['-p', `${dir}/tsconfig.json`], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stdout + r.stderr);
 });
+
+// The page, the worker and the CLI are JavaScript with `// @ts-check` and JSDoc types from the
+// package's generated .d.ts (tsconfig.json at the root reads the built copies in www/pkg/ and
+// pkg/): a renamed report field or a misspelt constant fails here.
+test('the page, the worker and the CLI type-check against the generated declarations', () => {
+  for (const f of ['www/app.js', 'www/render/survey.js', 'www/pkg/format.js', 'pkg/cli.mjs', 'pkg/web/analyze-worker.js']) {
+    assert.match(readFileSync(`${root}${f}`, 'utf8'), /^(#!.*\n)?\/\/ @ts-check\n/, `${f} starts with // @ts-check`);
+  }
+  const r = spawnSync(`${root}node_modules/.bin/tsc`, ['-p', `${root}tsconfig.json`], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+});

@@ -1,0 +1,83 @@
+// @ts-check
+// The page's charts, as SVG built element by element (no library, nothing fetched): line
+// charts, bar histograms and cohort heatmaps. Numbers are also in a table next to each chart.
+import { $, el, svg } from './dom.js';
+import { percent } from './pkg/format.js';
+
+/** @typedef {{ name: string, color: string, values: (number | null | undefined)[] }} Series */
+
+/**
+ * A line chart of one or more series over labelled points, with a legend.
+ * @param {Series[]} series @param {string[]} labels @param {string} testid @param {string} aria
+ * @param {{ min?: number, max?: number, ticks?: number[] }} [scale] fixed bounds (default 0 … the largest value)
+ */
+export function lineChart(series, labels, testid, aria, scale = {}) {
+  const W = 760, H = 220, L = 50, R = 10, T = 10, B = 30;
+  const values = series.flatMap((s) => s.values).filter((v) => typeof v === 'number');
+  const min = scale.min ?? 0;
+  const max = scale.max ?? Math.max(1, .../** @type {number[]} */ (values));
+  const chart = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: '100%', role: 'img', 'aria-label': aria, 'data-testid': testid });
+  const n = labels.length;
+  const x = (/** @type {number} */ i) => L + (n <= 1 ? (W - L - R) / 2 : (i * (W - L - R)) / (n - 1));
+  const y = (/** @type {number} */ v) => T + (H - T - B) * (1 - (v - min) / (max - min || 1));
+  for (const v of scale.ticks ?? [min, (min + max) / 2, max]) {
+    chart.append(svg('line', { x1: L, x2: W - R, y1: y(v), y2: y(v), stroke: '#dde2ea' }));
+    chart.append(svg('text', { x: 4, y: y(v) + 4 }, String(Math.round(v))));
+  }
+  for (const { values: vs, color } of series) {
+    const pts = vs.map((v, i) => /** @type {[number, number | null | undefined]} */ ([x(i), v]))
+      .filter(([, v]) => typeof v === 'number');
+    if (!pts.length) continue;
+    chart.append(svg('polyline', { points: pts.map(([a, v]) => `${a},${y(/** @type {number} */ (v))}`).join(' '), fill: 'none', stroke: color, 'stroke-width': 2 }));
+    if (pts.length <= 40) for (const [a, v] of pts) chart.append(svg('circle', { cx: a, cy: y(/** @type {number} */ (v)), r: 3, fill: color }));
+  }
+  const step = Math.max(1, Math.ceil(n / 8));
+  labels.forEach((l, i) => { if (i % step === 0) chart.append(svg('text', { x: Math.min(x(i) - 18, W - R - 60), y: H - 10 }, l)); });
+  const legend = el('div', { class: 'legend' }, ...series.map((s) => {
+    const swatch = el('i', { class: 'swatch' });
+    swatch.style.background = s.color;
+    return el('span', {}, swatch, s.name);
+  }));
+  return [chart, legend];
+}
+
+/**
+ * Bars of counts per label, the count above each bar.
+ * @param {string} title @param {{ label: string, count: number }[]} bars @param {string} color @param {string} [testid]
+ */
+export function histogram(title, bars, color, testid) {
+  const W = 300, H = 150, B = 20;
+  const max = Math.max(1, ...bars.map((d) => d.count));
+  const bw = W / Math.max(1, bars.length);
+  const chart = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: '100%', role: 'img', 'aria-label': `${title} distribution` });
+  bars.forEach((d, i) => {
+    const h = ((H - B - 14) * d.count) / max;
+    chart.append(svg('rect', { x: i * bw + 2, y: H - B - h, width: Math.max(1, bw - 4), height: h, fill: color }));
+    if (bars.length <= 12 || i % 2 === 0) chart.append(svg('text', { x: i * bw + 2, y: H - 5 }, d.label));
+    if (bars.length <= 12) chart.append(svg('text', { x: i * bw + 2, y: H - B - h - 3 }, String(d.count)));
+  });
+  return el('div', { class: 'card', ...(testid ? { 'data-testid': testid } : {}) }, el('h3', { text: title }), chart);
+}
+
+/**
+ * A cohort × period-offset table shaded by share (shares above 100% shade fully); a cell's
+ * interval and the cohort's size are in its tooltip.
+ * @param {string} id @param {string} sizeLabel
+ * @param {[string, number, (number | null)[], ({ low: number, high: number, level: number } | null)[] | undefined][]} rows
+ */
+export function heatmap(id, sizeLabel, rows, rgb = '35, 87, 198') {
+  const width = Math.max(0, ...rows.map((r) => r[2].length));
+  const t = $(id);
+  t.replaceChildren(el('tr', {}, ...['Cohort', sizeLabel, ...Array.from({ length: width }, (_, k) => `+${k}`)].map((h) => el('th', { text: h }))));
+  for (const [label, size, rates, intervals] of rows) {
+    const cells = rates.map((v, k) => {
+      const a = Math.min(1, Math.max(0, v ?? 0));
+      const iv = intervals?.[k];
+      const td = el('td', { class: 'heat', text: percent(v), title: iv ? `${Math.round(100 * iv.level)}% interval ${percent(iv.low)}–${percent(iv.high)} · n = ${size}${size < 30 ? ' · small sample' : ''}` : '' });
+      td.style.background = `rgba(${rgb}, ${a.toFixed(3)})`;
+      if (a > 0.5) td.style.color = '#fff';
+      return td;
+    });
+    t.append(el('tr', {}, el('td', { text: label }), el('td', { text: String(size) }), ...cells));
+  }
+}

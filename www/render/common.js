@@ -1,0 +1,127 @@
+// @ts-check
+// What every kind's report shows: the trend flags and targets, the changes with their tests,
+// what was read (dataset), the columns and their roles, the problems found in the file.
+import { $, el, fillTable } from '../dom.js';
+import { count, difference, num, signed } from '../pkg/format.js';
+import { Role } from '../pkg/vocabulary.js';
+
+/** @typedef {import('../pkg/engagement_metrics.js').Report} Report */
+/** @typedef {import('../pkg/engagement_metrics.js').AnalyzeOptions} AnalyzeOptions */
+/** @typedef {import('../pkg/engagement_metrics.js').Kind} Kind */
+/** @typedef {import('../pkg/engagement_metrics.js').Role} RoleName */
+/** @typedef {import('../pkg/engagement_metrics.js').Signals} Signals */
+/** @typedef {import('../pkg/engagement_metrics.js').MetricComparison} Change */
+/** @typedef {import('../pkg/format.js').MetricNames} MetricNames */
+/**
+ * What a renderer gets besides the report: the catalogue's labels, the roles' labels, the
+ * options the report was made with, and a way to analyse the file again with changed options.
+ * @typedef {{ names: MetricNames, roleLabels: Record<RoleName, string>, kindLabels: Record<Kind, string>, options: AnalyzeOptions,
+ *   rerun: (patch: AnalyzeOptions, analyse?: boolean) => void }} Context
+ */
+
+/**
+ * Changes between periods and of each segment against the rest: the figure's label, the
+ * difference in the figure's unit (shares in points), its interval, p (Holm for segments) and
+ * whether it is significant at the report's level.
+ * @param {string} id @param {Kind} kind @param {Change[]} changes @param {Context} ctx
+ */
+export function changesTable(id, kind, changes, ctx) {
+  fillTable(id, ['Figure', 'From / baseline', 'To / segment', 'Change', 'Interval (unadjusted)', 'p (Holm for segments)', 'Significant'], changes.map((c) => {
+    const k = c.comparison;
+    const label = ctx.names.label(c.metric);
+    if (!k) return [label, c.baseline, c.group, 'n/a', '', '', ''];
+    const unit = ctx.names.unitIn(kind, c.metric);
+    const iv = k.differenceInterval;
+    return [label, c.baseline, c.group, difference(k.difference, unit),
+      iv ? `${difference(iv.low, unit)} to ${difference(iv.high, unit)}` : '', num(c.adjustedPValue ?? k.pValue, 4), c.significant ? 'yes' : 'no'];
+  }));
+}
+
+/**
+ * Trend flags, and a form of the targets the kind takes (from the catalogue) with their gaps.
+ * @param {Report} r @param {Context} ctx
+ */
+export function renderSignals(r, ctx) {
+  const s = r.signals;
+  const flags = $('kind-trend-flags');
+  flags.replaceChildren(...s.trendFlags.map((f) => el('li', {
+    text: `${f.period}: ${ctx.names.label(f.metric)} ${num(f.value, 2)} is ${f.direction === 'up' ? 'above' : 'below'} the band of the periods before it (median ${num(f.median, 2)}, robust z ${num(f.robustZ, 1)})`,
+  })));
+  if (!s.trendFlags.length) flags.append(el('li', { text: 'No period lies outside the band of the periods before it.' }));
+  const form = $('kind-benchmark-form');
+  const entered = ctx.options.benchmarks ?? {};
+  form.replaceChildren(...ctx.names.targets(r.kind).map((m) => el('label', {}, `${m.label} (${unitWord(m.unit)}) `,
+    el('input', { name: m.id, type: 'number', step: 'any', value: entered[m.id] ?? '' }))), el('button', { type: 'submit', text: 'Compare with targets' }));
+  form.onsubmit = (e) => {
+    e.preventDefault();
+    /** @type {Record<string, number>} */
+    const benchmarks = {};
+    for (const i of form.querySelectorAll('input')) if (i.value !== '') benchmarks[i.name] = Number(i.value);
+    ctx.rerun({ benchmarks: /** @type {AnalyzeOptions['benchmarks']} */ (benchmarks) });
+  };
+  fillTable('kind-benchmarks', ['Figure', 'Target', 'Value', 'Gap'],
+    s.benchmarks.map((b) => [ctx.names.label(b.metric), String(b.target), num(b.value, 2), b.gap === null ? 'n/a' : signed(b.gap, 2)]));
+}
+
+/** The unit a target is typed in, in words. @param {import('../pkg/engagement_metrics.js').Unit} u */
+const unitWord = (u) => ({ percent: '%', points: 'points', score: 'on the scale', currency: 'money', ratio: '0–1', seconds: 's' })[u] ?? u;
+
+/** What ingestion kept. @param {Report} r @param {Context} ctx */
+export function renderDataset(r, ctx) {
+  const d = r.dataset;
+  // A survey is summed as it streams: nothing is held per row.
+  $('dataset-summary').textContent = `${count(d.rowsKept)} rows kept, ${count(d.rowsSkipped)} skipped` +
+    (d.memoryBytes > 0 ? ` · ${d.bytesPerRow} bytes per row in typed columns · ${(d.memoryBytes / 1e6).toFixed(1)} MB held.` : '.');
+  fillTable('dataset-columns', ['Column', 'Used as', 'Type', 'Distinct', 'From', 'To', 'Missing'],
+    d.columns.map((c) => [c.header, ctx.roleLabels[c.role] ?? c.role, c.valueType, c.distinct ?? '', c.min ?? '', c.max ?? '', c.missing]));
+}
+
+/**
+ * The columns with their detected roles, each a menu of every role (labels from the
+ * vocabulary); "Re-analyse" sends the chosen roles.
+ * @param {Report} r @param {Context} ctx
+ */
+export function renderColumns(r, ctx) {
+  const t = $('columns');
+  t.replaceChildren(el('tr', {}, ...['Column', 'Used as', 'Kept as', 'How', 'Why'].map((h) => el('th', { text: h }))));
+  const roles = /** @type {RoleName[]} */ (Object.keys(ctx.roleLabels));
+  for (const c of r.columns) {
+    const sel = el('select', { 'data-header': c.header, 'aria-label': `Role of ${c.header}` });
+    for (const role of roles) {
+      const o = el('option', { value: role, text: ctx.roleLabels[role] });
+      if (role === c.role) o.selected = true;
+      sel.append(o);
+    }
+    t.append(el('tr', {}, el('td', { text: c.header }), el('td', {}, sel), el('td', { text: c.valueType }),
+      el('td', { text: c.source === 'mapped' ? 'as chosen' : `detected (${c.confidence})` }), el('td', { text: c.reason })));
+  }
+  $('reanalyse').onclick = () => {
+    /** @type {Record<string, string>} */
+    const columns = {};
+    /** @type {string[]} */
+    const segments = [], ignore = [];
+    for (const sel of t.querySelectorAll('select')) {
+      const role = sel.value, header = sel.dataset.header ?? '';
+      if (role === Role.Segment) segments.push(header);
+      else if (role === Role.Ignored) ignore.push(header);
+      else columns[role] = header;
+    }
+    ctx.rerun({ columns, segments, ignore });
+  };
+}
+
+/** Rejected values with examples, and the warnings. @param {Report} r */
+export function renderProblems(r) {
+  const box = $('problems');
+  box.replaceChildren();
+  if (r.rejected.length) {
+    const t = el('table', { 'data-testid': 'rejected' });
+    t.append(el('tr', {}, ...['Reason', 'Column', 'Count', 'What happened', 'Examples (row: value — why)'].map((h) => el('th', { text: h }))));
+    for (const x of r.rejected) {
+      const ex = x.examples.map((e) => `${e.row}: ${JSON.stringify(e.value)} — ${e.reason}`).join('\n');
+      t.append(el('tr', {}, ...[x.code, x.column, count(x.count), x.fate, ex].map((v) => el('td', { text: String(v) }))));
+    }
+    box.append(el('div', { class: 'scroll' }, t));
+  } else box.append(el('p', { text: 'No rejected values.' }));
+  for (const w of r.warnings) box.append(el('p', { class: 'flag', text: `${w.code}: ${w.message}` }));
+}

@@ -1,0 +1,115 @@
+// @ts-check
+// Orders and payments: customers and revenue by period, cohorts by first purchase, lifetime
+// value (formulas and the contract fit), predicted CLV (BG/NBD + Gamma-Gamma), RFM segments.
+import { $, el, fillTable, input, saveCsv, svg } from '../dom.js';
+import { heatmap, lineChart } from '../charts.js';
+import { count, intervalDetail, num, percent, range } from '../pkg/format.js';
+import { Kind } from '../pkg/vocabulary.js';
+import { changesTable } from './common.js';
+
+/** @typedef {import('../pkg/engagement_metrics.js').TransactionsReport} TransactionsReport */
+/** @typedef {import('../pkg/engagement_metrics.js').ClvOptions} ClvOptions */
+/** @typedef {import('./common.js').Context} Context */
+
+/** @param {TransactionsReport} r @param {Context} ctx */
+export function render(r, ctx) {
+  $('revenue-definition').textContent = r.revenue.definition.formula;
+  const money = (/** @type {number | null} */ v) => num(v, 2);
+  fillTable('revenue', ['Period', 'Customers at start', 'Lost', 'New', 'Reactivated', 'At end', 'Retention', 'Churn', 'Revenue', 'Orders', 'ARPU', 'ARPU interval', 'Average order', 'Average order interval', 'Repeat rate', 'NRR', 'GRR', 'Retention interval'],
+    r.revenue.periods.map((p) => [p.period, p.startCustomers, p.lostCustomers, p.newCustomers, p.reactivatedCustomers, p.endCustomers,
+      percent(p.retentionRate), percent(p.churnRate), money(p.revenue), p.orders, money(p.arpu), range(p.arpuInterval, money),
+      money(p.averageOrderValue), range(p.averageOrderValueInterval, money),
+      percent(p.repeatPurchaseRate), percent(p.netRevenueRetention), percent(p.grossRevenueRetention),
+      p.retentionInterval ? `${range(p.retentionInterval, (v) => percent(v))}${p.startCustomers < 30 ? ' (small sample)' : ''}` : '']));
+  const shown = r.revenue.periods.slice(1);
+  $('retention-chart').replaceChildren(...lineChart([
+    { name: 'retention %', color: '#1f7a3f', values: shown.map((p) => (p.retentionRate === null ? null : 100 * p.retentionRate)) },
+    { name: 'churn %', color: '#b3261e', values: shown.map((p) => (p.churnRate === null ? null : 100 * p.churnRate)) },
+  ], shown.map((p) => p.period), 'retention-chart', 'Retention and churn per period', { min: 0, max: 100, ticks: [0, 50, 100] }));
+  changesTable('revenue-changes', Kind.Transactions, r.revenue.changes, ctx);
+  renderCohortsAndValue(r);
+  renderClv(r, ctx);
+  $('rfm-definition').textContent = `As of ${r.rfm.asOf}. ${r.rfm.definition.formula}`;
+  fillTable('rfm', ['Segment', 'Engagement', 'Customers', '% of customers', 'Revenue', '% of revenue'],
+    r.rfm.segments.map((s) => [s.segment, s.engagement, s.customers, percent(s.shareOfCustomers), money(s.revenue), percent(s.shareOfRevenue)]));
+  $('rfm-export').onclick = () => ctx.rerun({ rfmCustomers: true });
+  if (r.rfm.customers) {
+    saveCsv(r.rfm.customers, 'rfm-customers.csv');
+    ctx.rerun({ rfmCustomers: undefined }, false);
+  }
+}
+
+/** @param {TransactionsReport} r */
+function renderCohortsAndValue(r) {
+  const c = r.revenue.cohorts;
+  $('revenue-cohorts-definition').textContent = c.unavailableReason ?? `${c.definition.formula}. Cohorts by ${r.options.granularity}.`;
+  heatmap('customer-cohorts', 'Customers', c.cohorts.map((co) => [co.cohort, co.customers, co.retention, co.retentionInterval]));
+  heatmap('revenue-cohorts', 'Customers', c.cohorts.map((co) => [co.cohort, co.customers, co.revenueRetention, undefined]), '31, 122, 63');
+  const lv = r.lifetimeValue, i = lv.inputs;
+  $('lifetime-inputs').textContent = `Per ${r.options.granularity}, pooled over the file: average order ${num(i.averageOrderValue, 2)}, ` +
+    `${num(i.purchaseFrequency, 3)} orders and ARPU ${num(i.arpu, 2)} per active customer, churn ${percent(i.churnRate)}, ` +
+    `lifespan ${num(i.lifespanPeriods, 1)} periods (${i.lifespanSource === 'churn' ? '1 / churn' : 'given'}), margin ${i.margin}, discount ${i.discountRate} per period.`;
+  fillTable('lifetime', ['Formula', 'Value per customer', 'How'],
+    lv.variants.map((v) => [v.variant, v.value === null ? `n/a (${v.unavailableReason})` : num(v.value, 2) + (v.interval ? ` (${intervalDetail(v.interval, (x) => num(x, 2))})` : ''), v.formula]));
+  const k = c.contractual;
+  $('contractual').textContent = k
+    ? `Read as contracts (a customer stays until their last purchase period), a shifted-beta-geometric fit gives α ${num(k.model.alpha, 3)}, β ${num(k.model.beta, 3)}: ` +
+      `half a cohort has gone after ${k.medianLifetime ?? 'more than 100 000'} periods; mean lifetime ${k.meanLifetime === null ? 'infinite (α ≤ 1)' : `${num(k.meanLifetime, 1)} periods`}.`
+    : 'No cohort is older than one period: no contract retention fit.';
+  $('contractual-chart').replaceChildren(...(k ? lineChart([
+    { name: 'observed % still active', color: '#2357c6', values: k.projection.map((p) => 100 * (p.observed ?? p.survival)) },
+    { name: 'sBG projection %', color: '#b26a00', values: k.projection.map((p) => 100 * p.survival) },
+  ], k.projection.map((p) => `+${p.offset}`), 'contractual-chart', 'Observed and projected share of a cohort still active', { min: 0, max: 100, ticks: [0, 50, 100] }) : []));
+}
+
+/** The CLV form's values as options. @param {ClvOptions} [extra] @returns {ClvOptions} */
+function clvOptions(extra = {}) {
+  /** @type {ClvOptions} */
+  const o = { ...extra };
+  const cal = input('clv-calibration').value;
+  if (cal) o.calibrationEnd = cal;
+  const value = (/** @type {string} */ id) => Number(input(id).value);
+  if (value('clv-horizon') > 0) o.horizon = Math.round(value('clv-horizon'));
+  if (value('clv-margin') > 0) o.margin = value('clv-margin');
+  if (value('clv-discount') > 0) o.discountRate = value('clv-discount');
+  return o;
+}
+
+/** @param {TransactionsReport} r @param {Context} ctx */
+function renderClv(r, ctx) {
+  const c = r.clv;
+  /** @type {HTMLFormElement} */ (/** @type {unknown} */ ($('clv-form'))).onsubmit = (e) => { e.preventDefault(); ctx.rerun({ clv: clvOptions() }); };
+  $('clv-export').onclick = () => ctx.rerun({ clv: clvOptions({ customers: true }) });
+  $('clv-distribution').replaceChildren();
+  $('clv-holdout').replaceChildren();
+  if (!c) { $('clv-summary').textContent = 'Not fitted.'; return; }
+  const m = c.purchases, g = c.spend;
+  $('clv-summary').textContent = `${count(c.customers)} customers, calibration to ${c.calibrationEnd}, ${c.unitDays}-day units. ` +
+    `${m.modified ? 'MBG/NBD' : 'BG/NBD'}: r ${num(m.r, 3)}, α ${num(m.alpha, 3)}, a ${num(m.a, 3)}, b ${num(m.b, 3)} (log-likelihood ${num(m.logLikelihood, 1)}). ` +
+    (g ? `Gamma-Gamma: p ${num(g.p, 3)}, q ${num(g.q, 3)}, γ ${num(g.gamma, 3)}. ` : 'Too few repeat buyers for the spend model. ') +
+    `Mean P(alive) ${percent(c.meanPAlive)}; mean CLV over ${c.horizon} units ${num(c.meanClv, 2)}` +
+    (c.meanClvInterval ? ` (${intervalDetail(c.meanClvInterval, (x) => num(x, 2))}, parameters held fixed)` : '') + `, total ${num(c.totalClv, 2)}` +
+    (c.seconds === null ? '.' : `; fitted in ${c.seconds.toFixed(2)} s.`);
+  const bins = c.distribution;
+  const W = 760, H = 200, B = 36;
+  const max = Math.max(1, ...bins.map((b) => b[1]));
+  const bw = W / Math.max(1, bins.length);
+  const chart = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: '100%', role: 'img', 'aria-label': 'Distribution of predicted CLV per customer', 'data-testid': 'clv-distribution' });
+  bins.forEach(([lo, n], i) => {
+    const h = ((H - B - 14) * n) / max;
+    chart.append(svg('rect', { x: i * bw + 2, y: H - B - h, width: Math.max(1, bw - 4), height: h, fill: '#7a4fc6' }));
+    chart.append(svg('text', { x: i * bw + 2, y: H - B - h - 3 }, String(n)));
+    if (i % 2 === 0) chart.append(svg('text', { x: i * bw + 2, y: H - 18 }, num(lo, 0)));
+  });
+  chart.append(svg('text', { x: 4, y: H - 3 }, 'predicted CLV per customer (bin lower bound; the last bin holds the top 1%)'));
+  $('clv-distribution').append(chart);
+  if (c.holdout) {
+    const h = c.holdout;
+    fillTable('clv-holdout', ['Repeat purchases in calibration', 'Customers', `Actual ${h.from} … ${h.to}`, 'Predicted'],
+      [...h.byFrequency.map((f) => [f.x === 7 ? '7+' : f.x, f.customers, f.actual, num(f.predicted, 1)]), ['all', c.customers, h.actual, num(h.predicted, 1)]]);
+  }
+  if (c.customerTable) {
+    saveCsv(c.customerTable, 'clv-customers.csv');
+    ctx.rerun({ clv: { ...(ctx.options.clv ?? {}), customers: undefined } }, false);
+  }
+}
