@@ -453,3 +453,33 @@ test('the social, reviews, mentions and scans samples: each kind\'s view shows t
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('when the engine dies in the worker, the page says so with INTERNAL and the next file runs in a fresh worker', async () => {
+  // The worker as shipped, with one fault injected: the first push traps as a wasm panic does
+  // (RuntimeError: unreachable). Only the first worker gets it.
+  const shipped = readFileSync(`${root}www/pkg/analyze-worker.js`, 'utf8');
+  let served = 0;
+  await browser.context.route('**/pkg/analyze-worker.js', (route) => {
+    served++;
+    const body = served === 1
+      ? shipped.replace('const p = analyzer.push(', "if (offset === 0) throw new WebAssembly.RuntimeError('unreachable');\n      const p = analyzer.push(")
+      : shipped;
+    route.fulfill({ status: 200, contentType: 'text/javascript', body });
+  });
+  try {
+    const { page, errors } = await openPage();
+    await page.click('#sample');
+    await finished(page);
+    assert.equal(await page.evaluate(() => document.body.dataset.state), 'error');
+    assert.match(await page.textContent('#error'), /engine failed on this file and was restarted \[INTERNAL\]: unreachable/);
+    assert.equal(served, 2, 'a second worker was started');
+    await page.click('#sample');
+    await page.waitForFunction(() => document.body.dataset.state === 'done');
+    const want = em.analyze(readFileSync(`${root}www/samples/survey-sample.csv`), { granularity: 'month' });
+    assert.equal(await page.textContent('[data-testid=nps-value]'), want.overall.nps.score.toFixed(1));
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    await browser.context.unroute('**/pkg/analyze-worker.js');
+  }
+});

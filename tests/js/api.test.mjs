@@ -177,3 +177,11 @@ test('CLI prints the JSON report and a readable table', () => {
   close(tx.clv.purchases.r, 0.243, 0.0025);
   close(tx.clv.spend.p, 6.25, 0.0625);
 });
+
+test('CLI: when the engine dies it exits 1 with INTERNAL and the file name', () => {
+  const file = `${root}www/samples/survey-sample.csv`;
+  const r = spawnSync(process.execPath, ['-r', `${root}tests/js/fault/wasm-trap.cjs`, `${root}pkg/cli.mjs`, 'report', file], { encoding: 'utf8' });
+  assert.equal(r.status, 1, r.stderr);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, new RegExp(`^engagement-metrics: error \\[INTERNAL\\]: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: the engine failed on this file \\(unreachable\\); please report it\\n$`));
+});
