@@ -353,7 +353,7 @@ function surveyLines(r) {
       const k = m.comparison;
       const unit = names.unitIn(Kind.Survey, m.metric);
       L.push(k ? `  ${names.label(m.metric)} ${m.baseline} → ${m.group}: ${difference(k.difference, unit)} [${difference(k.differenceInterval?.low, unit)}, ${difference(k.differenceInterval?.high, unit)}], p ${fmt(m.adjustedPValue, 4)}${m.significant ? ' (significant)' : ''}`
-        : `  ${names.label(m.metric)} ${m.baseline} → ${m.group}: not comparable`);
+        : `  ${names.label(m.metric)} ${m.baseline} → ${m.group}: ${m.unavailableReason ?? 'not comparable'}`);
     }
   }
   for (const s of r.segments) {

@@ -302,7 +302,10 @@ fn arpu_interval_and_period_changes() {
         (c.baseline.as_str(), c.group.as_str()),
         ("2024-02", "2024-03")
     );
-    let k = c.comparison.as_ref().unwrap();
-    assert_eq!((k.statistic, k.p_value), (0.0, 1.0));
-    assert!(!c.significant);
+    // Two customers at the start of each month: too few for the test, which would give z 0.
+    assert!(c.comparison.is_none() && !c.significant);
+    assert!(c
+        .unavailable_reason
+        .as_deref()
+        .is_some_and(|r| r.starts_with("too few to test (n = 2 and 2")));
 }

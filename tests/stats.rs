@@ -294,10 +294,11 @@ fn a_period_outside_the_trailing_band_is_flagged() {
         (5, 3, 2),
         (6, 10, 0),
     ] {
-        for k in 0..10 {
-            let score = if k < p {
+        // 30 answers a day (each tenth of the day's answers three times): enough for a flag.
+        for k in 0..30 {
+            let score = if k < 3 * p {
                 10
-            } else if k < p + d {
+            } else if k < 3 * (p + d) {
                 2
             } else {
                 8
@@ -326,10 +327,53 @@ fn ces_periods_are_compared_by_welch_on_the_answers() {
     // scipy.stats.ttest_ind([4, 5, 5, 6, 6, 7], [2, 3, 3, 4, 5], equal_var=False)
     let file = "date,ces\n2024-01-05,2\n2024-01-05,3\n2024-01-05,3\n2024-01-05,4\n2024-01-05,5\n2024-02-05,4\n2024-02-05,5\n2024-02-05,5\n2024-02-05,6\n2024-02-05,6\n2024-02-05,7\n";
     let r = common::survey(file.as_bytes(), "{}");
+    // Five and six answers: the report gives the reason instead of a test.
+    let c = &r.comparisons.period_over_period[0];
+    assert!(c.comparison.is_none() && !c.significant);
+    assert_eq!(
+        c.unavailable_reason.as_deref(),
+        Some("too few to test (n = 5 and 6; the test needs at least 30 in each)")
+    );
+    // Thirty copies of each answer reach the test, and it is Welch on the answers (the same
+    // as the test called on the repeated lists).
+    let mut big = String::from("date,ces\n");
+    for line in file.lines().skip(1) {
+        for _ in 0..30 {
+            big.push_str(line);
+            big.push('\n');
+        }
+    }
+    let r = common::survey(big.as_bytes(), "{}");
     let k = r.comparisons.period_over_period[0]
         .comparison
         .as_ref()
         .unwrap();
+    assert_eq!(k.test, "welchT");
+    close(k.difference, 5.5 - 3.4, 1e-12);
+    let s = |v: &[f64]| {
+        let m =
+            engagement_metrics::stats::Moments::of(v.iter().copied().cycle().take(30 * v.len()));
+        m.sample().unwrap()
+    };
+    let direct = engagement_metrics::stats::significance::welch(
+        s(&[2.0, 3.0, 3.0, 4.0, 5.0]),
+        s(&[4.0, 5.0, 5.0, 6.0, 6.0, 7.0]),
+        0.95,
+    )
+    .unwrap();
+    close(k.statistic, direct.statistic, 1e-9);
+    close(k.p_value, direct.p_value, 1e-12);
+    // The test itself on the five and six answers, against scipy:
+    let k = engagement_metrics::stats::significance::welch(
+        engagement_metrics::stats::Moments::of([2.0, 3.0, 3.0, 4.0, 5.0].into_iter())
+            .sample()
+            .unwrap(),
+        engagement_metrics::stats::Moments::of([4.0, 5.0, 5.0, 6.0, 6.0, 7.0].into_iter())
+            .sample()
+            .unwrap(),
+        0.95,
+    )
+    .unwrap();
     assert_eq!(k.test, "welchT");
     close(k.statistic, 3.153944898227081, 1e-10);
     close(k.p_value, 0.012862384167681373, 1e-9);

@@ -4,7 +4,12 @@
 import { $, el, svg } from './dom.js';
 import { percent } from './pkg/format.js';
 
-/** @typedef {{ name: string, color: string, values: (number | null | undefined)[] }} Series */
+/**
+ * A line: its values and, optionally, what each rests on (n); a point on fewer than 30 is drawn
+ * hollow, with its n in the tooltip, and the line does not pass through it.
+ * @typedef {{ name: string, color: string, values: (number | null | undefined)[], n?: number[] }} Series
+ */
+const SMALL = 30;
 
 /**
  * A line chart of one or more series over labelled points, with a legend.
@@ -24,12 +29,19 @@ export function lineChart(series, labels, testid, aria, scale = {}) {
     chart.append(svg('line', { x1: L, x2: W - R, y1: y(v), y2: y(v), stroke: '#dde2ea' }));
     chart.append(svg('text', { x: 4, y: y(v) + 4 }, String(Math.round(v))));
   }
-  for (const { values: vs, color } of series) {
-    const pts = vs.map((v, i) => /** @type {[number, number | null | undefined]} */ ([x(i), v]))
+  for (const { values: vs, color, n: ns } of series) {
+    const pts = vs.map((v, i) => /** @type {[number, number | null | undefined, number | undefined]} */ ([x(i), v, ns?.[i]]))
       .filter(([, v]) => typeof v === 'number');
     if (!pts.length) continue;
-    chart.append(svg('polyline', { points: pts.map(([a, v]) => `${a},${y(/** @type {number} */ (v))}`).join(' '), fill: 'none', stroke: color, 'stroke-width': 2 }));
-    if (pts.length <= 40) for (const [a, v] of pts) chart.append(svg('circle', { cx: a, cy: y(/** @type {number} */ (v)), r: 3, fill: color }));
+    const solid = pts.filter(([, , n]) => n === undefined || n >= SMALL);
+    if (solid.length) chart.append(svg('polyline', { points: solid.map(([a, v]) => `${a},${y(/** @type {number} */ (v))}`).join(' '), fill: 'none', stroke: color, 'stroke-width': 2 }));
+    for (const [a, v, n] of pts) {
+      const small = n !== undefined && n < SMALL;
+      if (pts.length > 40 && !small) continue;
+      const dot = svg('circle', { cx: a, cy: y(/** @type {number} */ (v)), r: small ? 4 : 3, fill: small ? '#fff' : color, stroke: color, 'stroke-width': small ? 2 : 0, 'data-small': small ? 'true' : 'false' });
+      if (n !== undefined) dot.append(svg('title', {}, `n = ${n}${small ? ' (small sample: read with care)' : ''}`));
+      chart.append(dot);
+    }
   }
   const step = Math.max(1, Math.ceil(n / 8));
   labels.forEach((l, i) => { if (i % step === 0) chart.append(svg('text', { x: Math.min(x(i) - 18, W - R - 60), y: H - 10 }, l)); });

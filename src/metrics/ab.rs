@@ -72,6 +72,8 @@ pub struct VariantComparison {
     pub significant: bool,
     pub revenue: Option<Comparison>,
     pub verdict: String,
+    /// Why the conversion test is not given: too few visitors or conversions for it.
+    pub unavailable_reason: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -134,15 +136,19 @@ pub fn ab_test(input: &AbInput) -> Result<AbResult> {
     let mut comparisons: Vec<VariantComparison> = (1..variants.len())
         .map(|i| {
             let b = &variants[i];
+            // The z-test needs 5 expected conversions and non-conversions in each variant.
+            let enough = crate::stats::enough::enough_proportions(
+                a.conversions as f64,
+                a.visitors as f64,
+                b.conversions as f64,
+                b.visitors as f64,
+            );
             VariantComparison {
                 variant: b.name.clone(),
-                conversion: two_proportions(
-                    a.conversions,
-                    a.visitors,
-                    b.conversions,
-                    b.visitors,
-                    level,
-                ),
+                conversion: enough.as_ref().ok().and_then(|()| {
+                    two_proportions(a.conversions, a.visitors, b.conversions, b.visitors, level)
+                }),
+                unavailable_reason: enough.err(),
                 adjusted_p_value: None,
                 significant: false,
                 revenue: revenue(0)
@@ -182,7 +188,10 @@ pub fn ab_test(input: &AbInput) -> Result<AbResult> {
 
 fn verdict(control: &str, c: &VariantComparison, p: f64, level: f64) -> String {
     let Some(k) = &c.conversion else {
-        return "No comparison: a variant has no visitors.".to_string();
+        return match &c.unavailable_reason {
+            Some(reason) => format!("No verdict for {}: {reason}.", c.variant),
+            None => "No comparison: a variant has no visitors.".to_string(),
+        };
     };
     let pts = |v: f64| format!("{:+.2} points", 100.0 * v);
     let ci = k

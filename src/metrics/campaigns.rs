@@ -299,6 +299,7 @@ impl crate::metrics::signals::Headlines for CampaignMetrics {
                         (
                             g.name.clone(),
                             crate::metrics::signals::percent(f(&g.rates)),
+                            f(&g.rates).denominator,
                         )
                     })
                     .collect();

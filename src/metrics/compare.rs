@@ -3,7 +3,9 @@
 //! difference test of the +1/0/−1 coding, CSAT top-box by the two-proportion z-test, CES by
 //! Welch's t-test on the answers. Other kinds: shares by the two-proportion z-test, means by
 //! Welch, ratios of sums by the z-test of two delta-method ratios. Segment comparisons are
-//! Holm-corrected within each breakdown and metric. Trend flags and targets: `signals`.
+//! Holm-corrected within each breakdown and metric. A comparison whose groups are too small
+//! for its test (`stats::enough`) carries the reason instead of a p-value. Trend flags and
+//! targets: `signals`.
 
 use crate::vocab::{Correction, Metric, Unit, Variant};
 use std::collections::BTreeMap;
@@ -13,6 +15,7 @@ use serde::Serialize;
 use crate::metrics::figure::Definition;
 use crate::metrics::survey::groups::{PeriodMetrics, SegmentBreakdown, SurveyMetrics};
 use crate::metrics::survey::ScoreCount;
+use crate::stats::enough::{enough_n, enough_proportions};
 use crate::stats::ratio::compare_ratios;
 use crate::stats::significance::{
     holm, nps_difference, two_proportions, welch, Comparison, Sample,
@@ -31,6 +34,29 @@ pub struct MetricComparison {
     /// Holm-adjusted within a segment breakdown; the raw p-value period over period.
     pub adjusted_p_value: Option<f64>,
     pub significant: bool,
+    /// Why there is no test: a group too small for it ("too few to test (n = 1 and 40; …)").
+    pub unavailable_reason: Option<String>,
+}
+
+/// A test's outcome: `Err(reason)` when the groups are too small for it, `Ok(None)` when it
+/// cannot be computed (no variance, no denominator), `Ok(Some)` with its p-value.
+type Outcome = Result<Option<Comparison>, String>;
+
+/// The row of an outcome, its p-value left for the caller (raw or Holm-adjusted).
+fn row(metric: Metric, baseline: String, group: String, outcome: Outcome) -> MetricComparison {
+    let (comparison, unavailable_reason) = match outcome {
+        Ok(c) => (c, None),
+        Err(reason) => (None, Some(reason)),
+    };
+    MetricComparison {
+        metric,
+        baseline,
+        group,
+        comparison,
+        adjusted_p_value: None,
+        significant: false,
+        unavailable_reason,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -73,36 +99,37 @@ fn sample(dist: &[ScoreCount]) -> Option<Sample> {
 }
 
 /// Each metric of `b` against `a`.
-fn compare(a: &SurveyMetrics, b: &SurveyMetrics, level: f64) -> Vec<(Metric, Option<Comparison>)> {
+fn compare(a: &SurveyMetrics, b: &SurveyMetrics, level: f64) -> Vec<(Metric, Outcome)> {
     let mut out = Vec::new();
     if let (Some(x), Some(y)) = (&a.nps, &b.nps) {
-        out.push((
-            Metric::Nps,
+        let c = enough_n(x.responses as f64, y.responses as f64).map(|()| {
             nps_difference(
                 [x.promoters, x.passives, x.detractors],
                 [y.promoters, y.passives, y.detractors],
                 level,
-            ),
-        ));
+            )
+        });
+        out.push((Metric::Nps, c));
     }
     if let (Some(x), Some(y)) = (&a.csat, &b.csat) {
+        let (xa, na, xb, nb) = (x.satisfied, x.responses, y.satisfied, y.responses);
         // Top-box share, in percent like the CSAT score.
-        let c = two_proportions(x.satisfied, x.responses, y.satisfied, y.responses, level).map(
-            |mut c| {
+        let c = enough_proportions(xa as f64, na as f64, xb as f64, nb as f64).map(|()| {
+            two_proportions(xa, na, xb, nb, level).map(|mut c| {
                 c.difference *= 100.0;
                 c.difference_interval = c.difference_interval.map(|i| i.scaled(100.0));
                 c
-            },
-        );
+            })
+        });
         out.push((Metric::Csat, c));
     }
     if let (Some(x), Some(y)) = (&a.ces, &b.ces) {
-        out.push((
-            Metric::Ces,
+        let c = enough_n(x.responses as f64, y.responses as f64).map(|()| {
             sample(&x.distribution)
                 .zip(sample(&y.distribution))
-                .and_then(|(sa, sb)| welch(sa, sb, level)),
-        ));
+                .and_then(|(sa, sb)| welch(sa, sb, level))
+        });
+        out.push((Metric::Ces, c));
     }
     out
 }
@@ -162,15 +189,10 @@ pub fn survey_comparisons(
     let mut period_over_period = Vec::new();
     for w in periods.windows(2) {
         for (metric, c) in compare(&w[0].metrics, &w[1].metrics, level) {
-            let p = c.as_ref().map(|c| c.p_value);
-            period_over_period.push(MetricComparison {
-                metric,
-                baseline: w[0].period.clone(),
-                group: w[1].period.clone(),
-                significant: p.is_some_and(|p| p < alpha),
-                adjusted_p_value: p,
-                comparison: c,
-            });
+            let mut r = row(metric, w[0].period.clone(), w[1].period.clone(), c);
+            r.adjusted_p_value = r.comparison.as_ref().map(|c| c.p_value);
+            r.significant = r.adjusted_p_value.is_some_and(|p| p < alpha);
+            period_over_period.push(r);
         }
     }
     let segments = segments
@@ -185,14 +207,12 @@ pub fn survey_comparisons(
             let mut comparisons = Vec::new();
             for (i, (name, m)) in groups.iter().enumerate() {
                 for (metric, c) in compare(&rest(&groups, i), m, level) {
-                    comparisons.push(MetricComparison {
+                    comparisons.push(row(
                         metric,
-                        baseline: format!("rest of {}", s.column),
-                        group: name.clone(),
-                        adjusted_p_value: None,
-                        significant: false,
-                        comparison: c,
-                    });
+                        format!("rest of {}", s.column),
+                        name.clone(),
+                        c,
+                    ));
                 }
             }
             // Holm within each metric of the breakdown.
@@ -231,7 +251,7 @@ pub fn survey_comparisons(
             Metric::Comparison,
             Variant::Standard,
             Unit::Points,
-            "each period against the previous one and each segment against the rest of its breakdown: NPS by the z-test of the +1/0/−1 coding (difference in points), CSAT top-box by the pooled two-proportion z-test (difference in percentage points, Wald interval), CES by Welch's t-test on the answers; segment p-values Holm-adjusted per breakdown and metric; significant when p < 1 − confidence. Trend flag: |value − median| > 3 × 1.4826 × MAD of up to 6 trailing periods (at least 4, MAD > 0)",
+            "each period against the previous one and each segment against the rest of its breakdown: NPS by the z-test of the +1/0/−1 coding (difference in points), CSAT top-box by the pooled two-proportion z-test (difference in percentage points, Wald interval), CES by Welch's t-test on the answers; segment p-values Holm-adjusted per breakdown and metric; significant when p < 1 − confidence; no test when a group has fewer than 30 answers (NPS, CES) or fewer than 5 expected satisfied or unsatisfied answers (CSAT). Trend flag: |value − median| > 3 × 1.4826 × MAD of up to 6 trailing periods (at least 4, MAD > 0)",
         )
         .param("confidence", level),
     }
@@ -257,17 +277,27 @@ pub fn rate_changes(
             {
                 continue;
             }
-            let c = two_proportions(
-                a.numerator as u64,
-                a.denominator as u64,
-                b.numerator as u64,
-                b.denominator as u64,
-                level,
-            );
+            let c = proportions(a, b, level);
             out.push(single(*metric, &w[0].0, &w[1].0, c, level));
         }
     }
     out
+}
+
+/// The two-proportion test of `b` against `a` when their counts carry it.
+fn proportions(
+    a: &crate::metrics::rate::Rate,
+    b: &crate::metrics::rate::Rate,
+    level: f64,
+) -> Outcome {
+    enough_proportions(a.numerator, a.denominator, b.numerator, b.denominator)?;
+    Ok(two_proportions(
+        a.numerator as u64,
+        a.denominator as u64,
+        b.numerator as u64,
+        b.denominator as u64,
+        level,
+    ))
 }
 
 /// Each group's share against the rest of its breakdown (two-proportion z-test on the summed
@@ -292,21 +322,16 @@ pub fn share_vs_rest(
         .iter()
         .map(|(name, r)| {
             let (rx, rn) = (tx - r.numerator, tn - r.denominator);
-            let c = two_proportions(
-                rx as u64,
-                rn as u64,
-                r.numerator as u64,
-                r.denominator as u64,
-                level,
-            );
-            MetricComparison {
-                metric,
-                baseline: format!("rest of {column}"),
-                group: name.clone(),
-                comparison: c,
-                adjusted_p_value: None,
-                significant: false,
-            }
+            let c = enough_proportions(rx, rn, r.numerator, r.denominator).map(|()| {
+                two_proportions(
+                    rx as u64,
+                    rn as u64,
+                    r.numerator as u64,
+                    r.denominator as u64,
+                    level,
+                )
+            });
+            row(metric, format!("rest of {column}"), name.clone(), c)
         })
         .collect();
     holm_within(&mut out, level);
@@ -328,36 +353,29 @@ fn holm_within(out: &mut [MetricComparison], level: f64) {
 }
 
 /// A comparison that stands alone (period over period): its raw p-value decides.
-fn single(
-    metric: Metric,
-    baseline: &str,
-    group: &str,
-    c: Option<Comparison>,
-    level: f64,
-) -> MetricComparison {
-    MetricComparison {
-        metric,
-        baseline: baseline.to_string(),
-        group: group.to_string(),
-        significant: c.as_ref().is_some_and(|c| c.p_value < 1.0 - level),
-        adjusted_p_value: c.as_ref().map(|c| c.p_value),
-        comparison: c,
-    }
+fn single(metric: Metric, baseline: &str, group: &str, c: Outcome, level: f64) -> MetricComparison {
+    let mut r = row(metric, baseline.to_string(), group.to_string(), c);
+    r.adjusted_p_value = r.comparison.as_ref().map(|c| c.p_value);
+    r.significant = r.adjusted_p_value.is_some_and(|p| p < 1.0 - level);
+    r
+}
+
+/// Keeps the rows with a test or a reason for none; drops those that cannot be computed.
+fn computed(r: &MetricComparison) -> bool {
+    r.comparison.is_some() || r.unavailable_reason.is_some()
 }
 
 /// Each point against the one before it (`points` in period order).
 fn changes<T>(
     metric: Metric,
     points: &[(String, T)],
-    compare: impl Fn(&T, &T) -> Option<Comparison>,
+    compare: impl Fn(&T, &T) -> Outcome,
     level: f64,
 ) -> Vec<MetricComparison> {
     points
         .windows(2)
-        .filter_map(|w| {
-            let c = compare(&w[0].1, &w[1].1)?;
-            Some(single(metric, &w[0].0, &w[1].0, Some(c), level))
-        })
+        .map(|w| single(metric, &w[0].0, &w[1].0, compare(&w[0].1, &w[1].1), level))
+        .filter(computed)
         .collect()
 }
 
@@ -368,7 +386,7 @@ fn against_rest<T>(
     column: &str,
     groups: &[(String, T)],
     rest: impl Fn(&T) -> T,
-    compare: impl Fn(&T, &T) -> Option<Comparison>,
+    compare: impl Fn(&T, &T) -> Outcome,
     level: f64,
 ) -> Vec<MetricComparison> {
     if groups.len() < 2 {
@@ -377,10 +395,8 @@ fn against_rest<T>(
     let baseline = format!("rest of {column}");
     let mut out: Vec<MetricComparison> = groups
         .iter()
-        .filter_map(|(name, g)| {
-            let c = compare(&rest(g), g)?;
-            Some(single(metric, &baseline, name, Some(c), level))
-        })
+        .map(|(name, g)| single(metric, &baseline, name, compare(&rest(g), g), level))
+        .filter(computed)
         .collect();
     holm_within(&mut out, level);
     out
@@ -397,7 +413,10 @@ pub fn ratio_changes(
     changes(
         metric,
         points,
-        |a, b| compare_ratios(a, b, level, scale),
+        |a, b| {
+            enough_n(a.n, b.n)?;
+            Ok(compare_ratios(a, b, level, scale))
+        },
         level,
     )
 }
@@ -419,7 +438,10 @@ pub fn ratio_vs_rest(
         column,
         groups,
         |g| total.without(g),
-        |a, b| compare_ratios(a, b, level, scale),
+        |a, b| {
+            enough_n(a.n, b.n)?;
+            Ok(compare_ratios(a, b, level, scale))
+        },
         level,
     )
 }
@@ -439,7 +461,12 @@ pub fn means_vs_rest(
         column,
         groups,
         |m| total.without(m),
-        |a, b| welch(a.sample()?, b.sample()?, level),
+        |a, b| {
+            enough_n(a.n, b.n)?;
+            Ok(a.sample()
+                .zip(b.sample())
+                .and_then(|(x, y)| welch(x, y, level)))
+        },
         level,
     )
 }
@@ -453,7 +480,12 @@ pub fn mean_changes(
     changes(
         metric,
         points,
-        |a, b| welch(a.sample()?, b.sample()?, level),
+        |a, b| {
+            enough_n(a.n, b.n)?;
+            Ok(a.sample()
+                .zip(b.sample())
+                .and_then(|(x, y)| welch(x, y, level)))
+        },
         level,
     )
 }

@@ -432,20 +432,31 @@ impl crate::metrics::signals::Headlines for RevenueReport {
     }
 
     fn series(&self) -> Vec<crate::metrics::signals::NamedSeries> {
-        let of = |f: fn(&PeriodRevenue) -> Option<f64>| {
+        // Churn and retention rest on the customers at the start, AOV on the orders, ARPU on
+        // the active customers.
+        let of = |f: fn(&PeriodRevenue) -> (Option<f64>, u64)| {
             self.periods
                 .iter()
-                .map(|p| (p.period.clone(), f(p)))
+                .map(|p| {
+                    let (v, n) = f(p);
+                    (p.period.clone(), v, n as f64)
+                })
                 .collect()
         };
         vec![
-            (Metric::ChurnRate, of(|p| p.churn_rate.map(|v| 100.0 * v))),
+            (
+                Metric::ChurnRate,
+                of(|p| (p.churn_rate.map(|v| 100.0 * v), p.start_customers)),
+            ),
             (
                 Metric::RetentionRate,
-                of(|p| p.retention_rate.map(|v| 100.0 * v)),
+                of(|p| (p.retention_rate.map(|v| 100.0 * v), p.start_customers)),
             ),
-            (Metric::AverageOrderValue, of(|p| p.average_order_value)),
-            (Metric::Arpu, of(|p| p.arpu)),
+            (
+                Metric::AverageOrderValue,
+                of(|p| (p.average_order_value, p.orders)),
+            ),
+            (Metric::Arpu, of(|p| (p.arpu, p.active_customers))),
         ]
     }
 }

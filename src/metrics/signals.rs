@@ -88,8 +88,10 @@ impl Benchmarks {
     }
 }
 
-/// A named series of (period, value), oldest first.
-pub type NamedSeries = (Metric, Vec<(String, Option<f64>)>);
+/// A named series of (period, value, n), oldest first: n is what the value rests on (answers,
+/// tickets, posts, customers, sessions, texts). A period with fewer than
+/// [`crate::stats::enough::MIN_N`] is neither flagged nor part of another period's band.
+pub type NamedSeries = (Metric, Vec<(String, Option<f64>, f64)>);
 
 /// A kind's headline figures in the units of `Benchmarks` (percent for shares), overall and
 /// per period (oldest first), for its benchmark gaps and trend flags.
@@ -154,11 +156,15 @@ fn median(v: &mut [f64]) -> f64 {
 }
 
 /// Periods whose value lies outside median ± 3 × 1.4826 × MAD of up to 6 trailing periods
-/// (at least 4, MAD > 0), per named series.
+/// (at least 4, MAD > 0), per named series; periods resting on too few observations are left
+/// out of both.
 pub fn series_trend_flags(series: &[NamedSeries]) -> Vec<TrendFlag> {
     let mut flags = Vec::new();
     for (metric, points) in series {
-        let values: Vec<Option<f64>> = points.iter().map(|p| p.1).collect();
+        let values: Vec<Option<f64>> = points
+            .iter()
+            .map(|p| p.1.filter(|_| p.2 >= crate::stats::enough::MIN_N))
+            .collect();
         for t in 0..values.len() {
             let Some(x) = values[t] else { continue };
             let mut trailing: Vec<f64> = values[t.saturating_sub(WINDOW)..t]

@@ -333,7 +333,10 @@ impl crate::metrics::signals::Headlines for SocialMetrics {
         let of = |f: fn(&EngagementRates) -> &Rate| {
             self.periods
                 .iter()
-                .map(|g| (g.name.clone(), f(&g.engagement_rate).value))
+                .map(|g| {
+                    let posts = g.totals.posts as f64;
+                    (g.name.clone(), f(&g.engagement_rate).value, posts)
+                })
                 .collect()
         };
         vec![

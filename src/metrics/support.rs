@@ -448,7 +448,7 @@ impl crate::metrics::signals::Headlines for SupportMetrics {
         let of = |f: fn(&SupportGroup) -> &Rate| {
             self.periods
                 .iter()
-                .map(|g| (g.name.clone(), percent(f(g))))
+                .map(|g| (g.name.clone(), percent(f(g)), f(g).denominator))
                 .collect()
         };
         vec![

@@ -347,6 +347,16 @@ fn voice_headlines(g: &VoiceGroup) -> [(Metric, Option<f64>); 3] {
     ]
 }
 
+/// What each of [`voice_headlines`] rests on: ratings, ratings, texts.
+fn voice_n(g: &VoiceGroup) -> [f64; 3] {
+    let ratings = g.ratings.as_ref().map_or(0, |r| r.ratings) as f64;
+    [
+        ratings,
+        ratings,
+        g.sentiment.as_ref().map_or(0, |s| s.texts) as f64,
+    ]
+}
+
 impl crate::metrics::signals::Headlines for VoiceMetrics {
     fn headlines(&self) -> Vec<(Metric, Option<f64>)> {
         let mut h = voice_headlines(&self.overall).to_vec();
@@ -365,7 +375,7 @@ impl crate::metrics::signals::Headlines for VoiceMetrics {
                 let points = self
                     .periods
                     .iter()
-                    .map(|g| (g.name.clone(), voice_headlines(g)[k].1))
+                    .map(|g| (g.name.clone(), voice_headlines(g)[k].1, voice_n(g)[k]))
                     .collect();
                 (voice_headlines(&self.overall)[k].0, points)
             })

@@ -3,6 +3,7 @@
 pub mod bootstrap;
 pub mod clock;
 mod distributions;
+pub mod enough;
 mod intervals;
 mod moments;
 pub mod optimize;

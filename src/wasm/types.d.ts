@@ -40,6 +40,10 @@ export type AbVariantComparison = {
   significant: boolean;
   revenue: Comparison | null;
   verdict: string;
+  /**
+   * Why the conversion test is not given: too few visitors or conversions for it.
+   */
+  unavailableReason: string | null;
 };
 
 export type AbVariantCounts = {
@@ -1630,6 +1634,10 @@ export type MetricComparison = {
    */
   adjustedPValue: number | null;
   significant: boolean;
+  /**
+   * Why there is no test: a group too small for it ("too few to test (n = 1 and 40; …)").
+   */
+  unavailableReason: string | null;
 };
 
 /**

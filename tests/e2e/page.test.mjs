@@ -10,6 +10,8 @@ import { servedBrowser } from './chromium.mjs';
 import * as em from '../../pkg/node/index.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+// The p column of a change: empty when its groups are too small for the test.
+const pOf = (c) => (c.adjustedPValue === null ? '' : c.adjustedPValue.toFixed(4));
 // What the page shows for each metric id: its catalogue label.
 const label = Object.fromEntries(em.catalogue().map((m) => [m.id, m.label]));
 let origin, browser;
@@ -57,6 +59,16 @@ test('upload through the file input: numbers on the page, text shown exactly and
   }
   assert.equal(await page.locator('script').count(), scripts);
   assert.match(await page.textContent('[data-testid=rejected]'), /INVALID_SCORE/);
+  // A handful of answers per month: no change is tested or called significant, each row says
+  // why, and the trend's points are hollow (small samples) with their n in the tooltip.
+  const changeRows = await page.locator('[data-testid=period-changes] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [tr.cells[3].textContent, tr.cells[6].textContent]));
+  assert.ok(changeRows.length > 0);
+  for (const [change, verdict] of changeRows) {
+    assert.match(change, /^too few to test \(n = \d+ and \d+[;,]/);
+    assert.equal(verdict, 'not tested');
+  }
+  assert.ok(await page.locator('[data-testid=trend] circle[data-small=true]').count() > 0);
+  assert.match(await page.locator('[data-testid=trend] circle[data-small=true] title').first().textContent(), /^n = \d+ \(small sample/);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -77,7 +89,7 @@ test('"Try the sample" shows the same figures as the package computes', async ()
   assert.deepEqual(segRows, seg.groups.map((g) => [g.value, String(g.metrics.rows), iv(g.metrics.nps, 1), iv(g.metrics.csat, 1), iv(g.metrics.ces, 2)]));
   // Period-over-period changes with their p-values and verdicts, as the package computes them.
   const changes = await page.locator('[data-testid=period-changes] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [tr.cells[0].textContent, tr.cells[5].textContent, tr.cells[6].textContent]));
-  assert.deepEqual(changes, want.comparisons.periodOverPeriod.map((m) => [label[m.metric], m.adjustedPValue.toFixed(4), m.significant ? 'yes' : 'no']));
+  assert.deepEqual(changes, want.comparisons.periodOverPeriod.map((m) => [label[m.metric], pOf(m), m.significant ? 'yes' : 'no']));
   assert.ok(changes.length >= 2);
   // Targets typed on the page come back as gaps.
   await page.fill('#kind-benchmark-form input[name=nps]', '30');
@@ -234,7 +246,7 @@ test('the event-log sample: cohort heatmap and funnel on screen match the packag
   assert.ok((await page.textContent('[data-testid=bounce]')).includes(`95% interval ${bi.low.toFixed(1)}%–${bi.high.toFixed(1)}% (wilson)`));
   assert.match(await page.textContent('[data-testid=sessions]'), /95% interval of the median .* \(bootstrap\)/);
   const eventChanges = await page.locator('[data-testid=event-changes] tr').evaluateAll((trs) => trs.slice(1).map((tr) => tr.cells[5].textContent));
-  assert.deepEqual(eventChanges, want.events.changes.map((c) => c.adjustedPValue.toFixed(4)));
+  assert.deepEqual(eventChanges, want.events.changes.map((c) => pOf(c)));
   assert.equal(await page.locator('[data-testid=activity-chart] polyline').count(), 3);
   // Edit the funnel: two steps, 1-day window.
   await page.fill('#funnel-steps', 'page_view, purchase');
@@ -265,7 +277,7 @@ test('the orders sample: retention and churn, revenue cohort heatmap, CLV fit an
   assert.deepEqual(rev, want.revenue.periods.map((p) => [p.period, pct(p.retentionRate), pct(p.churnRate)]));
   // Every change period over period, ARPU (Welch) among them.
   const changes = await page.locator('[data-testid=revenue-changes] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [tr.cells[0].textContent, tr.cells[5].textContent]));
-  assert.deepEqual(changes, want.revenue.changes.map((c) => [label[c.metric], c.adjustedPValue.toFixed(4)]));
+  assert.deepEqual(changes, want.revenue.changes.map((c) => [label[c.metric], pOf(c)]));
   assert.ok(changes.some(([m]) => m === label.arpu));
   // Revenue cohort heatmap: one row per first-purchase month, cells = revenue retained.
   const heat = await page.locator('[data-testid=revenue-cohorts] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.cells].map((c) => c.textContent)));
@@ -380,7 +392,7 @@ test('the support and campaign samples: figures on the page are the package\'s',
   const agentFcr = await page.locator('[data-testid=support-agents] tr').evaluateAll((trs) => trs.slice(1).map((tr) => tr.cells[3].textContent));
   assert.deepEqual(agentFcr, t.support.byAgent.map((g) => { const r = g.firstContactResolution; return r.value === null ? `n/a (${r.unavailableReason})` : `${pct(r.value)}${r.interval ? ` (${pct(r.interval.low)}–${pct(r.interval.high)})` : ''}${r.smallSample ? ' *' : ''}`; }));
   const changes = await page.locator('[data-testid=support-changes] tr').evaluateAll((trs) => trs.slice(1).map((tr) => tr.cells[5].textContent));
-  assert.deepEqual(changes, [...t.support.changes, ...t.support.segmentChanges].map((c) => c.adjustedPValue.toFixed(4)));
+  assert.deepEqual(changes, [...t.support.changes, ...t.support.segmentChanges].map((c) => pOf(c)));
   assert.ok(changes.length > 0);
   // A target typed for FCR: the page re-analyses with it and shows the package's gap.
   await page.fill('#kind-benchmark-form input[name=firstContactResolution]', '80');
@@ -405,7 +417,7 @@ test('the support and campaign samples: figures on the page are the package\'s',
   assert.equal(rates['Return on ad spend'], `${r.returnOnAdSpend.value.toFixed(2)}×`);
   assert.equal(await page.locator('[data-testid=campaign-list] tr').count(), c.campaigns.campaigns.length + 1);
   const campaignChanges = await page.locator('[data-testid=campaign-changes] tr').evaluateAll((trs) => trs.slice(1).map((tr) => tr.cells[5].textContent));
-  assert.deepEqual(campaignChanges, [...c.campaigns.changes, ...c.campaigns.segmentChanges].map((k) => k.adjustedPValue.toFixed(4)));
+  assert.deepEqual(campaignChanges, [...c.campaigns.changes, ...c.campaigns.segmentChanges].map((k) => pOf(k)));
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -427,7 +439,7 @@ test('the social, reviews, mentions and scans samples: each kind\'s view shows t
   const er = s.social.overall.engagementRate.byFollowers.interval;
   assert.match(await page.textContent('[data-testid=er-followers]'), new RegExp(`95% interval ${er.low.toFixed(2)}%–${er.high.toFixed(2)}% \\(deltaRatio\\)`));
   const socialChanges = await page.locator('[data-testid=social-changes] tr').evaluateAll((trs) => trs.slice(1).map((tr) => tr.cells[5].textContent));
-  assert.deepEqual(socialChanges, [...s.social.changes, ...s.social.segmentChanges].map((c) => c.adjustedPValue.toFixed(4)));
+  assert.deepEqual(socialChanges, [...s.social.changes, ...s.social.segmentChanges].map((c) => pOf(c)));
   assert.ok(socialChanges.length > 0);
   await load('reviews-sample', 'voice-results');
   const r = want('reviews');
@@ -435,7 +447,7 @@ test('the social, reviews, mentions and scans samples: each kind\'s view shows t
   assert.equal(await page.textContent('[data-testid=sentiment-value]'), r.voice.overall.sentiment.score.toFixed(3));
   assert.equal(await page.textContent('[data-testid=rating-value]'), r.voice.overall.ratings.mean.toFixed(2));
   const voiceChanges = await page.locator('[data-testid=voice-changes] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [tr.cells[0].textContent, tr.cells[5].textContent]));
-  assert.deepEqual(voiceChanges, [...r.voice.changes, ...r.voice.segmentChanges].map((c) => [label[c.metric], c.adjustedPValue.toFixed(4)]));
+  assert.deepEqual(voiceChanges, [...r.voice.changes, ...r.voice.segmentChanges].map((c) => [label[c.metric], pOf(c)]));
   assert.ok(voiceChanges.some(([m]) => m === label.meanRating));
   await load('mentions-sample', 'voice-results');
   await page.waitForFunction(() => document.getElementById('voice-title').textContent === 'Brand mentions');

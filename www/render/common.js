@@ -29,7 +29,8 @@ export function changesTable(id, kind, changes, ctx) {
   fillTable(id, ['Figure', 'From / baseline', 'To / segment', 'Change', 'Interval (unadjusted)', 'p (Holm for segments)', 'Significant'], changes.map((c) => {
     const k = c.comparison;
     const label = ctx.names.label(c.metric);
-    if (!k) return [label, c.baseline, c.group, 'n/a', '', '', ''];
+    // A group too small for the test says so instead of a p-value (never "significant").
+    if (!k) return [label, c.baseline, c.group, c.unavailableReason ?? 'n/a', '', '', c.unavailableReason ? 'not tested' : ''];
     const unit = ctx.names.unitIn(kind, c.metric);
     const iv = k.differenceInterval;
     return [label, c.baseline, c.group, difference(k.difference, unit),

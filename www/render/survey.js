@@ -36,8 +36,8 @@ export function render(r, ctx) {
   $('trend-period').textContent = r.options.granularity;
   const periods = r.periods;
   const [chart, legend] = lineChart([
-    { name: `${label(Metric.Nps)} (points)`, color: '#2357c6', values: periods.map((p) => p.metrics.nps?.score) },
-    { name: `${label(Metric.Csat)} (% satisfied)`, color: '#1f7a3f', values: periods.map((p) => p.metrics.csat?.score) },
+    { name: `${label(Metric.Nps)} (points)`, color: '#2357c6', values: periods.map((p) => p.metrics.nps?.score), n: periods.map((p) => p.metrics.nps?.responses ?? 0) },
+    { name: `${label(Metric.Csat)} (% satisfied)`, color: '#1f7a3f', values: periods.map((p) => p.metrics.csat?.score), n: periods.map((p) => p.metrics.csat?.responses ?? 0) },
   ], periods.map((p) => p.period), 'trend', 'Trend per period', { min: -100, max: 100, ticks: [-100, -50, 0, 50, 100] });
   $('trend').replaceChildren(chart, legend, el('details', {}, el('summary', { text: 'Table' }),
     metricsTable('period-table', 'Period', periods.map((p) => [p.period, p.metrics]), ctx), el('p', { class: 'detail', text: SMALL_NOTE })));

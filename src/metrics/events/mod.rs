@@ -760,7 +760,7 @@ impl crate::metrics::signals::Headlines for EventsMetrics {
         let of = |f: fn(&SessionPeriod) -> Option<f64>| {
             self.session_periods
                 .iter()
-                .map(|x| (x.period.clone(), f(x)))
+                .map(|x| (x.period.clone(), f(x), x.sessions as f64))
                 .collect()
         };
         vec![

@@ -185,6 +185,16 @@ impl SurveyMetrics {
             _ => self.ces.as_ref()?.score,
         }
     }
+
+    /// The answers the score rests on.
+    fn responses(&self, metric: Metric) -> f64 {
+        let n = match metric {
+            Metric::Nps => self.nps.as_ref().map(|m| m.responses),
+            Metric::Csat => self.csat.as_ref().map(|m| m.responses),
+            _ => self.ces.as_ref().map(|m| m.responses),
+        };
+        n.unwrap_or(0) as f64
+    }
 }
 
 impl crate::metrics::signals::Headlines for SurveyResults {
@@ -198,7 +208,7 @@ impl crate::metrics::signals::Headlines for SurveyResults {
                 let points = self
                     .periods
                     .iter()
-                    .map(|p| (p.period.clone(), p.metrics.score(m)))
+                    .map(|p| (p.period.clone(), p.metrics.score(m), p.metrics.responses(m)))
                     .collect();
                 (m, points)
             })
