@@ -146,6 +146,9 @@ function headLines(r) {
   const L = [];
   const what = r.options ? `, timezone ${r.options.timezone}, by ${r.options.granularity}` : '';
   L.push(`${r.kind} ${r.options ? 'report' : 'schema'} (${r.kindChoice.source}: ${r.kindChoice.reason}) — ${r.input.format}, ${r.input.rows} rows, ${r.input.bytes} bytes${what}`);
+  if (r.partialPeriods?.length) {
+    L.push(`partial periods${r.options.includePartialPeriods ? '' : ' (left out of the tests of change and the trend flags)'}: ${r.partialPeriods.map((p) => `${p.period} (data ${p.from} to ${p.to})`).join(', ')}`);
+  }
   L.push('columns: ' + r.columns.filter((c) => c.role !== Role.Ignored).map((c) => `${c.header} → ${c.role}${c.source === 'detected' ? ` (${c.confidence})` : ''}`).join(', '));
   return L;
 }

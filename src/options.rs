@@ -90,6 +90,10 @@ pub struct AnalyzeOptions {
     pub max_segment_values: Option<usize>,
     /// Rows of the file echoed in `input.preview` (default 20, at most 1,000).
     pub preview_rows: Option<usize>,
+    /// Test and flag partial periods too (the first or last period the data cover only in
+    /// part). Default false: they are reported, marked in `partialPeriods`, and left out of
+    /// period-over-period tests and trend flags.
+    pub include_partial_periods: Option<bool>,
 }
 
 /// Options checked and defaulted.

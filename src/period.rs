@@ -306,6 +306,47 @@ impl Periodizer {
     }
 }
 
+/// The first or last period of the data when the data cover only part of it (they start after
+/// its first day or end before its last), with the days they do cover.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PartialPeriod {
+    pub period: String,
+    /// First and last covered day (`YYYY-MM-DD`, report time zone).
+    pub from: String,
+    pub to: String,
+}
+
+impl Periodizer {
+    /// The periods that data from `first` to `last` (epoch seconds) cover only in part: at most
+    /// the first and the last. Days are whole (a day with data counts as covered).
+    pub fn partial_periods(&mut self, first: i64, last: i64) -> Vec<PartialPeriod> {
+        let (a, b) = (self.local_day(first), self.local_day(last));
+        let (p0, pl) = (
+            self.start_of_period_for_day(a),
+            self.start_of_period_for_day(b),
+        );
+        let end = |p: i64| self.next_period_day(p) - 1;
+        let mut out = Vec::new();
+        let mut push = |start: i64, from: i64, to: i64| {
+            if from > start || to < end(start) {
+                out.push(PartialPeriod {
+                    period: self.label(start),
+                    from: day_label(from),
+                    to: day_label(to),
+                });
+            }
+        };
+        if p0 == pl {
+            push(p0, a, b);
+        } else {
+            push(p0, a, end(p0));
+            push(pl, pl, b);
+        }
+        out
+    }
+}
+
 /// Calendar date of a day number (days since 1970-01-01); clamps to chrono's range.
 /// `YYYY-MM-DD` of a day number.
 pub fn day_label(day: i64) -> String {

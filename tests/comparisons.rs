@@ -23,6 +23,9 @@ fn welch_of(a: &[f64], b: &[f64]) -> engagement_metrics::stats::significance::Co
     welch(s(a), s(b), 0.95).unwrap()
 }
 
+/// These files span a few days of each month: their periods are partial, tested here anyway.
+const ALL: &str = r#"{"includePartialPeriods": true}"#;
+
 fn find<'a>(cs: &'a [MetricComparison], metric: &str, group: &str) -> &'a MetricComparison {
     cs.iter()
         .find(|c| c.metric == metric && c.group == group)
@@ -38,7 +41,7 @@ p4,2024-02-10,tiktok,300,30,30,2000
 
 #[test]
 fn engagement_rates_have_delta_method_intervals_and_changes() {
-    let Report::Social(r) = report(POSTS.as_bytes(), "{}") else {
+    let Report::Social(r) = report(POSTS.as_bytes(), ALL) else {
         panic!("not social")
     };
     let s = &r.social;
@@ -92,7 +95,7 @@ fn reviews_compare_periods_and_sources() {
             }
         }
     }
-    let (Report::Reviews(r) | Report::Mentions(r)) = report(f.as_bytes(), "{}") else {
+    let (Report::Reviews(r) | Report::Mentions(r)) = report(f.as_bytes(), ALL) else {
         panic!("not reviews")
     };
     let v = &r.voice;
@@ -149,7 +152,7 @@ fn average_order_value_interval_is_over_customers() {
             f += &format!("c{c},o{id},2024-03-{:02},{amount}\n", 1 + id);
         }
     }
-    let r = transactions(f.as_bytes(), "{}");
+    let r = transactions(f.as_bytes(), ALL);
     let p = &r.revenue.periods[0];
     close(p.average_order_value, 52.0, TOL);
     let i = p.average_order_value_interval.unwrap();
@@ -183,7 +186,7 @@ fn bounce_rate_changes_between_periods() {
             }
         }
     }
-    let r = events(f.as_bytes(), "{}");
+    let r = events(f.as_bytes(), ALL);
     // Ten sessions a month: 3 expected bounces in the smaller group, too few for the z-test
     // in the report; the test itself on 6/10 against 3/10:
     too_few(find(&r.events.changes, "bounceRate", "2024-02"));
@@ -203,7 +206,7 @@ fn bounce_rate_changes_between_periods() {
 #[test]
 fn campaigns_are_compared_with_the_rest() {
     let f = "campaign,send_date,delivered,opens\nA,2024-01-05,1000,300\nB,2024-01-06,1000,250\n";
-    let r = campaigns(f.as_bytes(), "{}");
+    let r = campaigns(f.as_bytes(), ALL);
     // A 300/1000 against the rest (B, 250/1000): proportions_ztest([300, 250], [1000, 1000])
     // p 0.0122827; Holm over two campaigns with equal p doubles it.
     let a = find(&r.campaigns.segment_changes, "openRate", "A");
@@ -255,7 +258,7 @@ fn trend_flags_and_benchmarks_for_campaigns() {
     }
     let r = campaigns(
         f.as_bytes(),
-        r#"{"benchmarks": {"openRate": 25, "nps": 30}}"#,
+        r#"{"benchmarks": {"openRate": 25, "nps": 30}, "includePartialPeriods": true}"#,
     );
     let s = &r.signals;
     let flags: Vec<_> = s
@@ -386,7 +389,7 @@ fn means_of_handle_time_and_arpu_are_compared_by_welch() {
             f += &format!("t{m}{k},2024-{m}-{:02}T09:00:00Z,{t},{ch}\n", k + 1);
         }
     }
-    let r = tickets(f.as_bytes(), "{}");
+    let r = tickets(f.as_bytes(), ALL);
     // Five and six tickets: too few for Welch in the report (periods and channels alike).
     too_few(find(&r.support.changes, "handleTime", "2024-02"));
     too_few(find(&r.support.segment_changes, "handleTime", "chat"));
@@ -406,7 +409,7 @@ fn means_of_handle_time_and_arpu_are_compared_by_welch() {
             f += &format!("{m}c{c},{m}o{c},2024-{m}-10,{amount}\n");
         }
     }
-    let r = transactions(f.as_bytes(), "{}");
+    let r = transactions(f.as_bytes(), ALL);
     too_few(find(&r.revenue.changes, "arpu", "2024-02"));
     too_few(find(&r.revenue.changes, "averageOrderValue", "2024-02"));
     let k = welch_of(&[100.0, 30.0, 250.0], &[40.0, 80.0, 20.0, 90.0]);

@@ -21,7 +21,11 @@ fn sparse_survey() -> String {
 
 #[test]
 fn a_period_of_one_answer_is_not_a_significant_change() {
-    let r = common::survey(sparse_survey().as_bytes(), "{}");
+    // January and March are partial too (one day each): tested anyway here, to see the rule.
+    let r = common::survey(
+        sparse_survey().as_bytes(),
+        r#"{"includePartialPeriods": true}"#,
+    );
     // NPS per month: +100 (one promoter), 0, −100 (one detractor).
     let scores: Vec<Option<f64>> = r
         .periods
@@ -63,4 +67,88 @@ fn trend_flags_skip_periods_of_too_few_observations() {
     assert_eq!(series_trend_flags(&points(30.0)).len(), 1);
     // The same value on 29 observations is not flagged.
     assert!(series_trend_flags(&points(29.0)).is_empty());
+}
+
+#[test]
+fn partial_periods_are_marked_and_left_out_of_tests_and_flags() {
+    // Data from 20 January to 10 March: January (20–31) and March (1–10) are partial,
+    // February whole. 60 answers each month, all promoters in January, half in February.
+    let mut f = String::from("date,nps\n");
+    for (month, first, last, promoters) in [(1, 20, 31, 60), (2, 1, 29, 30), (3, 1, 10, 30)] {
+        for k in 0..60 {
+            let day = first + k % (last - first + 1);
+            let score = if k < promoters { 10 } else { 0 };
+            f.push_str(&format!("2024-{month:02}-{day:02},{score}\n"));
+        }
+    }
+    let r = common::survey(f.as_bytes(), "{}");
+    let partial: Vec<(&str, &str, &str)> = r
+        .head
+        .partial_periods
+        .iter()
+        .map(|p| (p.period.as_str(), p.from.as_str(), p.to.as_str()))
+        .collect();
+    assert_eq!(
+        partial,
+        [
+            ("2024-01", "2024-01-20", "2024-01-31"),
+            ("2024-03", "2024-03-01", "2024-03-10")
+        ]
+    );
+    // Both changes touch a partial month: kept as rows, with the reason and no test.
+    for c in &r.comparisons.period_over_period {
+        assert!(c.comparison.is_none() && !c.significant, "{c:?}");
+        assert!(c
+            .unavailable_reason
+            .as_deref()
+            .unwrap()
+            .contains("is a partial period"));
+    }
+    assert!(!r.head.options.include_partial_periods);
+    // With includePartialPeriods the January → February drop (NPS 100 → 0) is tested.
+    let all = common::survey(f.as_bytes(), r#"{"includePartialPeriods": true}"#);
+    let jan_feb = &all.comparisons.period_over_period[0];
+    assert!(jan_feb.significant, "{jan_feb:?}");
+    assert!(all.head.options.include_partial_periods);
+    // The periods themselves are reported whatever the option.
+    assert_eq!(r.periods.len(), 3);
+}
+
+#[test]
+fn a_file_inside_one_period_or_on_its_bounds() {
+    use engagement_metrics::period::{Granularity, WeekStart};
+    use engagement_metrics::period::{Periodizer, ReportTz};
+    let mut p = Periodizer::new(
+        ReportTz::parse("UTC").unwrap(),
+        Granularity::Month,
+        WeekStart::Monday,
+    );
+    let day = |d: &str| {
+        chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .unwrap()
+            .and_hms_opt(12, 0, 0)
+            .unwrap()
+            .and_utc()
+            .timestamp()
+    };
+    // 1 January to 31 March: every month whole.
+    assert!(p
+        .partial_periods(day("2024-01-01"), day("2024-03-31"))
+        .is_empty());
+    // 3 to 17 February: one partial month.
+    let one = p.partial_periods(day("2024-02-03"), day("2024-02-17"));
+    assert_eq!(one.len(), 1);
+    assert_eq!(
+        (one[0].from.as_str(), one[0].to.as_str()),
+        ("2024-02-03", "2024-02-17")
+    );
+    // Days are whole: by day nothing is partial.
+    let mut d = Periodizer::new(
+        ReportTz::parse("UTC").unwrap(),
+        Granularity::Day,
+        WeekStart::Monday,
+    );
+    assert!(d
+        .partial_periods(day("2024-02-03"), day("2024-02-17"))
+        .is_empty());
 }

@@ -287,7 +287,7 @@ fn retention_and_churn_carry_wilson_intervals() {
 fn arpu_interval_and_period_changes() {
     // February: active customers c1 (70) and c3 (40): ARPU 55 with scipy.stats.t.interval(0.95,
     // 1, loc=55, scale=sd/√2), sd of (70, 40).
-    let r = transactions(ORDERS.as_bytes(), "{}");
+    let r = transactions(ORDERS.as_bytes(), r#"{"includePartialPeriods": true}"#);
     let i = r.revenue.periods[1].arpu_interval.unwrap();
     close(Some(i.low), -135.59307104648144, 1e-6);
     close(Some(i.high), 245.59307104648144, 1e-6);

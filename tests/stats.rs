@@ -249,7 +249,10 @@ fn two_months() -> String {
 
 #[test]
 fn survey_periods_and_segments_are_compared() {
-    let r = common::survey(two_months().as_bytes(), "{}");
+    let r = common::survey(
+        two_months().as_bytes(),
+        r#"{"includePartialPeriods": true}"#,
+    );
     let c = &r.comparisons;
     let pop = &c.period_over_period[0];
     assert_eq!(
@@ -276,7 +279,10 @@ fn survey_periods_and_segments_are_compared() {
     assert!(r.signals.trend_flags.is_empty());
     // Benchmarks: the file's NPS is 100 × (130 − 25) / 200 = 52.5; against a target of 20 the
     // gap is +32.5 points.
-    let r = common::survey(two_months().as_bytes(), r#"{"benchmarks": {"nps": 20}}"#);
+    let r = common::survey(
+        two_months().as_bytes(),
+        r#"{"benchmarks": {"nps": 20}, "includePartialPeriods": true}"#,
+    );
     let b = &r.signals.benchmarks[0];
     close(b.value.unwrap(), 52.5, 1e-12);
     close(b.gap.unwrap(), 32.5, 1e-12);
@@ -326,7 +332,7 @@ fn a_period_outside_the_trailing_band_is_flagged() {
 fn ces_periods_are_compared_by_welch_on_the_answers() {
     // scipy.stats.ttest_ind([4, 5, 5, 6, 6, 7], [2, 3, 3, 4, 5], equal_var=False)
     let file = "date,ces\n2024-01-05,2\n2024-01-05,3\n2024-01-05,3\n2024-01-05,4\n2024-01-05,5\n2024-02-05,4\n2024-02-05,5\n2024-02-05,5\n2024-02-05,6\n2024-02-05,6\n2024-02-05,7\n";
-    let r = common::survey(file.as_bytes(), "{}");
+    let r = common::survey(file.as_bytes(), r#"{"includePartialPeriods": true}"#);
     // Five and six answers: the report gives the reason instead of a test.
     let c = &r.comparisons.period_over_period[0];
     assert!(c.comparison.is_none() && !c.significant);
@@ -343,7 +349,7 @@ fn ces_periods_are_compared_by_welch_on_the_answers() {
             big.push('\n');
         }
     }
-    let r = common::survey(big.as_bytes(), "{}");
+    let r = common::survey(big.as_bytes(), r#"{"includePartialPeriods": true}"#);
     let k = r.comparisons.period_over_period[0]
         .comparison
         .as_ref()
@@ -436,7 +442,7 @@ fn support_rates_are_compared_period_over_period() {
     // FCR 150/200 in January, 120/200 in February: statsmodels proportions_ztest([120, 150],
     // [200, 200]) → z −3.2026, p 0.001362.
     let s = fcr_tickets(&[("01", "email", 150), ("02", "email", 120)]);
-    let r = common::tickets(s.as_bytes(), "{}");
+    let r = common::tickets(s.as_bytes(), r#"{"includePartialPeriods": true}"#);
     let c = r
         .support
         .changes

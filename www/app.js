@@ -90,6 +90,7 @@ function options() {
     granularity: /** @type {AnalyzeOptions['granularity']} */ (select('granularity').value),
     // Predictive CLV is fitted for every transactions file (other kinds ignore the option).
     clv: {},
+    ...(input('include-partial').checked ? { includePartialPeriods: true } : {}),
     ...chosen,
   };
 }
@@ -149,8 +150,30 @@ function done(r, ms) {
   renderColumns(r, ctx);
   renderProblems(r);
   fillTable('preview', r.input.header, r.input.preview);
+  markPartialPeriods(r);
   $('results').hidden = false;
   document.body.dataset.state = 'done';
+}
+
+/**
+ * Says which periods the data cover only in part: a line under the summary, and each table row
+ * of such a period greyed with the covered days in its tooltip.
+ * @param {Report} r
+ */
+function markPartialPeriods(r) {
+  const partial = new Map(r.partialPeriods.map((p) => [p.period, p]));
+  const note = $('partial-periods');
+  note.hidden = partial.size === 0;
+  note.textContent = partial.size === 0 ? '' : `Partial ${partial.size === 1 ? 'period' : 'periods'}: ` +
+    [...partial.values()].map((p) => `${p.period} (data ${p.from} to ${p.to})`).join(', ') +
+    (r.options.includePartialPeriods ? '; tested like the others, as asked.' : '; shown, but left out of the tests of change and the trend flags.');
+  for (const td of $('results').querySelectorAll('tr > td:first-child')) {
+    const p = partial.get(td.textContent ?? '');
+    if (!p) continue;
+    const tr = /** @type {HTMLElement} */ (td.parentElement);
+    tr.classList.add('partial');
+    tr.title = `Partial period: the data cover ${p.from} to ${p.to}`;
+  }
 }
 
 input('file').addEventListener('change', () => { const f = input('file').files?.[0]; if (f) analyzeFile(f); });

@@ -202,9 +202,11 @@ impl Analyzer {
                 granularity: r.granularity,
                 week_start: r.week_start,
                 confidence: r.confidence,
+                include_partial_periods: inner.opts.include_partial_periods == Some(true),
             },
             input,
             columns: std::mem::take(&mut inner.columns),
+            partial_periods: Vec::new(),
         };
         let ctx = assemble::Context {
             kind,

@@ -108,9 +108,20 @@ pub struct Signals {
     pub benchmarks: Vec<BenchmarkGap>,
 }
 
-pub fn signals(m: &impl Headlines, b: &Benchmarks) -> Signals {
+/// Trend flags of the headline series, the periods in `left_out` (partial ones) neither
+/// flagged nor part of a band, and the gaps to the targets.
+pub fn signals(m: &impl Headlines, b: &Benchmarks, left_out: &[&str]) -> Signals {
+    let mut series = m.series();
+    for (_, points) in &mut series {
+        for p in points
+            .iter_mut()
+            .filter(|p| left_out.contains(&p.0.as_str()))
+        {
+            p.1 = None;
+        }
+    }
     Signals {
-        trend_flags: series_trend_flags(&m.series()),
+        trend_flags: series_trend_flags(&series),
         benchmarks: b.gaps(&m.headlines()),
     }
 }

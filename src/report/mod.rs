@@ -127,6 +127,8 @@ pub struct EffectiveOptions {
     pub granularity: Granularity,
     pub week_start: WeekStart,
     pub confidence: f64,
+    /// Partial periods tested and flagged like the others.
+    pub include_partial_periods: bool,
 }
 
 /// The part every report starts with (after `kind`): what was read and how it was understood.
@@ -138,6 +140,9 @@ pub struct ReportHead {
     pub options: EffectiveOptions,
     pub input: InputSummary,
     pub columns: Vec<ColumnInfo>,
+    /// The first and last periods when the data cover them only in part; left out of
+    /// period-over-period tests and trend flags unless `includePartialPeriods`.
+    pub partial_periods: Vec<crate::period::PartialPeriod>,
 }
 
 /// A report of one kind: the shared parts around the kind's own figures (`body`).

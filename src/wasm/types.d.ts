@@ -240,6 +240,12 @@ export type AnalyzeOptions = {
    * Rows of the file echoed in `input.preview` (default 20, at most 1,000).
    */
   previewRows?: number;
+  /**
+   * Test and flag partial periods too (the first or last period the data cover only in
+   * part). Default false: they are reported, marked in `partialPeriods`, and left out of
+   * period-over-period tests and trend flags.
+   */
+  includePartialPeriods?: boolean;
 };
 
 /**
@@ -993,6 +999,10 @@ export type EffectiveOptions = {
   granularity: Granularity;
   weekStart: WeekStart;
   confidence: number;
+  /**
+   * Partial periods tested and flagged like the others.
+   */
+  includePartialPeriods: boolean;
 };
 
 /**
@@ -1480,6 +1490,11 @@ export type KindReport<B> = {
   options: EffectiveOptions;
   input: InputSummary;
   columns: Array<ColumnInfo>;
+  /**
+   * The first and last periods when the data cover them only in part; left out of
+   * period-over-period tests and trend flags unless `includePartialPeriods`.
+   */
+  partialPeriods: Array<PartialPeriod>;
 } & B;
 
 /**
@@ -1746,6 +1761,19 @@ export type PageStats = {
  * A parameter of a definition (a threshold, a scale bound, a named choice).
  */
 export type Param = number | string;
+
+/**
+ * The first or last period of the data when the data cover only part of it (they start after
+ * its first day or end before its last), with the days they do cover.
+ */
+export type PartialPeriod = {
+  period: string;
+  /**
+   * First and last covered day (`YYYY-MM-DD`, report time zone).
+   */
+  from: string;
+  to: string;
+};
 
 export type PeriodActivity = {
   period: string;

@@ -64,10 +64,13 @@ test('upload through the file input: numbers on the page, text shown exactly and
   const changeRows = await page.locator('[data-testid=period-changes] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [tr.cells[3].textContent, tr.cells[6].textContent]));
   assert.ok(changeRows.length > 0);
   for (const [change, verdict] of changeRows) {
-    assert.match(change, /^too few to test \(n = \d+ and \d+[;,]/);
+    assert.match(change, /^(too few to test \(n = \d+ and \d+[;,]|\d{4}-\d\d is a partial period)/);
     assert.equal(verdict, 'not tested');
   }
   assert.ok(await page.locator('[data-testid=trend] circle[data-small=true]').count() > 0);
+  // January starts on the 5th and the last month ends early: both said to be partial.
+  assert.match(await page.textContent('[data-testid=partial-periods]'), /^Partial periods: 2024-01 \(data 2024-01-05 to 2024-01-31\), .*left out of the tests of change and the trend flags\.$/);
+  assert.ok(await page.locator('[data-testid=period-table] tr.partial').count() >= 1);
   assert.match(await page.locator('[data-testid=trend] circle[data-small=true] title').first().textContent(), /^n = \d+ \(small sample/);
   assert.deepEqual(errors, []);
   await page.close();

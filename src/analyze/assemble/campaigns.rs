@@ -7,8 +7,9 @@ use crate::report::{CampaignsBody, Report};
 
 pub(super) fn report(table: Table, dataset: DatasetSummary, ctx: Context<'_>) -> Report {
     let mut periodizer = ctx.periodizer();
-    let campaigns =
+    let mut campaigns =
         crate::metrics::campaigns::campaigns(&table, &mut periodizer, ctx.resolved.confidence);
+    ctx.leave_out_partial(&mut campaigns.changes);
     let signals = ctx.signals(&campaigns);
     Report::Campaigns(ctx.finish(dataset, CampaignsBody { campaigns }, signals))
 }

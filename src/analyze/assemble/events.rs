@@ -53,8 +53,9 @@ pub(super) fn report(
             ),
         });
     }
-    let events =
+    let mut events =
         crate::metrics::events::compute(&log, settings, &mut periodizer, &ctx.resolved.intervals);
+    ctx.leave_out_partial(&mut events.changes);
     let signals = ctx.signals(&events);
     Ok(Report::Events(ctx.finish(
         dataset,

@@ -14,6 +14,7 @@ use super::Builder;
 use crate::dataset::summary::{summarize, DatasetSummary};
 use crate::dataset::table::{Table, TableBuilder};
 use crate::error::{Rejections, Result, Warning};
+use crate::metrics::compare::MetricComparison;
 use crate::metrics::signals::{Headlines, Signals};
 use crate::options::{AnalyzeOptions, Resolved};
 use crate::period::Periodizer;
@@ -43,13 +44,58 @@ impl Context<'_> {
         let skipped = b.rows_skipped;
         let (table, rej) = b.finish();
         self.rejections.merge(rej);
+        if let Some(times) = table.times(crate::vocab::Role::Timestamp) {
+            let known = times
+                .iter()
+                .copied()
+                .filter(|&t| t != crate::dataset::table::NO_TIME);
+            self.coverage(known.clone().min(), known.max());
+        }
         let summary = summarize(&table, skipped);
         (table, summary)
     }
 
-    /// A kind's trend flags and its gaps to the user's `benchmarks`.
+    /// Marks the periods that data from `first` to `last` cover only in part (`partialPeriods`).
+    fn coverage(&mut self, first: Option<i64>, last: Option<i64>) {
+        if let (Some(a), Some(b)) = (first, last) {
+            self.head.partial_periods = self.periodizer().partial_periods(a, b);
+        }
+    }
+
+    /// The partial periods left out of tests and flags (none with `includePartialPeriods`).
+    fn left_out(&self) -> Vec<&str> {
+        if self.opts.include_partial_periods == Some(true) {
+            return Vec::new();
+        }
+        self.head
+            .partial_periods
+            .iter()
+            .map(|p| p.period.as_str())
+            .collect()
+    }
+
+    /// A kind's trend flags (partial periods left out) and its gaps to the user's `benchmarks`.
     fn signals(&self, m: &impl Headlines) -> Signals {
-        crate::metrics::signals::signals(m, &self.opts.benchmarks.clone().unwrap_or_default())
+        let benchmarks = self.opts.benchmarks.clone().unwrap_or_default();
+        crate::metrics::signals::signals(m, &benchmarks, &self.left_out())
+    }
+
+    /// Period-over-period changes that involve a partial period keep their row, without a test.
+    fn leave_out_partial(&self, changes: &mut [MetricComparison]) {
+        let left_out = self.left_out();
+        for c in changes {
+            let partial = [&c.baseline, &c.group]
+                .into_iter()
+                .find(|p| left_out.contains(&p.as_str()));
+            if let Some(p) = partial {
+                c.unavailable_reason = Some(format!(
+                    "{p} is a partial period (the data cover only part of it): not tested unless includePartialPeriods"
+                ));
+                c.comparison = None;
+                c.adjusted_p_value = None;
+                c.significant = false;
+            }
+        }
     }
 
     /// The report around a kind's figures.

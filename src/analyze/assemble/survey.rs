@@ -15,9 +15,11 @@ pub(super) fn report(b: SurveyBuilder, params: &SurveyParams, mut ctx: Context<'
     let results = survey_results(&data, params, &mut ctx.warnings);
     let dataset = summary(&data);
     ctx.rejections.merge(data.rejections);
+    ctx.coverage(data.first_time, data.last_time);
     let signals = ctx.signals(&results);
-    let comparisons =
+    let mut comparisons =
         survey_comparisons(&results.periods, &results.segments, ctx.resolved.confidence);
+    ctx.leave_out_partial(&mut comparisons.period_over_period);
     let body = SurveyBody {
         first_response: data.first_time.map(rfc3339),
         last_response: data.last_time.map(rfc3339),

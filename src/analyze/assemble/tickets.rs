@@ -14,7 +14,7 @@ pub(super) fn report(
     mut ctx: Context<'_>,
 ) -> Result<Report> {
     let mut periodizer = ctx.periodizer();
-    let support = crate::metrics::support::support(
+    let mut support = crate::metrics::support::support(
         &table,
         &mut periodizer,
         &ctx.opts.support.clone().unwrap_or_default(),
@@ -29,6 +29,7 @@ pub(super) fn report(
             ),
         });
     }
+    ctx.leave_out_partial(&mut support.changes);
     let signals = ctx.signals(&support);
     Ok(Report::Tickets(ctx.finish(
         dataset,

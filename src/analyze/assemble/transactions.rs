@@ -16,13 +16,14 @@ pub(super) fn report(
     mut ctx: Context<'_>,
 ) -> Result<Report> {
     let mut periodizer = ctx.periodizer();
-    let (revenue, rfm, lifetime_value, clv) = metrics(
+    let (mut revenue, rfm, lifetime_value, clv) = metrics(
         &table,
         &mut periodizer,
         ctx.resolved,
         ctx.opts,
         &mut ctx.warnings,
     )?;
+    ctx.leave_out_partial(&mut revenue.changes);
     let signals = ctx.signals(&revenue);
     let body = TransactionsBody {
         revenue,

@@ -9,13 +9,14 @@ use crate::vocab::Kind;
 pub(super) fn report(table: Table, dataset: DatasetSummary, ctx: Context<'_>) -> Report {
     let mut periodizer = ctx.periodizer();
     let reviews = ctx.kind == Kind::Reviews;
-    let voice = crate::metrics::voice::voice(
+    let mut voice = crate::metrics::voice::voice(
         &table,
         &mut periodizer,
         &ctx.opts.voice.clone().unwrap_or_default(),
         reviews,
         ctx.resolved.confidence,
     );
+    ctx.leave_out_partial(&mut voice.changes);
     let signals = ctx.signals(&voice);
     let r = ctx.finish(dataset, VoiceBody { voice }, signals);
     if reviews {
