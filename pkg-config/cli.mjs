@@ -193,7 +193,7 @@ function eventsLines(r) {
   const e = r.events, s = e.sessions, a = e.activity;
   const last = a.daily[a.daily.length - 1];
   const L = ['', `${e.summary.events} events, ${e.summary.users} users, ${e.summary.sessions} sessions over ${e.summary.days} days (${e.summary.firstEvent} … ${e.summary.lastEvent})${e.settings.preset ? `, preset ${e.settings.preset}` : ''}`];
-  L.push(`activity: mean DAU ${fmt(a.meanDau)}, mean stickiness ${pct(a.meanStickiness)}; last day ${last?.date}: DAU ${last?.dau}, WAU(${e.settings.wauDays}d) ${last?.wau}, MAU(${e.settings.mauDays}d) ${last?.mau}`);
+  L.push(`activity: mean DAU ${fmt(a.meanDau)}, mean stickiness ${pct(a.meanStickiness)} (over ${a.stickinessDays} days with a whole MAU window; every day ${pct(a.meanStickinessAllDays)}); last day ${last?.date}: DAU ${last?.dau}, WAU(${e.settings.wauDays}d) ${last?.wau}, MAU(${e.settings.mauDays}d) ${last?.mau}`);
   L.push(`sessions (${s.source}, timeout ${e.settings.sessionTimeoutSeconds} s): mean ${fmt(s.meanDurationSeconds)} s (multi-event ${fmt(s.meanDurationMultiEventSeconds)} s), median ${fmt(s.medianDurationSeconds)} s, ${fmt(s.eventsPerSession, 2)} events and ${fmt(s.pageViewsPerSession, 2)} page views per session, ${fmt(s.sessionsPerUser, 2)} per user`);
   L.push(`bounce (${s.bounce.rule}): ${fmt(s.bounce.headline.value)}%  — single event ${fmt(s.bounce.singleEvent.value)}%, not engaged (GA4) ${fmt(s.bounce.notEngaged.value)}%, single page view (PostHog) ${fmt(s.bounce.singlePageView.value)}%`);
   if (e.conversion) L.push(`conversion to ${e.conversion.event}: ${fmt(e.conversion.users.value)}% of users, ${fmt(e.conversion.sessions.value)}% of sessions`);

@@ -66,8 +66,12 @@ fn sessions_at_the_timeout_boundary_and_every_bounce_rule() {
     assert_eq!((d[1].dau, d[1].wau, d[1].mau), (1, 3, 3));
     close(d[1].stickiness, 1.0 / 3.0, TOL);
     close(r.events.activity.mean_dau, 1.5, TOL);
+    // Two days of data: no day has a whole 30-day MAU window, so no stickiness; the all-days
+    // variant averages 1 (day one, its window cut to one day) and 1/3.
+    assert_eq!(r.events.activity.mean_stickiness, None);
+    assert_eq!(r.events.activity.stickiness_days, 0);
     close(
-        r.events.activity.mean_stickiness,
+        r.events.activity.mean_stickiness_all_days,
         (1.0 + 1.0 / 3.0) / 2.0,
         TOL,
     );

@@ -152,3 +152,22 @@ fn a_file_inside_one_period_or_on_its_bounds() {
         .partial_periods(day("2024-02-03"), day("2024-02-17"))
         .is_empty());
 }
+
+#[test]
+fn stickiness_averages_only_days_with_a_whole_mau_window() {
+    // One user active every day of 1–10 January, a second only on 1 January. With a 3-day MAU
+    // window: day 1 DAU 2 / MAU 2 = 1 and day 2 DAU 1 / MAU 2 = 0.5 (windows cut by the start
+    // of the data); from day 3 on the windows are whole: day 3 DAU 1 / MAU 2 (the second user's
+    // 1 January is inside 1–3) = 0.5, days 4–10 1 / 1 = 1. Mean over days 3–10 = (0.5 + 7) / 8.
+    let mut f = String::from("user_id,timestamp,event\n");
+    for d in 1..=10 {
+        f.push_str(&format!("a,2024-01-{d:02}T12:00:00Z,open\n"));
+    }
+    f.push_str("b,2024-01-01T13:00:00Z,open\n");
+    let r = common::events(f.as_bytes(), r#"{"events": {"mauDays": 3}}"#);
+    let a = &r.events.activity;
+    assert_eq!(a.stickiness_days, 8);
+    common::close(a.mean_stickiness, 7.5 / 8.0, 1e-12);
+    // Every day: (1 + 0.5 + 0.5 + 7 × 1) / 10.
+    common::close(a.mean_stickiness_all_days, 9.0 / 10.0, 1e-12);
+}

@@ -90,9 +90,19 @@ export type Activity = {
   daily: Array<DayActivity>;
   meanDau: number | null;
   /**
-   * Mean over days of DAU / MAU.
+   * Mean of DAU / MAU over the days whose whole `mauDays` window lies inside the data (the
+   * first mauDays − 1 days' MAU is cut by the start of the file and overstates it); null
+   * when the data span fewer than mauDays days.
    */
   meanStickiness: number | null;
+  /**
+   * The days `meanStickiness` averages over.
+   */
+  stickinessDays: number;
+  /**
+   * Variant: the mean of DAU / MAU over every day, the cut windows included.
+   */
+  meanStickinessAllDays: number | null;
   periods: Array<PeriodActivity>;
   activeDays: Array<ActiveDaysDistribution>;
   definition: Definition;

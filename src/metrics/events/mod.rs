@@ -68,8 +68,14 @@ pub struct PeriodActivity {
 pub struct Activity {
     pub daily: Vec<DayActivity>,
     pub mean_dau: Option<f64>,
-    /// Mean over days of DAU / MAU.
+    /// Mean of DAU / MAU over the days whose whole `mauDays` window lies inside the data (the
+    /// first mauDays − 1 days' MAU is cut by the start of the file and overstates it); null
+    /// when the data span fewer than mauDays days.
     pub mean_stickiness: Option<f64>,
+    /// The days `meanStickiness` averages over.
+    pub stickiness_days: u64,
+    /// Variant: the mean of DAU / MAU over every day, the cut windows included.
+    pub mean_stickiness_all_days: Option<f64>,
     pub periods: Vec<PeriodActivity>,
     pub active_days: Vec<ActiveDaysDistribution>,
     pub definition: Definition,
@@ -271,8 +277,17 @@ pub fn compute(
     };
     let nd = daily.len() as u64;
     let mean_dau = mean(daily.iter().map(|d| d.dau as f64).sum(), nd);
-    let stick: Vec<f64> = daily.iter().filter_map(|d| d.stickiness).collect();
-    let mean_stickiness = mean(stick.iter().sum(), stick.len() as u64);
+    let stickiness = |skip: usize| {
+        let v: Vec<f64> = daily
+            .iter()
+            .skip(skip)
+            .filter_map(|d| d.stickiness)
+            .collect();
+        (mean(v.iter().sum(), v.len() as u64), v.len() as u64)
+    };
+    let (mean_stickiness_all_days, _) = stickiness(0);
+    // A day's MAU window reaches mauDays − 1 days back: whole from that day on.
+    let (mean_stickiness, stickiness_days) = stickiness(s.mau_days.saturating_sub(1) as usize);
     let active_periods: Vec<Vec<usize>> = days
         .iter()
         .map(|ds| {
@@ -319,13 +334,15 @@ pub fn compute(
         daily,
         mean_dau,
         mean_stickiness,
+        stickiness_days,
+        mean_stickiness_all_days,
         periods: pa,
         active_days: activity::active_days_distribution(&days, p),
         definition: Definition::new(
             Metric::ActiveUsers,
             Variant::TrailingWindows,
             Unit::Users,
-            "DAU = users with an event on the local day; WAU / MAU = users with an event in the wauDays / mauDays days ending that day (inclusive); stickiness = DAU / MAU",
+            "DAU = users with an event on the local day; WAU / MAU = users with an event in the wauDays / mauDays days ending that day (inclusive); stickiness = DAU / MAU, averaged over the days whose whole mauDays window lies inside the data (meanStickinessAllDays: over every day)",
         )
         .param("wauDays", s.wau_days as f64)
         .param("mauDays", s.mau_days as f64)
