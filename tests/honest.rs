@@ -171,3 +171,32 @@ fn stickiness_averages_only_days_with_a_whole_mau_window() {
     // Every day: (1 + 0.5 + 0.5 + 7 × 1) / 10.
     common::close(a.mean_stickiness_all_days, 9.0 / 10.0, 1e-12);
 }
+
+#[test]
+fn follower_growth_carries_each_platforms_last_count_forward() {
+    // 1,000 followers on instagram and 2,000 on tiktok, constant; each posts in alternate
+    // months. Summing only the platforms that posted gave −66.7 % then +200 %; carried
+    // forward the followers are 1,000, then 3,000 from February on: growth +200 % into
+    // February (tiktok's first count), then 0.
+    let f = "post_id,date,platform,likes,followers
+p1,2024-01-10,instagram,10,1000
+p2,2024-02-10,tiktok,10,2000
+p3,2024-03-10,instagram,10,1000
+p4,2024-04-10,tiktok,10,2000
+";
+    let engagement_metrics::Report::Social(r) = common::report(f.as_bytes(), "{}") else {
+        panic!("not social")
+    };
+    let ends: Vec<Option<f64>> = r.social.periods.iter().map(|p| p.followers_end).collect();
+    assert_eq!(
+        ends,
+        [Some(1000.0), Some(3000.0), Some(3000.0), Some(3000.0)]
+    );
+    let growth: Vec<Option<f64>> = r
+        .social
+        .periods
+        .iter()
+        .map(|p| p.follower_growth.as_ref().and_then(|g| g.value))
+        .collect();
+    assert_eq!(growth, [None, Some(2.0), Some(0.0), Some(0.0)]);
+}

@@ -52,7 +52,8 @@ pub struct SocialGroup {
     pub name: String,
     pub totals: SocialTotals,
     pub engagement_rate: EngagementRates,
-    /// Followers at the group's last post (per channel when channels are known: summed).
+    /// Followers at the group's last post (per channel when channels are known: summed); for
+    /// a period, each channel's last known count up to its end (carried forward).
     pub followers_end: Option<f64>,
     /// (followersEnd − previous period's followersEnd) / previous; periods only.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -170,6 +171,35 @@ impl Cols<'_> {
         (!vals.is_empty()).then(|| vals.iter().sum())
     }
 
+    /// Followers at the end of each period (in order), every channel's last known count carried
+    /// forward: a platform that did not post in a period still has its followers.
+    fn followers_by_period(&self, periods: &[(String, Vec<usize>)], n: usize) -> Vec<Option<f64>> {
+        let Some(f) = self.followers else {
+            return vec![None; periods.len()];
+        };
+        let mut channel_of = vec![0usize; n];
+        for (k, (_, rows)) in self.channel.iter().enumerate() {
+            for &i in rows {
+                channel_of[i] = k;
+            }
+        }
+        let key = |i: usize| (self.times.map_or(NO_TIME, |t| t[i]), i);
+        let mut last: Vec<Option<((i64, usize), f64)>> = vec![None; self.channel.len().max(1)];
+        periods
+            .iter()
+            .map(|(_, rows)| {
+                for &i in rows.iter().filter(|&&i| !f[i].is_nan()) {
+                    let slot = &mut last[channel_of[i]];
+                    if slot.is_none_or(|(k, _)| key(i) > k) {
+                        *slot = Some((key(i), f[i]));
+                    }
+                }
+                let known: Vec<f64> = last.iter().flatten().map(|(_, v)| *v).collect();
+                (!known.is_empty()).then(|| known.iter().sum())
+            })
+            .collect()
+    }
+
     fn group(&self, name: String, rows: &[usize], level: f64) -> SocialGroup {
         let e = self.engagements(rows);
         SocialGroup {
@@ -246,6 +276,10 @@ pub fn social(table: &Table, p: &mut Periodizer, o: &SocialOptions, level: f64) 
             100.0,
         ));
     }
+    let carried = c.followers_by_period(&period_rows, table.rows);
+    for (g, f) in periods.iter_mut().zip(carried) {
+        g.followers_end = f;
+    }
     for k in 1..periods.len() {
         let before = periods[k - 1].followers_end;
         let now = periods[k].followers_end;
@@ -312,7 +346,7 @@ pub fn social(table: &Table, p: &mut Periodizer, o: &SocialOptions, level: f64) 
             Metric::EngagementRate,
             Variant::ByFollowers,
             Unit::Percent,
-            "engagement rate = 100 × (likes + comments + shares [+ saves]) / followers, per post; for a period, channel or the file 100 × Σ engagements / Σ followers at each post; variants by impressions and by reach; follower growth = (followers at the period's last post − at the previous period's last) / the previous, per channel summed",
+            "engagement rate = 100 × (likes + comments + shares [+ saves]) / followers, per post; for a period, channel or the file 100 × Σ engagements / Σ followers at each post; variants by impressions and by reach; follower growth = (followers at the end of the period − at the end of the previous one) / the previous, each channel's last known count carried forward and summed",
         )
         .param("interval", "delta method over posts: var = n/(n − 1) · Σ(e − R·d)² / (Σd)²; changes by the z-test of two independent ratios, channels against the rest Holm-adjusted")
         .param("includeSaves", if c.include_saves { "yes" } else { "no" }),

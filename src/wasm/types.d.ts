@@ -2421,7 +2421,8 @@ export type SocialGroup = {
   totals: SocialTotals;
   engagementRate: EngagementRates;
   /**
-   * Followers at the group's last post (per channel when channels are known: summed).
+   * Followers at the group's last post (per channel when channels are known: summed); for
+   * a period, each channel's last known count up to its end (carried forward).
    */
   followersEnd: number | null;
   /**
