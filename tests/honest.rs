@@ -200,3 +200,39 @@ p4,2024-04-10,tiktok,10,2000
         .collect();
     assert_eq!(growth, [None, Some(2.0), Some(0.0), Some(0.0)]);
 }
+
+#[test]
+fn email_rates_from_email_rows_ad_rates_from_ad_rows_and_blank_spend_is_unknown() {
+    // A: an email send; B and C: ads (impressions, no sent). C's spend is blank.
+    let f = "campaign,date,sent,delivered,opens,clicks,impressions,spend,revenue
+A,2024-01-10,1000,1000,300,100,,100,500
+B,2024-01-11,,,,200,10000,50,300
+C,2024-01-12,,,,50,5000,,0
+";
+    let r = common::campaigns(f.as_bytes(), "{}");
+    let o = &r.campaigns.overall.rates;
+    // Email click-through: A's 100 clicks / 1,000 delivered (all rows together gave 350 / 1,000).
+    common::close(o.click_through_rate.value, 0.1, 1e-12);
+    // Ad click-through: (200 + 50) / (10,000 + 5,000).
+    common::close(
+        o.impression_click_through_rate.value,
+        250.0 / 15000.0,
+        1e-12,
+    );
+    // Cost per click and ROAS over the rows with a spend (A, B): 150 / 300 and 800 / 150
+    // (a blank spend read as 0 gave 150 / 350).
+    common::close(o.cost_per_click.value, 0.5, 1e-12);
+    common::close(o.return_on_ad_spend.value, 800.0 / 150.0, 1e-12);
+    // A group whose spend is all blank has no cost per click, with the reason.
+    let c = r
+        .campaigns
+        .campaigns
+        .iter()
+        .find(|g| g.name == "C")
+        .unwrap();
+    assert_eq!(c.rates.cost_per_click.value, None);
+    assert_eq!(
+        c.rates.cost_per_click.unavailable_reason.as_deref(),
+        Some("no spend given in these rows")
+    );
+}

@@ -129,10 +129,22 @@ fn named(groups: &[CampaignGroup], f: Pick) -> Vec<(String, &Rate)> {
         .collect()
 }
 
+/// The rows each family of rates is computed over: email rates over email rows, the ad
+/// click-through rate over ad rows (impressions and no sent or delivered count), cost per
+/// click and ROAS over the rows whose spend is given (a blank spend is unknown, not 0);
+/// conversions per click, which both kinds of row have, over all of them.
+struct Split {
+    all: CampaignTotals,
+    email: CampaignTotals,
+    ad: CampaignTotals,
+    spent: CampaignTotals,
+}
+
 /// Rates from summed counts. Delivered falls back to sent − bounces, then to sent (the
 /// definition's `deliveredFrom` says which); opens and clicks are the unique counts when the
 /// file has them.
-pub fn rates(t: &CampaignTotals, level: f64) -> CampaignRates {
+fn rates(split: &Split, level: f64) -> CampaignRates {
+    let (t, ad, spent, all) = (&split.email, &split.ad, &split.spent, &split.all);
     let derived = t
         .delivered
         .or_else(|| t.sent.zip(t.bounces).map(|(s, b)| s - b));
@@ -154,7 +166,10 @@ pub fn rates(t: &CampaignTotals, level: f64) -> CampaignRates {
             (t.conversions, Role::Conversions),
             (delivered, Role::Delivered),
         ),
-        conversion_per_click: r((t.conversions, Role::Conversions), (clicks, Role::Clicks)),
+        conversion_per_click: r(
+            (all.conversions, Role::Conversions),
+            (all.unique_clicks.or(all.clicks), Role::Clicks),
+        ),
         unsubscribe_rate: r(
             (t.unsubscribes, Role::Unsubscribes),
             (delivered, Role::Delivered),
@@ -162,11 +177,11 @@ pub fn rates(t: &CampaignTotals, level: f64) -> CampaignRates {
         bounce_rate: r((t.bounces, Role::Bounces), (t.sent, Role::Sent)),
         revenue_per_email: r((t.revenue, Role::Amount), (delivered, Role::Delivered)),
         impression_click_through_rate: r(
-            (t.clicks, Role::Clicks),
-            (t.impressions, Role::Impressions),
+            (ad.clicks, Role::Clicks),
+            (ad.impressions, Role::Impressions),
         ),
-        cost_per_click: r((t.spend, Role::Spend), (t.clicks, Role::Clicks)),
-        return_on_ad_spend: r((t.revenue, Role::Amount), (t.spend, Role::Spend)),
+        cost_per_click: r((spent.spend, Role::Spend), (spent.clicks, Role::Clicks)),
+        return_on_ad_spend: r((spent.revenue, Role::Amount), (spent.spend, Role::Spend)),
     }
 }
 
@@ -177,12 +192,30 @@ fn group(
     per_recipient: bool,
     level: f64,
 ) -> CampaignGroup {
-    let totals = totals(cols, rows, per_recipient);
+    let known = |k: usize, i: usize| cols[k].is_some_and(|c| !c[i].is_nan());
+    // An ad row counts impressions and no email (sent or delivered).
+    let is_ad = |i: usize| known(9, i) && !known(0, i) && !known(1, i);
+    let of = |keep: &dyn Fn(usize) -> bool| {
+        let kept: Vec<usize> = rows.iter().copied().filter(|&i| keep(i)).collect();
+        totals(cols, &kept, per_recipient)
+    };
+    let split = Split {
+        all: totals(cols, rows, per_recipient),
+        email: of(&|i| !is_ad(i)),
+        ad: of(&is_ad),
+        spent: of(&|i| known(11, i)),
+    };
+    let mut rates = rates(&split, level);
+    if cols[11].is_some() && split.spent.spend == Some(0.0) && rows.iter().all(|&i| !known(11, i)) {
+        for r in [&mut rates.cost_per_click, &mut rates.return_on_ad_spend] {
+            *r = Rate::ratio(0.0, 0.0, "no spend given in these rows");
+        }
+    }
     CampaignGroup {
         name,
         rows: rows.len() as u64,
-        rates: rates(&totals, level),
-        totals,
+        rates,
+        totals: split.all,
     }
 }
 
@@ -260,7 +293,7 @@ pub fn campaigns(table: &Table, p: &mut Periodizer, level: f64) -> CampaignMetri
             Metric::Campaigns,
             Variant::SummedCounts,
             Unit::Ratio,
-            "counts summed per group, then: delivery = delivered / sent; open rate = opens / delivered; CTR = clicks / delivered; click-to-open = clicks / opens; conversion = conversions / delivered (per click: / clicks); unsubscribe = unsubscribes / delivered; bounce = bounces / sent; revenue per email = revenue / delivered; ad CTR = clicks / impressions; cost per click = spend / clicks; ROAS = revenue / spend",
+            "counts summed per group, then: delivery = delivered / sent; open rate = opens / delivered; CTR = clicks / delivered; click-to-open = clicks / opens; conversion = conversions / delivered (per click: / clicks); unsubscribe = unsubscribes / delivered; bounce = bounces / sent; revenue per email = revenue / delivered; ad CTR = clicks / impressions over ad rows (impressions and no sent or delivered count; email rates over the other rows); cost per click = spend / clicks and ROAS = revenue / spend over the rows whose spend is given (blank spend is unknown)",
         )
         .param("sentFrom", if per_recipient { "rows (one per recipient)" } else { Role::Sent.name() })
         .param("deliveredFrom", delivered_from)
