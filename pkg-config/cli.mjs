@@ -229,6 +229,7 @@ function lifetimeLines(lv, cohorts) {
   const i = lv.inputs;
   const L = ['', `lifetime value per customer (pooled: AOV ${fmt(i.averageOrderValue, 2)}, ${fmt(i.purchaseFrequency, 3)} orders and ARPU ${fmt(i.arpu, 2)} per active customer-period, churn ${pct(i.churnRate)}, lifespan ${fmt(i.lifespanPeriods, 1)} periods from ${i.lifespanSource})`];
   for (const v of lv.variants) L.push(`  ${v.variant.padEnd(17)} ${(v.value == null ? `n/a (${v.unavailableReason})` : fmt(v.value, 2)).padStart(10)}  ${v.formula}`);
+  for (const why of lv.coincidences) L.push(`  (${why})`);
   const k = cohorts.contractual;
   if (k) L.push(`  contractual (sBG on ${cohorts.cohorts.length} cohorts): alpha ${fmt(k.model.alpha, 3)}, beta ${fmt(k.model.beta, 3)}, LL ${fmt(k.model.logLikelihood, 1)}, median lifetime ${k.medianLifetime ?? 'n/a'} periods, mean ${k.meanLifetime == null ? 'infinite' : fmt(k.meanLifetime, 1)}`);
   return L;

@@ -236,3 +236,46 @@ C,2024-01-12,,,,50,5000,,0
         Some("no spend given in these rows")
     );
 }
+
+#[test]
+fn a_given_lifespan_drives_the_discounted_clv_too() {
+    // c1 buys 100 in January and 50 in February, c2 30 in January: 3 orders, 180 revenue,
+    // 3 active customer-months, so AOV 60, frequency 1, ARPU 60 per month.
+    let f = "customer_id,order_id,date,amount\nc1,o1,2024-01-10,100\nc2,o2,2024-01-12,30\nc1,o3,2024-02-10,50\n";
+    let r = common::transactions(
+        f.as_bytes(),
+        r#"{"lifetimeValue": {"lifespanPeriods": 24}}"#,
+    );
+    let v = |name: &str| {
+        r.lifetime_value
+            .variants
+            .iter()
+            .find(|x| x.variant == name)
+            .and_then(|x| x.value)
+    };
+    // AOV × frequency × 24 = 1,440; discounted with r = 1 − 1/24 and no discount:
+    // 60 × 1 / (1 − 23/24) = 1,440 (it ignored the lifespan before).
+    common::close(v("purchaseValue"), 1440.0, 1e-9);
+    common::close(v("discounted"), 1440.0, 1e-9);
+    // Equal variants say why.
+    let why = r.lifetime_value.coincidences.join(" | ");
+    assert!(
+        why.contains("average order value × purchase frequency = ARPU"),
+        "{why}"
+    );
+    assert!(why.contains("the margin is 1"), "{why}");
+    assert!(why.contains("there is no discount"), "{why}");
+    // With a 10 % discount per month they part: 60 × 1.1 / (1.1 − 23/24).
+    let r = common::transactions(
+        f.as_bytes(),
+        r#"{"lifetimeValue": {"lifespanPeriods": 24, "discountRate": 0.1, "margin": 0.5}}"#,
+    );
+    let d = r
+        .lifetime_value
+        .variants
+        .iter()
+        .find(|x| x.variant == "discounted")
+        .unwrap();
+    common::close(d.value, 30.0 * 1.1 / (1.1 - 23.0 / 24.0), 1e-9);
+    assert_eq!(r.lifetime_value.coincidences.len(), 1);
+}

@@ -135,7 +135,35 @@ pub struct LifetimeValue {
     pub inputs: LifetimeInputs,
     /// The standard one first: purchaseValue.
     pub variants: Vec<ClvVariant>,
+    /// Why some variants give the same value, when they do (their inputs make them equal).
+    pub coincidences: Vec<String>,
     pub definition: Definition,
+}
+
+/// The reasons equal variants are equal: each identity that holds for these inputs.
+fn coincidences(variants: &[ClvVariant], margin: f64, d: f64) -> Vec<String> {
+    let value = |v: Variant| {
+        variants
+            .iter()
+            .find(|x| x.variant == v)
+            .and_then(|x| x.value)
+    };
+    let same = |a: Variant, b: Variant| {
+        value(a)
+            .zip(value(b))
+            .is_some_and(|(x, y)| (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0))
+    };
+    let mut out = Vec::new();
+    if same(Variant::PurchaseValue, Variant::ArpuYears) {
+        out.push("purchaseValue and arpuYears are one figure written two ways: average order value × purchase frequency = ARPU".to_string());
+    }
+    if margin == 1.0 && same(Variant::PurchaseValue, Variant::MarginAdjusted) {
+        out.push("marginAdjusted equals purchaseValue because the margin is 1 (set lifetimeValue.margin)".to_string());
+    }
+    if d == 0.0 && same(Variant::PurchaseValue, Variant::Discounted) {
+        out.push("discounted equals purchaseValue because there is no discount (set lifetimeValue.discountRate): ARPU / (1 − r) = ARPU × lifespan".to_string());
+    }
+    out
 }
 
 fn variant(
@@ -202,6 +230,13 @@ pub fn lifetime_value(
         inputs.retention_rate,
     );
     let py = inputs.periods_per_year;
+    // The discounted forms keep customers with retention r each period; a lifespan given in
+    // the options is a geometric lifetime L = 1 / (1 − r), so they use r = 1 − 1 / L and agree
+    // with the lifespan forms at zero discount.
+    let r = match o.lifespan_periods {
+        Some(l) if l >= 1.0 => Some(1.0 - 1.0 / l),
+        _ => r,
+    };
     let mut variants = vec![
         variant(
             Variant::PurchaseValue,
@@ -227,7 +262,7 @@ pub fn lifetime_value(
         ),
         variant(
             Variant::Discounted,
-            "ARPU × margin × (1 + d) / (1 + d − r): every period's margin, the first one now, retention r, discount d per period",
+            "ARPU × margin × (1 + d) / (1 + d − r): every period's margin, the first one now, retention r (1 − 1 / lifespan when lifespanPeriods is given), discount d per period",
             arpu.zip(r).and_then(|(a, r)| clv_discounted(a * margin, r, d)),
             no_history,
         ),
@@ -248,9 +283,11 @@ pub fn lifetime_value(
     if let Some(h) = variants.last_mut() {
         h.interval = iv.skewed_mean(buyers);
     }
+    let coincidences = coincidences(&variants, margin, d);
     LifetimeValue {
         inputs,
         variants,
+        coincidences,
         definition: Definition::new(
             Metric::LifetimeValue,
             Variant::PurchaseValue,

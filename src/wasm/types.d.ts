@@ -1555,6 +1555,10 @@ export type LifetimeValue = {
    * The standard one first: purchaseValue.
    */
   variants: Array<ClvVariant>;
+  /**
+   * Why some variants give the same value, when they do (their inputs make them equal).
+   */
+  coincidences: Array<string>;
   definition: Definition;
 };
 

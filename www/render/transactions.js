@@ -51,6 +51,7 @@ function renderCohortsAndValue(r) {
     `lifespan ${num(i.lifespanPeriods, 1)} periods (${i.lifespanSource === 'churn' ? '1 / churn' : 'given'}), margin ${i.margin}, discount ${i.discountRate} per period.`;
   fillTable('lifetime', ['Formula', 'Value per customer', 'How'],
     lv.variants.map((v) => [v.variant, v.value === null ? `n/a (${v.unavailableReason})` : num(v.value, 2) + (v.interval ? ` (${intervalDetail(v.interval, (x) => num(x, 2))})` : ''), v.formula]));
+  $('lifetime-coincidences').textContent = lv.coincidences.length ? `Why some rows agree: ${lv.coincidences.join('; ')}.` : '';
   const k = c.contractual;
   $('contractual').textContent = k
     ? `Read as contracts (a customer stays until their last purchase period), a shifted-beta-geometric fit gives α ${num(k.model.alpha, 3)}, β ${num(k.model.beta, 3)}: ` +
