@@ -279,3 +279,21 @@ fn a_given_lifespan_drives_the_discounted_clv_too() {
     common::close(d.value, 30.0 * 1.1 / (1.1 - 23.0 / 24.0), 1e-9);
     assert_eq!(r.lifetime_value.coincidences.len(), 1);
 }
+
+#[test]
+fn page_view_figures_of_a_log_without_pages_are_null_with_the_reason() {
+    // Events without a page column and without a page_view event: 2 sessions.
+    let f = "user_id,timestamp,event\nu1,2024-01-01T10:00:00Z,signup\nu1,2024-01-01T10:05:00Z,click\nu2,2024-01-01T11:00:00Z,click\n";
+    let r = common::events(f.as_bytes(), "{}");
+    let s = &r.events.sessions;
+    assert_eq!(s.count, 2);
+    assert_eq!(s.page_views_per_session, None);
+    let spv = &s.bounce.single_page_view;
+    assert_eq!(spv.value, None);
+    assert_eq!(
+        spv.unavailable_reason.as_deref(),
+        Some("no page views in the file (no page column and no page-view event)")
+    );
+    // The single-event bounce still applies: u2's one-event session of two.
+    common::close(s.bounce.single_event.value, 50.0, 1e-12);
+}

@@ -2384,6 +2384,9 @@ export type SessionStats = {
    */
   medianDurationInterval: Interval | null;
   eventsPerSession: number | null;
+  /**
+   * Null when the file has no page views (no page column and no page-view event).
+   */
   pageViewsPerSession: number | null;
   sessionsPerUser: number | null;
   bounce: Bounce;

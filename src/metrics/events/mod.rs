@@ -119,6 +119,7 @@ pub struct SessionStats {
     /// Bootstrap (or order-statistic) interval of the median session duration.
     pub median_duration_interval: Option<crate::stats::Interval>,
     pub events_per_session: Option<f64>,
+    /// Null when the file has no page views (no page column and no page-view event).
     pub page_views_per_session: Option<f64>,
     pub sessions_per_user: Option<f64>,
     pub bounce: Bounce,
@@ -829,7 +830,16 @@ fn session_stats(
         level,
         bounce_def(Variant::EngagementRate, "engaged sessions / sessions (GA4)"),
     );
-    let single_page_view = percent(count(BounceRule::SinglePageView), n, level, bounce_def(Variant::SinglePageView, "sessions with one page view, no other event, shorter than engagedSeconds / sessions (PostHog)"));
+    // Without a page column or a page-view event there are no page views: the page-view
+    // figures do not apply (null with the reason), rather than reading 0.
+    let has_page_views = sess.iter().any(|x| x.page_views > 0);
+    const NO_PAGES: &str = "no page views in the file (no page column and no page-view event)";
+    let mut single_page_view = percent(count(BounceRule::SinglePageView), n, level, bounce_def(Variant::SinglePageView, "sessions with one page view, no other event, shorter than engagedSeconds / sessions (PostHog)"));
+    if !has_page_views && n > 0 {
+        single_page_view.value = None;
+        single_page_view.interval = None;
+        single_page_view.unavailable_reason = Some(NO_PAGES.to_string());
+    }
     let headline = match s.bounce {
         BounceRule::SingleEvent => single_event.clone(),
         BounceRule::NotEngaged => not_engaged.clone(),
@@ -901,7 +911,8 @@ fn session_stats(
             iv.quantile(&durations, 0.5)
         },
         events_per_session: mean(sess.iter().map(|x| x.events as f64).sum(), n),
-        page_views_per_session: mean(sess.iter().map(|x| x.page_views as f64).sum(), n),
+        page_views_per_session: mean(sess.iter().map(|x| x.page_views as f64).sum(), n)
+            .filter(|_| has_page_views),
         sessions_per_user: mean(n as f64, users_with_sessions),
         bounce: Bounce {
             rule: s.bounce,
