@@ -165,6 +165,7 @@ export const WarningCode = Object.freeze(/** @type {const} */ ({
   DecodedAsWindows1252: 'DECODED_AS_WINDOWS_1252',
   InvalidUtf16: 'INVALID_UTF16',
   DuplicateHeader: 'DUPLICATE_HEADER',
+  CesScaleAssumed: 'CES_SCALE_ASSUMED',
   NoRows: 'NO_ROWS',
   DuplicateEvents: 'DUPLICATE_EVENTS',
   TimesBeforeCreation: 'TIMES_BEFORE_CREATION',

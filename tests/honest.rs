@@ -297,3 +297,32 @@ fn page_view_figures_of_a_log_without_pages_are_null_with_the_reason() {
     // The single-event bounce still applies: u2's one-event session of two.
     common::close(s.bounce.single_event.value, 50.0, 1e-12);
 }
+
+#[test]
+fn ces_is_read_on_its_documented_scale_unless_told_otherwise() {
+    // Answers 1–5 (two each of 1…5). On the default 1–7 scale "easy" is 5–7: 2 of 10 = 20 %;
+    // on 1–5 it is 4–5: 4 of 10 = 40 %. The scale comes from the option, the header, or the
+    // documented default, never silently from the answers.
+    let answers: String = (1..=5)
+        .flat_map(|v| [v, v])
+        .map(|v| format!("{v}\n"))
+        .collect();
+    let easy = |header: &str, opts: &str| {
+        let r = common::survey(format!("{header}\n{answers}").as_bytes(), opts);
+        let ces = r.overall.ces.clone().unwrap();
+        let warned = r.warnings.iter().any(|w| w.code == "CES_SCALE_ASSUMED");
+        (ces.easy_percent, warned)
+    };
+    let (e, warned) = easy("ces", "{}");
+    common::close(e, 20.0, 1e-12);
+    assert!(
+        warned,
+        "1–5 answers on the 1–7 default are said to be assumed"
+    );
+    let (e, warned) = easy("CES (1-5)", "{}");
+    common::close(e, 40.0, 1e-12);
+    assert!(!warned);
+    let (e, warned) = easy("ces", r#"{"ces": {"scale": {"min": 1, "max": 5}}}"#);
+    common::close(e, 40.0, 1e-12);
+    assert!(!warned);
+}

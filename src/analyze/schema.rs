@@ -394,7 +394,7 @@ impl Inner {
                     },
                     Question::Ces => match self.opts.ces.as_ref().and_then(|c| c.scale) {
                         Some(s) => s,
-                        None => scale_of(infer_scale(&profiles[i], 1)),
+                        None => self.ces_scale(i, &profiles[i]),
                     },
                 };
                 ci.scale = Some(scale);
@@ -453,6 +453,50 @@ impl Inner {
             SurveyBuilder::new(self.header.clone(), cols, settings, periodizer),
             params,
         ))
+    }
+}
+
+impl Inner {
+    /// The scale of a CES column without the `ces.scale` option: one named in the header
+    /// ("effort (1-5)"), else the documented 1–7 unless the answers go beyond it. Answers that
+    /// would fit a smaller scale are read on 1–7 with a warning, so the same answers never
+    /// silently give a different "easy" share.
+    fn ces_scale(&mut self, i: usize, p: &ColumnProfile) -> Scale {
+        let header = &self.header[i];
+        if let Some(s) = scale_in_header(header) {
+            return s;
+        }
+        let (lo, hi) = infer_scale(p, 1);
+        if hi > Scale::CES.max || lo < Scale::CES.min {
+            return scale_of((lo, hi));
+        }
+        if hi < Scale::CES.max {
+            self.warnings.push(Warning {
+                code: WarningCode::CesScaleAssumed,
+                message: format!(
+                    "the CES answers in `{header}` run {}–{} and are read on the default 1–7 scale; if the question was asked on {lo}–{hi}, set ces.scale to {{\"min\": {lo}, \"max\": {hi}}} (or name the scale in the header, e.g. \"CES (1-5)\")",
+                    p.min.unwrap_or(1.0),
+                    p.max.unwrap_or(1.0)
+                ),
+            });
+        }
+        Scale::CES
+    }
+}
+
+/// A scale written in a header: "CES (1-5)", "effort 1–7", "score 0 to 10".
+fn scale_in_header(header: &str) -> Option<Scale> {
+    let nums: Vec<i32> = header
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty() && s.len() <= 2)
+        .filter_map(|s| s.parse().ok())
+        .collect();
+    let joined = header.contains('-') || header.contains('–') || header.contains(" to ");
+    match nums[..] {
+        [min, max] if joined && min < max && (0..=1).contains(&min) && (3..=10).contains(&max) => {
+            Some(Scale { min, max })
+        }
+        _ => None,
     }
 }
 

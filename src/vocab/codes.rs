@@ -46,6 +46,9 @@ vocabulary! {
         InvalidUtf16 = "INVALID_UTF16",
         /// Two columns share a header; the later ones are renamed.
         DuplicateHeader = "DUPLICATE_HEADER",
+        /// A CES column read on the documented 1–7 scale although its answers would also fit
+        /// a smaller one (set `ces.scale` or name the scale in the header).
+        CesScaleAssumed = "CES_SCALE_ASSUMED",
         /// The file has a header but no data rows.
         NoRows = "NO_ROWS",
         /// Rows repeating an earlier row exactly were counted once.
