@@ -28,6 +28,7 @@ step "clippy (wasm32 bindings, warnings denied)"
 cargo clippy --target wasm32-unknown-unknown --lib --test wasm -- -D warnings
 step "native tests"
 cargo test
+cargo test -p encoding_rs
 step "wasm-bindgen tests in Node"
 wasm_tests
 step "wasm-bindgen tests in headless Chromium"

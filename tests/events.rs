@@ -351,7 +351,8 @@ mod shuffled {
                 let ts = chrono::DateTime::from_timestamp(1_704_067_200 + t as i64, 0).unwrap();
                 format!("u{u},{},{},/p{p}", ts.format("%Y-%m-%dT%H:%M:%SZ"), names[e as usize])
             };
-            let header = "user_id,timestamp,event,page\n";
+            // Every funnel step occurs (a step naming no event of the file is an error).
+            let header = "user_id,timestamp,event,page\nu9,2024-01-01T00:00:00Z,signup,/p0\nu9,2024-01-01T00:01:00Z,add_to_cart,/p0\nu9,2024-01-01T00:02:00Z,purchase,/p0\n";
             let text: String = header.to_string() + &rows.iter().map(line).collect::<Vec<_>>().join("\n");
             let mut shuffled = rows.clone();
             let mut x = perm_seed | 1;

@@ -326,3 +326,43 @@ fn ces_is_read_on_its_documented_scale_unless_told_otherwise() {
     common::close(e, 40.0, 1e-12);
     assert!(!warned);
 }
+
+#[test]
+fn a_funnel_step_that_names_no_event_is_an_error_listing_the_events() {
+    let f =
+        "user_id,timestamp,event\nu1,2024-01-01T10:00:00Z,open\nu1,2024-01-01T10:01:00Z,search\n";
+    let e = engagement_metrics::analyze(
+        f.as_bytes(),
+        common::options(r#"{"events": {"funnel": ["open", "serach"]}}"#),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.code(),
+        engagement_metrics::vocab::ErrorCode::InvalidOption
+    );
+    let m = e.to_string();
+    assert!(
+        m.contains("the step `serach` names no event in this file; its events are: open, search"),
+        "{m}"
+    );
+}
+
+#[test]
+fn without_standard_steps_a_funnel_is_proposed_from_the_commonest_path() {
+    // Three users go open → search → buy, one goes search → open; no commerce steps.
+    let mut f = String::from("user_id,timestamp,event\n");
+    for u in ["a", "b", "c"] {
+        for (m, e) in [(0, "open"), (1, "search"), (2, "buy"), (3, "open")] {
+            f.push_str(&format!("{u},2024-01-01T10:0{m}:00Z,{e}\n"));
+        }
+    }
+    f.push_str("d,2024-01-01T11:00:00Z,search\nd,2024-01-01T11:01:00Z,open\n");
+    let r = common::events(f.as_bytes(), "{}");
+    let funnel = r.events.funnel.as_ref().expect("a proposed funnel");
+    let steps: Vec<&str> = funnel.steps.iter().map(|s| s.event.as_str()).collect();
+    assert_eq!(steps, ["open", "search", "buy"]);
+    let users: Vec<u64> = funnel.steps.iter().map(|s| s.users).collect();
+    // d opens after searching: in the funnel's first step only.
+    assert_eq!(users, [4, 3, 3]);
+    assert!(format!("{:?}", funnel.definition.params).contains("proposed"));
+}

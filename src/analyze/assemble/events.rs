@@ -53,6 +53,35 @@ pub(super) fn report(
             ),
         });
     }
+    // A funnel step must name an event of the file (case-insensitive), or the funnel would
+    // silently read 0 users from that step on.
+    for step in settings.funnel.iter().flatten() {
+        if log.event_code(step).is_none() {
+            let mut names: Vec<&str> = (0..log.event_names.len() as u32)
+                .map(|c| log.event_names.name(c))
+                .collect();
+            names.sort_unstable();
+            let shown = names
+                .iter()
+                .take(50)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ");
+            let more = names.len().saturating_sub(50);
+            return Err(Error::option(
+                "events.funnel",
+                format!(
+                    "the step `{}` names no event in this file; its events are: {shown}{}",
+                    step.chars().take(100).collect::<String>(),
+                    if more > 0 {
+                        format!(" and {more} more")
+                    } else {
+                        String::new()
+                    }
+                ),
+            ));
+        }
+    }
     let mut events =
         crate::metrics::events::compute(&log, settings, &mut periodizer, &ctx.resolved.intervals);
     ctx.leave_out_partial(&mut events.changes);

@@ -393,10 +393,12 @@ pub fn compute(
         .iter()
         .filter_map(|n| code_of(n).map(|c| log.event_names.name(c).to_string()))
         .collect();
+    let commerce = default_steps.len() >= 2;
     let steps = s
         .funnel
         .clone()
-        .or_else(|| (default_steps.len() >= 2).then_some(default_steps));
+        .or_else(|| commerce.then_some(default_steps))
+        .or_else(|| proposed_funnel(log));
     let funnel = steps.map(|steps| {
         let codes: Vec<Option<u32>> = steps.iter().map(|n| code_of(n)).collect();
         let mut f = funnel::funnel(log, &steps, &codes, s.funnel_window_days);
@@ -406,8 +408,10 @@ pub fn compute(
         }
         let source = if s.funnel.is_some() {
             "option"
-        } else {
+        } else if commerce {
             "default commerce steps present in the file"
+        } else {
+            "proposed: the most common order in which users first do their first three events (name the steps with events.funnel)"
         };
         f.definition = f.definition.param("steps", source);
         f
@@ -793,6 +797,33 @@ impl crate::metrics::signals::Headlines for EventsMetrics {
             ),
         ]
     }
+}
+
+/// A funnel proposed from the file when it has no standard steps: the most common sequence of
+/// users' first three distinct events, in the order they first did them (ties: the sequence
+/// whose names sort first, so row order never matters). None when no sequence of two or more
+/// steps is shared by two users.
+fn proposed_funnel(log: &EventLog) -> Option<Vec<String>> {
+    const STEPS: usize = 3;
+    let mut counts: std::collections::BTreeMap<Vec<&str>, u64> = Default::default();
+    for u in 0..log.n_users() {
+        let mut path: Vec<&str> = Vec::with_capacity(STEPS);
+        for i in log.rows_of(u) {
+            let e = log.event_names.name(log.event[i]);
+            if !path.contains(&e) {
+                path.push(e);
+                if path.len() == STEPS {
+                    break;
+                }
+            }
+        }
+        if path.len() >= 2 {
+            *counts.entry(path).or_default() += 1;
+        }
+    }
+    // The largest count; among equals the first in name order (max_by keeps the last).
+    let (path, n) = counts.into_iter().rev().max_by_key(|(_, n)| *n)?;
+    (n >= 2).then(|| path.iter().map(|s| s.to_string()).collect())
 }
 
 fn session_stats(
