@@ -32,13 +32,23 @@ export const percentValue = (v, d = 1) => (missing(v) ? NA : `${v.toFixed(d)}%`)
 /** With its sign: +1.2, −0.4. @param {number | null | undefined} v */
 export const signed = (v, d = 1) => (missing(v) ? NA : `${v >= 0 ? '+' : ''}${v.toFixed(d)}`);
 
-/** Seconds as a readable duration. @param {number | null | undefined} s */
+/**
+ * Seconds as a readable duration: "45 s", "12.5 min", "3 h 20 min", "2 d 3 h".
+ * @param {number | null | undefined} s
+ */
 export function duration(s) {
   if (missing(s)) return NA;
+  if (s < 0) return `−${duration(-s)}`;
   if (s < 120) return `${s.toFixed(0)} s`;
-  if (s < 7200) return `${(s / 60).toFixed(1)} min`;
-  if (s < 172800) return `${(s / 3600).toFixed(1)} h`;
-  return `${(s / 86400).toFixed(1)} d`;
+  if (s < 3600) return `${(s / 60).toFixed(1)} min`;
+  const whole = Math.round(s / 60);
+  if (whole < 1440) {
+    const [h, m] = [Math.floor(whole / 60), whole % 60];
+    return m ? `${h} h ${m} min` : `${h} h`;
+  }
+  const hours = Math.round(s / 3600);
+  const [d, h] = [Math.floor(hours / 24), hours % 24];
+  return h ? `${d} d ${h} h` : `${d} d`;
 }
 
 /** The decimals a value of this unit is shown with. @param {Unit} unit */

@@ -366,3 +366,38 @@ fn without_standard_steps_a_funnel_is_proposed_from_the_commonest_path() {
     assert_eq!(users, [4, 3, 3]);
     assert!(format!("{:?}", funnel.definition.params).contains("proposed"));
 }
+
+#[test]
+fn named_variants_the_sources_use() {
+    // CES on 1–5: answers 1, 2, 3, 4, 5, 5, 5, 3, 2, 1. 3–5: six answers, 1–2: four, so
+    // % 3–5 − % 1–2 = 60 − 40 = 20 points; CSAT on the same answers: mean 3.1, so the literal
+    // "sum of scores / responses × 100" is 310.
+    let answers = [1, 2, 3, 4, 5, 5, 5, 3, 2, 1];
+    let f: String = std::iter::once("CES (1-5),CSAT\n".to_string())
+        .chain(answers.iter().map(|a| format!("{a},{a}\n")))
+        .collect();
+    let r = common::survey(f.as_bytes(), "{}");
+    let ces = r.overall.ces.as_ref().unwrap();
+    common::close(ces.variants.net_with_neutral.value, 20.0, 1e-12);
+    assert_eq!(
+        ces.variants.net_with_neutral.definition.variant.name(),
+        "netWithNeutral"
+    );
+    let csat = r.overall.csat.as_ref().unwrap();
+    common::close(csat.variants.literal_mean.value, 310.0, 1e-12);
+
+    // Customers c1, c2 in January; c1 and c3 (new) in February; c1 and c2 (back) in March.
+    // February: S 2, E 2 (c1, c3), new 1 → churn lost/S = 1/2 (c2), (S − E)/S = 0, retention
+    // (E − N)/S = 1/2 either way. March: S 2 (c1, c3), E 2 (c1, c2), c2 reactivated → standard
+    // retention (2 − 1)/2 = 1/2, with only first-time customers as new (2 − 0)/2 = 1.
+    let t = "customer,order,date,amount\nc1,1,2024-01-05,10\nc2,2,2024-01-06,10\nc1,3,2024-02-05,10\nc3,4,2024-02-06,10\nc1,5,2024-03-05,10\nc2,6,2024-03-06,10\n";
+    let r = common::transactions(t.as_bytes(), "{}");
+    let p = &r.revenue.periods;
+    assert_eq!(p[1].period, "2024-02");
+    common::close(p[1].churn_rate, 0.5, 1e-12);
+    common::close(p[1].churn_start_minus_end, 0.0, 1e-12);
+    common::close(p[1].retention_first_time_new, 0.5, 1e-12);
+    common::close(p[2].retention_rate, 0.5, 1e-12);
+    common::close(p[2].retention_first_time_new, 1.0, 1e-12);
+    common::close(p[2].churn_start_minus_end, 0.0, 1e-12);
+}

@@ -35,6 +35,12 @@ pub struct PeriodRevenue {
     pub end_over_start: Option<f64>,
     /// lost / S.
     pub churn_rate: Option<f64>,
+    /// Variant `startMinusEnd`: (S − E) / S, churn net of the customers gained (negative when
+    /// the base grew).
+    pub churn_start_minus_end: Option<f64>,
+    /// Variant `firstTimeNew`: (E − first-time customers) / S; reactivated customers count as
+    /// retained, so it can exceed 100 %.
+    pub retention_first_time_new: Option<f64>,
     /// Wilson intervals of the retention ((S − lost) / S) and churn rates.
     pub retention_interval: Option<crate::stats::Interval>,
     pub churn_interval: Option<crate::stats::Interval>,
@@ -169,6 +175,8 @@ pub fn period_revenue(
             retention_rate: None,
             end_over_start: None,
             churn_rate: None,
+            churn_start_minus_end: None,
+            retention_first_time_new: None,
             retention_interval: None,
             churn_interval: None,
             active_customers: 0,
@@ -285,6 +293,8 @@ pub fn period_revenue(
         o.retention_rate = ratio(o.end_customers as f64 - newer, s);
         o.end_over_start = ratio(o.end_customers as f64, s);
         o.churn_rate = ratio(o.lost_customers as f64, s);
+        o.churn_start_minus_end = ratio(s - o.end_customers as f64, s);
+        o.retention_first_time_new = ratio(o.end_customers as f64 - o.new_customers as f64, s);
         o.retention_interval = crate::stats::wilson_interval(
             o.start_customers - o.lost_customers,
             o.start_customers,

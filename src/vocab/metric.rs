@@ -124,6 +124,12 @@ vocabulary! {
         MeanPercent = "meanPercent",
         Net = "net",
         NetWithNeutral = "netWithNeutral",
+        /// CSAT as the literal "sum of scores / responses × 100" (the mean × 100).
+        LiteralMean = "literalMean",
+        /// Churn as (customers at start − at end) / at start (net of new customers).
+        StartMinusEnd = "startMinusEnd",
+        /// Retention as (end − new) / start with only first-time customers as new.
+        FirstTimeNew = "firstTimeNew",
         EasyPercent = "easyPercent",
         ChannelWeighted = "channelWeighted",
         // Lifetime value

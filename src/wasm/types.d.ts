@@ -602,6 +602,10 @@ export type CesResult = {
 export type CesVariants = {
   mean: Figure;
   easyPercent: Figure;
+  /**
+   * % of answers in the upper half (3–5 on 1–5) minus % in the lower (1–2), easy side first.
+   */
+  netWithNeutral: Figure;
 };
 
 export type ChannelCsat = {
@@ -904,6 +908,10 @@ export type CsatVariants = {
   meanPercent: Figure;
   net: Figure;
   netWithNeutral: Figure;
+  /**
+   * The literal "sum of scores / responses × 100" (the mean × 100: 4.2 on 1–5 reads 420).
+   */
+  literalMean: Figure;
 };
 
 export type CustomerRfm = {
@@ -1839,6 +1847,16 @@ export type PeriodRevenue = {
    */
   churnRate: number | null;
   /**
+   * Variant `startMinusEnd`: (S − E) / S, churn net of the customers gained (negative when
+   * the base grew).
+   */
+  churnStartMinusEnd: number | null;
+  /**
+   * Variant `firstTimeNew`: (E − first-time customers) / S; reactivated customers count as
+   * retained, so it can exceed 100 %.
+   */
+  retentionFirstTimeNew: number | null;
+  /**
    * Wilson intervals of the retention ((S − lost) / S) and churn rates.
    */
   retentionInterval: Interval | null;
@@ -2726,6 +2744,9 @@ export type Variant =
   | "meanPercent"
   | "net"
   | "netWithNeutral"
+  | "literalMean"
+  | "startMinusEnd"
+  | "firstTimeNew"
   | "easyPercent"
   | "channelWeighted"
   | "purchaseValue"

@@ -22,11 +22,11 @@ export function render(r, ctx) {
     m.nps.definition.formula.split(';')[0]], m.nps.smallSample));
   if (m.csat) cards.push(card('csat', label(Metric.Csat), num(m.csat.score), [
     `${intervalDetail(m.csat.interval) || 'no interval'} · n = ${m.csat.responses}`,
-    `mean ${num(m.csat.mean, 2)} · net ${num(m.csat.variants.net.value)} · % 3–5 − % 1–2: ${num(m.csat.variants.netWithNeutral.value)}`,
+    `mean ${num(m.csat.mean, 2)} · net ${num(m.csat.variants.net.value)} · % 3–5 − % 1–2: ${num(m.csat.variants.netWithNeutral.value)} · sum / responses × 100: ${num(m.csat.variants.literalMean.value, 0)}`,
     m.csat.definition.formula], m.csat.smallSample, '%'));
   if (m.ces) cards.push(card('ces', label(Metric.Ces), num(m.ces.score, 2), [
     `${intervalDetail(m.ces.interval, (v) => num(v, 2)) || 'no interval'} · n = ${m.ces.responses}`,
-    `${num(m.ces.easyPercent)}% easy (${m.ces.variants.easyPercent.definition.formula.replace(/ \(.*/, '')})`,
+    `${num(m.ces.easyPercent)}% easy (${m.ces.variants.easyPercent.definition.formula.replace(/ \(.*/, '')}) · ${m.ces.variants.netWithNeutral.definition.formula}: ${num(m.ces.variants.netWithNeutral.value)} pts`,
     `scale ${m.ces.definition.params.scaleMin}–${m.ces.definition.params.scaleMax}, ${m.ces.direction}`], m.ces.smallSample));
   if (m.comments) cards.push(card('comments', 'Comment sentiment', sentimentScore(m.comments), [
     `${m.comments.positive} positive · ${m.comments.neutral} neutral · ${m.comments.negative} negative of ${m.comments.texts} comments`,

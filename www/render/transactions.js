@@ -15,12 +15,13 @@ import { changesTable } from './common.js';
 export function render(r, ctx) {
   $('revenue-definition').textContent = r.revenue.definition.formula;
   const money = (/** @type {number | null} */ v) => num(v, 2);
-  fillTable('revenue', ['Period', 'Customers at start', 'Lost', 'New', 'Reactivated', 'At end', 'Retention', 'Churn', 'Revenue', 'Orders', 'ARPU', 'ARPU interval', 'Average order', 'Average order interval', 'Repeat rate', 'NRR', 'GRR', 'Retention interval'],
+  fillTable('revenue', ['Period', 'Customers at start', 'Lost', 'New', 'Reactivated', 'At end', 'Retention', 'Churn', 'Revenue', 'Orders', 'ARPU', 'ARPU interval', 'Average order', 'Average order interval', 'Repeat rate', 'NRR', 'GRR', 'Retention interval', 'Churn (S − E) / S', 'Retention, first-time as new'],
     r.revenue.periods.map((p) => [p.period, p.startCustomers, p.lostCustomers, p.newCustomers, p.reactivatedCustomers, p.endCustomers,
       percent(p.retentionRate), percent(p.churnRate), money(p.revenue), p.orders, money(p.arpu), range(p.arpuInterval, money),
       money(p.averageOrderValue), range(p.averageOrderValueInterval, money),
       percent(p.repeatPurchaseRate), percent(p.netRevenueRetention), percent(p.grossRevenueRetention),
-      p.retentionInterval ? `${range(p.retentionInterval, (v) => percent(v))}${p.startCustomers < 30 ? ' (small sample)' : ''}` : '']));
+      p.retentionInterval ? `${range(p.retentionInterval, (v) => percent(v))}${p.startCustomers < 30 ? ' (small sample)' : ''}` : '',
+      percent(p.churnStartMinusEnd), percent(p.retentionFirstTimeNew)]));
   const shown = r.revenue.periods.slice(1);
   $('retention-chart').replaceChildren(...lineChart([
     { name: 'retention %', color: '#1f7a3f', values: shown.map((p) => (p.retentionRate === null ? null : 100 * p.retentionRate)) },

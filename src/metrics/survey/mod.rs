@@ -308,6 +308,8 @@ pub struct CsatVariants {
     pub mean_percent: Figure,
     pub net: Figure,
     pub net_with_neutral: Figure,
+    /// The literal "sum of scores / responses × 100" (the mean × 100: 4.2 on 1–5 reads 420).
+    pub literal_mean: Figure,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -434,6 +436,20 @@ pub fn csat_from_hist(h: &ScoreCounts, p: &CsatParams) -> CsatResult {
         mean_percent: mean_pct,
         net: net_fig(satisfied, d_net),
         net_with_neutral: net_fig(neutral_up, d_net_neutral),
+        literal_mean: Figure::new(
+            mean.map(|m| 100.0 * m),
+            n,
+            mean_iv.map(|i| scale_interval(i, 100.0, 0.0)),
+            scale_params(
+                Definition::new(
+                    Metric::Csat,
+                    Variant::LiteralMean,
+                    Unit::Score,
+                    "sum of scores / responses × 100 (the mean answer × 100; not a percentage)",
+                ),
+                s,
+            ),
+        ),
     };
     let head = match p.variant {
         CsatVariant::TopBox => &variants.top_box,
@@ -591,6 +607,8 @@ impl CesOptions {
 pub struct CesVariants {
     pub mean: Figure,
     pub easy_percent: Figure,
+    /// % of answers in the upper half (3–5 on 1–5) minus % in the lower (1–2), easy side first.
+    pub net_with_neutral: Figure,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -676,8 +694,50 @@ pub fn ces_from_hist(h: &ScoreCounts, p: &CesParams) -> CesResult {
         variants: CesVariants {
             mean: mean_fig,
             easy_percent: easy_fig,
+            net_with_neutral: ces_net(h, p, with),
         },
     }
+}
+
+/// CES as % of answers from the midpoint up minus % below it (3–5 minus 1–2 on 1–5), the easy
+/// side counted positive (reversed for `lowerIsEasier`).
+fn ces_net(h: &ScoreCounts, p: &CesParams, with: impl Fn(Definition) -> Definition) -> Figure {
+    let (s, n) = (p.scale, h.n());
+    let mid = s.midpoint_up();
+    let (upper, lower) = (h.count_between(mid, s.max), h.count_between(s.min, mid - 1));
+    let (plus, minus, text) = match p.direction {
+        CesDirection::HigherIsEasier => (
+            upper,
+            lower,
+            format!(
+                "% of answers {mid}–{} minus % of answers {}–{}",
+                s.max,
+                s.min,
+                mid - 1
+            ),
+        ),
+        CesDirection::LowerIsEasier => (
+            lower,
+            upper,
+            format!(
+                "% of answers {}–{} minus % of answers {mid}–{}",
+                s.min,
+                mid - 1,
+                s.max
+            ),
+        ),
+    };
+    Figure::new(
+        (n > 0).then(|| 100.0 * (plus as f64 - minus as f64) / n as f64),
+        n,
+        net_interval(plus, minus, n, p.level).map(|(_, i)| i),
+        with(Definition::new(
+            Metric::Ces,
+            Variant::NetWithNeutral,
+            Unit::Points,
+            text,
+        )),
+    )
 }
 
 /// CES from raw scores.
