@@ -222,6 +222,7 @@ function clvLines(c) {
     c.spend ? `  spend: p ${fmt(c.spend.p, 3)}, q ${fmt(c.spend.q, 3)}, gamma ${fmt(c.spend.gamma, 3)}, LL ${fmt(c.spend.logLikelihood, 1)}` : '  spend: not enough repeat customers',
     c.holdout ? `  holdout ${c.holdout.from} … ${c.holdout.to}: actual ${c.holdout.actual}, predicted ${fmt(c.holdout.predicted, 1)} repeat purchases` : '  no holdout',
     `  ${c.customers} customers, mean P(alive) ${pct(c.meanPAlive)}, mean CLV over ${c.horizon} units ${fmt(c.meanClv, 2)}, total ${fmt(c.totalClv, 2)}`,
+    ...c.unreliableReasons.map((why) => `  UNRELIABLE: ${why}`),
   ];
 }
 
@@ -231,6 +232,7 @@ function lifetimeLines(lv, cohorts) {
   for (const v of lv.variants) L.push(`  ${v.variant.padEnd(17)} ${(v.value == null ? `n/a (${v.unavailableReason})` : fmt(v.value, 2)).padStart(10)}  ${v.formula}`);
   for (const why of lv.coincidences) L.push(`  (${why})`);
   const k = cohorts.contractual;
+  if (k?.unreliableReason) L.push(`  UNRELIABLE: ${k.unreliableReason}`);
   if (k) L.push(`  contractual (sBG on ${cohorts.cohorts.length} cohorts): alpha ${fmt(k.model.alpha, 3)}, beta ${fmt(k.model.beta, 3)}, LL ${fmt(k.model.logLikelihood, 1)}, median lifetime ${k.medianLifetime ?? 'n/a'} periods, mean ${k.meanLifetime == null ? 'infinite' : fmt(k.meanLifetime, 1)}`);
   return L;
 }

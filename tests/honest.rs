@@ -401,3 +401,38 @@ fn named_variants_the_sources_use() {
     common::close(p[2].retention_first_time_new, 1.0, 1e-12);
     common::close(p[2].churn_start_minus_end, 0.0, 1e-12);
 }
+
+#[test]
+fn unreliable_fits_say_so_next_to_their_figures() {
+    // Four customers who buy every month for six months: nobody is ever lost, so the
+    // shifted-beta-geometric churn probability runs to 0 (a parameter to the end of its range),
+    // and four customers are far too few for BG/NBD.
+    let mut f = String::from("customer,order,date,amount\n");
+    let mut o = 0;
+    for m in 1..=6 {
+        for c in 1..=4 {
+            o += 1;
+            f.push_str(&format!("c{c},{o},2024-{m:02}-{:02},{}\n", 3 + c, 10 * c));
+        }
+    }
+    let r = common::transactions(f.as_bytes(), r#"{"clv": {}}"#);
+    let k = r
+        .revenue
+        .cohorts
+        .contractual
+        .as_ref()
+        .expect("a contract fit");
+    let why = k.unreliable_reason.as_deref().unwrap_or_default();
+    assert!(
+        why.starts_with("the shifted-beta-geometric fit is degenerate"),
+        "{k:?}"
+    );
+    let clv = r.clv.as_ref().expect("a CLV fit");
+    assert!(
+        clv.unreliable_reasons
+            .iter()
+            .any(|m| m.contains("fitted on 4 customers")),
+        "{:?}",
+        clv.unreliable_reasons
+    );
+}

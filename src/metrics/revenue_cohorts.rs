@@ -58,6 +58,9 @@ pub struct ContractualRetention {
     pub mean_lifetime: Option<f64>,
     /// Periods until half a cohort has gone.
     pub median_lifetime: Option<u32>,
+    /// Why the fit should not be trusted, when it should not (a parameter at the end of its
+    /// range, or no convergence): the lifetimes and projection then read as unreliable.
+    pub unreliable_reason: Option<String>,
     pub definition: Definition,
 }
 
@@ -201,7 +204,17 @@ fn contractual(cohorts: &[RevenueCohort], horizon: u32) -> Option<ContractualRet
             }
         })
         .collect();
+    let extreme = |v: f64| !(1e-4..=1e5).contains(&v);
+    let unreliable_reason = (!model.converged || extreme(model.alpha) || extreme(model.beta)).then(|| {
+        format!(
+            "the shifted-beta-geometric fit is degenerate (α {:.4}, β {:.4}{}): the lifetimes and the projection are unreliable",
+            model.alpha,
+            model.beta,
+            if model.converged { "" } else { ", not converged" }
+        )
+    });
     Some(ContractualRetention {
+        unreliable_reason,
         mean_lifetime: sbg::mean_lifetime(model.alpha, model.beta),
         median_lifetime: sbg::median_lifetime(model.alpha, model.beta),
         projection,

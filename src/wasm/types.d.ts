@@ -839,6 +839,11 @@ export type ContractualRetention = {
    * Periods until half a cohort has gone.
    */
   medianLifetime: number | null;
+  /**
+   * Why the fit should not be trusted, when it should not (a parameter at the end of its
+   * range, or no convergence): the lifetimes and projection then read as unreliable.
+   */
+  unreliableReason: string | null;
   definition: Definition;
 };
 
@@ -1969,6 +1974,12 @@ export type PredictiveClv = {
    */
   seconds: number | null;
   customerTable?: Array<ClvCustomer>;
+  /**
+   * Why the predictions should not be trusted, when they should not: each fit warning's
+   * message (too few customers, no repeat buyers, a degenerate fit). Empty when the fits
+   * hold; the page shows them next to the mean CLV.
+   */
+  unreliableReasons: Array<string>;
   definition: Definition;
 };
 

@@ -58,6 +58,7 @@ function renderCohortsAndValue(r) {
     ? `Read as contracts (a customer stays until their last purchase period), a shifted-beta-geometric fit gives α ${num(k.model.alpha, 3)}, β ${num(k.model.beta, 3)}: ` +
       `half a cohort has gone after ${k.medianLifetime ?? 'more than 100 000'} periods; mean lifetime ${k.meanLifetime === null ? 'infinite (α ≤ 1)' : `${num(k.meanLifetime, 1)} periods`}.`
     : 'No cohort is older than one period: no contract retention fit.';
+  $('contractual-warning').textContent = k?.unreliableReason ? `Unreliable: ${k.unreliableReason}.` : '';
   $('contractual-chart').replaceChildren(...(k ? lineChart([
     { name: 'observed % still active', color: '#2357c6', values: k.projection.map((p) => 100 * (p.observed ?? p.survival)) },
     { name: 'sBG projection %', color: '#b26a00', values: k.projection.map((p) => 100 * p.survival) },
@@ -84,6 +85,7 @@ function renderClv(r, ctx) {
   $('clv-export').onclick = () => ctx.rerun({ clv: clvOptions({ customers: true }) });
   $('clv-distribution').replaceChildren();
   $('clv-holdout').replaceChildren();
+  $('clv-warning').textContent = c?.unreliableReasons.length ? `Unreliable: ${c.unreliableReasons.join('; ')}.` : '';
   if (!c) { $('clv-summary').textContent = 'Not fitted.'; return; }
   const m = c.purchases, g = c.spend;
   $('clv-summary').textContent = `${count(c.customers)} customers, calibration to ${c.calibrationEnd}, ${c.unitDays}-day units. ` +

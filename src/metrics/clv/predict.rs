@@ -113,6 +113,10 @@ pub struct PredictiveClv {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub customer_table: Option<Vec<ClvCustomer>>,
+    /// Why the predictions should not be trusted, when they should not: each fit warning's
+    /// message (too few customers, no repeat buyers, a degenerate fit). Empty when the fits
+    /// hold; the page shows them next to the mean CLV.
+    pub unreliable_reasons: Vec<String>,
     pub definition: Definition,
 }
 
@@ -291,7 +295,12 @@ pub fn predictive_clv(
             });
         }
     }
+    let before = warnings.len();
     fit_warnings(&rft, &model, spend.as_ref(), warnings);
+    let unreliable_reasons: Vec<String> = warnings[before..]
+        .iter()
+        .map(|w| w.message.clone())
+        .collect();
     let n = clvs.len();
     let total_clv: f64 = clvs.iter().sum();
     let mut sorted = clvs.clone();
@@ -324,6 +333,7 @@ pub fn predictive_clv(
         distribution: bins.iter().enumerate().map(|(i, &c)| (top * i as f64 / 20.0, c)).collect(),
         seconds: started.elapsed_seconds(),
         customer_table: want_table.then_some(table),
+        unreliable_reasons,
         definition: Definition::new(
             Metric::Clv,
             if modified { Variant::MbgnbdGammaGamma } else { Variant::BgnbdGammaGamma },
