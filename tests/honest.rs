@@ -436,3 +436,40 @@ fn unreliable_fits_say_so_next_to_their_figures() {
         clv.unreliable_reasons
     );
 }
+
+#[test]
+fn headers_in_other_languages_name_their_roles() {
+    // German orders, semicolons and decimal commas: customers K1 (1.234,50 + 100,00) and K2.
+    let de = "Kundennummer;Bestellnummer;Datum;Betrag\nK1;B1;31.01.2024;1.234,50\nK2;B2;15.02.2024;12,50\nK1;B3;01.03.2024;100,00\n";
+    for (text, roles) in [
+        (de.to_string(), ["userId", "orderId", "timestamp", "amount"]),
+        (
+            "client;commande;date;montant\nc1;o1;2024-01-31;10,5\nc2;o2;2024-02-01;3\n".into(),
+            ["userId", "orderId", "timestamp", "amount"],
+        ),
+        (
+            "cliente,pedido,fecha,importe\nc1,p1,2024-01-31,10.5\nc2,p2,2024-02-01,3\n".into(),
+            ["userId", "orderId", "timestamp", "amount"],
+        ),
+        (
+            "cliente;ordine;data;importo\nc1;o1;2024-01-31;10,5\nc2;o2;2024-02-01;3\n".into(),
+            ["userId", "orderId", "timestamp", "amount"],
+        ),
+        (
+            "cliente;encomenda;data;valor\nc1;o1;2024-01-31;10,5\nc2;o2;2024-02-01;3\n".into(),
+            ["userId", "orderId", "timestamp", "amount"],
+        ),
+        (
+            "klant;bestelling;datum;bedrag\nc1;o1;2024-01-31;10,5\nc2;o2;2024-02-01;3\n".into(),
+            ["userId", "orderId", "timestamp", "amount"],
+        ),
+    ] {
+        let r = common::transactions(text.as_bytes(), "{}");
+        let got: Vec<&str> = r.head.columns.iter().map(|c| c.role.name()).collect();
+        assert_eq!(got, roles, "{text}");
+    }
+    let r = common::transactions(de.as_bytes(), "{}");
+    // 1.234,50 + 12,50 + 100,00 read with the decimal comma.
+    let revenue: f64 = r.revenue.periods.iter().map(|p| p.revenue).sum();
+    common::close(Some(revenue), 1347.0, 1e-9);
+}

@@ -32,6 +32,11 @@ pub const CHANNEL_WORDS: &[&str] = &[
     "touchpoint",
     "platform",
     "network",
+    // German, French, Spanish, Italian, Portuguese, Dutch.
+    "kanal",
+    "canal",
+    "canale",
+    "kanaal",
 ];
 
 /// Words of a header that holds free text.
@@ -41,7 +46,7 @@ pub const TEXT_WORDS: &[&str] = &[
 ];
 
 /// Words that make a header name a time.
-pub const TIME_WORDS: [&str; 11] = [
+pub const TIME_WORDS: [&str; 20] = [
     "date",
     "time",
     "timestamp",
@@ -53,6 +58,16 @@ pub const TIME_WORDS: [&str; 11] = [
     "when",
     "completed",
     "ts",
+    // German, French, Spanish, Italian, Portuguese, Dutch.
+    "datum",
+    "zeit",
+    "zeitpunkt",
+    "heure",
+    "fecha",
+    "hora",
+    "giorno",
+    "tijd",
+    "tijdstip",
 ];
 
 /// Header words of the roles recognised by name, checked in this order (the first whose words
@@ -212,6 +227,20 @@ pub const NAME_RULES: &[NameRule] = &[
     NameRule {
         role: Role::OrderId,
         any: &[
+            // German, French, Spanish, Italian, Portuguese, Dutch.
+            "bestellung",
+            "bestellnummer",
+            "auftrag",
+            "rechnung",
+            "commande",
+            "facture",
+            "pedido",
+            "factura",
+            "ordine",
+            "fattura",
+            "encomenda",
+            "bestelling",
+            "factuur",
             "order",
             "transaction",
             "invoice",
@@ -224,6 +253,23 @@ pub const NAME_RULES: &[NameRule] = &[
     NameRule {
         role: Role::UserId,
         any: &[
+            // German, French, Spanish, Italian, Portuguese, Dutch.
+            "kunde",
+            "kunden",
+            "kundennummer",
+            "kundenid",
+            "nutzer",
+            "benutzer",
+            "utilisateur",
+            "cliente",
+            "clientes",
+            "usuario",
+            "utente",
+            "utilizador",
+            "klant",
+            "klantnummer",
+            "gebruiker",
+            "klantid",
             "user",
             "customer",
             "client",
@@ -248,7 +294,19 @@ pub const NAME_RULES: &[NameRule] = &[
     },
     NameRule {
         role: Role::EventName,
-        any: &["event", "action", "activity", "eventname", "eventtype"],
+        any: &[
+            // German, French, Spanish, Italian, Portuguese, Dutch.
+            "ereignis",
+            "événement",
+            "evenement",
+            "evento",
+            "gebeurtenis",
+            "event",
+            "action",
+            "activity",
+            "eventname",
+            "eventtype",
+        ],
         all: &[],
     },
     NameRule {
@@ -327,19 +385,41 @@ pub const NAME_RULES: &[NameRule] = &[
     NameRule {
         role: Role::Amount,
         any: &[
-            "amount", "revenue", "total", "price", "sales", "paid", "payment", "subtotal", "gmv",
-            "value", "spent", "sum",
+            // German, French, Spanish, Italian, Portuguese, Dutch.
+            "betrag", "umsatz", "preis", "gesamt", "montant", "prix", "importe", "precio", "monto",
+            "importo", "prezzo", "valor", "preco", "preço", "bedrag", "prijs", "totaal", "amount",
+            "revenue", "total", "price", "sales", "paid", "payment", "subtotal", "gmv", "value",
+            "spent", "sum",
         ],
         all: &[],
     },
     NameRule {
         role: Role::Quantity,
-        any: &["quantity", "qty", "units", "items"],
+        any: &[
+            // German, French, Spanish, Italian, Portuguese, Dutch.
+            "menge",
+            "anzahl",
+            "quantité",
+            "quantite",
+            "cantidad",
+            "quantità",
+            "quantita",
+            "quantidade",
+            "aantal",
+            "quantity",
+            "qty",
+            "units",
+            "items",
+        ],
         all: &[],
     },
     NameRule {
         role: Role::Product,
-        any: &["product", "sku", "item", "plan", "category"],
+        any: &[
+            // German, French, Spanish, Italian, Portuguese, Dutch.
+            "produkt", "artikel", "produit", "producto", "prodotto", "produto", "product", "sku",
+            "item", "plan", "category",
+        ],
         all: &[],
     },
     NameRule {
