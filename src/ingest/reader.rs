@@ -648,7 +648,11 @@ impl ChunkReader {
         super::xlsx::read_sheet(
             bytes,
             self.opts.sheet.as_deref(),
-            self.opts.max_columns,
+            super::xlsx::SheetLimits {
+                max_columns: self.opts.max_columns,
+                max_part_bytes: self.opts.max_spreadsheet_bytes,
+                max_field_bytes: self.opts.max_field_bytes,
+            },
             &mut self.rejections,
             &mut count,
         )
