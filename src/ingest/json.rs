@@ -434,7 +434,11 @@ impl ObjectRows {
                 continue;
             };
             match cell {
-                Cell::Text(t) => cells[i] = Some(t),
+                Cell::Text(t) => {
+                    if let Some(c) = cells.get_mut(i) {
+                        *c = Some(t);
+                    }
+                }
                 Cell::Null => {}
                 Cell::Nested => rejections.add(
                     RejectionCode::NestedValue,

@@ -97,7 +97,10 @@ impl<'a> Record<'a> {
 
     pub fn get(&self, i: usize) -> Option<&'a str> {
         let end = *self.ends.get(i)?;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        let start = match i.checked_sub(1) {
+            None => 0,
+            Some(j) => *self.ends.get(j)?,
+        };
         self.text.get(start..end)
     }
 
@@ -315,10 +318,10 @@ impl ChunkReader {
             Encoding::Utf16Le | Encoding::Utf16Be => {
                 let mut d = Utf16Decoder::new(encoding == Encoding::Utf16Be);
                 let mut out = Vec::new();
-                d.decode(&self.head[bom..], &mut out);
+                d.decode(tail(&self.head, bom), &mut out);
                 out
             }
-            _ => self.head[bom..].to_vec(),
+            _ => tail(&self.head, bom).to_vec(),
         };
         let first_line = header_line(&text_head);
         let more = !at_end && self.head.len() < SNIFF_LIMIT;
@@ -446,25 +449,26 @@ impl ChunkReader {
                     Some((0, 0, used)) => {
                         // An empty line (LF or CRLF): skipped like csv-core does.
                         self.lines += 1;
-                        input = &input[used..];
+                        input = tail(input, used);
                         continue;
                     }
                     Some((_, nfields, used)) => {
                         // Fields end to end without delimiters, as csv-core writes them.
                         let (mut pos, mut from) = (0, 0);
-                        for k in 0..nfields {
-                            let raw_end = self.ends[k];
-                            let field = &input[from..raw_end];
-                            self.out[pos..pos + field.len()].copy_from_slice(field);
+                        for end in self.ends.iter_mut().take(nfields) {
+                            let field = input.get(from..*end).unwrap_or_default();
+                            if let Some(to) = self.out.get_mut(pos..pos + field.len()) {
+                                to.copy_from_slice(field);
+                            }
                             pos += field.len();
-                            self.ends[k] = pos;
-                            from = raw_end + 1;
+                            from = *end + 1;
+                            *end = pos;
                         }
                         self.outlen = pos;
                         self.endlen = nfields;
                         self.lines += 1;
                         self.last_lf = true;
-                        input = &input[used..];
+                        input = tail(input, used);
                         self.emit(true, sink)?;
                         continue;
                     }
@@ -473,16 +477,17 @@ impl ChunkReader {
             }
             let (res, nin, nout, nend) = self.core.read_record(
                 input,
-                &mut self.out[self.outlen..],
-                &mut self.ends[self.endlen..],
+                self.out.get_mut(self.outlen..).unwrap_or_default(),
+                self.ends.get_mut(self.endlen..).unwrap_or_default(),
             );
             // csv-core stops at or after a record's terminator (possibly reporting the record
             // on the next call): an LF consumed is already counted.
-            if nin > 0 {
-                self.last_lf = input[nin - 1] == b'\n';
-                self.lines += input[..nin].iter().filter(|&&b| b == b'\n').count() as u64;
+            let (used, rest) = input.split_at(nin.min(input.len()));
+            if let Some(&last) = used.last() {
+                self.last_lf = last == b'\n';
+                self.lines += used.iter().filter(|&&b| b == b'\n').count() as u64;
             }
-            input = &input[nin..];
+            input = rest;
             self.outlen += nout;
             self.endlen += nend;
             match res {
@@ -496,11 +501,12 @@ impl ChunkReader {
                 }
                 ReadRecordResult::OutputFull => {
                     self.core_clean = false;
-                    let field_start = if self.endlen == 0 {
-                        0
-                    } else {
-                        self.ends[self.endlen - 1]
-                    };
+                    let field_start = self
+                        .endlen
+                        .checked_sub(1)
+                        .and_then(|i| self.ends.get(i))
+                        .copied()
+                        .unwrap_or(0);
                     if self.outlen - field_start > self.opts.max_field_bytes {
                         return Err(self.limit(Limit::FieldBytes));
                     }
@@ -533,19 +539,18 @@ impl ChunkReader {
         let mut n = 0usize;
         let mut at = 0usize;
         loop {
-            let Some(k) = memchr::memchr3(d, b'\n', b'"', &input[at..]) else {
+            let Some(k) = memchr::memchr3(d, b'\n', b'"', tail(input, at)) else {
                 return Ok(None);
             };
             let i = at + k;
-            match input[i] {
+            match input.get(i).copied().unwrap_or(b'"') {
                 b'\n' => {
-                    let len = if i > 0 && input[i - 1] == b'\r' {
-                        i - 1
-                    } else {
-                        i
+                    let len = match i.checked_sub(1) {
+                        Some(j) if input.get(j) == Some(&b'\r') => j,
+                        _ => i,
                     };
                     // A CR inside the line ends a record for csv-core: let it decide.
-                    if memchr::memchr(b'\r', &input[..len]).is_some() {
+                    if memchr::memchr(b'\r', input.get(..len).unwrap_or_default()).is_some() {
                         return Ok(None);
                     }
                     if len == 0 && n == 0 {
@@ -557,7 +562,10 @@ impl ChunkReader {
                     if self.out.len() < len {
                         self.out.resize(len.next_power_of_two(), 0);
                     }
-                    self.ends[n] = len;
+                    let Some(end) = self.ends.get_mut(n) else {
+                        return Ok(None);
+                    };
+                    *end = len;
                     return Ok(Some((len, n + 1, i + 1)));
                 }
                 b'"' => return Ok(None),
@@ -569,7 +577,10 @@ impl ChunkReader {
                         let len = self.ends.len() * 2;
                         self.ends.resize(len, 0);
                     }
-                    self.ends[n] = i;
+                    let Some(end) = self.ends.get_mut(n) else {
+                        return Ok(None);
+                    };
+                    *end = i;
                     n += 1;
                     at = i + 1;
                 }
@@ -588,15 +599,16 @@ impl ChunkReader {
         if endlen > self.opts.max_columns {
             return Err(self.limit(Limit::Columns));
         }
+        let ends = self.ends.get(..endlen).unwrap_or_default();
         let mut prev = 0;
-        for &e in &self.ends[..endlen] {
-            if e - prev > self.opts.max_field_bytes {
+        for &e in ends {
+            if e.saturating_sub(prev) > self.opts.max_field_bytes {
                 return Err(self.limit(Limit::FieldBytes));
             }
             prev = e;
         }
         self.records += 1;
-        let bytes = &self.out[..outlen];
+        let bytes = self.out.get(..outlen).unwrap_or_default();
         if !self.cr_only {
             // The line the record starts on: lines before its end, less the line breaks
             // inside its fields. Lines skipped since the previous record were blank.
@@ -607,19 +619,15 @@ impl ChunkReader {
         }
         let row = self.records + self.blank_lines;
         match std::str::from_utf8(bytes) {
-            Ok(text) => sink(Record {
-                row,
-                text,
-                ends: &self.ends[..endlen],
-            }),
+            Ok(text) => sink(Record { row, text, ends }),
             Err(_) => {
                 // Not UTF-8: read this record as Windows-1252 (each byte is one character).
                 self.cp1252_records += 1;
                 self.alt.clear();
                 self.alt_ends.clear();
                 let mut start = 0;
-                for &e in &self.ends[..endlen] {
-                    decode_cp1252(&bytes[start..e], &mut self.alt);
+                for &e in ends {
+                    decode_cp1252(bytes.get(start..e).unwrap_or_default(), &mut self.alt);
                     self.alt_ends.push(self.alt.len());
                     start = e;
                 }
@@ -659,13 +667,18 @@ impl ChunkReader {
     }
 }
 
+/// The bytes after the first `n` (empty past the end).
+fn tail(b: &[u8], n: usize) -> &[u8] {
+    b.get(n..).unwrap_or_default()
+}
+
 /// The first line of `text`, ending at the first newline outside quotes; `None` if not complete.
 fn header_line(text: &[u8]) -> Option<&[u8]> {
     let mut in_quotes = false;
     for (i, &b) in text.iter().enumerate() {
         match b {
             b'"' => in_quotes = !in_quotes,
-            b'\n' | b'\r' if !in_quotes => return Some(&text[..i]),
+            b'\n' | b'\r' if !in_quotes => return text.get(..i),
             _ => {}
         }
     }
@@ -680,18 +693,19 @@ fn detect_delimiter(line: &[u8]) -> u8 {
         if b == b'"' {
             in_quotes = !in_quotes;
         } else if !in_quotes {
-            if let Some(i) = DELIMITERS.iter().position(|d| *d == b) {
-                counts[i] += 1;
+            if let Some((_, n)) = DELIMITERS.iter().zip(&mut counts).find(|(d, _)| **d == b) {
+                *n += 1;
             }
         }
     }
-    let mut best = 0;
-    for i in 1..DELIMITERS.len() {
-        if counts[i] > counts[best] {
-            best = i;
+    // The first of the most frequent (candidates are in order of preference).
+    let mut best = (b',', 0);
+    for (&d, &n) in DELIMITERS.iter().zip(&counts) {
+        if n > best.1 {
+            best = (d, n);
         }
     }
-    DELIMITERS[best]
+    best.0
 }
 
 #[cfg(test)]
