@@ -119,7 +119,7 @@ impl Analyzer {
     pub fn progress(&self) -> Progress {
         Progress {
             bytes: self.reader.bytes_in(),
-            rows: self.inner.rows,
+            rows: self.inner.rows + self.reader.rows_rejected(),
         }
     }
 
@@ -150,7 +150,7 @@ impl Analyzer {
         InputSummary {
             format: self.reader.format(),
             bytes: self.reader.bytes_in(),
-            rows: self.inner.rows,
+            rows: self.inner.rows + self.reader.rows_rejected(),
             encoding: self.reader.encoding(),
             windows1252_rows: self.reader.cp1252_records,
             delimiter,
@@ -210,6 +210,7 @@ impl Analyzer {
             kind,
             head,
             rejections: std::mem::take(&mut self.reader.rejections),
+            rows_rejected: self.reader.rows_rejected(),
             resolved: &inner.resolved,
             opts: &inner.opts,
             warnings: std::mem::take(&mut inner.warnings),

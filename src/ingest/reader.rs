@@ -166,6 +166,8 @@ pub struct ChunkReader {
     alt_ends: Vec<usize>,
     records: u64,
     bytes_in: u64,
+    /// Bytes of 8-bit text fed to the parsers (after a byte-order mark).
+    text_bytes: u64,
     /// Records whose bytes were not valid UTF-8 and were read as Windows-1252.
     pub cp1252_records: u64,
     /// Rows or values the reader itself could not use (invalid JSON, nested values, cell errors).
@@ -199,6 +201,7 @@ impl ChunkReader {
             alt_ends: Vec::new(),
             records: 0,
             bytes_in: 0,
+            text_bytes: 0,
             cp1252_records: 0,
             rejections: Rejections::default(),
         }
@@ -244,6 +247,15 @@ impl ChunkReader {
                 self.lines + 1
             },
             option,
+        }
+    }
+
+    /// Rows read but rejected whole by the reader (JSON elements that are not valid objects):
+    /// they count as read and as skipped.
+    pub fn rows_rejected(&self) -> u64 {
+        match &self.mode {
+            Mode::Json { rows, .. } => rows.rows_rejected,
+            _ => 0,
         }
     }
 
@@ -329,12 +341,6 @@ impl ChunkReader {
             // Wait for the byte after the line end too: CR alone or CRLF.
             return Ok(false);
         }
-        // NUL bytes in UTF-8 or 8-bit text: a binary file (PDF, image, .xls, UTF-32…).
-        if !matches!(encoding, Encoding::Utf16Le | Encoding::Utf16Be) && text_head.contains(&0) {
-            return Err(Error::Encoding {
-                reason: "the file is binary, not text, JSON or .xlsx (it contains NUL bytes); export it as CSV, JSON or .xlsx".to_string(),
-            });
-        }
         self.encoding = encoding;
         if matches!(encoding, Encoding::Utf16Le | Encoding::Utf16Be) {
             self.utf16 = Some(Utf16Decoder::new(encoding == Encoding::Utf16Be));
@@ -398,7 +404,17 @@ impl ChunkReader {
                 r
             }
             None if bytes.is_empty() => Ok(()),
-            None => self.feed_text(bytes, false, sink),
+            None => {
+                // NUL bytes in UTF-8 or 8-bit text: a binary file (PDF, image, .xls, UTF-32…),
+                // wherever the byte is and however the input is cut into chunks.
+                if let Some(i) = memchr::memchr(0, bytes) {
+                    return Err(Error::Encoding {
+                        reason: format!("the file is binary, not text, JSON or .xlsx (it contains a NUL byte, at byte {}); export it as CSV, JSON or .xlsx", self.text_bytes + i as u64),
+                    });
+                }
+                self.text_bytes += bytes.len() as u64;
+                self.feed_text(bytes, false, sink)
+            }
         }
     }
 

@@ -155,3 +155,26 @@ pub fn xlsx_parts(parts: &[(&str, &[u8])]) -> Vec<u8> {
     zip.finish().expect("zip finish");
     out.into_inner()
 }
+
+/// The report of `bytes` fed to the streaming analyzer in chunks of `chunk` bytes.
+pub fn streamed(
+    bytes: &[u8],
+    opts: &str,
+    chunk: usize,
+) -> Result<Report, engagement_metrics::Error> {
+    let mut a = engagement_metrics::Analyzer::new(options(opts))?;
+    for c in bytes.chunks(chunk.max(1)) {
+        a.push(c)?;
+    }
+    a.finish()
+}
+
+/// Rows read, kept and skipped by a report: read must equal kept + skipped.
+pub fn row_balance(r: &Report) -> (u64, u64, u64) {
+    let s = r.shared();
+    (
+        s.head.input.rows,
+        s.dataset.rows_kept,
+        s.dataset.rows_skipped,
+    )
+}
