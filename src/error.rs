@@ -154,9 +154,12 @@ pub struct Rejection {
 }
 
 /// Collects rejections by (code, column), keeping every count and the first few examples.
+/// A hash index finds a group in one step, however many groups there are (a file with 40,000
+/// distinct bad columns or keys must not cost 40,000² comparisons).
 #[derive(Debug, Clone, Default)]
 pub struct Rejections {
     items: Vec<Rejection>,
+    index: rustc_hash::FxHashMap<(RejectionCode, String), usize>,
 }
 
 /// How many examples are kept per (reason, column).
@@ -164,24 +167,51 @@ pub const MAX_EXAMPLES: usize = 5;
 
 impl Rejections {
     pub fn add(&mut self, code: RejectionCode, fate: Fate, example: ValueExample) {
-        if let Some(r) = self
-            .items
-            .iter_mut()
-            .find(|r| r.code == code && r.column == example.column)
-        {
-            r.count += 1;
-            if r.examples.len() < MAX_EXAMPLES {
-                r.examples.push(example);
-            }
-            return;
-        }
-        self.items.push(Rejection {
+        self.add_group(Rejection {
             code,
             column: example.column.clone(),
             count: 1,
             fate,
             examples: vec![example],
         });
+    }
+
+    /// Adds one rejection to the group of `column`, whatever column its example names.
+    pub fn add_group_of(
+        &mut self,
+        code: RejectionCode,
+        column: &str,
+        fate: Fate,
+        example: ValueExample,
+    ) {
+        self.add_group(Rejection {
+            code,
+            column: column.to_string(),
+            count: 1,
+            fate,
+            examples: vec![example],
+        });
+    }
+
+    /// Adds a group: counts summed, examples kept up to the limit.
+    fn add_group(&mut self, r: Rejection) {
+        crate::work::step(1);
+        let key = (r.code, r.column);
+        match self.index.get(&key).and_then(|&i| self.items.get_mut(i)) {
+            Some(x) => {
+                x.count += r.count;
+                let room = MAX_EXAMPLES.saturating_sub(x.examples.len());
+                x.examples.extend(r.examples.into_iter().take(room));
+            }
+            None => {
+                self.index.insert(key.clone(), self.items.len());
+                self.items.push(Rejection {
+                    code: key.0,
+                    column: key.1,
+                    ..r
+                });
+            }
+        }
     }
 
     pub fn total(&self) -> u64 {
@@ -195,18 +225,7 @@ impl Rejections {
     /// Adds every rejection of `other` (counts summed, examples kept up to the limit).
     pub fn merge(&mut self, other: Rejections) {
         for r in other.items {
-            match self
-                .items
-                .iter_mut()
-                .find(|x| x.code == r.code && x.column == r.column)
-            {
-                Some(x) => {
-                    x.count += r.count;
-                    let room = MAX_EXAMPLES.saturating_sub(x.examples.len());
-                    x.examples.extend(r.examples.into_iter().take(room));
-                }
-                None => self.items.push(r),
-            }
+            self.add_group(r);
         }
     }
 

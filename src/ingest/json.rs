@@ -427,8 +427,11 @@ impl ObjectRows {
         let mut cells: Vec<Option<String>> = vec![None; self.header.len()];
         for (key, cell) in obj.0 {
             let Some(&i) = self.index.get(&key) else {
-                rejections.add(
+                // One group for every key not in the header (the example names the key):
+                // a file whose objects each bring a new key gets one entry, not one per key.
+                rejections.add_group_of(
                     RejectionCode::UnknownKey,
+                    "",
                     Fate::ValueIgnored,
                     ValueExample {
                         row: line,
