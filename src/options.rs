@@ -39,6 +39,11 @@ pub struct AnalyzeOptions {
     pub format: Option<String>,
     /// Worksheet of an .xlsx file (default: the first).
     pub sheet: Option<String>,
+    /// Delimited text: a quote that is never closed is read as a literal character, and the
+    /// lines after it as ordinary records (default false: RFC 4180 reading, in which it takes
+    /// the rest of the file into one field). Either way an `UNTERMINATED_QUOTE` warning says
+    /// where it opened.
+    pub lenient_quotes: Option<bool>,
     /// Decimal mark of amounts: "dot" (`1,234.5`) or "comma" (`1.234,5`); detected per column
     /// when absent.
     #[ts(as = "Option<DecimalMark>")]
@@ -205,6 +210,7 @@ impl AnalyzeOptions {
                 delimiter,
                 format,
                 sheet: self.sheet.clone(),
+                lenient_quotes: self.lenient_quotes.unwrap_or(false),
                 max_spreadsheet_bytes: positive(
                     "maxSpreadsheetBytes",
                     self.max_spreadsheet_bytes,

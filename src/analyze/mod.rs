@@ -219,6 +219,7 @@ impl Analyzer {
     }
 
     fn decoding_warnings(&mut self) {
+        self.quote_warnings();
         if self.reader.cp1252_records > 0 {
             self.inner.warnings.push(Warning {
                 code: WarningCode::DecodedAsWindows1252,
@@ -234,6 +235,55 @@ impl Analyzer {
                 message: format!(
                     "{} invalid UTF-16 code units were replaced by U+FFFD",
                     self.reader.replaced_chars()
+                ),
+            });
+        }
+    }
+}
+
+impl Analyzer {
+    /// What csv-core read silently: a quote never closed, stray quotes, text after a closing
+    /// quote (each kept as read, RFC 4180 style, and said here).
+    fn quote_warnings(&mut self) {
+        let r = &self.reader;
+        if let Some(u) = r.unclosed {
+            let reading = if r.lenient_quotes() {
+                "it was read as a literal character (`lenientQuotes`)".to_string()
+            } else {
+                format!(
+                    "the rest of the file ({} lines, {} bytes) was read as one field; set `lenientQuotes: true` to read the quote as a literal character",
+                    u.lines, u.bytes
+                )
+            };
+            let more = if u.count > 1 {
+                format!(" ({} such quotes)", u.count)
+            } else {
+                String::new()
+            };
+            self.inner.warnings.push(Warning {
+                code: WarningCode::UnterminatedQuote,
+                message: format!(
+                    "the quote opened at line {} is never closed{more}: {reading}",
+                    u.line
+                ),
+            });
+        }
+        let q = &r.quotes;
+        if q.stray.count > 0 {
+            self.inner.warnings.push(Warning {
+                code: WarningCode::StrayQuote,
+                message: format!(
+                    "{} quotes inside unquoted fields (first at line {}) were read as literal characters, e.g. a\"b",
+                    q.stray.count, q.stray.first_line
+                ),
+            });
+        }
+        if q.after_closing.count > 0 {
+            self.inner.warnings.push(Warning {
+                code: WarningCode::TextAfterQuote,
+                message: format!(
+                    "{} fields have text after their closing quote (first at line {}), e.g. \"b\"c or \"B\" ,; it is kept in the value, spaces included",
+                    q.after_closing.count, q.after_closing.first_line
                 ),
             });
         }

@@ -18,6 +18,7 @@
 pub mod decode;
 pub mod infer;
 pub mod json;
+pub mod quotes;
 pub mod reader;
 pub mod time;
 pub mod value;

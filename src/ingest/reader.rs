@@ -10,6 +10,7 @@ use csv_core::{ReadRecordResult, Reader as CoreReader, ReaderBuilder};
 
 use super::decode::{decode_cp1252, Encoding, Utf16Decoder};
 use super::json::{JsonSplitter, ObjectRows};
+use super::quotes::QuoteTracker;
 use crate::error::{Error, Rejections, Result};
 
 crate::vocab::vocabulary! {
@@ -55,6 +56,9 @@ pub struct ReaderOptions {
     pub max_columns: usize,
     /// Largest .xlsx file accepted (it is held in memory whole).
     pub max_spreadsheet_bytes: usize,
+    /// A quote that is never closed is read as a literal character (else, as csv-core reads
+    /// it, it takes the rest of the file into one field; both are reported).
+    pub lenient_quotes: bool,
 }
 
 impl Default for ReaderOptions {
@@ -66,6 +70,7 @@ impl Default for ReaderOptions {
             max_field_bytes: 16 << 20,
             max_columns: 10_000,
             max_spreadsheet_bytes: 256 << 20,
+            lenient_quotes: false,
         }
     }
 }
@@ -107,6 +112,18 @@ impl<'a> Record<'a> {
     pub fn iter(&self) -> impl Iterator<Item = &'a str> + '_ {
         (0..self.len()).filter_map(|i| self.get(i))
     }
+}
+
+/// A quote that was never closed: csv-core reads the rest of the file as one field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unclosed {
+    /// Quotes never closed (more than one only in the lenient reading).
+    pub count: u64,
+    /// The line of the first one's opening quote.
+    pub line: u64,
+    /// Lines and bytes after it, to the end of the file.
+    pub lines: u64,
+    pub bytes: u64,
 }
 
 /// Candidate delimiters, in order of preference on a tie.
@@ -168,6 +185,15 @@ pub struct ChunkReader {
     bytes_in: u64,
     /// Bytes of 8-bit text fed to the parsers (after a byte-order mark).
     text_bytes: u64,
+    /// Bytes of text consumed by the delimited-text parsing (decoded, after a BOM).
+    csv_bytes: u64,
+    /// Quotes csv-core reads silently: stray, text after closing, never closed.
+    pub quotes: QuoteTracker,
+    /// The first quote never closed, and how many there were.
+    pub unclosed: Option<Unclosed>,
+    /// After a quote re-read as literal, the fresh csv-core counts its record's field ends
+    /// from here (the fields before it are already in `out`).
+    end_offset: Option<usize>,
     /// Records whose bytes were not valid UTF-8 and were read as Windows-1252.
     pub cp1252_records: u64,
     /// Rows or values the reader itself could not use (invalid JSON, nested values, cell errors).
@@ -202,6 +228,10 @@ impl ChunkReader {
             records: 0,
             bytes_in: 0,
             text_bytes: 0,
+            csv_bytes: 0,
+            quotes: QuoteTracker::default(),
+            unclosed: None,
+            end_offset: None,
             cp1252_records: 0,
             rejections: Rejections::default(),
         }
@@ -248,6 +278,11 @@ impl ChunkReader {
             },
             option,
         }
+    }
+
+    /// Whether a quote never closed is read as a literal character.
+    pub fn lenient_quotes(&self) -> bool {
+        self.opts.lenient_quotes
     }
 
     /// Rows read but rejected whole by the reader (JSON elements that are not valid objects):
@@ -369,6 +404,7 @@ impl ChunkReader {
                 let after = text_head.get(line.len()..).unwrap_or_default();
                 self.cr_only = after.first() == Some(&b'\r') && after.get(1) != Some(&b'\n');
                 self.core = ReaderBuilder::new().delimiter(self.delimiter).build();
+                self.quotes = QuoteTracker::new(self.delimiter);
             }
         }
         self.head.drain(..bom);
@@ -465,6 +501,7 @@ impl ChunkReader {
                     Some((0, 0, used)) => {
                         // An empty line (LF or CRLF): skipped like csv-core does.
                         self.lines += 1;
+                        self.csv_bytes += used as u64;
                         input = tail(input, used);
                         continue;
                     }
@@ -483,12 +520,22 @@ impl ChunkReader {
                         self.outlen = pos;
                         self.endlen = nfields;
                         self.lines += 1;
+                        self.csv_bytes += used as u64;
                         self.last_lf = true;
                         input = tail(input, used);
                         self.emit(true, sink)?;
                         continue;
                     }
                     None => {}
+                }
+            }
+            if eof && input.is_empty() {
+                if let Some(open) = self.quotes.open() {
+                    self.note_unclosed(open);
+                    if self.opts.lenient_quotes {
+                        return self.reread_quote_as_literal(sink);
+                    }
+                    self.quotes.continue_unquoted();
                 }
             }
             let (res, nin, nout, nend) = self.core.read_record(
@@ -498,7 +545,15 @@ impl ChunkReader {
             );
             // csv-core stops at or after a record's terminator (possibly reporting the record
             // on the next call): an LF consumed is already counted.
+            if let Some(off) = self.end_offset {
+                let new = self.endlen..self.endlen + nend;
+                for e in self.ends.get_mut(new).unwrap_or_default() {
+                    *e += off;
+                }
+            }
             let (used, rest) = input.split_at(nin.min(input.len()));
+            self.quotes.follow(used, self.lines + 1, self.csv_bytes);
+            self.csv_bytes += used.len() as u64;
             if let Some(&last) = used.last() {
                 self.last_lf = last == b'\n';
                 self.lines += used.iter().filter(|&&b| b == b'\n').count() as u64;
@@ -539,11 +594,65 @@ impl ChunkReader {
                 }
                 ReadRecordResult::Record => {
                     self.core_clean = true;
+                    self.end_offset = None;
                     self.emit(self.last_lf, sink)?;
                 }
                 ReadRecordResult::End => return Ok(()),
             }
         }
+    }
+
+    /// Records a quote never closed (the first one's place, and the count).
+    fn note_unclosed(&mut self, open: super::quotes::Opened) {
+        let end_line = self.lines + u64::from(!self.last_lf);
+        let u = self.unclosed.get_or_insert(Unclosed {
+            count: 0,
+            line: open.line,
+            lines: end_line.saturating_sub(open.line) + 1,
+            bytes: self.csv_bytes.saturating_sub(open.byte),
+        });
+        u.count += 1;
+    }
+
+    /// The lenient reading of a quote never closed: the quote is a literal character and the
+    /// text after it is read again as ordinary fields and records. csv-core has copied that
+    /// text into the current field with doubled quotes made single; doubling them again gives
+    /// back the bytes of the file (a lone quote would have closed the field).
+    fn reread_quote_as_literal(
+        &mut self,
+        sink: &mut dyn FnMut(Record<'_>) -> Result<()>,
+    ) -> Result<()> {
+        let field_start = self
+            .endlen
+            .checked_sub(1)
+            .and_then(|i| self.ends.get(i))
+            .copied()
+            .unwrap_or(0);
+        let content = self.out.get(field_start..self.outlen).unwrap_or_default();
+        let mut raw = Vec::with_capacity(content.len() + 1);
+        for &b in content {
+            raw.push(b);
+            if b == b'"' {
+                raw.push(b'"');
+            }
+        }
+        // The text is counted again as it is re-read.
+        self.lines -= raw.iter().filter(|&&b| b == b'\n').count() as u64;
+        self.csv_bytes = self.csv_bytes.saturating_sub(raw.len() as u64);
+        self.outlen = field_start;
+        if self.out.len() <= self.outlen {
+            let n = (self.outlen + 1).next_power_of_two();
+            self.out.resize(n, 0);
+        }
+        if let Some(b) = self.out.get_mut(self.outlen) {
+            *b = b'"';
+        }
+        self.outlen += 1;
+        self.core = ReaderBuilder::new().delimiter(self.delimiter).build();
+        self.end_offset = Some(self.outlen);
+        self.core_clean = false;
+        self.quotes.continue_unquoted();
+        self.feed_csv(&raw, true, sink)
     }
 
     /// A complete simple line at the start of `input`: `(length without terminator, fields,

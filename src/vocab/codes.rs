@@ -40,6 +40,13 @@ vocabulary! {
     /// Code of a non-fatal finding in `warnings[]`.
     #[non_exhaustive]
     pub enum WarningCode {
+        /// A quote in delimited text is never closed: the rest of the file was read as one
+        /// field (or, with `lenientQuotes`, the quote as a literal character).
+        UnterminatedQuote = "UNTERMINATED_QUOTE",
+        /// Quotes inside unquoted fields (`a"b`) were read as literal characters.
+        StrayQuote = "STRAY_QUOTE",
+        /// Fields had text after their closing quote (`"b"c`, `"B" ,`); it was kept in the value.
+        TextAfterQuote = "TEXT_AFTER_QUOTE",
         /// Rows that were not valid UTF-8 were read as Windows-1252.
         DecodedAsWindows1252 = "DECODED_AS_WINDOWS_1252",
         /// Invalid UTF-16 code units were replaced by U+FFFD.

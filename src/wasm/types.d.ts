@@ -147,6 +147,13 @@ export type AnalyzeOptions = {
    */
   sheet?: string;
   /**
+   * Delimited text: a quote that is never closed is read as a literal character, and the
+   * lines after it as ordinary records (default false: RFC 4180 reading, in which it takes
+   * the rest of the file into one field). Either way an `UNTERMINATED_QUOTE` warning says
+   * where it opened.
+   */
+  lenientQuotes?: boolean;
+  /**
    * Decimal mark of amounts: "dot" (`1,234.5`) or "comma" (`1.234,5`); detected per column
    * when absent.
    */
@@ -2805,6 +2812,9 @@ export type Warning = {
  * Code of a non-fatal finding in `warnings[]`.
  */
 export type WarningCode = 
+  | "UNTERMINATED_QUOTE"
+  | "STRAY_QUOTE"
+  | "TEXT_AFTER_QUOTE"
   | "DECODED_AS_WINDOWS_1252"
   | "INVALID_UTF16"
   | "DUPLICATE_HEADER"
