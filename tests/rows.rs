@@ -95,3 +95,29 @@ fn nul_bytes_are_refused_by_analyze_and_by_every_chunking() {
         assert_eq!(err.to_string(), whole, "chunks of {chunk}");
     }
 }
+
+#[test]
+fn odd_values_in_an_epoch_column_are_rejected_on_their_rows() {
+    let mut text = String::from("user,ts,event\n");
+    for i in 0..40 {
+        text.push_str(&format!("u{},{},view\n", i % 5, 1_704_103_200 + i * 3600));
+    }
+    // A placeholder, a negative, a fractional epoch and a valid epoch from 1985.
+    for odd in ["0", "-1", "1704103200.5", "500000000"] {
+        text.push_str(&format!("u9,{odd},view\n"));
+    }
+    let r = report(text.as_bytes(), "{}");
+    assert_eq!(r.kind().name(), "events");
+    let (read, kept, skipped) = row_balance(&r);
+    assert_eq!((read, kept + skipped), (44, 44));
+    let bad = r
+        .shared()
+        .rejected
+        .iter()
+        .find(|x| x.code.name() == "INVALID_TIMESTAMP")
+        .expect("INVALID_TIMESTAMP");
+    assert_eq!(bad.count, 2);
+    let values: Vec<&str> = bad.examples.iter().map(|e| e.value.as_str()).collect();
+    assert_eq!(values, ["0", "-1"]);
+    assert_eq!((bad.examples[0].row, bad.examples[1].row), (42, 43));
+}

@@ -29,6 +29,9 @@ pub struct ColumnProfile {
     /// Values that read as yes/no flags (true/false, yes/no, y/n, 1/0).
     pub flags: u64,
     pub decimal: DecimalEvidence,
+    /// Numbers that read as epoch seconds / milliseconds between 2001 and 2096.
+    pub epoch_seconds: u64,
+    pub epoch_millis: u64,
 }
 
 /// Distinct values tracked per column in the sample.
@@ -54,6 +57,11 @@ impl ColumnProfile {
             self.numeric += 1;
             if x.fract() == 0.0 {
                 self.integer += 1;
+            }
+            if (1e9..4e9).contains(&x) {
+                self.epoch_seconds += 1;
+            } else if (1e12..4e12).contains(&x) {
+                self.epoch_millis += 1;
             }
             self.min = Some(self.min.map_or(x, |m| m.min(x)));
             self.max = Some(self.max.map_or(x, |m| m.max(x)));
@@ -102,15 +110,14 @@ impl ColumnProfile {
                     .ok_or_else(|| self.distinct.first().cloned().unwrap_or_default()),
             );
         }
-        if self.share(self.integer) >= 0.99 {
-            let (lo, hi) = (self.min?, self.max?);
-            // Epoch seconds or milliseconds between 2001 and 2096.
-            if lo >= 1e9 && hi < 4e9 {
-                return Some(Ok(TimeFormat::UnixSeconds));
-            }
-            if lo >= 1e12 && hi < 4e12 {
-                return Some(Ok(TimeFormat::UnixMillis));
-            }
+        // Epoch seconds or milliseconds between 2001 and 2096, by share like the other
+        // formats: a placeholder (0, -1) or an odd value is rejected on its row, it does not
+        // unmake the column.
+        if self.share(self.epoch_seconds) >= min_share.max(0.9) {
+            return Some(Ok(TimeFormat::UnixSeconds));
+        }
+        if self.share(self.epoch_millis) >= min_share.max(0.9) {
+            return Some(Ok(TimeFormat::UnixMillis));
         }
         None
     }

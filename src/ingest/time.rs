@@ -122,6 +122,10 @@ fn parse_unix(s: &str, divisor: i64) -> Option<i64> {
         return None;
     }
     let v: i64 = int.parse().ok()?;
+    // 0 is a placeholder, not 1970 (negative values were refused above).
+    if v == 0 {
+        return None;
+    }
     Some(v.div_euclid(divisor))
 }
 
