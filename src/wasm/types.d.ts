@@ -645,16 +645,19 @@ export type ClvCustomer = {
    * Mean value of the repeat purchases (0 without any).
    */
   meanRepeatValue: number;
-  pAlive: number;
+  /**
+   * The model's figures: `null` where a degenerate fit gives no finite value.
+   */
+  pAlive: number | null;
   /**
    * Expected purchases over the horizon.
    */
-  expectedPurchases: number;
+  expectedPurchases: number | null;
   /**
    * Expected value per purchase (Gamma-Gamma).
    */
-  expectedValue: number;
-  clv: number;
+  expectedValue: number | null;
+  clv: number | null;
   /**
    * Purchase days in the holdout (when there is one).
    */
