@@ -128,3 +128,18 @@ fn cell_errors_name_the_column_by_its_header() {
     assert_eq!(e.examples[0].row, 5);
     assert_eq!(e.examples[0].value, "#DIV/0!");
 }
+
+#[test]
+fn cell_references_that_would_overflow_are_unreadable_not_a_panic() {
+    // Ten digits overflow calamine's u32 arithmetic; a reversed dimension underflows it.
+    for bad in [
+        r#"<row r="2"><c r="A99999999999"><v>1</v></c></row>"#,
+        r#"<row r="99999999999"><c><v>1</v></c></row>"#,
+        r#"<row r="2"><c r="ABCDE2"><v>1</v></c></row>"#,
+    ] {
+        let bytes = orders_with(bad);
+        let err = analyze(&bytes, options("{}")).expect_err(bad);
+        assert_eq!(err.code(), "UNREADABLE_FILE", "{bad}: {err}");
+        assert!(err.to_string().contains("cell reference"), "{err}");
+    }
+}

@@ -15,6 +15,7 @@
     )
 )]
 
+pub mod cell_refs;
 pub mod decode;
 pub mod infer;
 pub mod json;

@@ -188,13 +188,40 @@ fn check_parts(bytes: &[u8], max: usize) -> Result<()> {
         if part.size() > max as u64 {
             return Err(too_big());
         }
+        let sheet = part.name().starts_with("xl/worksheets/");
         let mut capped = part.take(max as u64 + 1);
-        let n = std::io::copy(&mut capped, &mut std::io::sink()).map_err(|e| unreadable(&e))?;
+        let mut scan = RefCheck(super::cell_refs::CellRefScan::default(), sheet);
+        let n = std::io::copy(&mut capped, &mut scan).map_err(|e| unreadable(&e))?;
         if n > max as u64 {
             return Err(too_big());
         }
+        if let Some(bad) = scan.0.bad {
+            return Err(Error::Unreadable {
+                reason: format!(
+                    "the sheet has a cell reference `{}` that is not a cell or range of Excel's grid",
+                    crate::error::truncate(&bad, 40)
+                ),
+            });
+        }
     }
     Ok(())
+}
+
+/// A sink that scans the cell references of a worksheet part (and drops other parts).
+#[cfg(feature = "xlsx")]
+struct RefCheck(super::cell_refs::CellRefScan, bool);
+
+#[cfg(feature = "xlsx")]
+impl std::io::Write for RefCheck {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.1 {
+            self.0.feed(buf);
+        }
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The columns a sheet uses (of its non-empty cells) and the row of its rightmost cell.
