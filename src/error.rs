@@ -82,10 +82,12 @@ impl Error {
         }
     }
 
+    /// An `INVALID_OPTION`; the name and reason are cut (to 100 and 500 bytes) so that a
+    /// 10 MB option value is never echoed whole.
     pub(crate) fn option(option: &str, reason: impl Into<String>) -> Self {
         Error::InvalidOption {
-            option: option.to_string(),
-            reason: reason.into(),
+            option: truncate(option, 100),
+            reason: truncate(&reason.into(), 500),
         }
     }
 }

@@ -1,6 +1,8 @@
 //! Options of `analyze` / `Analyzer`, as given from JavaScript or the CLI (camelCase; an unknown
 //! or misspelt option is an error, not silently ignored).
 
+pub mod checks;
+
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
@@ -115,10 +117,13 @@ pub struct Resolved {
     pub events: crate::metrics::events::options::EventsSettings,
     pub max_segment_values: usize,
     pub preview_rows: usize,
+    /// Options clamped to their caps, said in the report.
+    pub warnings: Vec<crate::error::Warning>,
 }
 
 impl AnalyzeOptions {
     pub fn resolve(&self) -> Result<Resolved> {
+        let warnings = checks::check(self)?;
         let tz = ReportTz::parse(self.timezone.as_deref().unwrap_or("UTC"))?;
         let granularity = match &self.granularity {
             Some(g) => Granularity::parse_option(g)?,
@@ -224,7 +229,11 @@ impl AnalyzeOptions {
                 max_columns: positive("maxColumns", self.max_columns, defaults.max_columns)?,
             },
             max_segment_values: positive("maxSegmentValues", self.max_segment_values, 1000)?,
-            preview_rows: self.preview_rows.unwrap_or(20).min(1000),
+            preview_rows: self
+                .preview_rows
+                .unwrap_or(20)
+                .min(checks::PREVIEW_ROWS_CAP),
+            warnings,
         })
     }
 }

@@ -82,6 +82,7 @@ pub struct Analyzer {
 impl Analyzer {
     pub fn new(opts: AnalyzeOptions) -> Result<Self> {
         let resolved = opts.resolve()?;
+        let warnings = resolved.warnings.clone();
         if let Some(n) = &opts.nps {
             n.validate()?;
         }
@@ -97,7 +98,7 @@ impl Analyzer {
                 stage: Stage::Header,
                 rows: 0,
                 sampled: 0,
-                warnings: Vec::new(),
+                warnings,
             },
             finished: false,
         })

@@ -40,6 +40,8 @@ vocabulary! {
     /// Code of a non-fatal finding in `warnings[]`.
     #[non_exhaustive]
     pub enum WarningCode {
+        /// An option above its cap was clamped to it (e.g. `previewRows` at 1,000).
+        OptionCapped = "OPTION_CAPPED",
         /// A quote in delimited text is never closed: the rest of the file was read as one
         /// field (or, with `lenientQuotes`, the quote as a literal character).
         UnterminatedQuote = "UNTERMINATED_QUOTE",
