@@ -121,3 +121,34 @@ fn odd_values_in_an_epoch_column_are_rejected_on_their_rows() {
     assert_eq!(values, ["0", "-1"]);
     assert_eq!((bad.examples[0].row, bad.examples[1].row), (42, 43));
 }
+
+#[test]
+fn a_field_over_max_field_bytes_names_its_own_row() {
+    for size in [17 << 20, 40 << 20] {
+        for quoted in [false, true] {
+            let big = "x".repeat(size);
+            let field = if quoted { format!("\"{big}\"") } else { big };
+            let text = format!("user,note\nu1,a\nu2,{field}\nu3,c\n");
+            let err = analyze(text.as_bytes(), options("{}")).expect_err("too long");
+            assert_eq!(err.code(), "LIMIT_EXCEEDED");
+            assert!(
+                err.to_string().contains("at row 3;"),
+                "{size} {quoted}: {err}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_blank_first_line_is_skipped_like_an_empty_one() {
+    let body = "user,time,event\nu1,2024-01-01T10:00:00Z,view\nu2,2024-01-02T10:00:00Z,view\n";
+    for first in ["", "\n", " \n", "\t \r\n"] {
+        let r = report(format!("{first}{body}").as_bytes(), "{}");
+        assert_eq!(
+            r.shared().head.input.header,
+            ["user", "time", "event"],
+            "{first:?}"
+        );
+        assert_eq!(row_balance(&r), (2, 2, 0));
+    }
+}

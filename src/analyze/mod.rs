@@ -317,6 +317,8 @@ pub fn inspect(bytes: &[u8], opts: AnalyzeOptions) -> Result<Schema> {
 impl Inner {
     fn on_record(&mut self, rec: Record<'_>) -> Result<()> {
         match &mut self.stage {
+            // A line of only blanks before the header is skipped like an empty one.
+            Stage::Header if rec.len() == 1 && rec.get(0).is_some_and(|f| f.trim().is_empty()) => {}
             Stage::Header => {
                 self.set_header(&rec)?;
                 self.stage = Stage::Sampling(Vec::new());

@@ -370,9 +370,20 @@ impl ChunkReader {
             }
             _ => tail(&self.head, bom).to_vec(),
         };
-        let first_line = header_line(&text_head);
+        // Lines of only blanks before the header are skipped (as the parsers skip them): they
+        // say nothing about the delimiter or the line ends.
+        let mut skip = 0;
+        for (i, b) in text_head.iter().enumerate() {
+            match b {
+                b'\n' | b'\r' => skip = i + 1,
+                b' ' | b'\t' => {}
+                _ => break,
+            }
+        }
+        let rest = tail(&text_head, skip);
+        let first_line = header_line(rest);
         let more = !at_end && self.head.len() < SNIFF_LIMIT;
-        if more && first_line.is_none_or(|l| l.len() + 1 >= text_head.len()) {
+        if more && first_line.is_none_or(|l| l.len() + 1 >= rest.len()) {
             // Wait for the byte after the line end too: CR alone or CRLF.
             return Ok(false);
         }
@@ -397,11 +408,11 @@ impl ChunkReader {
                 };
             }
             _ => {
-                let line = first_line.unwrap_or(&text_head);
+                let line = first_line.unwrap_or(rest);
                 if self.opts.delimiter.is_none() {
                     self.delimiter = detect_delimiter(line);
                 }
-                let after = text_head.get(line.len()..).unwrap_or_default();
+                let after = rest.get(line.len()..).unwrap_or_default();
                 self.cr_only = after.first() == Some(&b'\r') && after.get(1) != Some(&b'\n');
                 self.core = ReaderBuilder::new().delimiter(self.delimiter).build();
                 self.quotes = QuoteTracker::new(self.delimiter);
@@ -444,6 +455,10 @@ impl ChunkReader {
                 // NUL bytes in UTF-8 or 8-bit text: a binary file (PDF, image, .xls, UTF-32…),
                 // wherever the byte is and however the input is cut into chunks.
                 if let Some(i) = memchr::memchr(0, bytes) {
+                    // In file order: the text before the NUL is read first, so a problem
+                    // found there is the error whatever the chunks.
+                    let (before, _) = bytes.split_at(i);
+                    self.feed_text(before, false, sink)?;
                     return Err(Error::Encoding {
                         reason: format!("the file is binary, not text, JSON or .xlsx (it contains a NUL byte, at byte {}); export it as CSV, JSON or .xlsx", self.text_bytes + i as u64),
                     });
@@ -721,17 +736,7 @@ impl ChunkReader {
         let (outlen, endlen) = (self.outlen, self.endlen);
         self.outlen = 0;
         self.endlen = 0;
-        if endlen > self.opts.max_columns {
-            return Err(self.limit(Limit::Columns));
-        }
         let ends = self.ends.get(..endlen).unwrap_or_default();
-        let mut prev = 0;
-        for &e in ends {
-            if e.saturating_sub(prev) > self.opts.max_field_bytes {
-                return Err(self.limit(Limit::FieldBytes));
-            }
-            prev = e;
-        }
         self.records += 1;
         let bytes = self.out.get(..outlen).unwrap_or_default();
         if !self.cr_only {
@@ -743,6 +748,26 @@ impl ChunkReader {
             self.prev_end_line = start + inner;
         }
         let row = self.records + self.blank_lines;
+        // Limits of a whole record name its own row (its line feed is already counted).
+        let over = if endlen > self.opts.max_columns {
+            Some(Limit::Columns)
+        } else {
+            let mut prev = 0;
+            ends.iter()
+                .any(|&e| {
+                    let long = e.saturating_sub(prev) > self.opts.max_field_bytes;
+                    prev = e;
+                    long
+                })
+                .then_some(Limit::FieldBytes)
+        };
+        if let Some(which) = over {
+            let mut e = self.limit(which);
+            if let Error::LimitExceeded { row: r, .. } = &mut e {
+                *r = row;
+            }
+            return Err(e);
+        }
         match std::str::from_utf8(bytes) {
             Ok(text) => sink(Record { row, text, ends }),
             Err(_) => {
