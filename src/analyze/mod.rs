@@ -69,6 +69,8 @@ struct Inner {
     rows: u64,
     sampled: u64,
     warnings: Vec<Warning>,
+    /// Columns already warned about as `IGNORED_COLUMN`.
+    warned_columns: rustc_hash::FxHashSet<usize>,
 }
 
 /// Streaming analyzer. Feed byte chunks of any size with [`Analyzer::push`], then call
@@ -99,6 +101,7 @@ impl Analyzer {
                 rows: 0,
                 sampled: 0,
                 warnings,
+                warned_columns: Default::default(),
             },
             finished: false,
         })

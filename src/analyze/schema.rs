@@ -149,6 +149,21 @@ impl Inner {
             let Some(g) = guess(&self.header[i], &profiles[i]) else {
                 continue;
             };
+            if g.warn {
+                let message = format!(
+                    "column `{}` is ignored: {}",
+                    crate::error::truncate(&self.header[i], 100),
+                    g.reason
+                );
+                // Roles are detected for more than one kind: one warning per column, and at
+                // most 20 (columns[] lists them all).
+                if self.warned_columns.len() < 20 && self.warned_columns.insert(i) {
+                    self.warnings.push(Warning {
+                        code: WarningCode::IgnoredColumn,
+                        message,
+                    });
+                }
+            }
             // With an explicit segment list, detected segments are not used.
             if g.role == Role::Segment && explicit_segments {
                 continue;

@@ -40,6 +40,9 @@ vocabulary! {
     /// Code of a non-fatal finding in `warnings[]`.
     #[non_exhaustive]
     pub enum WarningCode {
+        /// A column whose header names a role was ignored: its values do not fit it (Excel
+        /// serial numbers under a date header, thousands of values under a channel header).
+        IgnoredColumn = "IGNORED_COLUMN",
         /// An option above its cap was clamped to it (e.g. `previewRows` at 1,000).
         OptionCapped = "OPTION_CAPPED",
         /// A quote in delimited text is never closed: the rest of the file was read as one

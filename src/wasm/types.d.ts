@@ -2815,6 +2815,7 @@ export type Warning = {
  * Code of a non-fatal finding in `warnings[]`.
  */
 export type WarningCode = 
+  | "IGNORED_COLUMN"
   | "OPTION_CAPPED"
   | "UNTERMINATED_QUOTE"
   | "STRAY_QUOTE"
