@@ -143,3 +143,21 @@ fn cell_references_that_would_overflow_are_unreadable_not_a_panic() {
         assert!(err.to_string().contains("cell reference"), "{err}");
     }
 }
+
+#[test]
+fn an_empty_cell_left_of_the_used_columns_is_skipped() {
+    // Found by the long fuzz run: B2 holds a value, A2 is an empty cell; A1 is empty too.
+    let rows = r#"<row r="1"><c r="A1"/><c r="B1" t="s"><v>0</v></c><c r="C1" t="s"><v>1</v></c><c r="D1" t="s"><v>2</v></c></row><row r="2"><c r="A2"/><c r="B2" t="inlineStr"><is><t>c1</t></is></c><c r="C2" t="inlineStr"><is><t>2024-01-02</t></is></c><c r="D2"><v>3.5</v></c></row>"#;
+    let r = dataset(&xlsx(rows, &["customer", "order_date", "amount"]), "{}");
+    assert_eq!(r.head.input.header, ["customer", "order_date", "amount"]);
+    assert_eq!(r.head.input.preview[0], ["c1", "2024-01-02", "3.5"]);
+}
+
+#[test]
+fn a_date_serial_beyond_excels_calendar_is_a_rejected_value() {
+    // Found by the long fuzz run: 45292.04E1666666664 is a date-styled number past 9999-12-31.
+    let rows = r#"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>c1</t></is></c><c r="B2" s="1"><v>45292.5</v></c><c r="C2"><v>3</v></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>c2</t></is></c><c r="B3" s="1"><v>4.5E20</v></c><c r="C3"><v>4</v></c></row>"#;
+    let r = dataset(&xlsx(rows, &["customer", "order_date", "amount"]), "{}");
+    assert_eq!(r.head.input.preview[1][1], "450000000000000000000");
+    assert_eq!(r.head.input.rows, 2);
+}

@@ -127,9 +127,12 @@ pub fn read_sheet(
         let Some(cell) = next else { break };
         let (r, c) = cell.get_position();
         current = Some(r);
-        let j = (c - span.first_col) as usize;
+        // An empty cell may lie left of the used columns (pass 1 spans non-empty cells only).
+        let Some(j) = c.checked_sub(span.first_col).map(|j| j as usize) else {
+            continue;
+        };
         let Some(field) = fields.get_mut(j) else {
-            continue; // pass 1 saw every column: unreachable, but never index out of bounds
+            continue;
         };
         field.clear();
         filled |= !matches!(cell.get_value(), DataRef::Empty);
@@ -311,6 +314,12 @@ fn excel_datetime(d: &calamine::ExcelDateTime, out: &mut String) {
     use std::fmt::Write;
 
     let serial = d.as_f64();
+    // Excel's calendar ends at 9999-12-31 (serial 2,958,465); calamine's conversion
+    // overflows beyond it. Outside it, the serial itself, which the column reader rejects.
+    if !(0.0..2_958_466.0).contains(&serial) {
+        let _ = write!(out, "{serial}");
+        return;
+    }
     let (y, mo, da, ..) = d.to_ymd_hms_milli();
     let day_ms = ((serial - serial.floor()) * 86_400_000.0).round() as i64;
     let date = chrono::NaiveDate::from_ymd_opt(i32::from(y), u32::from(mo), u32::from(da));
