@@ -161,7 +161,9 @@ pub struct Rejection {
 #[derive(Debug, Clone, Default)]
 pub struct Rejections {
     items: Vec<Rejection>,
-    index: rustc_hash::FxHashMap<(RejectionCode, String), usize>,
+    /// Keyed by code and column as one string (the map type the JSON reader uses already, so
+    /// the .wasm holds one copy of it).
+    index: std::collections::HashMap<String, usize>,
 }
 
 /// How many examples are kept per (reason, column).
@@ -198,7 +200,7 @@ impl Rejections {
     /// Adds a group: counts summed, examples kept up to the limit.
     fn add_group(&mut self, r: Rejection) {
         crate::work::step(1);
-        let key = (r.code, r.column);
+        let key = format!("{}\u{0}{}", r.code.name(), r.column);
         match self.index.get(&key).and_then(|&i| self.items.get_mut(i)) {
             Some(x) => {
                 x.count += r.count;
@@ -206,12 +208,8 @@ impl Rejections {
                 x.examples.extend(r.examples.into_iter().take(room));
             }
             None => {
-                self.index.insert(key.clone(), self.items.len());
-                self.items.push(Rejection {
-                    code: key.0,
-                    column: key.1,
-                    ..r
-                });
+                self.index.insert(key, self.items.len());
+                self.items.push(r);
             }
         }
     }

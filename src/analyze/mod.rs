@@ -70,7 +70,7 @@ struct Inner {
     sampled: u64,
     warnings: Vec<Warning>,
     /// Columns already warned about as `IGNORED_COLUMN`.
-    warned_columns: rustc_hash::FxHashSet<usize>,
+    warned_columns: Vec<usize>,
 }
 
 /// Streaming analyzer. Feed byte chunks of any size with [`Analyzer::push`], then call

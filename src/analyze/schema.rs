@@ -44,14 +44,15 @@ impl Inner {
         }
         let mut header: Vec<String> = Vec::with_capacity(fields.len());
         // Names taken so far: a set, so a header of 40,000 columns costs 40,000 lookups.
-        let mut taken = rustc_hash::FxHashSet::default();
+        // (The same map type as the JSON reader's key index: one copy in the .wasm.)
+        let mut taken: std::collections::HashMap<String, usize> = Default::default();
         for (i, f) in fields.iter().enumerate() {
             let mut name = f.trim().to_string();
             if name.is_empty() {
                 name = format!("column {}", i + 1);
             }
             crate::work::step(1);
-            if !taken.insert(name.clone()) {
+            if taken.insert(name.clone(), i).is_some() {
                 self.warnings.push(Warning {
                     code: WarningCode::DuplicateHeader,
                     message: format!(
@@ -61,7 +62,7 @@ impl Inner {
                     ),
                 });
                 name = format!("{name} ({})", i + 1);
-                taken.insert(name.clone());
+                taken.insert(name.clone(), i);
             }
             header.push(name);
         }
@@ -139,9 +140,14 @@ impl Inner {
         profiles: &[ColumnProfile],
         guess: fn(&str, &ColumnProfile) -> Option<crate::ingest::infer::Guess>,
     ) {
-        // Roles given so far: a set, so that many columns cost one lookup each.
-        let mut taken: rustc_hash::FxHashSet<Role> =
-            roles.iter().flatten().map(|a| a.role).collect();
+        // Unique roles given so far: at most one column each, so the list stays as short as
+        // the vocabulary of roles and many columns cost a few comparisons each.
+        let mut taken: Vec<Role> = roles
+            .iter()
+            .flatten()
+            .map(|a| a.role)
+            .filter(|r| r.is_unique())
+            .collect();
         for i in 0..roles.len() {
             if roles[i].is_some() {
                 continue;
@@ -157,7 +163,8 @@ impl Inner {
                 );
                 // Roles are detected for more than one kind: one warning per column, and at
                 // most 20 (columns[] lists them all).
-                if self.warned_columns.len() < 20 && self.warned_columns.insert(i) {
+                if self.warned_columns.len() < 20 && !self.warned_columns.contains(&i) {
+                    self.warned_columns.push(i);
                     self.warnings.push(Warning {
                         code: WarningCode::IgnoredColumn,
                         message,
@@ -182,7 +189,9 @@ impl Inner {
                 });
                 continue;
             }
-            taken.insert(g.role);
+            if g.role.is_unique() && !taken.contains(&g.role) {
+                taken.push(g.role);
+            }
             roles[i] = Some(Assigned {
                 role: g.role,
                 source: ColumnSource::Detected,

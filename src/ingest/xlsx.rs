@@ -36,7 +36,7 @@ pub fn read_sheet(
 ) -> Result<()> {
     use calamine::{DataRef, Reader, Xlsx, XlsxError};
 
-    check_parts(&bytes, limits.max_part_bytes)?;
+    let bytes = check_parts(bytes, limits.max_part_bytes)?;
     let mut book = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
     let names = book.sheet_names();
     let name = match sheet {
@@ -176,7 +176,9 @@ fn unreadable(e: &dyn std::fmt::Display) -> Error {
 /// Inflates every part of the archive into a counter: a part larger than `max` once inflated
 /// (whatever its header claims) is refused before calamine reads anything.
 #[cfg(feature = "xlsx")]
-fn check_parts(bytes: &[u8], max: usize) -> Result<()> {
+/// The archive is read as the same type calamine reads (`Cursor<Vec<u8>>`), so the .wasm holds
+/// one copy of the zip reader, and the bytes are handed back for calamine.
+fn check_parts(bytes: Vec<u8>, max: usize) -> Result<Vec<u8>> {
     use std::io::Read;
 
     let too_big = || Error::LimitExceeded {
@@ -207,7 +209,7 @@ fn check_parts(bytes: &[u8], max: usize) -> Result<()> {
             });
         }
     }
-    Ok(())
+    Ok(zip.into_inner().into_inner())
 }
 
 /// A sink that scans the cell references of a worksheet part (and drops other parts).
@@ -331,10 +333,17 @@ fn excel_datetime(d: &calamine::ExcelDateTime, out: &mut String) {
         let _ = write!(out, "{serial}");
         return;
     };
-    let _ = write!(out, "{}", at.format("%Y-%m-%d"));
+    use chrono::{Datelike, Timelike};
+    let _ = write!(out, "{:04}-{:02}-{:02}", at.year(), at.month(), at.day());
     let ms = day_ms.rem_euclid(86_400_000);
     if ms != 0 {
-        let _ = write!(out, "T{}", at.format("%H:%M:%S"));
+        let _ = write!(
+            out,
+            "T{:02}:{:02}:{:02}",
+            at.hour(),
+            at.minute(),
+            at.second()
+        );
         if ms % 1000 != 0 {
             let _ = write!(out, ".{:03}", ms % 1000);
         }

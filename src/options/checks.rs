@@ -385,5 +385,7 @@ pub fn check_json(v: &Value, path: &str) -> Result<()> {
 pub fn from_json<T: serde::de::DeserializeOwned>(text: &str, name: &str) -> Result<T> {
     let v: Value = serde_json::from_str(text).map_err(|e| Error::option(name, e.to_string()))?;
     check_json(&v, if name == "options" { "" } else { name })?;
-    serde_json::from_value(v).map_err(|e| Error::option(name, truncate(&e.to_string(), 300)))
+    // Read from the text again, not from the Value: one deserializer of the option types in
+    // the .wasm instead of two (the second cost ~30 KB of the size budget).
+    serde_json::from_str(text).map_err(|e| Error::option(name, truncate(&e.to_string(), 300)))
 }
