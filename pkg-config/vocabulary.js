@@ -162,6 +162,11 @@ export const ErrorCode = Object.freeze(/** @type {const} */ ({
 }));
 
 export const WarningCode = Object.freeze(/** @type {const} */ ({
+  IgnoredColumn: 'IGNORED_COLUMN',
+  OptionCapped: 'OPTION_CAPPED',
+  UnterminatedQuote: 'UNTERMINATED_QUOTE',
+  StrayQuote: 'STRAY_QUOTE',
+  TextAfterQuote: 'TEXT_AFTER_QUOTE',
   DecodedAsWindows1252: 'DECODED_AS_WINDOWS_1252',
   InvalidUtf16: 'INVALID_UTF16',
   DuplicateHeader: 'DUPLICATE_HEADER',

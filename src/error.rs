@@ -82,10 +82,12 @@ impl Error {
         }
     }
 
+    /// An `INVALID_OPTION`; the name and reason are cut (to 100 and 500 bytes) so that a
+    /// 10 MB option value is never echoed whole.
     pub(crate) fn option(option: &str, reason: impl Into<String>) -> Self {
         Error::InvalidOption {
-            option: option.to_string(),
-            reason: reason.into(),
+            option: truncate(option, 100),
+            reason: truncate(&reason.into(), 500),
         }
     }
 }
@@ -154,9 +156,14 @@ pub struct Rejection {
 }
 
 /// Collects rejections by (code, column), keeping every count and the first few examples.
+/// A hash index finds a group in one step, however many groups there are (a file with 40,000
+/// distinct bad columns or keys must not cost 40,000² comparisons).
 #[derive(Debug, Clone, Default)]
 pub struct Rejections {
     items: Vec<Rejection>,
+    /// Keyed by code and column as one string (the map type the JSON reader uses already, so
+    /// the .wasm holds one copy of it).
+    index: std::collections::HashMap<String, usize>,
 }
 
 /// How many examples are kept per (reason, column).
@@ -164,24 +171,47 @@ pub const MAX_EXAMPLES: usize = 5;
 
 impl Rejections {
     pub fn add(&mut self, code: RejectionCode, fate: Fate, example: ValueExample) {
-        if let Some(r) = self
-            .items
-            .iter_mut()
-            .find(|r| r.code == code && r.column == example.column)
-        {
-            r.count += 1;
-            if r.examples.len() < MAX_EXAMPLES {
-                r.examples.push(example);
-            }
-            return;
-        }
-        self.items.push(Rejection {
+        self.add_group(Rejection {
             code,
             column: example.column.clone(),
             count: 1,
             fate,
             examples: vec![example],
         });
+    }
+
+    /// Adds one rejection to the group of `column`, whatever column its example names.
+    pub fn add_group_of(
+        &mut self,
+        code: RejectionCode,
+        column: &str,
+        fate: Fate,
+        example: ValueExample,
+    ) {
+        self.add_group(Rejection {
+            code,
+            column: column.to_string(),
+            count: 1,
+            fate,
+            examples: vec![example],
+        });
+    }
+
+    /// Adds a group: counts summed, examples kept up to the limit.
+    fn add_group(&mut self, r: Rejection) {
+        crate::work::step(1);
+        let key = format!("{}\u{0}{}", r.code.name(), r.column);
+        match self.index.get(&key).and_then(|&i| self.items.get_mut(i)) {
+            Some(x) => {
+                x.count += r.count;
+                let room = MAX_EXAMPLES.saturating_sub(x.examples.len());
+                x.examples.extend(r.examples.into_iter().take(room));
+            }
+            None => {
+                self.index.insert(key, self.items.len());
+                self.items.push(r);
+            }
+        }
     }
 
     pub fn total(&self) -> u64 {
@@ -195,18 +225,7 @@ impl Rejections {
     /// Adds every rejection of `other` (counts summed, examples kept up to the limit).
     pub fn merge(&mut self, other: Rejections) {
         for r in other.items {
-            match self
-                .items
-                .iter_mut()
-                .find(|x| x.code == r.code && x.column == r.column)
-            {
-                Some(x) => {
-                    x.count += r.count;
-                    let room = MAX_EXAMPLES.saturating_sub(x.examples.len());
-                    x.examples.extend(r.examples.into_iter().take(room));
-                }
-                None => self.items.push(r),
-            }
+            self.add_group(r);
         }
     }
 

@@ -1,6 +1,8 @@
 //! Options of `analyze` / `Analyzer`, as given from JavaScript or the CLI (camelCase; an unknown
 //! or misspelt option is an error, not silently ignored).
 
+pub mod checks;
+
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
@@ -39,6 +41,11 @@ pub struct AnalyzeOptions {
     pub format: Option<String>,
     /// Worksheet of an .xlsx file (default: the first).
     pub sheet: Option<String>,
+    /// Delimited text: a quote that is never closed is read as a literal character, and the
+    /// lines after it as ordinary records (default false: RFC 4180 reading, in which it takes
+    /// the rest of the file into one field). Either way an `UNTERMINATED_QUOTE` warning says
+    /// where it opened.
+    pub lenient_quotes: Option<bool>,
     /// Decimal mark of amounts: "dot" (`1,234.5`) or "comma" (`1.234,5`); detected per column
     /// when absent.
     #[ts(as = "Option<DecimalMark>")]
@@ -114,10 +121,13 @@ pub struct Resolved {
     pub events: crate::metrics::events::options::EventsSettings,
     pub max_segment_values: usize,
     pub preview_rows: usize,
+    /// Options clamped to their caps, said in the report.
+    pub warnings: Vec<crate::error::Warning>,
 }
 
 impl AnalyzeOptions {
     pub fn resolve(&self) -> Result<Resolved> {
+        let warnings = checks::check(self)?;
         let tz = ReportTz::parse(self.timezone.as_deref().unwrap_or("UTC"))?;
         let granularity = match &self.granularity {
             Some(g) => Granularity::parse_option(g)?,
@@ -209,6 +219,7 @@ impl AnalyzeOptions {
                 delimiter,
                 format,
                 sheet: self.sheet.clone(),
+                lenient_quotes: self.lenient_quotes.unwrap_or(false),
                 max_spreadsheet_bytes: positive(
                     "maxSpreadsheetBytes",
                     self.max_spreadsheet_bytes,
@@ -222,7 +233,11 @@ impl AnalyzeOptions {
                 max_columns: positive("maxColumns", self.max_columns, defaults.max_columns)?,
             },
             max_segment_values: positive("maxSegmentValues", self.max_segment_values, 1000)?,
-            preview_rows: self.preview_rows.unwrap_or(20).min(1000),
+            preview_rows: self
+                .preview_rows
+                .unwrap_or(20)
+                .min(checks::PREVIEW_ROWS_CAP),
+            warnings,
         })
     }
 }

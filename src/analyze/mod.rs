@@ -69,6 +69,8 @@ struct Inner {
     rows: u64,
     sampled: u64,
     warnings: Vec<Warning>,
+    /// Columns already warned about as `IGNORED_COLUMN`.
+    warned_columns: Vec<usize>,
 }
 
 /// Streaming analyzer. Feed byte chunks of any size with [`Analyzer::push`], then call
@@ -82,6 +84,7 @@ pub struct Analyzer {
 impl Analyzer {
     pub fn new(opts: AnalyzeOptions) -> Result<Self> {
         let resolved = opts.resolve()?;
+        let warnings = resolved.warnings.clone();
         if let Some(n) = &opts.nps {
             n.validate()?;
         }
@@ -97,7 +100,8 @@ impl Analyzer {
                 stage: Stage::Header,
                 rows: 0,
                 sampled: 0,
-                warnings: Vec::new(),
+                warnings,
+                warned_columns: Default::default(),
             },
             finished: false,
         })
@@ -119,7 +123,7 @@ impl Analyzer {
     pub fn progress(&self) -> Progress {
         Progress {
             bytes: self.reader.bytes_in(),
-            rows: self.inner.rows,
+            rows: self.inner.rows + self.reader.rows_rejected(),
         }
     }
 
@@ -150,7 +154,7 @@ impl Analyzer {
         InputSummary {
             format: self.reader.format(),
             bytes: self.reader.bytes_in(),
-            rows: self.inner.rows,
+            rows: self.inner.rows + self.reader.rows_rejected(),
             encoding: self.reader.encoding(),
             windows1252_rows: self.reader.cp1252_records,
             delimiter,
@@ -212,6 +216,7 @@ impl Analyzer {
             kind,
             head,
             rejections: std::mem::take(&mut self.reader.rejections),
+            rows_rejected: self.reader.rows_rejected(),
             resolved: &inner.resolved,
             opts: &inner.opts,
             warnings: std::mem::take(&mut inner.warnings),
@@ -220,6 +225,7 @@ impl Analyzer {
     }
 
     fn decoding_warnings(&mut self) {
+        self.quote_warnings();
         if self.reader.cp1252_records > 0 {
             self.inner.warnings.push(Warning {
                 code: WarningCode::DecodedAsWindows1252,
@@ -235,6 +241,55 @@ impl Analyzer {
                 message: format!(
                     "{} invalid UTF-16 code units were replaced by U+FFFD",
                     self.reader.replaced_chars()
+                ),
+            });
+        }
+    }
+}
+
+impl Analyzer {
+    /// What csv-core read silently: a quote never closed, stray quotes, text after a closing
+    /// quote (each kept as read, RFC 4180 style, and said here).
+    fn quote_warnings(&mut self) {
+        let r = &self.reader;
+        if let Some(u) = r.unclosed {
+            let reading = if r.lenient_quotes() {
+                "it was read as a literal character (`lenientQuotes`)".to_string()
+            } else {
+                format!(
+                    "the rest of the file ({} lines, {} bytes) was read as one field; set `lenientQuotes: true` to read the quote as a literal character",
+                    u.lines, u.bytes
+                )
+            };
+            let more = if u.count > 1 {
+                format!(" ({} such quotes)", u.count)
+            } else {
+                String::new()
+            };
+            self.inner.warnings.push(Warning {
+                code: WarningCode::UnterminatedQuote,
+                message: format!(
+                    "the quote opened at line {} is never closed{more}: {reading}",
+                    u.line
+                ),
+            });
+        }
+        let q = &r.quotes;
+        if q.stray.count > 0 {
+            self.inner.warnings.push(Warning {
+                code: WarningCode::StrayQuote,
+                message: format!(
+                    "{} quotes inside unquoted fields (first at line {}) were read as literal characters, e.g. a\"b",
+                    q.stray.count, q.stray.first_line
+                ),
+            });
+        }
+        if q.after_closing.count > 0 {
+            self.inner.warnings.push(Warning {
+                code: WarningCode::TextAfterQuote,
+                message: format!(
+                    "{} fields have text after their closing quote (first at line {}), e.g. \"b\"c or \"B\" ,; it is kept in the value, spaces included",
+                    q.after_closing.count, q.after_closing.first_line
                 ),
             });
         }
@@ -267,6 +322,8 @@ pub fn inspect(bytes: &[u8], opts: AnalyzeOptions) -> Result<Schema> {
 impl Inner {
     fn on_record(&mut self, rec: Record<'_>) -> Result<()> {
         match &mut self.stage {
+            // A line of only blanks before the header is skipped like an empty one.
+            Stage::Header if rec.len() == 1 && rec.get(0).is_some_and(|f| f.trim().is_empty()) => {}
             Stage::Header => {
                 self.set_header(&rec)?;
                 self.stage = Stage::Sampling(Vec::new());

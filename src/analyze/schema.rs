@@ -43,12 +43,16 @@ impl Inner {
             });
         }
         let mut header: Vec<String> = Vec::with_capacity(fields.len());
+        // Names taken so far: a set, so a header of 40,000 columns costs 40,000 lookups.
+        // (The same map type as the JSON reader's key index: one copy in the .wasm.)
+        let mut taken: std::collections::HashMap<String, usize> = Default::default();
         for (i, f) in fields.iter().enumerate() {
             let mut name = f.trim().to_string();
             if name.is_empty() {
                 name = format!("column {}", i + 1);
             }
-            if header.contains(&name) {
+            crate::work::step(1);
+            if taken.insert(name.clone(), i).is_some() {
                 self.warnings.push(Warning {
                     code: WarningCode::DuplicateHeader,
                     message: format!(
@@ -58,6 +62,7 @@ impl Inner {
                     ),
                 });
                 name = format!("{name} ({})", i + 1);
+                taken.insert(name.clone(), i);
             }
             header.push(name);
         }
@@ -135,6 +140,14 @@ impl Inner {
         profiles: &[ColumnProfile],
         guess: fn(&str, &ColumnProfile) -> Option<crate::ingest::infer::Guess>,
     ) {
+        // Unique roles given so far: at most one column each, so the list stays as short as
+        // the vocabulary of roles and many columns cost a few comparisons each.
+        let mut taken: Vec<Role> = roles
+            .iter()
+            .flatten()
+            .map(|a| a.role)
+            .filter(|r| r.is_unique())
+            .collect();
         for i in 0..roles.len() {
             if roles[i].is_some() {
                 continue;
@@ -142,11 +155,28 @@ impl Inner {
             let Some(g) = guess(&self.header[i], &profiles[i]) else {
                 continue;
             };
+            if g.warn {
+                let message = format!(
+                    "column `{}` is ignored: {}",
+                    crate::error::truncate(&self.header[i], 100),
+                    g.reason
+                );
+                // Roles are detected for more than one kind: one warning per column, and at
+                // most 20 (columns[] lists them all).
+                if self.warned_columns.len() < 20 && !self.warned_columns.contains(&i) {
+                    self.warned_columns.push(i);
+                    self.warnings.push(Warning {
+                        code: WarningCode::IgnoredColumn,
+                        message,
+                    });
+                }
+            }
             // With an explicit segment list, detected segments are not used.
             if g.role == Role::Segment && explicit_segments {
                 continue;
             }
-            if g.role.is_unique() && roles.iter().flatten().any(|x| x.role == g.role) {
+            crate::work::step(1);
+            if g.role.is_unique() && taken.contains(&g.role) {
                 roles[i] = Some(Assigned {
                     role: Role::Ignored,
                     source: ColumnSource::Detected,
@@ -158,6 +188,9 @@ impl Inner {
                     ),
                 });
                 continue;
+            }
+            if g.role.is_unique() && !taken.contains(&g.role) {
+                taken.push(g.role);
             }
             roles[i] = Some(Assigned {
                 role: g.role,

@@ -472,21 +472,33 @@ fn parse_field(
         ValueType::Count => match parse_amount(raw, spec.decimal)
             .or_else(|| parse_bool(raw).map(|b| f64::from(u8::from(b))))
         {
+            Some(v) if v.abs() >= MAX_MAGNITUDE => Err(too_large()),
             Some(v) if crate::stats::whole_count(v).is_some() => Ok(Parsed::Number(v)),
             _ => Err((
                 RejectionCode::InvalidNumber,
                 "not a whole number ≥ 0 or a yes/no flag".to_string(),
             )),
         },
-        _ => parse_amount(raw, spec.decimal)
-            .map(Parsed::Number)
-            .ok_or_else(|| {
-                (
-                    RejectionCode::InvalidNumber,
-                    format!("not a number (decimal {})", mark(spec.decimal)),
-                )
-            }),
+        _ => match parse_amount(raw, spec.decimal) {
+            Some(v) if v.abs() >= MAX_MAGNITUDE => Err(too_large()),
+            Some(v) => Ok(Parsed::Number(v)),
+            None => Err((
+                RejectionCode::InvalidNumber,
+                format!("not a number (decimal {})", mark(spec.decimal)),
+            )),
+        },
     }
+}
+
+/// Numbers kept are below 10^15 in magnitude: sums of billions of them (and of their squares)
+/// stay finite and exact to the cent, so no figure becomes Infinity or NaN.
+pub const MAX_MAGNITUDE: f64 = 1e15;
+
+fn too_large() -> (RejectionCode, String) {
+    (
+        RejectionCode::InvalidNumber,
+        "a magnitude of 10^15 or more: too large to sum safely".to_string(),
+    )
 }
 
 /// The example recorded for a row whose field count differs from the header's.

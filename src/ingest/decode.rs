@@ -33,11 +33,11 @@ impl Encoding {
             return None;
         }
         // UTF-16 without a BOM: ASCII text leaves every other byte zero.
-        if head.len() >= 4 {
-            if head[1] == 0 && head[3] == 0 && head[0] != 0 && head[2] != 0 {
+        if let [a, b, c, d, ..] = *head {
+            if b == 0 && d == 0 && a != 0 && c != 0 {
                 return Some((Encoding::Utf16Le, 0));
             }
-            if head[0] == 0 && head[2] == 0 && head[1] != 0 && head[3] != 0 {
+            if a == 0 && c == 0 && b != 0 && d != 0 {
                 return Some((Encoding::Utf16Be, 0));
             }
         } else if !at_end {
@@ -70,10 +70,10 @@ impl Utf16Decoder {
     pub fn decode(&mut self, mut bytes: &[u8], out: &mut Vec<u8>) {
         out.reserve(bytes.len() / 2 * 3);
         if let Some(first) = self.odd.take() {
-            match bytes.first() {
-                Some(&second) => {
+            match bytes.split_first() {
+                Some((&second, rest)) => {
                     self.unit(self.join(first, second), out);
-                    bytes = &bytes[1..];
+                    bytes = rest;
                 }
                 None => {
                     self.odd = Some(first);
@@ -83,8 +83,10 @@ impl Utf16Decoder {
         }
         let mut pairs = bytes.chunks_exact(2);
         for p in &mut pairs {
-            let u = self.join(p[0], p[1]);
-            self.unit(u, out);
+            if let [a, b] = *p {
+                let u = self.join(a, b);
+                self.unit(u, out);
+            }
         }
         if let [b] = pairs.remainder() {
             self.odd = Some(*b);
@@ -150,7 +152,9 @@ const CP1252_HIGH: [u16; 32] = [
 pub fn decode_cp1252(bytes: &[u8], out: &mut String) {
     for &b in bytes {
         let c = match b {
-            0x80..=0x9F => CP1252_HIGH[(b - 0x80) as usize] as u32,
+            0x80..=0x9F => CP1252_HIGH
+                .get(usize::from(b - 0x80))
+                .map_or(0xFFFD, |&c| u32::from(c)),
             _ => b as u32,
         };
         out.push(char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER));

@@ -29,6 +29,9 @@ pub struct ColumnProfile {
     /// Values that read as yes/no flags (true/false, yes/no, y/n, 1/0).
     pub flags: u64,
     pub decimal: DecimalEvidence,
+    /// Numbers that read as epoch seconds / milliseconds between 2001 and 2096.
+    pub epoch_seconds: u64,
+    pub epoch_millis: u64,
 }
 
 /// Distinct values tracked per column in the sample.
@@ -54,6 +57,11 @@ impl ColumnProfile {
             self.numeric += 1;
             if x.fract() == 0.0 {
                 self.integer += 1;
+            }
+            if (1e9..4e9).contains(&x) {
+                self.epoch_seconds += 1;
+            } else if (1e12..4e12).contains(&x) {
+                self.epoch_millis += 1;
             }
             self.min = Some(self.min.map_or(x, |m| m.min(x)));
             self.max = Some(self.max.map_or(x, |m| m.max(x)));
@@ -102,15 +110,14 @@ impl ColumnProfile {
                     .ok_or_else(|| self.distinct.first().cloned().unwrap_or_default()),
             );
         }
-        if self.share(self.integer) >= 0.99 {
-            let (lo, hi) = (self.min?, self.max?);
-            // Epoch seconds or milliseconds between 2001 and 2096.
-            if lo >= 1e9 && hi < 4e9 {
-                return Some(Ok(TimeFormat::UnixSeconds));
-            }
-            if lo >= 1e12 && hi < 4e12 {
-                return Some(Ok(TimeFormat::UnixMillis));
-            }
+        // Epoch seconds or milliseconds between 2001 and 2096, by share like the other
+        // formats: a placeholder (0, -1) or an odd value is rejected on its row, it does not
+        // unmake the column.
+        if self.share(self.epoch_seconds) >= min_share.max(0.9) {
+            return Some(Ok(TimeFormat::UnixSeconds));
+        }
+        if self.share(self.epoch_millis) >= min_share.max(0.9) {
+            return Some(Ok(TimeFormat::UnixMillis));
         }
         None
     }
@@ -173,6 +180,9 @@ pub struct Guess {
     pub role: Role,
     pub confidence: f64,
     pub reason: String,
+    /// The header names a role the values do not fit: the column is ignored, and the report
+    /// says so in a warning (an `IGNORED_COLUMN`), not only in `columns[]`.
+    pub warn: bool,
 }
 
 fn guess(role: Role, confidence: f64, reason: impl Into<String>) -> Option<Guess> {
@@ -180,8 +190,22 @@ fn guess(role: Role, confidence: f64, reason: impl Into<String>) -> Option<Guess
         role,
         confidence,
         reason: reason.into(),
+        warn: false,
     })
 }
+
+/// An ignored column whose header promised a role: said in a warning.
+fn ignored_loudly(reason: String) -> Option<Guess> {
+    Some(Guess {
+        role: Role::Ignored,
+        confidence: 0.6,
+        reason,
+        warn: true,
+    })
+}
+
+/// Days since 1899-12-30 of 1954-10-03 … 2119-01-10: what an unformatted Excel date column holds.
+const EXCEL_SERIALS: std::ops::RangeInclusive<f64> = 20_000.0..=80_000.0;
 
 /// Proposes a survey role for one column from its header and sampled values.
 pub fn guess_survey_role(header: &str, p: &ColumnProfile) -> Option<Guess> {
@@ -224,6 +248,15 @@ pub fn guess_survey_role(header: &str, p: &ColumnProfile) -> Option<Guess> {
             ),
         };
     }
+    if named && p.share(p.numeric) >= 0.9 {
+        if let (Some(lo), Some(hi)) = (p.min, p.max) {
+            if EXCEL_SERIALS.contains(&lo) && EXCEL_SERIALS.contains(&hi) {
+                return ignored_loudly(format!(
+                    "the header names a time but the values are numbers ({lo}–{hi}) like Excel serial dates; format the column as dates in the spreadsheet, or export it as text"
+                ));
+            }
+        }
+    }
     if has_word(&w, SCORE_WORDS) {
         if p.whole_within(0.0, 10.0) && (p.min == Some(0.0) || p.max.is_some_and(|m| m > 7.0)) {
             return guess(
@@ -255,6 +288,12 @@ pub fn guess_survey_role(header: &str, p: &ColumnProfile) -> Option<Guess> {
                 p.distinct.len()
             ),
         );
+    }
+    if has_word(&w, CHANNEL_WORDS) && p.share(p.numeric) < 0.5 && !few_values {
+        return ignored_loudly(format!(
+            "the header names a channel, but the column has {} distinct values in the sample (a channel has at most 50, each on several rows); map it with `segments` or `columns` to use it",
+            if p.distinct_overflow { "more than 64".to_string() } else { p.distinct.len().to_string() }
+        ));
     }
     let texty = has_word(&w, TEXT_WORDS);
     if !texty && p.share(p.numeric) < 0.5 && few_values && p.mean_len() <= 40.0 {

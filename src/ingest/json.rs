@@ -178,10 +178,15 @@ impl JsonSplitter {
     ) -> crate::Result<()> {
         match self.scan {
             Scan::Scalar => self.emit(sink),
-            Scan::Nested(_) | Scan::Str => {
-                // Let the parser describe what is wrong with the truncated element.
-                self.emit(sink)
-            }
+            // A truncated array is not a document: the element and the `]` are missing.
+            Scan::Nested(_) | Scan::Str if self.array => Err(Error::Unreadable {
+                reason: format!(
+                    "the JSON array ends inside the element that starts at line {} (the file may be truncated)",
+                    self.start_line
+                ),
+            }),
+            // The last NDJSON line: the parser says what is wrong with it.
+            Scan::Nested(_) | Scan::Str => self.emit(sink),
             Scan::Start | Scan::Between if self.array => Err(Error::Unreadable {
                 reason: "the JSON array is not closed with `]` (the file may be truncated)"
                     .to_string(),
@@ -244,6 +249,9 @@ impl JsonSplitter {
                 };
                 Ok(())
             }
+            // NDJSON: a line break ends the record whatever is open (a raw line break cannot
+            // be inside a JSON string), so a broken line loses only itself.
+            Scan::Nested(_) | Scan::Str if !self.array && b == b'\n' => self.emit(sink),
             Scan::Nested(depth) => {
                 self.push_byte(b)?;
                 if self.in_string {
@@ -335,6 +343,8 @@ pub struct ObjectRows {
     index: std::collections::HashMap<String, usize>,
     held: Vec<(u64, FlatObject)>,
     header_done: bool,
+    /// Elements rejected whole (invalid JSON, not an object): rows read but not kept.
+    pub rows_rejected: u64,
     text: String,
     ends: Vec<usize>,
 }
@@ -351,6 +361,7 @@ impl ObjectRows {
         let obj = match parse_element(bytes) {
             Ok(o) => o,
             Err(reason) => {
+                self.rows_rejected += 1;
                 rejections.add(
                     RejectionCode::InvalidJson,
                     Fate::RowSkipped,
@@ -416,8 +427,11 @@ impl ObjectRows {
         let mut cells: Vec<Option<String>> = vec![None; self.header.len()];
         for (key, cell) in obj.0 {
             let Some(&i) = self.index.get(&key) else {
-                rejections.add(
+                // One group for every key not in the header (the example names the key):
+                // a file whose objects each bring a new key gets one entry, not one per key.
+                rejections.add_group_of(
                     RejectionCode::UnknownKey,
+                    "",
                     Fate::ValueIgnored,
                     ValueExample {
                         row: line,
@@ -434,7 +448,11 @@ impl ObjectRows {
                 continue;
             };
             match cell {
-                Cell::Text(t) => cells[i] = Some(t),
+                Cell::Text(t) => {
+                    if let Some(c) = cells.get_mut(i) {
+                        *c = Some(t);
+                    }
+                }
                 Cell::Null => {}
                 Cell::Nested => rejections.add(
                     RejectionCode::NestedValue,

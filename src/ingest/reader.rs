@@ -10,6 +10,7 @@ use csv_core::{ReadRecordResult, Reader as CoreReader, ReaderBuilder};
 
 use super::decode::{decode_cp1252, Encoding, Utf16Decoder};
 use super::json::{JsonSplitter, ObjectRows};
+use super::quotes::QuoteTracker;
 use crate::error::{Error, Rejections, Result};
 
 crate::vocab::vocabulary! {
@@ -55,6 +56,9 @@ pub struct ReaderOptions {
     pub max_columns: usize,
     /// Largest .xlsx file accepted (it is held in memory whole).
     pub max_spreadsheet_bytes: usize,
+    /// A quote that is never closed is read as a literal character (else, as csv-core reads
+    /// it, it takes the rest of the file into one field; both are reported).
+    pub lenient_quotes: bool,
 }
 
 impl Default for ReaderOptions {
@@ -66,6 +70,7 @@ impl Default for ReaderOptions {
             max_field_bytes: 16 << 20,
             max_columns: 10_000,
             max_spreadsheet_bytes: 256 << 20,
+            lenient_quotes: false,
         }
     }
 }
@@ -97,13 +102,28 @@ impl<'a> Record<'a> {
 
     pub fn get(&self, i: usize) -> Option<&'a str> {
         let end = *self.ends.get(i)?;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        let start = match i.checked_sub(1) {
+            None => 0,
+            Some(j) => *self.ends.get(j)?,
+        };
         self.text.get(start..end)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &'a str> + '_ {
         (0..self.len()).filter_map(|i| self.get(i))
     }
+}
+
+/// A quote that was never closed: csv-core reads the rest of the file as one field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unclosed {
+    /// Quotes never closed (more than one only in the lenient reading).
+    pub count: u64,
+    /// The line of the first one's opening quote.
+    pub line: u64,
+    /// Lines and bytes after it, to the end of the file.
+    pub lines: u64,
+    pub bytes: u64,
 }
 
 /// Candidate delimiters, in order of preference on a tie.
@@ -163,6 +183,17 @@ pub struct ChunkReader {
     alt_ends: Vec<usize>,
     records: u64,
     bytes_in: u64,
+    /// Bytes of 8-bit text fed to the parsers (after a byte-order mark).
+    text_bytes: u64,
+    /// Bytes of text consumed by the delimited-text parsing (decoded, after a BOM).
+    csv_bytes: u64,
+    /// Quotes csv-core reads silently: stray, text after closing, never closed.
+    pub quotes: QuoteTracker,
+    /// The first quote never closed, and how many there were.
+    pub unclosed: Option<Unclosed>,
+    /// After a quote re-read as literal, the fresh csv-core counts its record's field ends
+    /// from here (the fields before it are already in `out`).
+    end_offset: Option<usize>,
     /// Records whose bytes were not valid UTF-8 and were read as Windows-1252.
     pub cp1252_records: u64,
     /// Rows or values the reader itself could not use (invalid JSON, nested values, cell errors).
@@ -196,6 +227,11 @@ impl ChunkReader {
             alt_ends: Vec::new(),
             records: 0,
             bytes_in: 0,
+            text_bytes: 0,
+            csv_bytes: 0,
+            quotes: QuoteTracker::default(),
+            unclosed: None,
+            end_offset: None,
             cp1252_records: 0,
             rejections: Rejections::default(),
         }
@@ -241,6 +277,20 @@ impl ChunkReader {
                 self.lines + 1
             },
             option,
+        }
+    }
+
+    /// Whether a quote never closed is read as a literal character.
+    pub fn lenient_quotes(&self) -> bool {
+        self.opts.lenient_quotes
+    }
+
+    /// Rows read but rejected whole by the reader (JSON elements that are not valid objects):
+    /// they count as read and as skipped.
+    pub fn rows_rejected(&self) -> u64 {
+        match &self.mode {
+            Mode::Json { rows, .. } => rows.rows_rejected,
+            _ => 0,
         }
     }
 
@@ -315,22 +365,27 @@ impl ChunkReader {
             Encoding::Utf16Le | Encoding::Utf16Be => {
                 let mut d = Utf16Decoder::new(encoding == Encoding::Utf16Be);
                 let mut out = Vec::new();
-                d.decode(&self.head[bom..], &mut out);
+                d.decode(tail(&self.head, bom), &mut out);
                 out
             }
-            _ => self.head[bom..].to_vec(),
+            _ => tail(&self.head, bom).to_vec(),
         };
-        let first_line = header_line(&text_head);
+        // Lines of only blanks before the header are skipped (as the parsers skip them): they
+        // say nothing about the delimiter or the line ends.
+        let mut skip = 0;
+        for (i, b) in text_head.iter().enumerate() {
+            match b {
+                b'\n' | b'\r' => skip = i + 1,
+                b' ' | b'\t' => {}
+                _ => break,
+            }
+        }
+        let rest = tail(&text_head, skip);
+        let first_line = header_line(rest);
         let more = !at_end && self.head.len() < SNIFF_LIMIT;
-        if more && first_line.is_none_or(|l| l.len() + 1 >= text_head.len()) {
+        if more && first_line.is_none_or(|l| l.len() + 1 >= rest.len()) {
             // Wait for the byte after the line end too: CR alone or CRLF.
             return Ok(false);
-        }
-        // NUL bytes in UTF-8 or 8-bit text: a binary file (PDF, image, .xls, UTF-32…).
-        if !matches!(encoding, Encoding::Utf16Le | Encoding::Utf16Be) && text_head.contains(&0) {
-            return Err(Error::Encoding {
-                reason: "the file is binary, not text, JSON or .xlsx (it contains NUL bytes); export it as CSV, JSON or .xlsx".to_string(),
-            });
         }
         self.encoding = encoding;
         if matches!(encoding, Encoding::Utf16Le | Encoding::Utf16Be) {
@@ -353,13 +408,14 @@ impl ChunkReader {
                 };
             }
             _ => {
-                let line = first_line.unwrap_or(&text_head);
+                let line = first_line.unwrap_or(rest);
                 if self.opts.delimiter.is_none() {
                     self.delimiter = detect_delimiter(line);
                 }
-                let after = text_head.get(line.len()..).unwrap_or_default();
+                let after = rest.get(line.len()..).unwrap_or_default();
                 self.cr_only = after.first() == Some(&b'\r') && after.get(1) != Some(&b'\n');
                 self.core = ReaderBuilder::new().delimiter(self.delimiter).build();
+                self.quotes = QuoteTracker::new(self.delimiter);
             }
         }
         self.head.drain(..bom);
@@ -395,7 +451,21 @@ impl ChunkReader {
                 r
             }
             None if bytes.is_empty() => Ok(()),
-            None => self.feed_text(bytes, false, sink),
+            None => {
+                // NUL bytes in UTF-8 or 8-bit text: a binary file (PDF, image, .xls, UTF-32…),
+                // wherever the byte is and however the input is cut into chunks.
+                if let Some(i) = memchr::memchr(0, bytes) {
+                    // In file order: the text before the NUL is read first, so a problem
+                    // found there is the error whatever the chunks.
+                    let (before, _) = bytes.split_at(i);
+                    self.feed_text(before, false, sink)?;
+                    return Err(Error::Encoding {
+                        reason: format!("the file is binary, not text, JSON or .xlsx (it contains a NUL byte, at byte {}); export it as CSV, JSON or .xlsx", self.text_bytes + i as u64),
+                    });
+                }
+                self.text_bytes += bytes.len() as u64;
+                self.feed_text(bytes, false, sink)
+            }
         }
     }
 
@@ -446,43 +516,64 @@ impl ChunkReader {
                     Some((0, 0, used)) => {
                         // An empty line (LF or CRLF): skipped like csv-core does.
                         self.lines += 1;
-                        input = &input[used..];
+                        self.csv_bytes += used as u64;
+                        input = tail(input, used);
                         continue;
                     }
                     Some((_, nfields, used)) => {
                         // Fields end to end without delimiters, as csv-core writes them.
                         let (mut pos, mut from) = (0, 0);
-                        for k in 0..nfields {
-                            let raw_end = self.ends[k];
-                            let field = &input[from..raw_end];
-                            self.out[pos..pos + field.len()].copy_from_slice(field);
+                        for end in self.ends.iter_mut().take(nfields) {
+                            let field = input.get(from..*end).unwrap_or_default();
+                            if let Some(to) = self.out.get_mut(pos..pos + field.len()) {
+                                to.copy_from_slice(field);
+                            }
                             pos += field.len();
-                            self.ends[k] = pos;
-                            from = raw_end + 1;
+                            from = *end + 1;
+                            *end = pos;
                         }
                         self.outlen = pos;
                         self.endlen = nfields;
                         self.lines += 1;
+                        self.csv_bytes += used as u64;
                         self.last_lf = true;
-                        input = &input[used..];
+                        input = tail(input, used);
                         self.emit(true, sink)?;
                         continue;
                     }
                     None => {}
                 }
             }
+            if eof && input.is_empty() {
+                if let Some(open) = self.quotes.open() {
+                    self.note_unclosed(open);
+                    if self.opts.lenient_quotes {
+                        return self.reread_quote_as_literal(sink);
+                    }
+                    self.quotes.continue_unquoted();
+                }
+            }
             let (res, nin, nout, nend) = self.core.read_record(
                 input,
-                &mut self.out[self.outlen..],
-                &mut self.ends[self.endlen..],
+                self.out.get_mut(self.outlen..).unwrap_or_default(),
+                self.ends.get_mut(self.endlen..).unwrap_or_default(),
             );
             // csv-core stops at or after a record's terminator (possibly reporting the record
             // on the next call): an LF consumed is already counted.
-            if nin > 0 {
-                self.last_lf = input[nin - 1] == b'\n';
-                self.lines += input[..nin].iter().filter(|&&b| b == b'\n').count() as u64;
+            if let Some(off) = self.end_offset {
+                let new = self.endlen..self.endlen + nend;
+                for e in self.ends.get_mut(new).unwrap_or_default() {
+                    *e += off;
+                }
             }
-            input = &input[nin..];
+            let (used, rest) = input.split_at(nin.min(input.len()));
+            self.quotes.follow(used, self.lines + 1, self.csv_bytes);
+            self.csv_bytes += used.len() as u64;
+            if let Some(&last) = used.last() {
+                self.last_lf = last == b'\n';
+                self.lines += used.iter().filter(|&&b| b == b'\n').count() as u64;
+            }
+            input = rest;
             self.outlen += nout;
             self.endlen += nend;
             match res {
@@ -496,11 +587,12 @@ impl ChunkReader {
                 }
                 ReadRecordResult::OutputFull => {
                     self.core_clean = false;
-                    let field_start = if self.endlen == 0 {
-                        0
-                    } else {
-                        self.ends[self.endlen - 1]
-                    };
+                    let field_start = self
+                        .endlen
+                        .checked_sub(1)
+                        .and_then(|i| self.ends.get(i))
+                        .copied()
+                        .unwrap_or(0);
                     if self.outlen - field_start > self.opts.max_field_bytes {
                         return Err(self.limit(Limit::FieldBytes));
                     }
@@ -517,11 +609,65 @@ impl ChunkReader {
                 }
                 ReadRecordResult::Record => {
                     self.core_clean = true;
+                    self.end_offset = None;
                     self.emit(self.last_lf, sink)?;
                 }
                 ReadRecordResult::End => return Ok(()),
             }
         }
+    }
+
+    /// Records a quote never closed (the first one's place, and the count).
+    fn note_unclosed(&mut self, open: super::quotes::Opened) {
+        let end_line = self.lines + u64::from(!self.last_lf);
+        let u = self.unclosed.get_or_insert(Unclosed {
+            count: 0,
+            line: open.line,
+            lines: end_line.saturating_sub(open.line) + 1,
+            bytes: self.csv_bytes.saturating_sub(open.byte),
+        });
+        u.count += 1;
+    }
+
+    /// The lenient reading of a quote never closed: the quote is a literal character and the
+    /// text after it is read again as ordinary fields and records. csv-core has copied that
+    /// text into the current field with doubled quotes made single; doubling them again gives
+    /// back the bytes of the file (a lone quote would have closed the field).
+    fn reread_quote_as_literal(
+        &mut self,
+        sink: &mut dyn FnMut(Record<'_>) -> Result<()>,
+    ) -> Result<()> {
+        let field_start = self
+            .endlen
+            .checked_sub(1)
+            .and_then(|i| self.ends.get(i))
+            .copied()
+            .unwrap_or(0);
+        let content = self.out.get(field_start..self.outlen).unwrap_or_default();
+        let mut raw = Vec::with_capacity(content.len() + 1);
+        for &b in content {
+            raw.push(b);
+            if b == b'"' {
+                raw.push(b'"');
+            }
+        }
+        // The text is counted again as it is re-read.
+        self.lines -= raw.iter().filter(|&&b| b == b'\n').count() as u64;
+        self.csv_bytes = self.csv_bytes.saturating_sub(raw.len() as u64);
+        self.outlen = field_start;
+        if self.out.len() <= self.outlen {
+            let n = (self.outlen + 1).next_power_of_two();
+            self.out.resize(n, 0);
+        }
+        if let Some(b) = self.out.get_mut(self.outlen) {
+            *b = b'"';
+        }
+        self.outlen += 1;
+        self.core = ReaderBuilder::new().delimiter(self.delimiter).build();
+        self.end_offset = Some(self.outlen);
+        self.core_clean = false;
+        self.quotes.continue_unquoted();
+        self.feed_csv(&raw, true, sink)
     }
 
     /// A complete simple line at the start of `input`: `(length without terminator, fields,
@@ -533,19 +679,18 @@ impl ChunkReader {
         let mut n = 0usize;
         let mut at = 0usize;
         loop {
-            let Some(k) = memchr::memchr3(d, b'\n', b'"', &input[at..]) else {
+            let Some(k) = memchr::memchr3(d, b'\n', b'"', tail(input, at)) else {
                 return Ok(None);
             };
             let i = at + k;
-            match input[i] {
+            match input.get(i).copied().unwrap_or(b'"') {
                 b'\n' => {
-                    let len = if i > 0 && input[i - 1] == b'\r' {
-                        i - 1
-                    } else {
-                        i
+                    let len = match i.checked_sub(1) {
+                        Some(j) if input.get(j) == Some(&b'\r') => j,
+                        _ => i,
                     };
                     // A CR inside the line ends a record for csv-core: let it decide.
-                    if memchr::memchr(b'\r', &input[..len]).is_some() {
+                    if memchr::memchr(b'\r', input.get(..len).unwrap_or_default()).is_some() {
                         return Ok(None);
                     }
                     if len == 0 && n == 0 {
@@ -557,7 +702,10 @@ impl ChunkReader {
                     if self.out.len() < len {
                         self.out.resize(len.next_power_of_two(), 0);
                     }
-                    self.ends[n] = len;
+                    let Some(end) = self.ends.get_mut(n) else {
+                        return Ok(None);
+                    };
+                    *end = len;
                     return Ok(Some((len, n + 1, i + 1)));
                 }
                 b'"' => return Ok(None),
@@ -569,7 +717,10 @@ impl ChunkReader {
                         let len = self.ends.len() * 2;
                         self.ends.resize(len, 0);
                     }
-                    self.ends[n] = i;
+                    let Some(end) = self.ends.get_mut(n) else {
+                        return Ok(None);
+                    };
+                    *end = i;
                     n += 1;
                     at = i + 1;
                 }
@@ -585,18 +736,9 @@ impl ChunkReader {
         let (outlen, endlen) = (self.outlen, self.endlen);
         self.outlen = 0;
         self.endlen = 0;
-        if endlen > self.opts.max_columns {
-            return Err(self.limit(Limit::Columns));
-        }
-        let mut prev = 0;
-        for &e in &self.ends[..endlen] {
-            if e - prev > self.opts.max_field_bytes {
-                return Err(self.limit(Limit::FieldBytes));
-            }
-            prev = e;
-        }
+        let ends = self.ends.get(..endlen).unwrap_or_default();
         self.records += 1;
-        let bytes = &self.out[..outlen];
+        let bytes = self.out.get(..outlen).unwrap_or_default();
         if !self.cr_only {
             // The line the record starts on: lines before its end, less the line breaks
             // inside its fields. Lines skipped since the previous record were blank.
@@ -606,20 +748,36 @@ impl ChunkReader {
             self.prev_end_line = start + inner;
         }
         let row = self.records + self.blank_lines;
+        // Limits of a whole record name its own row (its line feed is already counted).
+        let over = if endlen > self.opts.max_columns {
+            Some(Limit::Columns)
+        } else {
+            let mut prev = 0;
+            ends.iter()
+                .any(|&e| {
+                    let long = e.saturating_sub(prev) > self.opts.max_field_bytes;
+                    prev = e;
+                    long
+                })
+                .then_some(Limit::FieldBytes)
+        };
+        if let Some(which) = over {
+            let mut e = self.limit(which);
+            if let Error::LimitExceeded { row: r, .. } = &mut e {
+                *r = row;
+            }
+            return Err(e);
+        }
         match std::str::from_utf8(bytes) {
-            Ok(text) => sink(Record {
-                row,
-                text,
-                ends: &self.ends[..endlen],
-            }),
+            Ok(text) => sink(Record { row, text, ends }),
             Err(_) => {
                 // Not UTF-8: read this record as Windows-1252 (each byte is one character).
                 self.cp1252_records += 1;
                 self.alt.clear();
                 self.alt_ends.clear();
                 let mut start = 0;
-                for &e in &self.ends[..endlen] {
-                    decode_cp1252(&bytes[start..e], &mut self.alt);
+                for &e in ends {
+                    decode_cp1252(bytes.get(start..e).unwrap_or_default(), &mut self.alt);
                     self.alt_ends.push(self.alt.len());
                     start = e;
                 }
@@ -648,11 +806,20 @@ impl ChunkReader {
         super::xlsx::read_sheet(
             bytes,
             self.opts.sheet.as_deref(),
-            self.opts.max_columns,
+            super::xlsx::SheetLimits {
+                max_columns: self.opts.max_columns,
+                max_part_bytes: self.opts.max_spreadsheet_bytes,
+                max_field_bytes: self.opts.max_field_bytes,
+            },
             &mut self.rejections,
             &mut count,
         )
     }
+}
+
+/// The bytes after the first `n` (empty past the end).
+fn tail(b: &[u8], n: usize) -> &[u8] {
+    b.get(n..).unwrap_or_default()
 }
 
 /// The first line of `text`, ending at the first newline outside quotes; `None` if not complete.
@@ -661,7 +828,7 @@ fn header_line(text: &[u8]) -> Option<&[u8]> {
     for (i, &b) in text.iter().enumerate() {
         match b {
             b'"' => in_quotes = !in_quotes,
-            b'\n' | b'\r' if !in_quotes => return Some(&text[..i]),
+            b'\n' | b'\r' if !in_quotes => return text.get(..i),
             _ => {}
         }
     }
@@ -676,18 +843,19 @@ fn detect_delimiter(line: &[u8]) -> u8 {
         if b == b'"' {
             in_quotes = !in_quotes;
         } else if !in_quotes {
-            if let Some(i) = DELIMITERS.iter().position(|d| *d == b) {
-                counts[i] += 1;
+            if let Some((_, n)) = DELIMITERS.iter().zip(&mut counts).find(|(d, _)| **d == b) {
+                *n += 1;
             }
         }
     }
-    let mut best = 0;
-    for i in 1..DELIMITERS.len() {
-        if counts[i] > counts[best] {
-            best = i;
+    // The first of the most frequent (candidates are in order of preference).
+    let mut best = (b',', 0);
+    for (&d, &n) in DELIMITERS.iter().zip(&counts) {
+        if n > best.1 {
+            best = (d, n);
         }
     }
-    DELIMITERS[best]
+    best.0
 }
 
 #[cfg(test)]

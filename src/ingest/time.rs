@@ -79,21 +79,21 @@ pub fn parse_any_timestamp(s: &str, format: TimeFormat, tz: &ReportTz) -> Option
 /// general parser, which gives the same result for these strings.
 fn fixed_iso(b: &[u8], tz: &ReportTz) -> Option<i64> {
     let utc = match b.len() {
-        20 if b[19] == b'Z' => true,
+        20 if at(b, 19) == b'Z' => true,
         19 if matches!(tz, ReportTz::Utc) => true,
         _ => return None,
     };
     if !(utc
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && matches!(b[10], b'T' | b' ')
-        && b[13] == b':'
-        && b[16] == b':')
+        && at(b, 4) == b'-'
+        && at(b, 7) == b'-'
+        && matches!(at(b, 10), b'T' | b' ')
+        && at(b, 13) == b':'
+        && at(b, 16) == b':')
     {
         return None;
     }
     let num = |i: usize, n: usize| -> Option<u32> {
-        b[i..i + n].iter().try_fold(0u32, |a, &c| {
+        b.get(i..i + n)?.iter().try_fold(0u32, |a, &c| {
             c.is_ascii_digit().then(|| a * 10 + (c - b'0') as u32)
         })
     };
@@ -122,6 +122,10 @@ fn parse_unix(s: &str, divisor: i64) -> Option<i64> {
         return None;
     }
     let v: i64 = int.parse().ok()?;
+    // 0 is a placeholder, not 1970 (negative values were refused above).
+    if v == 0 {
+        return None;
+    }
     Some(v.div_euclid(divisor))
 }
 
@@ -137,17 +141,17 @@ fn parse_date(b: &[u8], format: TimeFormat) -> Option<(Ymd, &[u8])> {
     if !matches!(sep, b'-' | b'/' | b'.') {
         return None;
     }
-    let rest = &b[la + 1..];
+    let rest = after(b, la + 1);
     let (m, lm) = digits(rest);
     if lm == 0 || lm > 2 || rest.get(lm) != Some(&sep) {
         return None;
     }
-    let rest = &rest[lm + 1..];
+    let rest = after(rest, lm + 1);
     let (c, lc) = digits(rest);
     if lc == 0 {
         return None;
     }
-    let tail = &rest[lc..];
+    let tail = after(rest, lc);
     let (y, mo, d) = match format {
         TimeFormat::Iso if la == 4 && lc <= 2 => (a as i32, m, c),
         TimeFormat::Mdy if la <= 2 && lc == 4 => (c as i32, a, m),
@@ -173,8 +177,8 @@ fn days_in_month(y: i32, m: u32) -> u32 {
 fn digits(b: &[u8]) -> (u32, usize) {
     let mut v: u32 = 0;
     let mut n = 0;
-    while n < b.len() && n < 9 && b[n].is_ascii_digit() {
-        v = v * 10 + (b[n] - b'0') as u32;
+    while let Some(&c) = b.get(n).filter(|c| n < 9 && c.is_ascii_digit()) {
+        v = v * 10 + u32::from(c - b'0');
         n += 1;
     }
     (v, n)
@@ -186,36 +190,36 @@ fn parse_time_and_offset(b: &[u8]) -> Option<(i64, Option<i32>)> {
     if b.is_empty() {
         return Some((0, None));
     }
-    if !matches!(b[0], b'T' | b't' | b' ') {
+    if !matches!(at(b, 0), b'T' | b't' | b' ') {
         return None;
     }
-    let b = trim_start(&b[1..]);
+    let b = trim_start(after(b, 1));
     let (h, lh) = digits(b);
     if lh == 0 || lh > 2 || b.get(lh) != Some(&b':') {
         return None;
     }
-    let rest = &b[lh + 1..];
+    let rest = after(b, lh + 1);
     let (mi, lm) = digits(rest);
     if lm != 2 {
         return None;
     }
-    let mut rest = &rest[2..];
+    let mut rest = after(rest, 2);
     let mut s = 0;
     if rest.first() == Some(&b':') {
-        let (sv, ls) = digits(&rest[1..]);
+        let (sv, ls) = digits(after(rest, 1));
         if ls != 2 {
             return None;
         }
         s = sv;
-        rest = &rest[3..];
+        rest = after(rest, 3);
         if matches!(rest.first(), Some(b'.') | Some(b',')) {
-            let (_, lf) = digits(&rest[1..]);
+            let (_, lf) = digits(after(rest, 1));
             let mut skip = 1 + lf;
             // Fractions longer than 9 digits: skip the rest of the digits too.
             while rest.get(skip).is_some_and(u8::is_ascii_digit) {
                 skip += 1;
             }
-            rest = &rest[skip..];
+            rest = after(rest, skip);
         }
     }
     if h > 24 || mi > 59 || s > 60 || (h == 24 && (mi > 0 || s > 0)) {
@@ -240,7 +244,17 @@ fn parse_time_and_offset(b: &[u8]) -> Option<(i64, Option<i32>)> {
 
 fn trim_start(b: &[u8]) -> &[u8] {
     let n = b.iter().take_while(|c| **c == b' ').count();
-    &b[n..]
+    after(b, n)
+}
+
+/// The byte at `i`, or 0 past the end (0 matches no separator or digit).
+fn at(b: &[u8], i: usize) -> u8 {
+    b.get(i).copied().unwrap_or(0)
+}
+
+/// The bytes after the first `n` (empty past the end).
+fn after(b: &[u8], n: usize) -> &[u8] {
+    b.get(n..).unwrap_or_default()
 }
 
 /// Evidence about the day/month order of slash dates, gathered over a column sample.
@@ -265,7 +279,7 @@ impl DateOrderEvidence {
         if !matches!(sep, b'/' | b'.' | b'-') {
             return;
         }
-        let (m, lm) = digits(&b[la + 1..]);
+        let (m, lm) = digits(after(b, la + 1));
         if lm == 0 || lm > 2 {
             return;
         }

@@ -7,8 +7,10 @@ const BLANK_TOKENS: [&str; 6] = ["", "na", "n/a", "null", "none", "-"];
 pub fn is_blank(s: &str) -> bool {
     let b = s.as_bytes();
     // Fast path: longer than every blank token and not padded.
-    if b.len() > 4 && b[0].is_ascii_alphanumeric() && b[b.len() - 1].is_ascii_alphanumeric() {
-        return false;
+    if let (true, Some(first), Some(last)) = (b.len() > 4, b.first(), b.last()) {
+        if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() {
+            return false;
+        }
     }
     let t = s.trim();
     t.is_empty() || BLANK_TOKENS.iter().any(|b| t.eq_ignore_ascii_case(b))

@@ -40,6 +40,18 @@ vocabulary! {
     /// Code of a non-fatal finding in `warnings[]`.
     #[non_exhaustive]
     pub enum WarningCode {
+        /// A column whose header names a role was ignored: its values do not fit it (Excel
+        /// serial numbers under a date header, thousands of values under a channel header).
+        IgnoredColumn = "IGNORED_COLUMN",
+        /// An option above its cap was clamped to it (e.g. `previewRows` at 1,000).
+        OptionCapped = "OPTION_CAPPED",
+        /// A quote in delimited text is never closed: the rest of the file was read as one
+        /// field (or, with `lenientQuotes`, the quote as a literal character).
+        UnterminatedQuote = "UNTERMINATED_QUOTE",
+        /// Quotes inside unquoted fields (`a"b`) were read as literal characters.
+        StrayQuote = "STRAY_QUOTE",
+        /// Fields had text after their closing quote (`"b"c`, `"B" ,`); it was kept in the value.
+        TextAfterQuote = "TEXT_AFTER_QUOTE",
         /// Rows that were not valid UTF-8 were read as Windows-1252.
         DecodedAsWindows1252 = "DECODED_AS_WINDOWS_1252",
         /// Invalid UTF-16 code units were replaced by U+FFFD.

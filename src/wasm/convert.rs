@@ -36,7 +36,8 @@ pub fn required_from_js<T: DeserializeOwned>(v: JsValue, name: &str) -> Result<T
                 "cannot be read as JSON (a cycle or a BigInt?)",
             ))
         })?;
-    serde_json::from_str(&text).map_err(|e| js_error(Error::option(name, e.to_string())))
+    // Checked for null (NaN, ±Infinity), huge strings and lists before it is read.
+    crate::options::checks::from_json(&text, name).map_err(js_error)
 }
 
 pub use crate::api::{AbRows, BuildInfo, ConfidenceOptions, NpsCounts};

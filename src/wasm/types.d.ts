@@ -161,6 +161,13 @@ export type AnalyzeOptions = {
    */
   sheet?: string;
   /**
+   * Delimited text: a quote that is never closed is read as a literal character, and the
+   * lines after it as ordinary records (default false: RFC 4180 reading, in which it takes
+   * the rest of the file into one field). Either way an `UNTERMINATED_QUOTE` warning says
+   * where it opened.
+   */
+  lenientQuotes?: boolean;
+  /**
    * Decimal mark of amounts: "dot" (`1,234.5`) or "comma" (`1.234,5`); detected per column
    * when absent.
    */
@@ -662,16 +669,19 @@ export type ClvCustomer = {
    * Mean value of the repeat purchases (0 without any).
    */
   meanRepeatValue: number;
-  pAlive: number;
+  /**
+   * The model's figures: `null` where a degenerate fit gives no finite value.
+   */
+  pAlive: number | null;
   /**
    * Expected purchases over the horizon.
    */
-  expectedPurchases: number;
+  expectedPurchases: number | null;
   /**
    * Expected value per purchase (Gamma-Gamma).
    */
-  expectedValue: number;
-  clv: number;
+  expectedValue: number | null;
+  clv: number | null;
   /**
    * Purchase days in the holdout (when there is one).
    */
@@ -2902,6 +2912,11 @@ export type Warning = {
  * Code of a non-fatal finding in `warnings[]`.
  */
 export type WarningCode = 
+  | "IGNORED_COLUMN"
+  | "OPTION_CAPPED"
+  | "UNTERMINATED_QUOTE"
+  | "STRAY_QUOTE"
+  | "TEXT_AFTER_QUOTE"
   | "DECODED_AS_WINDOWS_1252"
   | "INVALID_UTF16"
   | "DUPLICATE_HEADER"

@@ -91,3 +91,90 @@ pub fn transactions(bytes: &[u8], opts: &str) -> engagement_metrics::report::Tra
 pub fn report(bytes: &[u8], opts: &str) -> Report {
     analyze(bytes, options(opts)).expect("analyze")
 }
+
+/// A minimal .xlsx workbook built in the test: one sheet `Sheet1` whose `<sheetData>` is
+/// `rows_xml`, with optional shared strings (`<si>` elements) and a date-time style (index 1,
+/// number format 22).
+pub fn xlsx(rows_xml: &str, shared: &[&str]) -> Vec<u8> {
+    let sheet = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows_xml}</sheetData></worksheet>"#
+    );
+    let strings: String = shared
+        .iter()
+        .map(|s| format!("<si><t>{s}</t></si>"))
+        .collect();
+    let strings = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="{n}" uniqueCount="{n}">{strings}</sst>"#,
+        n = shared.len()
+    );
+    xlsx_parts(&[
+        ("xl/worksheets/sheet1.xml", sheet.as_bytes()),
+        ("xl/sharedStrings.xml", strings.as_bytes()),
+    ])
+}
+
+/// A workbook with the given parts besides the fixed ones (content types, relationships,
+/// workbook, styles).
+pub fn xlsx_parts(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let fixed: [(&str, &str); 5] = [
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#,
+        ),
+        (
+            "_rels/.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+        ),
+        (
+            "xl/workbook.xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#,
+        ),
+        (
+            "xl/styles.xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="22" applyNumberFormat="1"/></cellXfs></styleSheet>"#,
+        ),
+    ];
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
+    for (name, body) in fixed
+        .iter()
+        .map(|(n, b)| (*n, b.as_bytes()))
+        .chain(parts.iter().copied())
+    {
+        zip.start_file(name, opts).expect("zip entry");
+        zip.write_all(body).expect("zip write");
+    }
+    zip.finish().expect("zip finish");
+    out.into_inner()
+}
+
+/// The report of `bytes` fed to the streaming analyzer in chunks of `chunk` bytes.
+pub fn streamed(
+    bytes: &[u8],
+    opts: &str,
+    chunk: usize,
+) -> Result<Report, engagement_metrics::Error> {
+    let mut a = engagement_metrics::Analyzer::new(options(opts))?;
+    for c in bytes.chunks(chunk.max(1)) {
+        a.push(c)?;
+    }
+    a.finish()
+}
+
+/// Rows read, kept and skipped by a report: read must equal kept + skipped.
+pub fn row_balance(r: &Report) -> (u64, u64, u64) {
+    let s = r.shared();
+    (
+        s.head.input.rows,
+        s.dataset.rows_kept,
+        s.dataset.rows_skipped,
+    )
+}

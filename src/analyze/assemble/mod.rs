@@ -27,6 +27,8 @@ pub(super) struct Context<'a> {
     pub head: ReportHead,
     /// Rejections of the reader so far; the dataset's join them.
     pub rejections: Rejections,
+    /// Rows the reader rejected whole (already in `rejections`): read, and skipped.
+    pub rows_rejected: u64,
     pub resolved: &'a Resolved,
     pub opts: &'a AnalyzeOptions,
     pub warnings: Vec<Warning>,
@@ -41,7 +43,7 @@ impl Context<'_> {
 
     /// The finished table and its summary; the table's rejections join the reader's.
     fn table(&mut self, b: TableBuilder) -> (Table, DatasetSummary) {
-        let skipped = b.rows_skipped;
+        let skipped = b.rows_skipped + self.rows_rejected;
         let (table, rej) = b.finish();
         self.rejections.merge(rej);
         if let Some(times) = table.times(crate::vocab::Role::Timestamp) {

@@ -13,7 +13,9 @@ use crate::vocab::{Role, ValueType};
 pub(super) fn report(b: SurveyBuilder, params: &SurveyParams, mut ctx: Context<'_>) -> Report {
     let data = b.finish();
     let results = survey_results(&data, params, &mut ctx.warnings);
-    let dataset = summary(&data);
+    let mut dataset = summary(&data);
+    // Rows the reader rejected whole (invalid JSON): read, and not kept.
+    dataset.rows_skipped = ctx.rows_rejected;
     ctx.rejections.merge(data.rejections);
     ctx.coverage(data.first_time, data.last_time);
     let signals = ctx.signals(&results);

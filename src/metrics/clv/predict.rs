@@ -50,12 +50,13 @@ pub struct ClvCustomer {
     pub t: f64,
     /// Mean value of the repeat purchases (0 without any).
     pub mean_repeat_value: f64,
-    pub p_alive: f64,
+    /// The model's figures: `null` where a degenerate fit gives no finite value.
+    pub p_alive: Option<f64>,
     /// Expected purchases over the horizon.
-    pub expected_purchases: f64,
+    pub expected_purchases: Option<f64>,
     /// Expected value per purchase (Gamma-Gamma).
-    pub expected_value: f64,
-    pub clv: f64,
+    pub expected_value: Option<f64>,
+    pub clv: Option<f64>,
     /// Purchase days in the holdout (when there is one).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
@@ -287,10 +288,10 @@ pub fn predictive_clv(
                 recency: c.t_x,
                 t: c.t,
                 mean_repeat_value: z,
-                p_alive: alive,
-                expected_purchases: ahead,
-                expected_value: value,
-                clv,
+                p_alive: finite(alive),
+                expected_purchases: finite(ahead),
+                expected_value: finite(value),
+                clv: finite(clv),
                 holdout_purchases: (as_of > cal_end).then_some(holdout_actual[i]),
             });
         }
@@ -302,6 +303,18 @@ pub fn predictive_clv(
         .map(|w| w.message.clone())
         .collect();
     let n = clvs.len();
+    // A degenerate fit (one customer, no repeat purchase) can give no finite CLV: the summary
+    // figures are then null, with the reason, rather than NaN.
+    let undefined = clvs.iter().filter(|v| !v.is_finite()).count();
+    if undefined > 0 {
+        warnings.push(Warning {
+            code: WarningCode::ClvFitDegenerate,
+            message: format!(
+                "the fitted models give no finite CLV for {undefined} of {n} customers: meanClv, totalClv and their interval are null"
+            ),
+        });
+    }
+    let defined = undefined == 0 && n > 0;
     let total_clv: f64 = clvs.iter().sum();
     let mut sorted = clvs.clone();
     sorted.sort_by(f64::total_cmp);
@@ -326,9 +339,9 @@ pub fn predictive_clv(
         horizon,
         discount_rate: d,
         margin,
-        mean_clv: (n > 0).then(|| total_clv / n as f64),
-        mean_clv_interval: iv.skewed_mean(&clvs),
-        total_clv: (n > 0).then_some(total_clv),
+        mean_clv: defined.then(|| total_clv / n as f64),
+        mean_clv_interval: if defined { iv.skewed_mean(&clvs) } else { None },
+        total_clv: defined.then_some(total_clv),
         mean_p_alive: (n > 0).then(|| p_alive / n as f64),
         distribution: bins.iter().enumerate().map(|(i, &c)| (top * i as f64 / 20.0, c)).collect(),
         seconds: started.elapsed_seconds(),
@@ -350,6 +363,11 @@ const FEW_CUSTOMERS: usize = 200;
 
 /// Warnings for fits that should not be trusted: too little data, no repeat buyers, an
 /// optimiser that did not converge, or a parameter run off to a bound of its range.
+/// `v` when it is a number, `None` for NaN and infinities.
+fn finite(v: f64) -> Option<f64> {
+    v.is_finite().then_some(v)
+}
+
 fn fit_warnings(rft: &[Rft], m: &BgNbd, spend: Option<&GammaGamma>, warnings: &mut Vec<Warning>) {
     let mut warn = |code: WarningCode, message: String| warnings.push(Warning { code, message });
     if rft.len() < FEW_CUSTOMERS {
