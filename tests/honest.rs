@@ -473,3 +473,60 @@ fn headers_in_other_languages_name_their_roles() {
     let revenue: f64 = r.revenue.periods.iter().map(|p| p.revenue).sum();
     common::close(Some(revenue), 1347.0, 1e-9);
 }
+
+#[test]
+fn few_valued_columns_become_breakdowns_not_ignored() {
+    // An event log with a channel, a second channel-like column and two `user_…` columns of a
+    // few values each: the channel is the channel; the others are breakdowns (segments), not
+    // ignored and not a second user id; `note` (all values distinct) stays out.
+    let mut f = String::from(
+        "user_id,timestamp,event,channel,acquisition_channel,user_cohort,user_lifecycle,note\n",
+    );
+    for k in 0..40 {
+        f.push_str(&format!(
+            "u{},2024-01-{:02}T10:00:00Z,open,{},{},{},{},note {k}\n",
+            k % 10,
+            1 + k % 28,
+            ["web", "app"][k % 2],
+            ["ads", "seo", "email"][k % 3],
+            ["2024-01", "2024-02"][k % 2],
+            ["new", "active", "dormant"][k % 3],
+        ));
+    }
+    let r = common::events(f.as_bytes(), "{}");
+    let role = |h: &str| {
+        r.head
+            .columns
+            .iter()
+            .find(|c| c.header == h)
+            .unwrap()
+            .role
+            .name()
+    };
+    assert_eq!(role("user_id"), "userId");
+    assert_eq!(role("channel"), "channel");
+    for h in ["acquisition_channel", "user_cohort", "user_lifecycle"] {
+        assert_eq!(role(h), "segment", "{h}");
+    }
+    assert_ne!(role("note"), "segment");
+    // Each breakdown is reported.
+    let columns: Vec<&str> = r
+        .events
+        .segments
+        .iter()
+        .map(|s| s.column.as_str())
+        .collect();
+    for h in ["acquisition_channel", "user_cohort", "user_lifecycle"] {
+        assert!(columns.contains(&h), "{columns:?}");
+    }
+    // With an explicit segment list, nothing else is made a breakdown.
+    let r = common::events(f.as_bytes(), r#"{"segments": ["user_cohort"]}"#);
+    let segs: Vec<&str> = r
+        .head
+        .columns
+        .iter()
+        .filter(|c| c.role.name() == "segment")
+        .map(|c| c.header.as_str())
+        .collect();
+    assert_eq!(segs, ["user_cohort"]);
+}

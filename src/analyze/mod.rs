@@ -71,6 +71,8 @@ struct Inner {
     warnings: Vec<Warning>,
     /// Columns already warned about as `IGNORED_COLUMN`.
     warned_columns: Vec<usize>,
+    /// Columns that also fit a one-column role another column took (candidates for a breakdown).
+    second_candidates: Vec<usize>,
 }
 
 /// Streaming analyzer. Feed byte chunks of any size with [`Analyzer::push`], then call
@@ -102,6 +104,7 @@ impl Analyzer {
                 sampled: 0,
                 warnings,
                 warned_columns: Default::default(),
+                second_candidates: Default::default(),
             },
             finished: false,
         })

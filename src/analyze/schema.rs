@@ -187,6 +187,7 @@ impl Inner {
                         g.reason
                     ),
                 });
+                self.second_candidates.push(i);
                 continue;
             }
             if g.role.is_unique() && !taken.contains(&g.role) {
@@ -280,14 +281,50 @@ impl Inner {
                 message: "the file has a header but no data rows".to_string(),
             });
         }
-        for r in roles.iter_mut() {
-            if r.is_none() {
-                *r = Some(Assigned {
-                    role: Role::Ignored,
-                    source: ColumnSource::Detected,
-                    confidence: 0.5,
-                    reason: "no role recognised".to_string(),
-                });
+        // Columns left without a role, and second candidates for a one-column role (a second
+        // channel, a `user_cohort` beside the user id): in the kinds that break figures down by
+        // segment, text with a few distinct values becomes a breakdown (up to DEFAULT_SEGMENTS,
+        // unless `segments` lists them); the rest is left out.
+        let breaks_down = matches!(kind, Kind::Survey | Kind::Events) && !explicit_segments;
+        let mut segments = roles
+            .iter()
+            .flatten()
+            .filter(|a| a.role == Role::Segment)
+            .count();
+        for (i, r) in roles.iter_mut().enumerate() {
+            let second = self.second_candidates.contains(&i)
+                && r.as_ref().is_some_and(|a| a.role == Role::Ignored);
+            if r.is_some() && !second {
+                continue;
+            }
+            let segment =
+                breaks_down && segments < DEFAULT_SEGMENTS && breakdown_values(&profiles[i]);
+            segments += usize::from(segment);
+            match r {
+                Some(a) if segment => {
+                    a.role = Role::Segment;
+                    a.reason.push_str("; its few values make it a breakdown");
+                }
+                Some(_) => {}
+                None => {
+                    *r = Some(Assigned {
+                        role: if segment {
+                            Role::Segment
+                        } else {
+                            Role::Ignored
+                        },
+                        source: ColumnSource::Detected,
+                        confidence: 0.5,
+                        reason: if segment {
+                            format!(
+                                "no role recognised; {} distinct short values make it a breakdown",
+                                profiles[i].distinct.len()
+                            )
+                        } else {
+                            "no role recognised".to_string()
+                        },
+                    })
+                }
             }
         }
         let roles: Vec<Assigned> = roles.into_iter().flatten().collect();
@@ -531,6 +568,23 @@ fn scale_in_header(header: &str) -> Option<Scale> {
         }
         _ => None,
     }
+}
+
+/// Most columns made breakdowns by default (columns without a role whose values are few).
+pub const DEFAULT_SEGMENTS: usize = 5;
+/// Most distinct values a column may have in the sample to become a breakdown by default.
+const BREAKDOWN_VALUES: usize = 20;
+
+/// Text with 2 to 20 distinct short values in the sample: a breakdown (region, plan, cohort).
+fn breakdown_values(p: &ColumnProfile) -> bool {
+    let n = p.distinct.len();
+    p.non_blank > 0
+        && !p.distinct_overflow
+        && (2..=BREAKDOWN_VALUES).contains(&n)
+        && (n as u64) < p.non_blank
+        && p.numeric * 2 < p.non_blank
+        && p.iso_times == 0
+        && p.mean_len() <= 40.0
 }
 
 fn role_list(roles: &[Role]) -> String {

@@ -122,7 +122,7 @@ impl ColumnProfile {
         None
     }
 
-    fn mean_len(&self) -> f64 {
+    pub fn mean_len(&self) -> f64 {
         if self.non_blank == 0 {
             0.0
         } else {
