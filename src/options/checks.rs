@@ -77,222 +77,119 @@ impl Range {
     }
 }
 
-/// A number as people write it: `604800`, `1e308`, `NaN`.
+/// A number as people write it: `604800`, `1.000e308`, `NaN`, `inf` (no `{:e}` formatting,
+/// which the .wasm does not otherwise hold).
 fn number(x: f64) -> String {
-    if x.is_finite() && (x == 0.0 || (1e-6..1e16).contains(&x.abs())) {
-        format!("{x}")
-    } else {
-        format!("{x:e}")
+    if !x.is_finite() || x == 0.0 || (1e-6..1e16).contains(&x.abs()) {
+        return format!("{x}");
     }
+    let e = x.abs().log10().floor();
+    format!("{:.3}e{e}", x / 10f64.powf(e))
 }
 
-type Get = fn(&AnalyzeOptions) -> Vec<f64>;
+type Get = fn(&AnalyzeOptions) -> Option<f64>;
 
 /// The table: option, range, and how to read its value(s) (several for maps).
 const NUMBERS: &[(&str, Range, Get)] = &[
-    ("confidence", open(0.0, 1.0), |o| {
-        o.confidence.into_iter().collect()
-    }),
+    ("confidence", open(0.0, 1.0), |o| o.confidence),
     ("nps.confidence", open(0.0, 1.0), |o| {
-        o.nps
-            .as_ref()
-            .and_then(|n| n.confidence)
-            .into_iter()
-            .collect()
-    }),
-    ("nps.scoreMap", closed(-1e6, 1e6), |o| {
-        o.nps
-            .as_ref()
-            .and_then(|n| n.score_map.as_ref())
-            .map(|m| m.values().copied().collect())
-            .unwrap_or_default()
+        o.nps.as_ref().and_then(|n| n.confidence)
     }),
     ("csat.confidence", open(0.0, 1.0), |o| {
-        o.csat
-            .as_ref()
-            .and_then(|n| n.confidence)
-            .into_iter()
-            .collect()
+        o.csat.as_ref().and_then(|n| n.confidence)
     }),
     ("ces.confidence", open(0.0, 1.0), |o| {
-        o.ces
-            .as_ref()
-            .and_then(|n| n.confidence)
-            .into_iter()
-            .collect()
+        o.ces.as_ref().and_then(|n| n.confidence)
     }),
     ("intervals.resamples", closed(100.0, 100_000.0), |o| {
         o.intervals
             .as_ref()
             .and_then(|i| i.resamples)
             .map(f64::from)
-            .into_iter()
-            .collect()
     }),
     ("voice.goodRatingMin", closed(0.0, 100.0), |o| {
-        o.voice
-            .as_ref()
-            .and_then(|v| v.good_rating_min)
-            .into_iter()
-            .collect()
+        o.voice.as_ref().and_then(|v| v.good_rating_min)
     }),
     ("support.csatSatisfiedMin", closed(0.0, 100.0), |o| {
-        o.support
-            .as_ref()
-            .and_then(|v| v.csat_satisfied_min)
-            .into_iter()
-            .collect()
+        o.support.as_ref().and_then(|v| v.csat_satisfied_min)
     }),
     ("lifetimeValue.margin", closed(0.0, 1.0), |o| {
-        o.lifetime_value
-            .as_ref()
-            .and_then(|v| v.margin)
-            .into_iter()
-            .collect()
+        o.lifetime_value.as_ref().and_then(|v| v.margin)
     }),
     ("lifetimeValue.discountRate", closed(0.0, 1.0), |o| {
-        o.lifetime_value
-            .as_ref()
-            .and_then(|v| v.discount_rate)
-            .into_iter()
-            .collect()
+        o.lifetime_value.as_ref().and_then(|v| v.discount_rate)
     }),
     ("lifetimeValue.lifespanPeriods", above(0.0, 10_000.0), |o| {
-        o.lifetime_value
-            .as_ref()
-            .and_then(|v| v.lifespan_periods)
-            .into_iter()
-            .collect()
+        o.lifetime_value.as_ref().and_then(|v| v.lifespan_periods)
     }),
     ("lifetimeValue.projectPeriods", closed(1.0, 1000.0), |o| {
         o.lifetime_value
             .as_ref()
             .and_then(|v| v.project_periods)
             .map(f64::from)
-            .into_iter()
-            .collect()
     }),
     ("clv.unitDays", above(0.0, 366.0), |o| {
-        o.clv
-            .as_ref()
-            .and_then(|v| v.unit_days)
-            .into_iter()
-            .collect()
+        o.clv.as_ref().and_then(|v| v.unit_days)
     }),
     ("clv.horizon", closed(1.0, 1000.0), |o| {
-        o.clv
-            .as_ref()
-            .and_then(|v| v.horizon)
-            .map(f64::from)
-            .into_iter()
-            .collect()
+        o.clv.as_ref().and_then(|v| v.horizon).map(f64::from)
     }),
     ("clv.discountRate", closed(0.0, 1.0), |o| {
-        o.clv
-            .as_ref()
-            .and_then(|v| v.discount_rate)
-            .into_iter()
-            .collect()
+        o.clv.as_ref().and_then(|v| v.discount_rate)
     }),
     ("clv.margin", closed(0.0, 1.0), |o| {
-        o.clv.as_ref().and_then(|v| v.margin).into_iter().collect()
+        o.clv.as_ref().and_then(|v| v.margin)
     }),
     ("events.sessionTimeoutSeconds", above(0.0, 604_800.0), |o| {
-        o.events
-            .as_ref()
-            .and_then(|v| v.session_timeout_seconds)
-            .into_iter()
-            .collect()
+        o.events.as_ref().and_then(|v| v.session_timeout_seconds)
     }),
     ("events.maxSessionSeconds", above(0.0, 2_592_000.0), |o| {
-        o.events
-            .as_ref()
-            .and_then(|v| v.max_session_seconds)
-            .into_iter()
-            .collect()
+        o.events.as_ref().and_then(|v| v.max_session_seconds)
     }),
     ("events.wauDays", closed(1.0, 366.0), |o| {
-        o.events
-            .as_ref()
-            .and_then(|v| v.wau_days)
-            .map(f64::from)
-            .into_iter()
-            .collect()
+        o.events.as_ref().and_then(|v| v.wau_days).map(f64::from)
     }),
     ("events.mauDays", closed(1.0, 366.0), |o| {
-        o.events
-            .as_ref()
-            .and_then(|v| v.mau_days)
-            .map(f64::from)
-            .into_iter()
-            .collect()
+        o.events.as_ref().and_then(|v| v.mau_days).map(f64::from)
     }),
     ("events.engagedSeconds", closed(0.0, 86_400.0), |o| {
-        o.events
-            .as_ref()
-            .and_then(|v| v.engaged_seconds)
-            .into_iter()
-            .collect()
+        o.events.as_ref().and_then(|v| v.engaged_seconds)
     }),
     ("events.engagedPageViews", closed(1.0, 10_000.0), |o| {
         o.events
             .as_ref()
             .and_then(|v| v.engaged_page_views)
             .map(f64::from)
-            .into_iter()
-            .collect()
     }),
     ("events.funnelWindowDays", above(0.0, 3660.0), |o| {
-        o.events
-            .as_ref()
-            .and_then(|v| v.funnel_window_days)
-            .into_iter()
-            .collect()
+        o.events.as_ref().and_then(|v| v.funnel_window_days)
     }),
     ("events.activationDays", above(0.0, 3660.0), |o| {
-        o.events
-            .as_ref()
-            .and_then(|v| v.activation_days)
-            .into_iter()
-            .collect()
+        o.events.as_ref().and_then(|v| v.activation_days)
     }),
     ("events.churnDays", closed(1.0, 3660.0), |o| {
-        o.events
-            .as_ref()
-            .and_then(|v| v.churn_days)
-            .map(f64::from)
-            .into_iter()
-            .collect()
-    }),
-    ("channelWeights", closed(0.0, 1e15), |o| {
-        o.channel_weights
-            .as_ref()
-            .map(|m| m.values().copied().collect())
-            .unwrap_or_default()
+        o.events.as_ref().and_then(|v| v.churn_days).map(f64::from)
     }),
     ("lostAfterPeriods", closed(1.0, 1000.0), |o| {
-        o.lost_after_periods.map(f64::from).into_iter().collect()
+        o.lost_after_periods.map(f64::from)
     }),
     ("maxFieldBytes", closed(1.0, 2_147_483_648.0), |o| {
-        o.max_field_bytes.map(|v| v as f64).into_iter().collect()
+        o.max_field_bytes.map(|v| v as f64)
     }),
     ("maxColumns", closed(1.0, 10_000_000.0), |o| {
-        o.max_columns.map(|v| v as f64).into_iter().collect()
+        o.max_columns.map(|v| v as f64)
     }),
     ("maxSpreadsheetBytes", closed(1.0, 2_147_483_648.0), |o| {
-        o.max_spreadsheet_bytes
-            .map(|v| v as f64)
-            .into_iter()
-            .collect()
+        o.max_spreadsheet_bytes.map(|v| v as f64)
     }),
     ("maxDistinctIds", closed(1.0, 1e9), |o| {
-        o.max_distinct_ids.map(|v| v as f64).into_iter().collect()
+        o.max_distinct_ids.map(|v| v as f64)
     }),
     ("maxSegmentValues", closed(1.0, 1e6), |o| {
-        o.max_segment_values.map(|v| v as f64).into_iter().collect()
+        o.max_segment_values.map(|v| v as f64)
     }),
     ("previewRows", closed(0.0, 1e9), |o| {
-        o.preview_rows.map(|v| v as f64).into_iter().collect()
+        o.preview_rows.map(|v| v as f64)
     }),
 ];
 
@@ -301,14 +198,29 @@ pub const PREVIEW_ROWS_CAP: usize = 1000;
 
 /// Checks every number of the table; returns the warnings of clamped caps.
 pub fn check(o: &AnalyzeOptions) -> Result<Vec<Warning>> {
-    for (name, range, get) in NUMBERS {
-        for v in get(o) {
-            if !range.contains(v) {
-                return Err(Error::option(
-                    name,
-                    format!("{} is not a finite number in {}", number(v), range.text()),
-                ));
-            }
+    let score_map = o.nps.as_ref().and_then(|n| n.score_map.as_ref());
+    let maps = [
+        ("nps.scoreMap", closed(-1e6, 1e6), score_map),
+        (
+            "channelWeights",
+            closed(0.0, 1e15),
+            o.channel_weights.as_ref(),
+        ),
+    ];
+    let each = maps.iter().flat_map(|(name, range, m)| {
+        m.iter()
+            .flat_map(|m| m.values())
+            .map(move |&v| (*name, *range, v))
+    });
+    let scalars = NUMBERS
+        .iter()
+        .filter_map(|(name, range, get)| get(o).map(|v| (*name, *range, v)));
+    for (name, range, v) in scalars.chain(each) {
+        if !range.contains(v) {
+            return Err(Error::option(
+                name,
+                format!("{} is not a finite number in {}", number(v), range.text()),
+            ));
         }
     }
     if let Some(n) = o

@@ -142,6 +142,7 @@ test('an events JSON file: kind detected, typed columns shown, roles editable an
   await finished(page);
   assert.equal(await page.evaluate(() => document.body.dataset.state), 'done', await page.textContent('#error'));
   assert.match(await page.textContent('#summary'), /^Product or website events \(detected: has userId, timestamp, eventName\)/);
+  // 4 rows read: 2 kept, 1 without a required value and 1 INVALID_JSON element (counted as skipped).
   assert.match(await page.textContent('[data-testid=dataset-summary]'), /^2 rows kept, 2 skipped/);
   assert.ok(await page.locator('#survey-results').isHidden());
   const stored = await page.locator('[data-testid=dataset-columns] td:first-child').allTextContents();
