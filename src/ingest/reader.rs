@@ -587,12 +587,7 @@ impl ChunkReader {
                 }
                 ReadRecordResult::OutputFull => {
                     self.core_clean = false;
-                    let field_start = self
-                        .endlen
-                        .checked_sub(1)
-                        .and_then(|i| self.ends.get(i))
-                        .copied()
-                        .unwrap_or(0);
+                    let field_start = self.field_start();
                     if self.outlen - field_start > self.opts.max_field_bytes {
                         return Err(self.limit(Limit::FieldBytes));
                     }
@@ -633,16 +628,20 @@ impl ChunkReader {
     /// text after it is read again as ordinary fields and records. csv-core has copied that
     /// text into the current field with doubled quotes made single; doubling them again gives
     /// back the bytes of the file (a lone quote would have closed the field).
+    /// Where the field being read starts in `out`: after the last finished field.
+    fn field_start(&self) -> usize {
+        self.endlen
+            .checked_sub(1)
+            .and_then(|i| self.ends.get(i))
+            .copied()
+            .unwrap_or(0)
+    }
+
     fn reread_quote_as_literal(
         &mut self,
         sink: &mut dyn FnMut(Record<'_>) -> Result<()>,
     ) -> Result<()> {
-        let field_start = self
-            .endlen
-            .checked_sub(1)
-            .and_then(|i| self.ends.get(i))
-            .copied()
-            .unwrap_or(0);
+        let field_start = self.field_start();
         let content = self.out.get(field_start..self.outlen).unwrap_or_default();
         let mut raw = Vec::with_capacity(content.len() + 1);
         for &b in content {
