@@ -530,3 +530,19 @@ fn few_valued_columns_become_breakdowns_not_ignored() {
         .collect();
     assert_eq!(segs, ["user_cohort"]);
 }
+
+#[test]
+fn first_contact_resolution_over_all_tickets_is_a_named_variant() {
+    // T1 resolved in one contact, T2 resolved in three, T3 still open after one contact, T4
+    // open with no contact count. Standard (resolved tickets): 1 / 2. Over every ticket with a
+    // contact count: 1 / 3 (the open T3 counts against it).
+    let f = "ticket_id,created_at,resolved_at,contacts\nT1,2024-01-01T10:00:00Z,2024-01-01T12:00:00Z,1\nT2,2024-01-02T10:00:00Z,2024-01-03T10:00:00Z,3\nT3,2024-01-03T10:00:00Z,,1\nT4,2024-01-04T10:00:00Z,,\n";
+    let r = common::tickets(f.as_bytes(), "{}");
+    let o = &r.support.overall;
+    common::close(o.first_contact_resolution.value, 0.5, 1e-12);
+    common::close(
+        o.first_contact_resolution_all_tickets.value,
+        1.0 / 3.0,
+        1e-12,
+    );
+}

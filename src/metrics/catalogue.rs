@@ -110,7 +110,7 @@ fn entry(m: Metric) -> Entry {
             false, &[(K::Tickets, "support.definition", Ratio)], &[V::Standard]),
         Metric::FirstContactResolution => ("First contact resolution", Percent, UP,
             "Resolved tickets solved on the first contact over resolved tickets.",
-            true, &[(K::Tickets, "support.overall.firstContactResolution.value", Ratio)], &[V::Standard]),
+            true, &[(K::Tickets, "support.overall.firstContactResolution.value", Ratio)], &[V::Standard, V::AllContacts]),
         Metric::ReopenRate => ("Reopen rate", Percent, DOWN,
             "Resolved tickets reopened at least once over resolved tickets.",
             true, &[(K::Tickets, "support.overall.reopenRate.value", Ratio)], &[V::Standard]),

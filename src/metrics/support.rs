@@ -84,6 +84,9 @@ pub struct SupportGroup {
     pub resolved: u64,
     /// Resolved on the first contact / resolved tickets with a contacts or FCR value.
     pub first_contact_resolution: Rate,
+    /// Variant `allContacts`: resolved on the first contact / every ticket with a contacts or
+    /// FCR value, resolved or not (open tickets count against it).
+    pub first_contact_resolution_all_tickets: Rate,
     /// Reopened / resolved tickets with a reopens value.
     pub reopen_rate: Rate,
     pub handle_time: Durations,
@@ -206,10 +209,12 @@ impl Rows<'_> {
 
     fn group(&self, name: String, rows: &[usize], inconsistent: &mut u64) -> SupportGroup {
         let (mut resolved, mut fcr_yes, mut fcr_n, mut re_yes, mut re_n) = (0, 0, 0, 0, 0);
+        let mut fcr_all_n = 0;
         let (mut handle, mut first, mut resolution) = (Vec::new(), Vec::new(), Vec::new());
         let (mut sat, mut answers, mut sum) = (0u64, 0u64, 0.0);
         for &i in rows {
             let c = self.created[i];
+            fcr_all_n += u64::from(self.first_contact(i).is_some());
             if self.resolved(i) {
                 resolved += 1;
                 if let Some(f) = self.first_contact(i) {
@@ -250,6 +255,12 @@ impl Rows<'_> {
                 fcr_yes,
                 fcr_n,
                 "no resolved ticket with a contacts or first-contact value",
+            )
+            .share(self.level),
+            first_contact_resolution_all_tickets: Rate::of(
+                fcr_yes,
+                fcr_all_n,
+                "no ticket with a contacts or first-contact value",
             )
             .share(self.level),
             reopen_rate: Rate::of(re_yes, re_n, "no resolved ticket with a reopens value")

@@ -130,6 +130,8 @@ vocabulary! {
         StartMinusEnd = "startMinusEnd",
         /// Retention as (end − new) / start with only first-time customers as new.
         FirstTimeNew = "firstTimeNew",
+        /// First-contact resolution over all tickets, not only resolved ones.
+        AllContacts = "allContacts",
         EasyPercent = "easyPercent",
         ChannelWeighted = "channelWeighted",
         // Lifetime value

@@ -2551,6 +2551,11 @@ export type SupportGroup = {
    */
   firstContactResolution: Rate;
   /**
+   * Variant `allContacts`: resolved on the first contact / every ticket with a contacts or
+   * FCR value, resolved or not (open tickets count against it).
+   */
+  firstContactResolutionAllTickets: Rate;
+  /**
    * Reopened / resolved tickets with a reopens value.
    */
   reopenRate: Rate;
@@ -2768,6 +2773,7 @@ export type Variant =
   | "literalMean"
   | "startMinusEnd"
   | "firstTimeNew"
+  | "allContacts"
   | "easyPercent"
   | "channelWeighted"
   | "purchaseValue"

@@ -15,7 +15,7 @@ export function render(r, ctx) {
   const s = r.support, o = s.overall;
   const median = (/** @type {import('../pkg/engagement_metrics.js').Interval | null} */ i) => intervalDetail(i, duration, 'interval of the median');
   $('support-cards').replaceChildren(
-    card('fcr', label(Metric.FirstContactResolution), rate(o.firstContactResolution), [`${o.firstContactResolution.numerator} of ${o.firstContactResolution.denominator} resolved tickets`, rateDetail(o.firstContactResolution)], o.firstContactResolution.smallSample),
+    card('fcr', label(Metric.FirstContactResolution), rate(o.firstContactResolution), [`${o.firstContactResolution.numerator} of ${o.firstContactResolution.denominator} resolved tickets`, rateDetail(o.firstContactResolution), `over all tickets: ${rate(o.firstContactResolutionAllTickets)}`], o.firstContactResolution.smallSample),
     card('aht', label(Metric.HandleTime), duration(o.handleTime.mean), [`mean; median ${duration(o.handleTime.median)}, p90 ${duration(o.handleTime.p90)}`,
       intervalDetail(o.handleTime.meanInterval, duration, 'interval of the mean'), median(o.handleTime.medianInterval)], o.handleTime.smallSample),
     card('first-response', 'First response', duration(o.firstResponseTime.median), [`median; mean ${duration(o.firstResponseTime.mean)}, p90 ${duration(o.firstResponseTime.p90)}`,
