@@ -139,6 +139,8 @@ function metricLines(m, indent = '  ') {
   if (m.nps) out.push(`${indent}NPS   ${fmt(m.nps.score)}  ±${fmt(m.nps.marginOfError)}  ${iv(m.nps.interval)}  n=${m.nps.responses}  (P ${m.nps.promoters} / N ${m.nps.passives} / D ${m.nps.detractors})${m.nps.smallSample ? '  small sample' : ''}`);
   if (m.csat) out.push(`${indent}CSAT  ${fmt(m.csat.score)}%  ${iv(m.csat.interval)}  n=${m.csat.responses}  mean ${fmt(m.csat.mean, 2)}  (${m.csat.variant})${m.csat.smallSample ? '  small sample' : ''}`);
   if (m.ces) out.push(`${indent}CES   ${fmt(m.ces.score, 2)}  ${iv(m.ces.interval, 2)}  n=${m.ces.responses}  easy ${fmt(m.ces.easyPercent)}%${m.ces.smallSample ? '  small sample' : ''}`);
+  const rr = m.responseRate;
+  if (rr) out.push(`${indent}response rate  ${rr.value === null ? `n/a (${rr.unavailableReason})` : `${fmt(rr.value)}%  ${iv(rr.interval)}`}  of ${rr.n} invitations`);
   return out;
 }
 

@@ -65,12 +65,14 @@ export const Role = Object.freeze(/** @type {const} */ ({
   Searches: 'searches',
   Device: 'device',
   Location: 'location',
+  Invited: 'invited',
 }));
 
 export const Metric = Object.freeze(/** @type {const} */ ({
   Nps: 'nps',
   Csat: 'csat',
   Ces: 'ces',
+  ResponseRate: 'responseRate',
   CustomerRetention: 'customerRetention',
   ChurnRate: 'churnRate',
   RetentionRate: 'retentionRate',

@@ -101,6 +101,9 @@ pub struct AnalyzeOptions {
     /// part). Default false: they are reported, marked in `partialPeriods`, and left out of
     /// period-over-period tests and trend flags.
     pub include_partial_periods: Option<bool>,
+    /// Survey invitations sent, for the response rate (responses / invitations) of a file
+    /// without an invitation-date column.
+    pub invitations: Option<u64>,
 }
 
 /// Options checked and defaulted.

@@ -546,3 +546,74 @@ fn first_contact_resolution_over_all_tickets_is_a_named_variant() {
         1e-12,
     );
 }
+
+#[test]
+fn response_rate_from_an_invitation_column_or_the_option() {
+    // Eight invitations; five answered (a row with an NPS answer). Non-responders have no
+    // response time: that is not a rejection.
+    let f = "invited_at,responded_at,nps,channel\n\
+             2024-01-02,2024-01-03,9,email\n\
+             2024-01-05,,,email\n\
+             2024-01-10,2024-01-11,3,sms\n\
+             2024-01-20,,,sms\n\
+             2024-02-01,2024-02-02,10,email\n\
+             2024-02-03,2024-02-05,7,email\n\
+             2024-02-10,2024-02-12,8,sms\n\
+             2024-02-11,,,email\n";
+    let r = common::survey(f.as_bytes(), "{}");
+    let rate = r.overall.response_rate.as_ref().unwrap();
+    // 5 / 8 = 62.5 %.
+    assert_eq!((rate.value, rate.n), (Some(62.5), 8));
+    assert!(rate.interval.is_some());
+    // By invitation month: January 2 of 4 (50 %), February 3 of 4 (75 %).
+    let by: Vec<(&str, u64, u64, Option<f64>)> = r
+        .response_periods
+        .iter()
+        .map(|p| {
+            (
+                p.period.as_str(),
+                p.invited,
+                p.responded,
+                p.response_rate.value,
+            )
+        })
+        .collect();
+    assert_eq!(
+        by,
+        [("2024-01", 4, 2, Some(50.0)), ("2024-02", 4, 3, Some(75.0))]
+    );
+    // By channel: email 3 of 5 (60 %), sms 2 of 3 (66.7 %).
+    let ch = r.segments.iter().find(|s| s.column == "channel").unwrap();
+    let rate_of = |v: &str| {
+        let g = ch.groups.iter().find(|g| g.value == v).unwrap();
+        g.metrics.response_rate.as_ref().unwrap().value.unwrap()
+    };
+    assert_eq!(rate_of("email"), 60.0);
+    assert!((rate_of("sms") - 200.0 / 3.0).abs() < 1e-9);
+    // Periods of the response time have no rate (they leave out the unanswered).
+    assert!(r.periods.iter().all(|p| p.metrics.response_rate.is_none()));
+    assert!(r.rejected.is_empty(), "{:?}", r.rejected);
+
+    // Without the column: the `invitations` option, for the whole file only.
+    let plain = "date,nps\n2024-01-02,9\n2024-01-03,3\n2024-01-04,\n";
+    let r = common::survey(plain.as_bytes(), r#"{"invitations": 8}"#);
+    // Two non-blank answers of 8 invitations: 25 %.
+    let rate = r.overall.response_rate.as_ref().unwrap();
+    assert_eq!((rate.value, rate.n), (Some(25.0), 8));
+    assert!(r
+        .segments
+        .iter()
+        .all(|s| s.groups.iter().all(|g| g.metrics.response_rate.is_none())));
+    // More responses than invitations: no figure, the reason.
+    let r = common::survey(plain.as_bytes(), r#"{"invitations": 1}"#);
+    let rate = r.overall.response_rate.as_ref().unwrap();
+    assert!(rate.value.is_none());
+    assert!(rate
+        .unavailable_reason
+        .as_deref()
+        .unwrap()
+        .contains("more responses (2)"));
+    // Neither: no response rate at all.
+    let r = common::survey(plain.as_bytes(), "{}");
+    assert!(r.overall.response_rate.is_none());
+}

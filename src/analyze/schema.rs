@@ -479,6 +479,11 @@ impl Inner {
                 Role::Channel if cols.channel.is_none() => cols.channel = Some(i),
                 Role::Segment => cols.segments.push(i),
                 Role::Text if cols.text.is_none() => cols.text = Some(i),
+                Role::Invited if cols.invited.is_none() => {
+                    let fmt = self.time_format_of(i, &profiles[i])?;
+                    ci.time_format = Some(fmt);
+                    cols.invited = Some((i, fmt));
+                }
                 _ => {}
             }
             info.push(ci);
@@ -508,6 +513,7 @@ impl Inner {
             csat: csat_opts.resolve(Scale::CSAT)?,
             ces: ces_opts.resolve(Scale::CES)?,
             channel_weights: self.opts.channel_weights.clone(),
+            invitations: self.opts.invitations,
         };
         let settings = SurveySettings {
             score_map: nps.score_map,

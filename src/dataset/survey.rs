@@ -42,6 +42,9 @@ pub struct SurveyColumns {
     pub segments: Vec<usize>,
     /// A free-text (comment) column: its sentiment is summarised per group.
     pub text: Option<usize>,
+    /// When each row's invitation was sent: every row with one is an invitation, answered or
+    /// not (the response rate).
+    pub invited: Option<(usize, TimeFormat)>,
 }
 
 /// How answers are read.
@@ -58,6 +61,11 @@ pub struct SurveySettings {
 #[derive(Debug, Clone)]
 pub struct SurveyCounts {
     pub rows: u64,
+    /// Rows with at least one non-blank answer.
+    pub responded: u64,
+    /// Rows with an invitation time (with an invitation column), and those of them answered.
+    pub invited: u64,
+    pub invited_responded: u64,
     pub hist: [ScoreCounts; 3],
     pub blank: [u64; 3],
     pub rejected: [u64; 3],
@@ -70,8 +78,17 @@ struct RowAnswers {
     index: [Option<u8>; 3],
     blank: [bool; 3],
     rejected: [bool; 3],
+    /// The row has an invitation time.
+    invited: bool,
     /// The comment's sentiment, when the row has one.
     compound: Option<f64>,
+}
+
+impl RowAnswers {
+    /// At least one question has a non-blank answer (a valid one or not).
+    fn responded(&self) -> bool {
+        (0..3).any(|k| self.index[k].is_some() || self.rejected[k])
+    }
 }
 
 impl SurveyCounts {
@@ -83,6 +100,9 @@ impl SurveyCounts {
     fn new(scales: &[Scale; 3]) -> Self {
         SurveyCounts {
             rows: 0,
+            responded: 0,
+            invited: 0,
+            invited_responded: 0,
             hist: [
                 ScoreCounts::new(scales[0]),
                 ScoreCounts::new(scales[1]),
@@ -97,6 +117,10 @@ impl SurveyCounts {
     #[inline]
     fn add(&mut self, a: &RowAnswers) {
         self.rows += 1;
+        let responded = a.responded();
+        self.responded += responded as u64;
+        self.invited += a.invited as u64;
+        self.invited_responded += (a.invited && responded) as u64;
         for k in 0..3 {
             if let Some(i) = a.index[k] {
                 self.hist[k].add_index(i as usize);
@@ -125,6 +149,8 @@ pub struct SurveyBuilder {
     scales: [Scale; 3],
     overall: SurveyCounts,
     periods: BTreeMap<i64, SurveyCounts>,
+    /// (invited, of them answered) per period of the invitation time.
+    invitation_periods: BTreeMap<i64, (u64, u64)>,
     segments: Vec<SegmentAcc>,
     rejections: Rejections,
     rows: u64,
@@ -170,6 +196,7 @@ impl SurveyBuilder {
             periodizer,
             scales,
             periods: BTreeMap::new(),
+            invitation_periods: BTreeMap::new(),
             rejections: Rejections::default(),
             rows: 0,
             first_time: None,
@@ -242,10 +269,35 @@ impl SurveyBuilder {
                 });
             }
         }
+        if let Some((col, fmt)) = self.cols.invited {
+            let raw = rec.get(col).unwrap_or("");
+            if !is_blank(raw) {
+                match parse_timestamp(raw, fmt, &self.periodizer.tz) {
+                    Some(t) => {
+                        a.invited = true;
+                        let key = self.periodizer.period_start_day(t);
+                        let e = self.invitation_periods.entry(key).or_default();
+                        e.0 += 1;
+                        e.1 += a.responded() as u64;
+                    }
+                    None => {
+                        let reason = format!("not a timestamp in the column's format ({fmt:?})");
+                        let ex = ValueExample::at(&self.header, rec.row, col, raw, reason);
+                        self.rejections.add(
+                            RejectionCode::InvalidTimestamp,
+                            Fate::ValueIgnored,
+                            ex,
+                        );
+                    }
+                }
+            }
+        }
         self.overall.add(&a);
 
         if let Some((col, fmt)) = self.cols.timestamp {
             let raw = rec.get(col).unwrap_or("");
+            // An invitation nobody answered has no response time: not a rejection.
+            let unanswered = self.cols.invited.is_some() && !a.responded();
             let parsed = if is_blank(raw) {
                 None
             } else {
@@ -262,6 +314,7 @@ impl SurveyBuilder {
                         .or_insert_with(|| SurveyCounts::new(scales))
                         .add(&a);
                 }
+                None if unanswered && is_blank(raw) => {}
                 None => {
                     let (code, reason) = if is_blank(raw) {
                         (
@@ -330,8 +383,10 @@ impl SurveyBuilder {
         SurveyData {
             questions: [question(0), question(1), question(2)],
             has_comments: self.cols.text.is_some(),
+            has_invitations: self.cols.invited.is_some(),
             overall: self.overall,
             periods: self.periods.into_iter().collect(),
+            invitation_periods: self.invitation_periods.into_iter().collect(),
             segments,
             first_time: self.first_time,
             last_time: self.last_time,
@@ -348,9 +403,13 @@ pub struct SurveyData {
     pub questions: [Option<String>; 3],
     /// Whether a comment column was scored.
     pub has_comments: bool,
+    /// Whether an invitation column says which rows are invitations.
+    pub has_invitations: bool,
     pub overall: SurveyCounts,
     /// Counts per period, keyed by the period's first local day, in time order.
     pub periods: Vec<(i64, SurveyCounts)>,
+    /// (invited, of them answered) per period of the invitation time, in time order.
+    pub invitation_periods: Vec<(i64, (u64, u64))>,
     pub segments: Vec<SegmentCounts>,
     pub first_time: Option<i64>,
     pub last_time: Option<i64>,

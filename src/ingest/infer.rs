@@ -4,8 +4,8 @@
 use super::time::{parse_any_timestamp, DateOrderEvidence, TimeFormat};
 use super::value::{is_blank, parse_amount, parse_number, DecimalEvidence, DecimalMark};
 use super::words::{
-    CHANNEL_WORDS, EMAIL_WORDS, IDENTIFIER_WORDS, ID_SUFFIX, ID_WORDS, NAME_RULES, QUESTION_WORDS,
-    SCORE_WORDS, TEXT_WORDS, TIME_PREFIXES, TIME_WORDS,
+    CHANNEL_WORDS, EMAIL_WORDS, IDENTIFIER_WORDS, ID_SUFFIX, ID_WORDS, INVITATION_WORDS,
+    NAME_RULES, QUESTION_WORDS, SCORE_WORDS, TEXT_WORDS, TIME_PREFIXES, TIME_WORDS,
 };
 use crate::period::ReportTz;
 
@@ -233,6 +233,13 @@ pub fn guess_survey_role(header: &str, p: &ColumnProfile) -> Option<Guess> {
     // A header that names a time needs half its values to be timestamps (the rest are reported
     // as rejected); any other column needs 90%.
     let named = has_word(&w, &TIME_WORDS) || has_prefix(&w, TIME_PREFIXES);
+    if has_word(&w, INVITATION_WORDS) && p.time_format(0.5).is_some() {
+        return guess(
+            Role::Invited,
+            0.9,
+            "header names an invitation; values are timestamps: each such row is an invitation (the response rate)",
+        );
+    }
     if let Some(fmt) = p.time_format(if named { 0.5 } else { 0.9 }) {
         let conf = if named { 0.95 } else { 0.8 };
         return match fmt {

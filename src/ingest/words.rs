@@ -78,6 +78,10 @@ pub struct NameRule {
     pub all: &'static [&'static str],
 }
 
+/// A survey column of these words with time values says when each invitation went out
+/// ("invited_at", "invitation_sent").
+pub const INVITATION_WORDS: &[&str] = &["invited", "invitation", "invitations", "invite"];
+
 pub const ID_WORDS: &[&str] = &[
     "id", "key", "uuid", "guid", "number", "no", "num", "code", "ref",
 ];

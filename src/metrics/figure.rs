@@ -100,4 +100,15 @@ impl Figure {
             definition,
         }
     }
+
+    /// The share k / n in percent, with its Wilson interval likewise.
+    pub fn share(k: u64, n: u64, level: f64, definition: Definition) -> Self {
+        let value = (n > 0).then(|| 100.0 * k as f64 / n as f64);
+        Figure::new(value, n, percent_interval(k, n, level), definition)
+    }
+}
+
+/// The Wilson interval of k / n, in percent.
+pub fn percent_interval(k: u64, n: u64, level: f64) -> Option<Interval> {
+    crate::stats::wilson_interval(k, n, level).map(|i| i.scaled(100.0))
 }

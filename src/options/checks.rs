@@ -170,6 +170,9 @@ const NUMBERS: &[(&str, Range, Get)] = &[
     ("events.churnDays", closed(1.0, 3660.0), |o| {
         o.events.as_ref().and_then(|v| v.churn_days).map(f64::from)
     }),
+    ("invitations", closed(1.0, 1e15), |o| {
+        o.invitations.map(|v| v as f64)
+    }),
     ("lostAfterPeriods", closed(1.0, 1000.0), |o| {
         o.lost_after_periods.map(f64::from)
     }),

@@ -201,6 +201,8 @@ pub struct SurveyBody {
     pub channel_csat: Option<ChannelWeightedCsat>,
     /// Period over period and segment vs the rest, with p-values.
     pub comparisons: crate::metrics::compare::SurveyComparisons,
+    /// Response rate per period of the invitation time (with an invitation-date column).
+    pub response_periods: Vec<crate::metrics::survey::groups::ResponsePeriod>,
 }
 
 /// The figures of an event log.

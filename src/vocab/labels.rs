@@ -75,6 +75,7 @@ impl Role {
             Role::Searches => "Searches",
             Role::Device => "Device",
             Role::Location => "Location",
+            Role::Invited => "Survey invitation sent (date)",
         }
     }
 }

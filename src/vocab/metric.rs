@@ -12,6 +12,8 @@ vocabulary! {
         Csat = "csat",
         /// Customer effort score.
         Ces = "ces",
+        /// Survey responses / invitations.
+        ResponseRate = "responseRate",
         // Customers and revenue
         CustomerRetention = "customerRetention",
         ChurnRate = "churnRate",

@@ -77,6 +77,8 @@ vocabulary! {
         Device = "device",
         /// Scans: location.
         Location = "location",
+        /// When a survey invitation was sent (each such row is an invitation).
+        Invited = "invited",
     }
 }
 
@@ -132,7 +134,7 @@ impl Role {
         use Role::*;
         match self {
             Nps | Csat | Ces => ValueType::Score,
-            Timestamp | ResolvedAt | FirstResponseAt => ValueType::Time,
+            Timestamp | ResolvedAt | FirstResponseAt | Invited => ValueType::Time,
             UserId | SessionId | OrderId | TicketId => ValueType::Id,
             Channel | Segment | EventName | Page | Product | Status | Agent | Priority
             | Campaign | Brand | Device | Location => ValueType::Category,

@@ -263,6 +263,11 @@ export type AnalyzeOptions = {
    * period-over-period tests and trend flags.
    */
   includePartialPeriods?: boolean;
+  /**
+   * Survey invitations sent, for the response rate (responses / invitations) of a file
+   * without an invitation-date column.
+   */
+  invitations?: number;
 };
 
 /**
@@ -1615,6 +1620,7 @@ export type Metric =
   | "nps"
   | "csat"
   | "ces"
+  | "responseRate"
   | "customerRetention"
   | "churnRate"
   | "retentionRate"
@@ -2096,6 +2102,16 @@ export type Report = {
   "kind": "survey" } & KindReport<SurveyBody> | { "kind": "events" } & KindReport<EventsBody> | { "kind": "transactions" } & KindReport<TransactionsBody> | { "kind": "tickets" } & KindReport<TicketsBody> | { "kind": "campaigns" } & KindReport<CampaignsBody> | { "kind": "social" } & KindReport<SocialBody> | { "kind": "reviews" } & KindReport<VoiceBody> | { "kind": "mentions" } & KindReport<VoiceBody> | { "kind": "scans";
 } & KindReport<ScansBody>;
 
+/**
+ * Response rate of the invitations sent in one period.
+ */
+export type ResponsePeriod = {
+  period: string;
+  invited: number;
+  responded: number;
+  responseRate: Figure;
+};
+
 export type Retention = {
   granularity: Granularity;
   cohorts: Array<Cohort>;
@@ -2269,7 +2285,8 @@ export type Role =
   | "mentions"
   | "searches"
   | "device"
-  | "location";
+  | "location"
+  | "invited";
 
 export type SbgFit = {
   alpha: number;
@@ -2635,6 +2652,10 @@ export type SurveyBody = {
    * Period over period and segment vs the rest, with p-values.
    */
   comparisons: SurveyComparisons;
+  /**
+   * Response rate per period of the invitation time (with an invitation-date column).
+   */
+  responsePeriods: Array<ResponsePeriod>;
 };
 
 export type SurveyComparisons = {
@@ -2649,6 +2670,11 @@ export type SurveyComparisons = {
  */
 export type SurveyMetrics = {
   rows: number;
+  /**
+   * Responses / invitations, when the invitations are known (an invitation column, or the
+   * `invitations` option for the whole file); `null` otherwise.
+   */
+  responseRate: Figure | null;
   nps: NpsResult | null;
   csat: CsatResult | null;
   ces: CesResult | null;

@@ -28,6 +28,10 @@ export function render(r, ctx) {
     `${intervalDetail(m.ces.interval, (v) => num(v, 2)) || 'no interval'} · n = ${m.ces.responses}`,
     `${num(m.ces.easyPercent)}% easy (${m.ces.variants.easyPercent.definition.formula.replace(/ \(.*/, '')}) · ${m.ces.variants.netWithNeutral.definition.formula}: ${num(m.ces.variants.netWithNeutral.value)} pts`,
     `scale ${m.ces.definition.params.scaleMin}–${m.ces.definition.params.scaleMax}, ${m.ces.direction}`], m.ces.smallSample));
+  const rr = m.responseRate;
+  if (rr) cards.push(card('response-rate', label(Metric.ResponseRate), rr.value === null ? `n/a (${rr.unavailableReason})` : num(rr.value), [
+    `${intervalDetail(rr.interval) || 'no interval'} · ${rr.n} invitations`,
+    rr.definition.formula], rr.smallSample, rr.value === null ? '' : '%'));
   if (m.comments) cards.push(card('comments', 'Comment sentiment', sentimentScore(m.comments), [
     `${m.comments.positive} positive · ${m.comments.neutral} neutral · ${m.comments.negative} negative of ${m.comments.texts} comments`,
     '(positive − negative) / comments; VADER, compound ≥ 0.05 positive, ≤ −0.05 negative']));
@@ -41,6 +45,14 @@ export function render(r, ctx) {
   ], periods.map((p) => p.period), 'trend', 'Trend per period', { min: -100, max: 100, ticks: [-100, -50, 0, 50, 100] });
   $('trend').replaceChildren(chart, legend, el('details', {}, el('summary', { text: 'Table' }),
     metricsTable('period-table', 'Period', periods.map((p) => [p.period, p.metrics]), ctx), el('p', { class: 'detail', text: SMALL_NOTE })));
+
+  if (r.responsePeriods.length) {
+    $('trend').append(el('h3', { text: `${label(Metric.ResponseRate)} by invitation ${r.options.granularity}` }),
+      el('div', { class: 'scroll' }, el('table', { id: 'response-periods' })));
+    fillTable('response-periods', ['Invited in', 'Invitations', 'Answered', label(Metric.ResponseRate)],
+      r.responsePeriods.map((p) => [p.period, String(p.invited), String(p.responded),
+        p.responseRate.value === null ? 'n/a' : `${num(p.responseRate.value)}%${p.responseRate.interval ? ` (${num(p.responseRate.interval.low)}–${num(p.responseRate.interval.high)})` : ''}`]));
+  }
 
   const d = $('distributions');
   d.replaceChildren();

@@ -30,6 +30,7 @@ pub(super) fn report(b: SurveyBuilder, params: &SurveyParams, mut ctx: Context<'
         segments: results.segments,
         channel_csat: results.channel_csat,
         comparisons,
+        response_periods: results.response_periods,
     };
     Report::Survey(ctx.finish(dataset, body, signals))
 }

@@ -17,7 +17,6 @@ use crate::metrics::compare::{rate_changes, share_vs_rest, MetricComparison};
 use crate::metrics::figure::{Definition, Figure};
 use crate::metrics::rate::Rate;
 use crate::period::Periodizer;
-use crate::stats::wilson_interval;
 
 use crate::period::Periods;
 use crate::stats::median;
@@ -27,10 +26,10 @@ use funnel::Funnel;
 use options::{BounceRule, EventsSettings};
 use sessions::{bounced, EventFlags, Session};
 
+use crate::metrics::figure::percent_interval;
 /// Share k / n in percent with a Wilson interval.
 fn percent(k: u64, n: u64, level: f64, def: Definition) -> Figure {
-    let value = (n > 0).then(|| 100.0 * k as f64 / n as f64);
-    Figure::new(value, n, percent_interval(k, n, level), def)
+    Figure::share(k, n, level, def)
 }
 
 fn mean(sum: f64, n: u64) -> Option<f64> {
@@ -667,11 +666,6 @@ fn segment_breakdown(
             "a user counts under the value of their first event, a session under the value of its first event; events under their own value; every metric can also be computed on one value with events.filter",
         ),
     }
-}
-
-/// Share k / n in percent, its Wilson interval likewise.
-fn percent_interval(k: u64, n: u64, level: f64) -> Option<crate::stats::Interval> {
-    wilson_interval(k, n, level).map(|i| i.scaled(100.0))
 }
 
 /// Bounce, engagement and (with a conversion event) session conversion of the sessions

@@ -10,8 +10,9 @@ use super::{
 };
 use crate::dataset::survey::{SurveyCounts, SurveyData, OTHER_GROUP};
 use crate::error::Warning;
+use crate::metrics::figure::{Definition, Figure};
 use crate::text::SentimentSummary;
-use crate::vocab::{Metric, Role, WarningCode};
+use crate::vocab::{Metric, Role, Unit, Variant, WarningCode};
 
 /// How survey figures are computed from the counts.
 #[derive(Debug, Clone)]
@@ -22,6 +23,9 @@ pub struct SurveyParams {
     pub ces: CesParams,
     /// Interaction counts per channel for the channel-weighted CSAT (default: rows).
     pub channel_weights: Option<std::collections::BTreeMap<String, f64>>,
+    /// Invitations sent (`invitations` option), for the response rate of a file without an
+    /// invitation column.
+    pub invitations: Option<u64>,
 }
 
 const METRICS: [Metric; 3] = [Metric::Nps, Metric::Csat, Metric::Ces];
@@ -32,13 +36,72 @@ pub struct SurveyResults {
     pub periods: Vec<PeriodMetrics>,
     pub segments: Vec<SegmentBreakdown>,
     pub channel_csat: Option<ChannelWeightedCsat>,
+    /// Response rate per period of the invitation time (with an invitation column).
+    pub response_periods: Vec<ResponsePeriod>,
 }
 
-/// The metrics of one group of rows.
-pub fn group_metrics(data: &SurveyData, p: &SurveyParams, acc: &SurveyCounts) -> SurveyMetrics {
+/// Response rate of the invitations sent in one period.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ResponsePeriod {
+    pub period: String,
+    pub invited: u64,
+    pub responded: u64,
+    pub response_rate: Figure,
+}
+
+/// Responses / invitations of a group: from the invitation column (rows with an invitation
+/// time, answered or not), else for all rows from the `invitations` option.
+fn response_rate(
+    data: &SurveyData,
+    p: &SurveyParams,
+    acc: &SurveyCounts,
+    all: bool,
+) -> Option<Figure> {
+    let def = |formula: &str| {
+        Definition::new(
+            Metric::ResponseRate,
+            Variant::Standard,
+            Unit::Percent,
+            formula,
+        )
+    };
+    if data.has_invitations {
+        return Some(Figure::share(acc.invited_responded, acc.invited, p.level, def(
+            "invitations (rows with an invitation time) with at least one non-blank answer / invitations",
+        )));
+    }
+    let n = p.invitations.filter(|_| all)?;
+    let def = def("responses (rows with at least one non-blank answer) / invitations (the invitations option)")
+        .param("invitations", n as f64);
+    if acc.responded > n {
+        let mut f = Figure::new(None, n, None, def);
+        f.unavailable_reason = Some(format!(
+            "more responses ({}) than invitations ({n}): check the invitations option",
+            acc.responded
+        ));
+        return Some(f);
+    }
+    Some(Figure::share(acc.responded, n, p.level, def))
+}
+
+/// The metrics of one group of rows; `rate`: with its response rate (not for the periods of
+/// the response time, which leave out invitations nobody answered).
+pub fn group_metrics(
+    data: &SurveyData,
+    p: &SurveyParams,
+    acc: &SurveyCounts,
+    rate: bool,
+    all: bool,
+) -> SurveyMetrics {
     let present = |k: usize| data.questions[k].is_some();
     SurveyMetrics {
         rows: acc.rows,
+        response_rate: if rate {
+            response_rate(data, p, acc, all)
+        } else {
+            None
+        },
         nps: present(0).then(|| nps_from_hist(&acc.hist[0], p.level)),
         csat: present(1).then(|| csat_from_hist(&acc.hist[1], &p.csat)),
         ces: present(2).then(|| ces_from_hist(&acc.hist[2], &p.ces)),
@@ -63,7 +126,22 @@ pub fn survey_results(
     p: &SurveyParams,
     warnings: &mut Vec<Warning>,
 ) -> SurveyResults {
-    let overall = group_metrics(data, p, &data.overall);
+    let overall = group_metrics(data, p, &data.overall, true, true);
+    let response_periods = data
+        .invitation_periods
+        .iter()
+        .map(|&(start, (invited, responded))| ResponsePeriod {
+            period: data.periodizer.label(start),
+            invited,
+            responded,
+            response_rate: Figure::share(responded, invited, p.level, Definition::new(
+                Metric::ResponseRate,
+                Variant::Standard,
+                Unit::Percent,
+                "invitations sent in the period with at least one non-blank answer / invitations sent in the period",
+            )),
+        })
+        .collect();
     let periods = data
         .periods
         .iter()
@@ -73,7 +151,7 @@ pub fn survey_results(
                 period: data.periodizer.label(*start),
                 start: s,
                 end: e,
-                metrics: group_metrics(data, p, acc),
+                metrics: group_metrics(data, p, acc, false, false),
             }
         })
         .collect();
@@ -86,7 +164,7 @@ pub fn survey_results(
             .iter()
             .map(|(v, acc)| SegmentGroup {
                 value: v.clone(),
-                metrics: group_metrics(data, p, acc),
+                metrics: group_metrics(data, p, acc, true, false),
             })
             .collect();
         if let Some(o) = &s.other {
@@ -99,7 +177,7 @@ pub fn survey_results(
             });
             out.push(SegmentGroup {
                 value: OTHER_GROUP.to_string(),
-                metrics: group_metrics(data, p, o),
+                metrics: group_metrics(data, p, o, true, false),
             });
         }
         if s.is_channel && data.questions[1].is_some() {
@@ -121,6 +199,7 @@ pub fn survey_results(
         periods,
         segments,
         channel_csat,
+        response_periods,
     }
 }
 
@@ -140,6 +219,9 @@ pub struct AnswerCounts {
 #[serde(rename_all = "camelCase")]
 pub struct SurveyMetrics {
     pub rows: u64,
+    /// Responses / invitations, when the invitations are known (an invitation column, or the
+    /// `invitations` option for the whole file); `null` otherwise.
+    pub response_rate: Option<Figure>,
     pub nps: Option<NpsResult>,
     pub csat: Option<CsatResult>,
     pub ces: Option<CesResult>,
