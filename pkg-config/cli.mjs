@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 
 import { difference, duration, figure, metricNames, num as fmt, percent as pct, rate } from './web/format.js';
-import { ErrorCode, Kind, Metric, Role } from './web/vocabulary.js';
+import { Baseline, ErrorCode, Kind, Metric, Role } from './web/vocabulary.js';
 
 const require = createRequire(import.meta.url);
 /** @type {typeof import('./node/engagement_metrics.js')} */
@@ -180,6 +180,14 @@ function tailLines(r) {
   return L;
 }
 
+/** Rows per weekday, when the data span two weeks or more. */
+function weekdayLines(r) {
+  const w = r.weekdayProfile;
+  if (!w) return [];
+  return ['', `${names.label(Metric.WeekdayProfile).toLowerCase()} (index 1 = an average day)`,
+    ...w.weekdays.map((d) => `  ${d.weekday.padEnd(10)} ${String(d.rows).padStart(8)} rows on ${String(d.days).padStart(3)} dates  ${fmt(d.perDay, 1).padStart(8)} per date  index ${fmt(d.index, 2)}`)];
+}
+
 function datasetLines(r) {
   const d = r.dataset;
   const L = ['', `kept ${d.rowsKept} rows, skipped ${d.rowsSkipped}; ${d.bytesPerRow} bytes per row, ${fmt(d.memoryBytes / 1e6)} MB held`];
@@ -255,7 +263,7 @@ const dur = duration;
 function significantLines(kind, changes) {
   const sig = changes.filter((c) => c.significant && c.comparison);
   if (!sig.length) return ['  no significant change between periods or segments'];
-  return sig.map((c) => `  significant: ${names.label(c.metric)} ${c.baseline} → ${c.group} ${difference(c.comparison.difference, names.unitIn(kind, c.metric))}, p ${fmt(c.adjustedPValue ?? c.comparison.pValue, 4)}`);
+  return sig.map((c) => `  significant: ${names.label(c.metric)} ${c.baseline}${c.against === Baseline.YearEarlier ? ' (a year earlier)' : ''} → ${c.group} ${difference(c.comparison.difference, names.unitIn(kind, c.metric))}, p ${fmt(c.adjustedPValue ?? c.comparison.pValue, 4)}`);
 }
 
 function supportLines(s) {
@@ -292,7 +300,7 @@ function socialLines(s) {
   const L = ['', `social (${s.definition.formula.split(';')[0]}; saves counted: ${s.definition.params.includeSaves})`,
     `  ${t.posts} posts, ${fmt(t.engagements, 0)} engagements (likes ${fmt(t.likes, 0)}, comments ${fmt(t.comments, 0)}, shares ${fmt(t.shares, 0)}, saves ${fmt(t.saves, 0)})`,
     `  engagement rate by followers ${er(o.engagementRate.byFollowers)}, by impressions ${er(o.engagementRate.byImpressions)}, by reach ${er(o.engagementRate.byReach)}`,
-    `  followers at the end ${fmt(o.followersEnd, 0)}`, '', '  period      posts  engagements  rate/followers  rate/impressions  follower growth'];
+    `  followers at the end ${fmt(o.followersEnd, 0)}; engagement rate over them (total followers) ${er(o.audienceEngagementRate)}`, '', '  period      posts  engagements  rate/followers  rate/impressions  follower growth'];
   for (const g of s.periods) L.push(`  ${g.name.padEnd(10)} ${String(g.totals.posts).padStart(6)} ${fmt(g.totals.engagements, 0).padStart(12)} ${er(g.engagementRate.byFollowers).padStart(15)} ${er(g.engagementRate.byImpressions).padStart(17)} ${(g.followerGrowth ? pct(g.followerGrowth.value) : '').padStart(16)}`);
   L.push(...significantLines(Kind.Social, [...s.changes, ...s.segmentChanges]));
   return L;
@@ -336,7 +344,7 @@ const KIND_LINES = {
 /** The report (or, without options, the schema) as text for a terminal. */
 export function renderTable(r) {
   if (!r.options) return [...headLines(r), ...tailLines(r)].join('\n') + '\n';
-  return [...headLines(r), ...KIND_LINES[r.kind](r), ...datasetLines(r), ...tailLines(r)].join('\n') + '\n';
+  return [...headLines(r), ...KIND_LINES[r.kind](r), ...weekdayLines(r), ...datasetLines(r), ...tailLines(r)].join('\n') + '\n';
 }
 
 function surveyLines(r) {

@@ -118,6 +118,8 @@ export const Metric = Object.freeze(/** @type {const} */ ({
   EngagementRateByFollowers: 'engagementRateByFollowers',
   EngagementRateByImpressions: 'engagementRateByImpressions',
   EngagementRateByReach: 'engagementRateByReach',
+  AudienceEngagementRate: 'audienceEngagementRate',
+  WeekdayProfile: 'weekdayProfile',
   Reviews: 'reviews',
   Mentions: 'mentions',
   AverageRating: 'averageRating',
@@ -144,6 +146,12 @@ export const Unit = Object.freeze(/** @type {const} */ ({
   Periods: 'periods',
   Purchases: 'purchases',
   Multiple: 'multiple',
+}));
+
+export const Baseline = Object.freeze(/** @type {const} */ ({
+  PreviousPeriod: 'previousPeriod',
+  YearEarlier: 'yearEarlier',
+  RestOfBreakdown: 'restOfBreakdown',
 }));
 
 export const ErrorCode = Object.freeze(/** @type {const} */ ({

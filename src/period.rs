@@ -353,6 +353,28 @@ pub fn day_label(day: i64) -> String {
     date_of_day(day).format("%Y-%m-%d").to_string()
 }
 
+/// The label of the same period a year earlier: `2023-03` for `2024-03`, `2023-Q1` for
+/// `2024-Q1`, and 364 days (52 weeks) before a day or a week's first day, so that weekdays
+/// line up (`2024-03-05`, a Tuesday, against `2023-03-07`, a Tuesday). None for a year, whose
+/// previous period is already a year earlier.
+pub fn year_earlier(label: &str) -> Option<String> {
+    if let Some(day) = parse_day(label) {
+        return Some(day_label(day - 364));
+    }
+    let (year, rest) = label.split_once('-')?;
+    let year: i32 = year.parse().ok()?;
+    let valid = match rest.strip_prefix('Q') {
+        Some(q) => matches!(q, "1" | "2" | "3" | "4"),
+        None => rest.len() == 2 && rest.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m)),
+    };
+    valid.then(|| format!("{}-{rest}", year - 1))
+}
+
+/// Monday = 0 … Sunday = 6 of a day number (1970-01-01 was a Thursday).
+pub fn weekday(day: i64) -> usize {
+    (day + 3).rem_euclid(7) as usize
+}
+
 /// Day number of a `YYYY-MM-DD` date.
 pub fn parse_day(s: &str) -> Option<i64> {
     let d = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()?;
@@ -472,6 +494,17 @@ mod tests {
             "UNKNOWN_TIMEZONE"
         );
         assert!(ReportTz::parse("+25:00").is_err());
+    }
+
+    #[test]
+    fn a_year_earlier() {
+        assert_eq!(year_earlier("2024-03").as_deref(), Some("2023-03"));
+        assert_eq!(year_earlier("2024-Q1").as_deref(), Some("2023-Q1"));
+        // 2024-03-05 is a Tuesday; 364 days before, 2023-03-07, is a Tuesday too.
+        assert_eq!(year_earlier("2024-03-05").as_deref(), Some("2023-03-07"));
+        assert_eq!(year_earlier("2024"), None);
+        assert_eq!(year_earlier("2024-13"), None);
+        assert_eq!(year_earlier("north"), None);
     }
 
     #[test]

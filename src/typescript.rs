@@ -225,6 +225,7 @@ pub fn javascript_constants() -> String {
         names!(Role),
         names!(Metric),
         names!(Unit),
+        names!(Baseline),
         names!(ErrorCode),
         names!(WarningCode),
         names!(RejectionCode),

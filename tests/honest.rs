@@ -617,3 +617,112 @@ fn response_rate_from_an_invitation_column_or_the_option() {
     let r = common::survey(plain.as_bytes(), "{}");
     assert!(r.overall.response_rate.is_none());
 }
+
+#[test]
+fn a_small_social_files_platform_column_is_its_channel() {
+    // Three posts on two platforms under `source`: each platform is on too few rows to show
+    // it repeating, and the column was ignored ("no role recognised") with totals silently
+    // pooled. It is the channel: instagram 10+2+1 + 12+0+1 = 26 engagements, tiktok 21.
+    let f = "date,source,likes,comments,shares,followers
+2024-01-03,instagram,10,2,1,1000
+2024-01-10,tiktok,20,1,0,2000
+2024-02-03,instagram,12,0,1,1010
+";
+    let engagement_metrics::Report::Social(r) = common::report(f.as_bytes(), "{}") else {
+        panic!("not social")
+    };
+    let role = r
+        .head
+        .columns
+        .iter()
+        .find(|c| c.header == "source")
+        .map(|c| c.role.name());
+    assert_eq!(role, Some("channel"));
+    let by: Vec<(&str, f64)> = r
+        .social
+        .by_channel
+        .iter()
+        .map(|g| (g.name.as_str(), g.totals.engagements))
+        .collect();
+    assert_eq!(by, [("instagram", 26.0), ("tiktok", 21.0)]);
+    // Followers at the end: each platform's last count, summed (1,010 + 2,000).
+    assert_eq!(r.social.overall.followers_end, Some(3010.0));
+}
+
+#[test]
+fn engagement_rate_over_total_followers_is_a_named_variant() {
+    // Engagements of a period over the followers at its end (each platform's last count,
+    // carried forward and summed), not over the followers at every post.
+    let f = "post_id,date,platform,likes,followers
+p1,2024-01-10,instagram,10,1000
+p2,2024-02-10,tiktok,10,2000
+p3,2024-02-20,tiktok,20,2000
+";
+    let engagement_metrics::Report::Social(r) = common::report(f.as_bytes(), "{}") else {
+        panic!("not social")
+    };
+    let s = &r.social;
+    // January: 10 / 1,000 = 1 %. February: 30 / (1,000 + 2,000) = 1 %, where the standard
+    // rate is 30 / (2,000 + 2,000) = 0.75 %.
+    let audience: Vec<Option<f64>> = s
+        .periods
+        .iter()
+        .map(|p| p.audience_engagement_rate.value)
+        .collect();
+    assert_eq!(audience, [Some(1.0), Some(1.0)]);
+    common::close(s.periods[1].engagement_rate.by_followers.value, 0.75, 1e-12);
+    // The file: 40 / 3,000 = 1.333… % (standard: 40 / 5,000 = 0.8 %).
+    common::close(s.overall.audience_engagement_rate.value, 40.0 / 30.0, 1e-12);
+    common::close(s.overall.engagement_rate.by_followers.value, 0.8, 1e-12);
+}
+
+#[test]
+fn a_period_is_compared_with_the_same_period_a_year_earlier() {
+    // January 2023: 20 promoters and 20 detractors (NPS 0); one passive answer in each month
+    // from February to December; January 2024: 30 promoters and 10 passives (NPS 75). The
+    // data span more than a year, so January 2024 is also compared with January 2023:
+    // +75 points. The months between hold one answer each: too few to test.
+    let mut f = String::from("date,nps\n");
+    for k in 0..40 {
+        let score = if k < 20 { 9 } else { 3 };
+        f.push_str(&format!("2023-01-{:02},{score}\n", 1 + k % 28));
+    }
+    for m in 2..=12 {
+        f.push_str(&format!("2023-{m:02}-15,7\n"));
+    }
+    for k in 0..40 {
+        let score = if k < 30 { 10 } else { 8 };
+        f.push_str(&format!("2024-01-{:02},{score}\n", 1 + k % 31));
+    }
+    let r = common::survey(f.as_bytes(), "{}");
+    let yoy: Vec<_> = r
+        .comparisons
+        .period_over_period
+        .iter()
+        .filter(|c| c.against.name() == "yearEarlier")
+        .collect();
+    assert_eq!(yoy.len(), 1, "{yoy:?}");
+    let c = yoy[0];
+    assert_eq!(
+        (c.baseline.as_str(), c.group.as_str()),
+        ("2023-01", "2024-01")
+    );
+    assert_eq!(c.metric.name(), "nps");
+    common::close(c.comparison.as_ref().map(|k| k.difference), 75.0, 1e-9);
+    assert!(c.significant);
+    // Every other row is against the previous period.
+    let previous = r
+        .comparisons
+        .period_over_period
+        .iter()
+        .filter(|c| c.against.name() == "previousPeriod")
+        .count();
+    assert_eq!(previous, 12);
+    assert_eq!(r.comparisons.period_over_period.len(), 13);
+    // Answers per weekday: the profile covers 2023-01-01 to 2024-01-31.
+    let w = r.head.weekday_profile.as_ref().expect("a weekday profile");
+    let rows: u64 = w.weekdays.iter().map(|d| d.rows).sum();
+    assert_eq!(rows, 91);
+    let days: u64 = w.weekdays.iter().map(|d| d.days).sum();
+    assert_eq!(days, 365 + 31);
+}

@@ -7,7 +7,7 @@ import init, { buildInfo, catalogue, vocabulary } from './pkg/engagement_metrics
 import { $, el, fillTable, input, save, select } from './dom.js';
 import { count, metricNames } from './pkg/format.js';
 import { ErrorCode, Kind } from './pkg/vocabulary.js';
-import { renderColumns, renderDataset, renderProblems, renderSignals } from './render/common.js';
+import { renderColumns, renderDataset, renderProblems, renderSignals, renderWeekdays } from './render/common.js';
 import * as survey from './render/survey.js';
 import * as events from './render/events.js';
 import * as transactions from './render/transactions.js';
@@ -146,6 +146,7 @@ function done(r, ms) {
   const signals = names.targets(r.kind).length > 0 || r.signals.trendFlags.length > 0;
   $('signals-results').hidden = !signals;
   if (signals) renderSignals(r, ctx);
+  renderWeekdays(r, ctx);
   renderDataset(r, ctx);
   renderColumns(r, ctx);
   renderProblems(r);

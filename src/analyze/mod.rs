@@ -214,6 +214,7 @@ impl Analyzer {
             input,
             columns: std::mem::take(&mut inner.columns),
             partial_periods: Vec::new(),
+            weekday_profile: None,
         };
         let ctx = assemble::Context {
             kind,
@@ -223,6 +224,7 @@ impl Analyzer {
             resolved: &inner.resolved,
             opts: &inner.opts,
             warnings: std::mem::take(&mut inner.warnings),
+            span: None,
         };
         assemble::report(*builder, ctx)
     }

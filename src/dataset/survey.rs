@@ -155,6 +155,8 @@ pub struct SurveyBuilder {
     rejections: Rejections,
     rows: u64,
     first_time: Option<i64>,
+    /// Answered rows per weekday of their local day, Monday first.
+    weekday_rows: [u64; 7],
     last_time: Option<i64>,
     /// Recent comments and their scores: survey exports repeat short comments ("Thanks!").
     memo: HashMap<String, f64>,
@@ -200,6 +202,7 @@ impl SurveyBuilder {
             rejections: Rejections::default(),
             rows: 0,
             first_time: None,
+            weekday_rows: [0; 7],
             last_time: None,
             memo: HashMap::new(),
         }
@@ -307,6 +310,8 @@ impl SurveyBuilder {
                 Some(t) => {
                     self.first_time = Some(self.first_time.map_or(t, |f| f.min(t)));
                     self.last_time = Some(self.last_time.map_or(t, |l| l.max(t)));
+                    let day = self.periodizer.local_day(t);
+                    self.weekday_rows[crate::period::weekday(day)] += 1;
                     let key = self.periodizer.period_start_day(t);
                     let scales = &self.scales;
                     self.periods
@@ -389,6 +394,7 @@ impl SurveyBuilder {
             invitation_periods: self.invitation_periods.into_iter().collect(),
             segments,
             first_time: self.first_time,
+            weekday_rows: self.weekday_rows,
             last_time: self.last_time,
             rejections: self.rejections,
             max_segment_values: self.settings.max_segment_values,
@@ -413,6 +419,8 @@ pub struct SurveyData {
     pub segments: Vec<SegmentCounts>,
     pub first_time: Option<i64>,
     pub last_time: Option<i64>,
+    /// Rows with a response time per weekday of their local day, Monday first.
+    pub weekday_rows: [u64; 7],
     pub rejections: Rejections,
     pub max_segment_values: usize,
     /// The periods the rows were keyed by.

@@ -36,6 +36,9 @@ pub struct ColumnProfile {
 
 /// Distinct values tracked per column in the sample.
 const DISTINCT_LIMIT: usize = 64;
+/// Below this many non-blank values a column named for a channel is one even when its values do
+/// not repeat (a channel otherwise needs each value on two rows on average).
+const SMALL_FILE_ROWS: u64 = 30;
 
 impl ColumnProfile {
     pub fn observe(&mut self, v: &str) {
@@ -296,6 +299,24 @@ pub fn guess_survey_role(header: &str, p: &ColumnProfile) -> Option<Guess> {
             ),
         );
     }
+    // A small file cannot show its channels repeating: short text labels under a header that
+    // names a channel are the channel (a platform column of 3 posts on 2 platforms).
+    if has_word(&w, CHANNEL_WORDS)
+        && !p.distinct_overflow
+        && p.non_blank < SMALL_FILE_ROWS
+        && p.share(p.numeric) < 0.5
+        && p.mean_len() <= 40.0
+    {
+        return guess(
+            Role::Channel,
+            0.6,
+            format!(
+                "header names a channel; {} distinct values in {} rows (too few rows to see them repeat)",
+                p.distinct.len(),
+                p.non_blank
+            ),
+        );
+    }
     if has_word(&w, CHANNEL_WORDS) && p.share(p.numeric) < 0.5 && !few_values {
         return ignored_loudly(format!(
             "the header names a channel, but the column has {} distinct values in the sample (a channel has at most 50, each on several rows); map it with `segments` or `columns` to use it",
@@ -473,6 +494,18 @@ mod tests {
         assert_eq!(
             guess_survey_role("region", &chan).unwrap().role,
             Role::Segment
+        );
+        // Three posts on two platforms: too few rows to repeat, still the channel.
+        let few = profile(&["instagram", "tiktok", "instagram"]);
+        assert_eq!(
+            guess_survey_role("source", &few).unwrap().role,
+            Role::Channel
+        );
+        assert_eq!(
+            guess_survey_role("platform", &profile(&["instagram", "tiktok"]))
+                .unwrap()
+                .role,
+            Role::Channel
         );
         let comments = profile(&["Great service, thanks!", "Too slow and the agent was rude"]);
         assert_eq!(

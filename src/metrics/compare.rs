@@ -7,7 +7,7 @@
 //! for its test (`stats::enough`) carries the reason instead of a p-value. Trend flags and
 //! targets: `signals`.
 
-use crate::vocab::{Correction, Metric, Unit, Variant};
+use crate::vocab::{Baseline, Correction, Metric, Unit, Variant};
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -27,7 +27,10 @@ use crate::stats::RatioSums;
 #[serde(rename_all = "camelCase")]
 pub struct MetricComparison {
     pub metric: Metric,
-    /// The baseline (previous period, or "rest of <column>") and the group compared with it.
+    /// What the group is compared with: the previous period, the same period a year earlier
+    /// (when the data span more than a year), or the rest of its breakdown.
+    pub against: Baseline,
+    /// The baseline (a period, or "rest of <column>") and the group compared with it.
     pub baseline: String,
     pub group: String,
     pub comparison: Option<Comparison>,
@@ -43,13 +46,20 @@ pub struct MetricComparison {
 type Outcome = Result<Option<Comparison>, String>;
 
 /// The row of an outcome, its p-value left for the caller (raw or Holm-adjusted).
-fn row(metric: Metric, baseline: String, group: String, outcome: Outcome) -> MetricComparison {
+fn row(
+    metric: Metric,
+    against: Baseline,
+    baseline: String,
+    group: String,
+    outcome: Outcome,
+) -> MetricComparison {
     let (comparison, unavailable_reason) = match outcome {
         Ok(c) => (c, None),
         Err(reason) => (None, Some(reason)),
     };
     MetricComparison {
         metric,
+        against,
         baseline,
         group,
         comparison,
@@ -57,6 +67,25 @@ fn row(metric: Metric, baseline: String, group: String, outcome: Outcome) -> Met
         significant: false,
         unavailable_reason,
     }
+}
+
+/// The pairs of periods compared (earlier, later, against), `labels` in period order: each
+/// period with the one before it, then, where the data hold it, with the same period a year
+/// earlier (`period::year_earlier`; not again when that is the period before).
+pub fn period_pairs(labels: &[&str]) -> Vec<(usize, usize, Baseline)> {
+    let mut out: Vec<(usize, usize, Baseline)> = (1..labels.len())
+        .map(|i| (i - 1, i, Baseline::PreviousPeriod))
+        .collect();
+    let index: BTreeMap<&str, usize> = labels.iter().enumerate().map(|(i, &l)| (l, i)).collect();
+    for (i, label) in labels.iter().enumerate() {
+        let earlier = crate::period::year_earlier(label);
+        if let Some(&j) = earlier.as_deref().and_then(|l| index.get(l)) {
+            if j + 1 < i {
+                out.push((j, i, Baseline::YearEarlier));
+            }
+        }
+    }
+    out
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -187,9 +216,11 @@ pub fn survey_comparisons(
 ) -> SurveyComparisons {
     let alpha = 1.0 - level;
     let mut period_over_period = Vec::new();
-    for w in periods.windows(2) {
-        for (metric, c) in compare(&w[0].metrics, &w[1].metrics, level) {
-            let mut r = row(metric, w[0].period.clone(), w[1].period.clone(), c);
+    let labels: Vec<&str> = periods.iter().map(|p| p.period.as_str()).collect();
+    for (a, b, against) in period_pairs(&labels) {
+        let (a, b) = (&periods[a], &periods[b]);
+        for (metric, c) in compare(&a.metrics, &b.metrics, level) {
+            let mut r = row(metric, against, a.period.clone(), b.period.clone(), c);
             r.adjusted_p_value = r.comparison.as_ref().map(|c| c.p_value);
             r.significant = r.adjusted_p_value.is_some_and(|p| p < alpha);
             period_over_period.push(r);
@@ -209,6 +240,7 @@ pub fn survey_comparisons(
                 for (metric, c) in compare(&rest(&groups, i), m, level) {
                     comparisons.push(row(
                         metric,
+                        Baseline::RestOfBreakdown,
                         format!("rest of {}", s.column),
                         name.clone(),
                         c,
@@ -251,7 +283,7 @@ pub fn survey_comparisons(
             Metric::Comparison,
             Variant::Standard,
             Unit::Points,
-            "each period against the previous one and each segment against the rest of its breakdown: NPS by the z-test of the +1/0/−1 coding (difference in points), CSAT top-box by the pooled two-proportion z-test (difference in percentage points, Wald interval), CES by Welch's t-test on the answers; segment p-values Holm-adjusted per breakdown and metric; significant when p < 1 − confidence; no test when a group has fewer than 30 answers (NPS, CES) or fewer than 5 expected satisfied or unsatisfied answers (CSAT). Trend flag: |value − median| > 3 × 1.4826 × MAD of up to 6 trailing periods (at least 4, MAD > 0)",
+            "each period against the previous one (and, when the data span more than a year, against the same period a year earlier: month, quarter, or 364 days for weeks and days) and each segment against the rest of its breakdown: NPS by the z-test of the +1/0/−1 coding (difference in points), CSAT top-box by the pooled two-proportion z-test (difference in percentage points, Wald interval), CES by Welch's t-test on the answers; segment p-values Holm-adjusted per breakdown and metric; significant when p < 1 − confidence; no test when a group has fewer than 30 answers (NPS, CES) or fewer than 5 expected satisfied or unsatisfied answers (CSAT). Trend flag: |value − median| > 3 × 1.4826 × MAD of up to 6 trailing periods (at least 4, MAD > 0)",
         )
         .param("confidence", level),
     }
@@ -265,8 +297,9 @@ pub fn rate_changes(
 ) -> Vec<MetricComparison> {
     let mut out = Vec::new();
     for (metric, points) in series {
-        for w in points.windows(2) {
-            let (a, b) = (w[0].1, w[1].1);
+        let labels: Vec<&str> = points.iter().map(|(l, _)| l.as_str()).collect();
+        for (i, j, against) in period_pairs(&labels) {
+            let (a, b) = (points[i].1, points[j].1);
             if a.interval.is_none() || b.interval.is_none() {
                 continue; // not a share of counts, or no denominator
             }
@@ -278,7 +311,14 @@ pub fn rate_changes(
                 continue;
             }
             let c = proportions(a, b, level);
-            out.push(single(*metric, &w[0].0, &w[1].0, c, level));
+            out.push(single(
+                *metric,
+                against,
+                &points[i].0,
+                &points[j].0,
+                c,
+                level,
+            ));
         }
     }
     out
@@ -331,7 +371,13 @@ pub fn share_vs_rest(
                     level,
                 )
             });
-            row(metric, format!("rest of {column}"), name.clone(), c)
+            row(
+                metric,
+                Baseline::RestOfBreakdown,
+                format!("rest of {column}"),
+                name.clone(),
+                c,
+            )
         })
         .collect();
     holm_within(&mut out, level);
@@ -353,8 +399,15 @@ fn holm_within(out: &mut [MetricComparison], level: f64) {
 }
 
 /// A comparison that stands alone (period over period): its raw p-value decides.
-fn single(metric: Metric, baseline: &str, group: &str, c: Outcome, level: f64) -> MetricComparison {
-    let mut r = row(metric, baseline.to_string(), group.to_string(), c);
+fn single(
+    metric: Metric,
+    against: Baseline,
+    baseline: &str,
+    group: &str,
+    c: Outcome,
+    level: f64,
+) -> MetricComparison {
+    let mut r = row(metric, against, baseline.to_string(), group.to_string(), c);
     r.adjusted_p_value = r.comparison.as_ref().map(|c| c.p_value);
     r.significant = r.adjusted_p_value.is_some_and(|p| p < 1.0 - level);
     r
@@ -365,16 +418,20 @@ fn computed(r: &MetricComparison) -> bool {
     r.comparison.is_some() || r.unavailable_reason.is_some()
 }
 
-/// Each point against the one before it (`points` in period order).
+/// Each point against the one before it and the one a year earlier (`points` in period order).
 fn changes<T>(
     metric: Metric,
     points: &[(String, T)],
     compare: impl Fn(&T, &T) -> Outcome,
     level: f64,
 ) -> Vec<MetricComparison> {
-    points
-        .windows(2)
-        .map(|w| single(metric, &w[0].0, &w[1].0, compare(&w[0].1, &w[1].1), level))
+    let labels: Vec<&str> = points.iter().map(|(l, _)| l.as_str()).collect();
+    period_pairs(&labels)
+        .into_iter()
+        .map(|(i, j, against)| {
+            let (a, b) = (&points[i], &points[j]);
+            single(metric, against, &a.0, &b.0, compare(&a.1, &b.1), level)
+        })
         .filter(computed)
         .collect()
 }
@@ -395,7 +452,10 @@ fn against_rest<T>(
     let baseline = format!("rest of {column}");
     let mut out: Vec<MetricComparison> = groups
         .iter()
-        .map(|(name, g)| single(metric, &baseline, name, compare(&rest(g), g), level))
+        .map(|(name, g)| {
+            let c = compare(&rest(g), g);
+            single(metric, Baseline::RestOfBreakdown, &baseline, name, c, level)
+        })
         .filter(computed)
         .collect();
     holm_within(&mut out, level);

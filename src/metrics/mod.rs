@@ -19,3 +19,4 @@ pub mod social;
 pub mod support;
 pub mod survey;
 pub mod voice;
+pub mod weekdays;

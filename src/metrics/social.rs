@@ -55,6 +55,9 @@ pub struct SocialGroup {
     /// Followers at the group's last post (per channel when channels are known: summed); for
     /// a period, each channel's last known count up to its end (carried forward).
     pub followers_end: Option<f64>,
+    /// Variant `totalFollowers`: 100 × Σ engagements / followersEnd (the audience counted once,
+    /// not at every post; the two agree for a single post).
+    pub audience_engagement_rate: Rate,
     /// (followersEnd − previous period's followersEnd) / previous; periods only.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
@@ -202,6 +205,7 @@ impl Cols<'_> {
 
     fn group(&self, name: String, rows: &[usize], level: f64) -> SocialGroup {
         let e = self.engagements(rows);
+        let followers_end = self.followers_end(rows);
         SocialGroup {
             name,
             totals: SocialTotals {
@@ -215,9 +219,18 @@ impl Cols<'_> {
                 reach: sum(self.reach, rows),
             },
             engagement_rate: self.rates(e, rows, level),
-            followers_end: self.followers_end(rows),
+            audience_engagement_rate: audience_rate(e, followers_end),
+            followers_end,
             follower_growth: None,
         }
+    }
+}
+
+/// 100 × engagements / followers at the end of the group.
+fn audience_rate(engagements: f64, followers_end: Option<f64>) -> Rate {
+    match followers_end {
+        Some(f) => Rate::ratio(100.0 * engagements, f, "followers at the end are 0"),
+        None => Rate::ratio(0.0, 0.0, &format!("no {} column", Role::Followers.name())),
     }
 }
 
@@ -279,6 +292,7 @@ pub fn social(table: &Table, p: &mut Periodizer, o: &SocialOptions, level: f64) 
     let carried = c.followers_by_period(&period_rows, table.rows);
     for (g, f) in periods.iter_mut().zip(carried) {
         g.followers_end = f;
+        g.audience_engagement_rate = audience_rate(g.totals.engagements, f);
     }
     for k in 1..periods.len() {
         let before = periods[k - 1].followers_end;
@@ -346,7 +360,7 @@ pub fn social(table: &Table, p: &mut Periodizer, o: &SocialOptions, level: f64) 
             Metric::EngagementRate,
             Variant::ByFollowers,
             Unit::Percent,
-            "engagement rate = 100 × (likes + comments + shares [+ saves]) / followers, per post; for a period, channel or the file 100 × Σ engagements / Σ followers at each post; variants by impressions and by reach; follower growth = (followers at the end of the period − at the end of the previous one) / the previous, each channel's last known count carried forward and summed",
+            "engagement rate = 100 × (likes + comments + shares [+ saves]) / followers, per post; for a period, channel or the file 100 × Σ engagements / Σ followers at each post; variants by impressions and by reach, and totalFollowers = 100 × Σ engagements / followers at the end (each channel's last count, summed); follower growth = (followers at the end of the period − at the end of the previous one) / the previous, each channel's last known count carried forward and summed",
         )
         .param("interval", "delta method over posts: var = n/(n − 1) · Σ(e − R·d)² / (Σd)²; changes by the z-test of two independent ratios, channels against the rest Holm-adjusted")
         .param("includeSaves", if c.include_saves { "yes" } else { "no" }),

@@ -143,6 +143,8 @@ pub struct ReportHead {
     /// The first and last periods when the data cover them only in part; left out of
     /// period-over-period tests and trend flags unless `includePartialPeriods`.
     pub partial_periods: Vec<crate::period::PartialPeriod>,
+    /// Rows per weekday when the data span at least two weeks (null otherwise).
+    pub weekday_profile: Option<crate::metrics::weekdays::WeekdayProfile>,
 }
 
 /// A report of one kind: the shared parts around the kind's own figures (`body`).

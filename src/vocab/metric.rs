@@ -64,6 +64,9 @@ vocabulary! {
         EngagementRateByFollowers = "engagementRateByFollowers",
         EngagementRateByImpressions = "engagementRateByImpressions",
         EngagementRateByReach = "engagementRateByReach",
+        AudienceEngagementRate = "audienceEngagementRate",
+        // Every kind with times
+        WeekdayProfile = "weekdayProfile",
         // Reviews and mentions
         Reviews = "reviews",
         Mentions = "mentions",
@@ -174,6 +177,8 @@ vocabulary! {
         ByImpressions = "byImpressions",
         ByReach = "byReach",
         EngagementRate = "engagementRate",
+        /// A period's engagements over the followers at its end (counted once, not per post).
+        TotalFollowers = "totalFollowers",
         // Tests
         TwoProportionZ = "twoProportionZ",
     }

@@ -18,7 +18,7 @@ pub use codes::{ErrorCode, RejectionCode, WarningCode};
 pub use kind::Kind;
 pub use metric::{Metric, Unit, Variant};
 pub use role::{Role, ValueType};
-pub use stats::{Correction, Direction, IntervalMethod, TestName};
+pub use stats::{Baseline, Correction, Direction, IntervalMethod, TestName};
 
 /// Declares a vocabulary enum: each variant with the one name it has in JSON, TypeScript and
 /// options. Generates `ALL`, `name()`, `parse()`, `names()` (for error messages), `Display`,
@@ -118,6 +118,7 @@ mod tests {
         round_trips(IntervalMethod::ALL, |v| v.name());
         round_trips(TestName::ALL, |v| v.name());
         round_trips(Correction::ALL, |v| v.name());
+        round_trips(Baseline::ALL, |v| v.name());
         round_trips(Direction::ALL, |v| v.name());
         round_trips(Formula::ALL, |v| v.name());
         round_trips(CalculatorGroup::ALL, |v| v.name());

@@ -50,6 +50,19 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// What a comparison's group is compared with.
+    pub enum Baseline {
+        /// The period before it.
+        PreviousPeriod = "previousPeriod",
+        /// The same period a year earlier (month, quarter; 52 weeks, 364 days for weeks and
+        /// days, so weekdays line up).
+        YearEarlier = "yearEarlier",
+        /// The other groups of its breakdown, summed.
+        RestOfBreakdown = "restOfBreakdown",
+    }
+}
+
+vocabulary! {
     /// Which side of its band a flagged value lies on.
     pub enum Direction {
         Up = "up",

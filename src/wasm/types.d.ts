@@ -281,6 +281,11 @@ export type AnswerCounts = {
   rejected: number;
 };
 
+/**
+ * What a comparison's group is compared with.
+ */
+export type Baseline = "previousPeriod" | "yearEarlier" | "restOfBreakdown";
+
 export type BenchmarkGap = {
   metric: Metric;
   target: number;
@@ -1533,6 +1538,10 @@ export type KindReport<B> = {
    * period-over-period tests and trend flags unless `includePartialPeriods`.
    */
   partialPeriods: Array<PartialPeriod>;
+  /**
+   * Rows per weekday when the data span at least two weeks (null otherwise).
+   */
+  weekdayProfile: WeekdayProfile | null;
 } & B;
 
 /**
@@ -1666,6 +1675,8 @@ export type Metric =
   | "engagementRateByFollowers"
   | "engagementRateByImpressions"
   | "engagementRateByReach"
+  | "audienceEngagementRate"
+  | "weekdayProfile"
   | "reviews"
   | "mentions"
   | "averageRating"
@@ -1682,7 +1693,12 @@ export type Metric =
 export type MetricComparison = {
   metric: Metric;
   /**
-   * The baseline (previous period, or "rest of <column>") and the group compared with it.
+   * What the group is compared with: the previous period, the same period a year earlier
+   * (when the data span more than a year), or the rest of its breakdown.
+   */
+  against: Baseline;
+  /**
+   * The baseline (a period, or "rest of <column>") and the group compared with it.
    */
   baseline: string;
   group: string;
@@ -2489,6 +2505,11 @@ export type SocialGroup = {
    */
   followersEnd: number | null;
   /**
+   * Variant `totalFollowers`: 100 × Σ engagements / followersEnd (the audience counted once,
+   * not at every post; the two agree for a single post).
+   */
+  audienceEngagementRate: Rate;
+  /**
    * (followersEnd − previous period's followersEnd) / previous; periods only.
    */
   followerGrowth?: Rate;
@@ -2836,6 +2857,7 @@ export type Variant =
   | "byImpressions"
   | "byReach"
   | "engagementRate"
+  | "totalFollowers"
   | "twoProportionZ";
 
 /**
@@ -2968,6 +2990,35 @@ export type WarningCode =
  * First day of the week for weekly periods (ISO 8601: Monday).
  */
 export type WeekStart = "monday" | "sunday";
+
+export type WeekdayProfile = {
+  weekdays: Array<WeekdayRow>;
+  definition: Definition;
+};
+
+export type WeekdayRow = {
+  /**
+   * "Monday" … "Sunday" (ISO order, Monday first, whatever the week start).
+   */
+  weekday: string;
+  /**
+   * Dates of this weekday from the first to the last day of the data.
+   */
+  days: number;
+  rows: number;
+  /**
+   * rows / days.
+   */
+  perDay: number | null;
+  /**
+   * 100 × rows / all rows.
+   */
+  share: number | null;
+  /**
+   * perDay / the mean of the seven perDay values (1 = an average day).
+   */
+  index: number | null;
+};
 
 /**
  * What weights each channel's CSAT.

@@ -2,8 +2,8 @@
 // What every kind's report shows: the trend flags and targets, the changes with their tests,
 // what was read (dataset), the columns and their roles, the problems found in the file.
 import { $, el, fillTable } from '../dom.js';
-import { count, difference, num, signed } from '../pkg/format.js';
-import { Role } from '../pkg/vocabulary.js';
+import { count, difference, num, percentValue, signed } from '../pkg/format.js';
+import { Baseline, Metric, Role } from '../pkg/vocabulary.js';
 
 /** @typedef {import('../pkg/engagement_metrics.js').Report} Report */
 /** @typedef {import('../pkg/engagement_metrics.js').AnalyzeOptions} AnalyzeOptions */
@@ -29,11 +29,13 @@ export function changesTable(id, kind, changes, ctx) {
   fillTable(id, ['Figure', 'From / baseline', 'To / segment', 'Change', 'Interval (unadjusted)', 'p (Holm for segments)', 'Significant'], changes.map((c) => {
     const k = c.comparison;
     const label = ctx.names.label(c.metric);
+    // The same period a year earlier reads as such, not as an unexplained jump back.
+    const baseline = c.against === Baseline.YearEarlier ? `${c.baseline} (a year earlier)` : c.baseline;
     // A group too small for the test says so instead of a p-value (never "significant").
-    if (!k) return [label, c.baseline, c.group, c.unavailableReason ?? 'n/a', '', '', c.unavailableReason ? 'not tested' : ''];
+    if (!k) return [label, baseline, c.group, c.unavailableReason ?? 'n/a', '', '', c.unavailableReason ? 'not tested' : ''];
     const unit = ctx.names.unitIn(kind, c.metric);
     const iv = k.differenceInterval;
-    return [label, c.baseline, c.group, difference(k.difference, unit),
+    return [label, baseline, c.group, difference(k.difference, unit),
       iv ? `${difference(iv.low, unit)} to ${difference(iv.high, unit)}` : '', num(c.adjustedPValue ?? k.pValue, 4), c.significant ? 'yes' : 'no'];
   }));
 }
@@ -75,6 +77,21 @@ export function renderDataset(r, ctx) {
     (d.memoryBytes > 0 ? ` · ${d.bytesPerRow} bytes per row in typed columns · ${(d.memoryBytes / 1e6).toFixed(1)} MB held.` : '.');
   fillTable('dataset-columns', ['Column', 'Used as', 'Type', 'Distinct', 'From', 'To', 'Missing'],
     d.columns.map((c) => [c.header, ctx.roleLabels[c.role] ?? c.role, c.valueType, c.distinct ?? '', c.min ?? '', c.max ?? '', c.missing]));
+}
+
+/**
+ * Rows per weekday (when the data span two weeks or more): bars of rows per date of each
+ * weekday, and a table with the dates covered, the share and the index against an average day.
+ * @param {Report} r @param {Context} ctx
+ */
+export function renderWeekdays(r, ctx) {
+  const w = r.weekdayProfile;
+  $('weekday-results').hidden = !w;
+  if (!w) return;
+  $('weekday-title').textContent = ctx.names.label(Metric.WeekdayProfile);
+  $('weekday-definition').textContent = `${w.definition.formula}.`;
+  fillTable('weekday-profile', ['Weekday', 'Dates', 'Rows', 'Per date', 'Share', 'Index'],
+    w.weekdays.map((d) => [d.weekday, d.days, count(d.rows), num(d.perDay, 1), percentValue(d.share, 1), num(d.index, 2)]));
 }
 
 /**

@@ -25,13 +25,14 @@ export function render(r, ctx) {
     card('er-followers', label(Metric.EngagementRateByFollowers), er(o.engagementRate.byFollowers), [`${num(t.engagements, 0)} engagements on ${t.posts} posts`, erDetail(o.engagementRate.byFollowers)], small),
     card('er-impressions', label(Metric.EngagementRateByImpressions), er(o.engagementRate.byImpressions), [`${num(t.impressions, 0)} impressions`, erDetail(o.engagementRate.byImpressions)], small),
     card('er-reach', label(Metric.EngagementRateByReach), er(o.engagementRate.byReach), [`${num(t.reach, 0)} reached`, erDetail(o.engagementRate.byReach)], small),
+    card('er-audience', label(Metric.AudienceEngagementRate), er(o.audienceEngagementRate), [`${num(t.engagements, 0)} engagements / ${num(o.followersEnd, 0)} followers at the end`]),
     card('followers', 'Followers', num(o.followersEnd, 0), ['at the last post, platforms summed']),
     card('interactions', 'Likes · comments · shares', `${num(t.likes, 0)} · ${num(t.comments, 0)} · ${num(t.shares, 0)}`, [`saves ${num(t.saves, 0)}`]),
   );
   $('social-definition').textContent = `${s.definition.formula}. Saves counted: ${s.definition.params.includeSaves}.`;
-  const head = ['Posts', 'Engagements', 'Rate (followers)', 'Rate (impressions)', 'Rate (reach)', 'Followers at end'];
+  const head = ['Posts', 'Engagements', 'Rate (followers)', 'Rate (impressions)', 'Rate (reach)', 'Followers at end', 'Rate (total followers)'];
   const rows = (/** @type {SocialReport['social']['byChannel']} */ gs) => gs.map((g) => [g.name, g.totals.posts, num(g.totals.engagements, 0), erWithInterval(g.engagementRate.byFollowers),
-    erWithInterval(g.engagementRate.byImpressions), erWithInterval(g.engagementRate.byReach), num(g.followersEnd, 0)]);
+    erWithInterval(g.engagementRate.byImpressions), erWithInterval(g.engagementRate.byReach), num(g.followersEnd, 0), er(g.audienceEngagementRate)]);
   fillTable('social-periods', ['Period', ...head, 'Follower growth'], rows(s.periods).map((row, i) => {
     const g = s.periods[i].followerGrowth;
     return [...row, g ? rate(g) : ''];

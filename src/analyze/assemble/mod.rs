@@ -32,6 +32,8 @@ pub(super) struct Context<'a> {
     pub resolved: &'a Resolved,
     pub opts: &'a AnalyzeOptions,
     pub warnings: Vec<Warning>,
+    /// The first and last time of the data (`coverage`).
+    pub span: Option<(i64, i64)>,
 }
 
 impl Context<'_> {
@@ -51,7 +53,13 @@ impl Context<'_> {
                 .iter()
                 .copied()
                 .filter(|&t| t != crate::dataset::table::NO_TIME);
-            self.coverage(known.clone().min(), known.max());
+            self.coverage(known.clone().min(), known.clone().max());
+            let mut p = self.periodizer();
+            let mut rows = [0u64; 7];
+            for t in known {
+                rows[crate::metrics::weekdays::weekday(p.local_day(t))] += 1;
+            }
+            self.weekdays(rows);
         }
         let summary = summarize(&table, skipped);
         (table, summary)
@@ -61,6 +69,16 @@ impl Context<'_> {
     fn coverage(&mut self, first: Option<i64>, last: Option<i64>) {
         if let (Some(a), Some(b)) = (first, last) {
             self.head.partial_periods = self.periodizer().partial_periods(a, b);
+            self.span = Some((a, b));
+        }
+    }
+
+    /// The weekday profile of `rows` per weekday over the data's local days (`coverage` first).
+    fn weekdays(&mut self, rows: [u64; 7]) {
+        if let Some((a, b)) = self.span {
+            let mut p = self.periodizer();
+            let (first, last) = (p.local_day(a), p.local_day(b));
+            self.head.weekday_profile = crate::metrics::weekdays::profile(rows, first, last);
         }
     }
 

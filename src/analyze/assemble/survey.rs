@@ -18,6 +18,7 @@ pub(super) fn report(b: SurveyBuilder, params: &SurveyParams, mut ctx: Context<'
     dataset.rows_skipped = ctx.rows_rejected;
     ctx.rejections.merge(data.rejections);
     ctx.coverage(data.first_time, data.last_time);
+    ctx.weekdays(data.weekday_rows);
     let signals = ctx.signals(&results);
     let mut comparisons =
         survey_comparisons(&results.periods, &results.segments, ctx.resolved.confidence);
