@@ -14,8 +14,17 @@ export interface AnalyzeRequest {
   chunkSize?: number;
 }
 
+/**
+ * The engine compiled by the page, for a worker created with `?module=posted` (it then waits for
+ * this message instead of downloading the .wasm a second time).
+ */
+export interface ModuleRequest {
+  type: 'module';
+  module: WebAssembly.Module;
+}
+
 /** What the worker accepts. */
-export type WorkerRequest = AnalyzeRequest;
+export type WorkerRequest = AnalyzeRequest | ModuleRequest;
 
 /** Posted once the wasm is compiled. */
 export interface ReadyMessage { type: 'ready'; }

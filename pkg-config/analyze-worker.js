@@ -13,15 +13,26 @@
 //
 // Bundlers that do not rewrite `new URL(…, import.meta.url)` (esbuild) give the .wasm's URL in
 // the worker's own URL: new Worker(`./analyze-worker.js?wasm=${encodeURIComponent(wasmUrl)}`).
+// A page that has compiled the engine already shares it instead of a second download: create
+// the worker with `?module=posted` and post { type: 'module', module } (a WebAssembly.Module).
 import init, { Analyzer } from './engagement_metrics.js';
 import { ErrorCode } from './vocabulary.js';
 
-const wasm = new URL(self.location.href).searchParams.get('wasm');
-const ready = init(wasm ? { module_or_path: new URL(wasm, self.location.href) } : undefined)
-  .then(() => self.postMessage({ type: 'ready' }));
+const params = new URL(self.location.href).searchParams;
+const wasm = params.get('wasm');
+/** @type {(m: WebAssembly.Module) => void} */
+let posted = () => {};
+const source = params.get('module') === 'posted'
+  ? new Promise((ok) => { posted = (m) => ok({ module_or_path: m }); })
+  : Promise.resolve(wasm ? { module_or_path: new URL(wasm, self.location.href) } : undefined);
+const ready = source.then((s) => init(s)).then(() => self.postMessage({ type: 'ready' }));
 const DEFAULT_CHUNK = 4 << 20;
 
 self.onmessage = async ({ data }) => {
+  if (data?.type === 'module') {
+    posted(data.module);
+    return;
+  }
   if (!data || data.type !== 'analyze') return;
   const { file, options, chunkSize = DEFAULT_CHUNK } = data;
   let analyzer;

@@ -48,7 +48,10 @@ let lastFile = null;
 /** Options the person set on the report (roles, targets, funnel, CLV…), kept across re-analyses. @type {AnalyzeOptions} */
 let chosen = {};
 
-await init();
+// The engine is downloaded and compiled once, here, and the compiled module shared with the
+// worker (it would otherwise fetch the .wasm a second time).
+const engine = await WebAssembly.compileStreaming(fetch(new URL('./pkg/engagement_metrics_bg.wasm', import.meta.url)));
+await init({ module_or_path: engine });
 const names = metricNames(catalogue());
 const vocab = vocabulary();
 $('build').textContent = (({ name, version, gitRevision }) => `${name} ${version} (${gitRevision})`)(buildInfo());
@@ -58,7 +61,8 @@ select('granularity').replaceChildren(...vocab.granularities.map((g) => el('opti
 
 /** A fresh worker; the page starts another if one dies (a fault of the engine ends its instance). */
 function startWorker() {
-  worker = new Worker(new URL('./pkg/analyze-worker.js', import.meta.url), { type: 'module' });
+  worker = new Worker(new URL('./pkg/analyze-worker.js?module=posted', import.meta.url), { type: 'module' });
+  worker.postMessage({ type: 'module', module: engine });
   worker.onmessage = ({ data }) => {
     const m = /** @type {WorkerMessage} */ (data);
     if (m.type === 'progress') showProgress(m);
@@ -108,6 +112,7 @@ function analyzeFile(file, keepChoices = false) {
   if (!keepChoices) chosen = {};
   lastFile = file;
   $('error').hidden = true;
+  $('status').textContent = '';
   $('results').hidden = true;
   $('progress-wrap').hidden = false;
   /** @type {HTMLProgressElement} */ ($('progress')).value = 0;
@@ -177,22 +182,55 @@ function markPartialPeriods(r) {
   }
 }
 
-input('file').addEventListener('change', () => { const f = input('file').files?.[0]; if (f) analyzeFile(f); });
+/** The files picked or dropped together, one button each; the first is analysed. @param {FileList | File[] | null | undefined} list */
+function openFiles(list) {
+  const files = [...(list ?? [])];
+  if (!files.length) return;
+  const nav = $('files');
+  nav.hidden = files.length < 2;
+  nav.replaceChildren(...files.map((f, i) => {
+    const b = el('button', { type: 'button', text: f.name, 'aria-pressed': String(i === 0) });
+    b.addEventListener('click', () => {
+      for (const other of nav.querySelectorAll('button')) other.setAttribute('aria-pressed', String(other === b));
+      analyzeFile(f);
+    });
+    return b;
+  }));
+  analyzeFile(files[0]);
+}
+
+input('file').addEventListener('change', () => {
+  openFiles(input('file').files);
+  // Picking the same file again is a change too.
+  input('file').value = '';
+});
+// A file dropped anywhere on the page is analysed (the browser would otherwise open it and
+// leave the page).
 const drop = $('drop');
-drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
-drop.addEventListener('dragleave', () => drop.classList.remove('over'));
-drop.addEventListener('drop', (e) => {
+window.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+window.addEventListener('dragleave', (e) => { if (!e.relatedTarget) drop.classList.remove('over'); });
+window.addEventListener('drop', (e) => {
   e.preventDefault();
   drop.classList.remove('over');
-  const f = e.dataTransfer?.files[0];
-  if (f) analyzeFile(f);
+  openFiles(e.dataTransfer?.files);
+});
+// Every option re-analyses the file in memory.
+for (const id of ['kind-choice', 'timezone', 'granularity', 'include-partial']) {
+  $(id).addEventListener('change', () => { if (lastFile) analyzeFile(lastFile, true); });
+}
+$('cancel').addEventListener('click', () => {
+  restartWorker();
+  $('progress-wrap').hidden = true;
+  $('status').textContent = 'Analysis cancelled.';
+  $('results').hidden = lastReport === null;
+  document.body.dataset.state = 'cancelled';
 });
 // The bundled samples come from the page's own origin.
 for (const button of document.querySelectorAll('button[data-sample]')) {
   const name = /** @type {HTMLButtonElement} */ (button).dataset.sample ?? '';
   button.addEventListener('click', async () => {
     const blob = await (await fetch(`samples/${name}`)).blob();
-    analyzeFile(new File([blob], name, { type: 'text/csv' }));
+    openFiles([new File([blob], name, { type: 'text/csv' })]);
   });
 }
 $('export').addEventListener('click', () => {

@@ -475,7 +475,7 @@ test('when the engine dies in the worker, the page says so with INTERNAL and the
   // (RuntimeError: unreachable). Only the first worker gets it.
   const shipped = readFileSync(`${root}www/pkg/analyze-worker.js`, 'utf8');
   let served = 0;
-  await browser.context.route('**/pkg/analyze-worker.js', (route) => {
+  await browser.context.route('**/pkg/analyze-worker.js*', (route) => {
     served++;
     const body = served === 1
       ? shipped.replace('const p = analyzer.push(', "if (offset === 0) throw new WebAssembly.RuntimeError('unreachable');\n      const p = analyzer.push(")
@@ -496,6 +496,78 @@ test('when the engine dies in the worker, the page says so with INTERNAL and the
     assert.deepEqual(errors, []);
     await page.close();
   } finally {
-    await browser.context.unroute('**/pkg/analyze-worker.js');
+    await browser.context.unroute('**/pkg/analyze-worker.js*');
   }
+});
+
+test('the engine is downloaded once per page load and shared with the worker', async () => {
+  const wasm = [];
+  const record = (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); };
+  browser.context.on('request', record);
+  try {
+    const { page, errors } = await openPage();
+    assert.equal(await page.locator('#progress-wrap').isVisible(), false, 'no empty progress bar before a file');
+    await page.click('#sample');
+    await finished(page);
+    assert.equal(await page.evaluate(() => document.body.dataset.state), 'done');
+    assert.deepEqual(wasm.map((u) => new URL(u).pathname), ['/pkg/engagement_metrics_bg.wasm']);
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    browser.context.off('request', record);
+  }
+});
+
+test('options re-analyse the file in memory; the same file picked again and two files at once', async () => {
+  const { page, errors } = await openPage();
+  const survey = `${root}www/samples/survey-sample.csv`;
+  await page.setInputFiles('#file', survey);
+  await finished(page);
+  const months = await page.locator('[data-testid=period-table] tr').count();
+  // A period change alone re-analyses: no file picked again, no button.
+  await page.locator('details summary').first().click();
+  await page.selectOption('#granularity', 'quarter');
+  await page.waitForFunction((n) => document.body.dataset.state === 'done'
+    && document.querySelectorAll('[data-testid=period-table] tr').length !== n, months);
+  const want = em.analyze(readFileSync(survey), { granularity: 'quarter' });
+  assert.equal(await page.locator('[data-testid=period-table] tr').count(), want.periods.length + 1);
+  // Picking the same file again analyses it again.
+  await page.evaluate(() => { document.body.dataset.state = 'idle'; });
+  await page.setInputFiles('#file', survey);
+  await finished(page);
+  assert.equal(await page.evaluate(() => document.body.dataset.state), 'done');
+  // Two files at once: each has its button; the second is analysed on a click.
+  await page.setInputFiles('#file', [survey, `${root}www/samples/events-sample.csv`]);
+  await finished(page);
+  assert.deepEqual(await page.locator('[data-testid=files] button').allTextContents(), ['survey-sample.csv', 'events-sample.csv']);
+  await page.evaluate(() => { document.body.dataset.state = 'idle'; });
+  await page.click('[data-testid=files] button:nth-child(2)');
+  await finished(page);
+  assert.equal(await page.locator('#events-results').isVisible(), true);
+  assert.equal(await page.getAttribute('[data-testid=files] button:nth-child(2)', 'aria-pressed'), 'true');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('cancel stops a running analysis', async () => {
+  const { page, errors } = await openPage();
+  // A file large enough to be still running when the button is pressed (the million rows of
+  // the test above).
+  const file = `${root}target/e2e/survey-1000000.csv`;
+  if (!existsSync(file)) {
+    mkdirSync(`${root}target/e2e`, { recursive: true });
+    await generate(1_000_000, file);
+  }
+  await page.setInputFiles('#file', file);
+  await page.waitForFunction(() => document.body.dataset.state === 'running');
+  await page.click('#cancel');
+  assert.equal(await page.evaluate(() => document.body.dataset.state), 'cancelled');
+  assert.equal(await page.textContent('#status'), 'Analysis cancelled.');
+  assert.equal(await page.locator('#progress-wrap').isVisible(), false);
+  // The next file runs in a fresh worker.
+  await page.click('#sample');
+  await finished(page);
+  assert.equal(await page.evaluate(() => document.body.dataset.state), 'done');
+  assert.deepEqual(errors, []);
+  await page.close();
 });
