@@ -7,7 +7,7 @@ import { createReadStream, realpathSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 
-import { difference, duration, figure, metricNames, num as fmt, percent as pct, rate } from './web/format.js';
+import { difference, duration, figure, metricNames, num as fmt, percent as pct, percentValue as pctv, rate } from './web/format.js';
 import { Baseline, ErrorCode, Kind, Metric, Role } from './web/vocabulary.js';
 
 const require = createRequire(import.meta.url);
@@ -204,12 +204,20 @@ function eventsLines(r) {
   const last = a.daily[a.daily.length - 1];
   const L = ['', `${e.summary.events} events, ${e.summary.users} users, ${e.summary.sessions} sessions over ${e.summary.days} days (${e.summary.firstEvent} … ${e.summary.lastEvent})${e.settings.preset ? `, preset ${e.settings.preset}` : ''}`];
   L.push(`activity: mean DAU ${fmt(a.meanDau)}, mean stickiness ${pct(a.meanStickiness)} (over ${a.stickinessDays} days with a whole MAU window; every day ${pct(a.meanStickinessAllDays)}); last day ${last?.date}: DAU ${last?.dau}, WAU(${e.settings.wauDays}d) ${last?.wau}, MAU(${e.settings.mauDays}d) ${last?.mau}`);
+  L.push(`  as interactions: ${fmt(a.interactionsPerDay.value, 2)} events a day (events / days, not distinct users)${a.periods.length > 1 ? `; by period ${a.periods.map((p) => `${p.period} ${fmt(p.interactionsPerDay, 2)}`).join(', ')}` : ''}`);
   L.push(`sessions (${s.source}, timeout ${e.settings.sessionTimeoutSeconds} s): mean ${fmt(s.meanDurationSeconds)} s (multi-event ${fmt(s.meanDurationMultiEventSeconds)} s), median ${fmt(s.medianDurationSeconds)} s, ${fmt(s.eventsPerSession, 2)} events and ${fmt(s.pageViewsPerSession, 2)} page views per session, ${fmt(s.sessionsPerUser, 2)} per user`);
   L.push(`bounce (${s.bounce.rule}): ${fmt(s.bounce.headline.value)}%  — single event ${fmt(s.bounce.singleEvent.value)}%, not engaged (GA4) ${fmt(s.bounce.notEngaged.value)}%, single page view (PostHog) ${fmt(s.bounce.singlePageView.value)}%`);
   if (e.conversion) L.push(`conversion to ${e.conversion.event}: ${fmt(e.conversion.users.value)}% of users, ${fmt(e.conversion.sessions.value)}% of sessions`);
   if (e.cartAbandonment) L.push(`cart abandonment: ${fmt(e.cartAbandonment.value)}%`);
-  if (e.activation) L.push(`activation within ${e.settings.activationDays} days: ${fmt(e.activation.rate.value)}% (${e.activation.activatedUsers} of ${e.activation.signupUsers})`);
-  L.push(`week-1 engagement: ${fmt(e.week1Engagement.value)}%; churned (inactive > ${e.settings.churnDays} days): ${fmt(e.churn.value)}%`);
+  if (e.activation) L.push(`activation within ${e.settings.activationDays} days: ${fmt(e.activation.rate.value)}% (${e.activation.activatedUsers} of ${e.activation.signupUsers}); as interactions, those activation events are ${fmt(e.activation.interactionShare.value)}% of all events`);
+  L.push(`week-1 engagement: ${fmt(e.week1Engagement.value)}%; as interactions, ${fmt(e.week1EngagementInteractions.value)}% of the same users' events fall in their first 7 days`);
+  const ends = e.interactionEnds;
+  L.push(`churned (inactive > ${e.settings.churnDays} days): ${fmt(e.churn.value)}% of users`);
+  L.push(`  as interactions: exit share ${fmt(ends.exitShare.value, 2)}% of events end their session (turnover / abandonment reading); return share ${fmt(ends.returnShare.value, 2)}% are followed by another event of the session (stickiness reading); after ${ends.exitsFollowedByALaterSession} of the exits the user came back in a later session`);
+  if (e.features.length) {
+    L.push('', 'feature usage: event, users, % of users, events, % of all events (interactions)');
+    for (const x of e.features.slice(0, 10)) L.push(`  ${x.event.padEnd(20)} ${String(x.users).padStart(8)} ${pctv(x.shareOfUsers).padStart(7)} ${String(x.events).padStart(9)} ${pctv(x.shareOfEvents).padStart(7)}`);
+  }
   if (e.funnel) {
     L.push('', `funnel (window ${e.settings.funnelWindowDays} days)`);
     for (const st of e.funnel.steps) L.push(`  ${st.event.padEnd(20)} ${String(st.users).padStart(8)}  ${pct(st.conversionFromFirst)} of first, ${pct(st.conversionFromPrevious)} of previous, drop-off ${st.dropOff}${st.medianSecondsFromPrevious !== null ? `, median ${fmt(st.medianSecondsFromPrevious, 0)} s` : ''}`);

@@ -109,6 +109,8 @@ export const Metric = Object.freeze(/** @type {const} */ ({
   Activation: 'activation',
   ActivationRate: 'activationRate',
   Week1Engagement: 'week1Engagement',
+  Stickiness: 'stickiness',
+  FeatureUsage: 'featureUsage',
   Churn: 'churn',
   Retention: 'retention',
   SegmentBreakdown: 'segmentBreakdown',

@@ -726,3 +726,92 @@ fn a_period_is_compared_with_the_same_period_a_year_earlier() {
     let days: u64 = w.weekdays.iter().map(|d| d.days).sum();
     assert_eq!(days, 365 + 31);
 }
+
+/// Four users, 14 events, 1 January – 3 February 2024 (34 local days, UTC), sessions by the
+/// 30-minute gap:
+/// - a: signup 1 Jan 10:00, activate 10:05, search 10:10 (session 1); search 3 Jan 09:00,
+///   activate 09:01 (session 2); search 10 Jan (session 3) — 6 events, 3 sessions;
+/// - b: signup 2 Jan 08:00, search 08:20 (session 1); activate 20 Jan (session 2, 18 days
+///   after the sign-up) — 3 events, 2 sessions;
+/// - c: search 15 Jan 10:00 and 10:40 (40 minutes apart: two sessions), search 3 Feb — 3
+///   events, 3 sessions;
+/// - d: search 1 Feb 09:00 and 09:10 — 2 events, 1 session.
+const INTERACTIONS_LOG: &str = "user_id,timestamp,event\n\
+    a,2024-01-01T10:00:00Z,signup\na,2024-01-01T10:05:00Z,activate\na,2024-01-01T10:10:00Z,search\n\
+    a,2024-01-03T09:00:00Z,search\na,2024-01-03T09:01:00Z,activate\na,2024-01-10T12:00:00Z,search\n\
+    b,2024-01-02T08:00:00Z,signup\nb,2024-01-02T08:20:00Z,search\nb,2024-01-20T08:00:00Z,activate\n\
+    c,2024-01-15T10:00:00Z,search\nc,2024-01-15T10:40:00Z,search\nc,2024-02-03T10:00:00Z,search\n\
+    d,2024-02-01T09:00:00Z,search\nd,2024-02-01T09:10:00Z,search\n";
+
+#[test]
+fn interaction_readings_are_named_variants_next_to_the_standard() {
+    let r = common::events(INTERACTIONS_LOG.as_bytes(), "{}");
+    let e = &r.events;
+    assert_eq!(
+        (e.summary.events, e.summary.sessions, e.summary.days),
+        (14, 9, 34)
+    );
+
+    // DAU as interactions per day: 14 events / 34 days; January 11 events (a 6, b 3, c 2) / 31
+    // days; February (partial: 1–3 inside the data) 3 events / 3 days, not / 29.
+    let a = &e.activity;
+    assert_eq!(
+        a.interactions_per_day.definition.variant.name(),
+        "interactionsPerDay"
+    );
+    common::close(a.interactions_per_day.value, 14.0 / 34.0, 1e-12);
+    let per: Vec<(u64, u64, Option<f64>)> = a
+        .periods
+        .iter()
+        .map(|p| (p.events, p.days, p.interactions_per_day))
+        .collect();
+    assert_eq!(per, [(11, 31, Some(11.0 / 31.0)), (3, 3, Some(1.0))]);
+
+    // Week 1. Standard: users whose first day is ≥ 7 days before 3 February (a, b, c; not d)
+    // active again on days 1–7: only a (3 Jan) → 1 / 3. Interactions: their events on days
+    // 0–6 over all their events: a 5 of 6 (not 10 Jan), b 2 of 3 (not 20 Jan), c 2 of 3 (not
+    // 3 Feb) → 9 / 12 = 75 %.
+    common::close(e.week1_engagement.value, 100.0 / 3.0, 1e-9);
+    let w = &e.week1_engagement_interactions;
+    assert_eq!(w.definition.variant.name(), "firstWeekInteractions");
+    assert_eq!(w.n, 12);
+    common::close(w.value, 75.0, 1e-12);
+    assert!(w.interval.is_none());
+
+    // Exits: each session's last event, 9 of 14; returns: the other 5, each followed by an
+    // event of its session; 100 in all. 5 of the 9 exits are followed by a later session of
+    // the same user (9 sessions − 4 users).
+    let ends = &e.interaction_ends;
+    common::close(ends.exit_share.value, 900.0 / 14.0, 1e-9);
+    common::close(ends.return_share.value, 500.0 / 14.0, 1e-9);
+    assert_eq!(ends.exits_followed_by_a_later_session, 5);
+    assert_eq!(ends.exit_share.definition.variant.name(), "exitShare");
+    assert_eq!(ends.return_share.definition.variant.name(), "returnShare");
+
+    // Feature usage: search by all 4 users (100 %) in 9 of 14 events; activate by 2 of 4
+    // users (50 %) in 3 of 14 events; signup 2 of 4 users, 2 of 14 events.
+    let f: Vec<(&str, Option<f64>, Option<f64>)> = e
+        .features
+        .iter()
+        .map(|x| (x.event.as_str(), x.share_of_users, x.share_of_events))
+        .collect();
+    assert_eq!(
+        f,
+        [
+            ("search", Some(100.0), Some(900.0 / 14.0)),
+            ("activate", Some(50.0), Some(300.0 / 14.0)),
+            ("signup", Some(50.0), Some(200.0 / 14.0)),
+        ]
+    );
+
+    // Activation: a activates within 7 days of signing up (twice: 1 Jan 10:05 and 3 Jan),
+    // b's activation comes 18 days later. Standard 1 of 2 sign-ups = 50 %; interactions: the 2
+    // activation events inside the window / 14 events.
+    let act = e.activation.as_ref().expect("activation");
+    common::close(act.rate.value, 50.0, 1e-12);
+    assert_eq!(
+        act.interaction_share.definition.variant.name(),
+        "interactions"
+    );
+    common::close(act.interaction_share.value, 200.0 / 14.0, 1e-9);
+}

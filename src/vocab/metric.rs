@@ -54,6 +54,10 @@ vocabulary! {
         Activation = "activation",
         ActivationRate = "activationRate",
         Week1Engagement = "week1Engagement",
+        /// DAU / MAU averaged over days (the standard); interactions' return share (variant).
+        Stickiness = "stickiness",
+        /// Users of a feature (an event name) over users; interactions with it over all (variant).
+        FeatureUsage = "featureUsage",
         Churn = "churn",
         Retention = "retention",
         SegmentBreakdown = "segmentBreakdown",
@@ -172,6 +176,18 @@ vocabulary! {
         InactivityGap = "inactivityGap",
         OrderedWithinWindow = "orderedWithinWindow",
         CohortMatrix = "cohortMatrix",
+        /// Interaction-based readings (events, not distinct users) our source documents give.
+        /// Events in a period / days of the period inside the data (an activity rate).
+        InteractionsPerDay = "interactionsPerDay",
+        /// A user's events in their first 7 local days / all their events, pooled over users.
+        FirstWeekInteractions = "firstWeekInteractions",
+        /// Events that end their session (the customer leaves) / events.
+        ExitShare = "exitShare",
+        /// Events followed by another event of the same session (the customer comes back for
+        /// another interaction) / events.
+        ReturnShare = "returnShare",
+        /// Events of one kind (a feature's, qualifying activation events) / all events.
+        Interactions = "interactions",
         // Social
         ByFollowers = "byFollowers",
         ByImpressions = "byImpressions",

@@ -71,6 +71,11 @@ export type Activation = {
   signupUsers: number;
   activatedUsers: number;
   rate: Figure;
+  /**
+   * Variant `interactions`: the activation events that activate (at or after the user's
+   * first sign-up, within the window) / all events (percent, no interval).
+   */
+  interactionShare: Figure;
 };
 
 /**
@@ -89,6 +94,10 @@ export type ActiveDaysDistribution = {
 export type Activity = {
   daily: Array<DayActivity>;
   meanDau: number | null;
+  /**
+   * Variant `interactionsPerDay` of DAU: events / days of the data (count per day).
+   */
+  interactionsPerDay: Figure;
   /**
    * Mean of DAU / MAU over the days whose whole `mauDays` window lies inside the data (the
    * first mauDays − 1 days' MAU is cut by the start of the file and overstates it); null
@@ -1121,6 +1130,11 @@ export type EventsMetrics = {
    */
   week1Engagement: Figure;
   /**
+   * Variant `firstWeekInteractions`: events in the first 7 local days of the same users /
+   * all their events (percent, no interval).
+   */
+  week1EngagementInteractions: Figure;
+  /**
    * The 50 most used event names.
    */
   features: Array<FeatureUsage>;
@@ -1129,6 +1143,11 @@ export type EventsMetrics = {
    * Users whose last event is more than `churnDays` before the last day of the data.
    */
   churn: Figure;
+  /**
+   * How each interaction ends: the customer leaves (exit share, a turnover / abandonment
+   * reading) or interacts again in the same session (return share, a stickiness reading).
+   */
+  interactionEnds: InteractionEnds;
   lifecycle: Array<LifecyclePeriod>;
   segments: Array<EventsSegmentBreakdown>;
   /**
@@ -1275,6 +1294,10 @@ export type FeatureUsage = {
    * Users who did it / all users (percent).
    */
   shareOfUsers: number | null;
+  /**
+   * Variant `interactions`: its events / all events (percent).
+   */
+  shareOfEvents: number | null;
   eventsPerUser: number | null;
   /**
    * Per period: users doing it for the first time, and the cumulative share of all users.
@@ -1438,6 +1461,28 @@ export type InputSummary = {
    * The first rows as read (strings exactly as in the file), for display and checking.
    */
   preview: Array<Array<string>>;
+};
+
+/**
+ * Every event either ends its session or is followed by another event of the same session:
+ * exit share + return share = 100 (percent of events; no interval, events of one user are not
+ * independent draws).
+ */
+export type InteractionEnds = {
+  /**
+   * Variant `exitShare` of user churn: events that end their session / events
+   * (= sessions / events = 1 / events per session).
+   */
+  exitShare: Figure;
+  /**
+   * Variant `returnShare` of stickiness: events followed by another event of the same
+   * session / events.
+   */
+  returnShare: Figure;
+  /**
+   * Exits after which the same user comes back in a later session (they count as exits).
+   */
+  exitsFollowedByALaterSession: number;
 };
 
 /**
@@ -1666,6 +1711,8 @@ export type Metric =
   | "activation"
   | "activationRate"
   | "week1Engagement"
+  | "stickiness"
+  | "featureUsage"
   | "churn"
   | "retention"
   | "segmentBreakdown"
@@ -1845,6 +1892,14 @@ export type PeriodActivity = {
    * Sessions per active user in the period (page visit frequency).
    */
   sessionsPerActiveUser: number | null;
+  /**
+   * Local days of the period inside the data (all of them but at the file's two ends).
+   */
+  days: number;
+  /**
+   * Variant `interactionsPerDay` of DAU: events / `days` (an activity rate, not users).
+   */
+  interactionsPerDay: number | null;
 };
 
 export type PeriodMetrics = {
@@ -2853,6 +2908,11 @@ export type Variant =
   | "inactivityGap"
   | "orderedWithinWindow"
   | "cohortMatrix"
+  | "interactionsPerDay"
+  | "firstWeekInteractions"
+  | "exitShare"
+  | "returnShare"
+  | "interactions"
   | "byFollowers"
   | "byImpressions"
   | "byReach"

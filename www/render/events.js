@@ -15,18 +15,29 @@ const pctDetail = (/** @type {import('../pkg/engagement_metrics.js').Interval | 
 /** @param {EventsReport} r @param {Context} ctx */
 export function render(r, ctx) {
   const label = ctx.names.label;
-  const e = r.events, s = e.sessions, a = e.activity;
+  const e = r.events, s = e.sessions, a = e.activity, ends = e.interactionEnds;
+  const w1 = e.week1EngagementInteractions;
+  // Non-breaking hyphens: a period label (2024-03) does not wrap inside itself.
+  const byPeriod = a.periods.length > 1 && a.periods.length <= 12
+    ? `by ${r.options.granularity}: ${a.periods.map((p) => `${p.period.replaceAll('-', '\u2011')} ${num(p.interactionsPerDay)}`).join(' · ')}` : '';
   $('event-cards').replaceChildren(...[
     card('users', 'Users', count(e.summary.users), [`${count(e.summary.events)} events over ${e.summary.days} days`, `${e.summary.duplicatesRemoved} exact duplicates counted once`]),
     card('sessions', label(Metric.Sessions), count(s.count), [`mean ${duration(s.meanDurationSeconds)} (multi-event ${duration(s.meanDurationMultiEventSeconds)}), median ${duration(s.medianDurationSeconds)}`,
       intervalDetail(s.medianDurationInterval, duration, 'interval of the median'), `${num(s.eventsPerSession, 2)} events · ${num(s.pageViewsPerSession, 2)} page views per session · ${num(s.sessionsPerUser, 2)} per user`, s.definition.formula]),
     card('bounce', label(Metric.BounceRate), num(s.bounce.headline.value), [`rule: ${s.bounce.rule}`, pctDetail(s.bounce.headline.interval), `single event ${percentValue(s.bounce.singleEvent.value)} · not engaged (GA4) ${percentValue(s.bounce.notEngaged.value)} · single page view (PostHog) ${percentValue(s.bounce.singlePageView.value)}`], false, '%'),
-    card('stickiness', 'Stickiness', a.meanStickiness === null ? `n/a` : percent(a.meanStickiness), [
+    card('dau', label(Metric.ActiveUsers), num(a.meanDau), ['mean DAU: users with an event on the day',
+      `as interactions: ${num(a.interactionsPerDay.value)} events a day (all events / ${e.summary.days} days; an activity rate, not distinct users)`, byPeriod]),
+    card('stickiness', label(Metric.Stickiness), a.meanStickiness === null ? `n/a` : percent(a.meanStickiness), [
       a.meanStickiness === null ? `the data span fewer than ${e.settings.mauDays} days: no day has a whole MAU window` : `DAU / MAU (${e.settings.mauDays} days) averaged over the ${a.stickinessDays} days whose window lies inside the data`,
-      `over every day: ${percent(a.meanStickinessAllDays)} · mean DAU ${num(a.meanDau)}`]),
+      `over every day: ${percent(a.meanStickinessAllDays)}`,
+      `as interactions (return share): ${percentValue(ends.returnShare.value, 2)} of events are followed by another event in the same session`]),
+    card('churn', label(Metric.Churn), num(e.churn.value), [`users with no event in the last ${e.settings.churnDays} days of the data`, pctDetail(e.churn.interval),
+      `as interactions (exit share, the turnover or abandonment reading): ${percentValue(ends.exitShare.value, 2)} of events end their session; the user came back later after ${count(ends.exitsFollowedByALaterSession)} of these ${count(s.count)} exits`], e.churn.smallSample, '%'),
     e.conversion ? card('conversion', label(Metric.Conversion), num(e.conversion.users.value), [`users with ${e.conversion.event} · ${percentValue(e.conversion.sessions.value)} of sessions`, pctDetail(e.conversion.users.interval)], e.conversion.users.smallSample, '%') : null,
-    e.activation ? card('activation', label(Metric.Activation), num(e.activation.rate.value), [`${e.activation.activatedUsers} of ${e.activation.signupUsers} sign-ups within ${e.settings.activationDays} days`, pctDetail(e.activation.rate.interval)], e.activation.rate.smallSample, '%') : null,
-    card('week1', label(Metric.Week1Engagement), num(e.week1Engagement.value), [e.week1Engagement.definition.formula, pctDetail(e.week1Engagement.interval)], e.week1Engagement.smallSample, '%'),
+    e.activation ? card('activation', label(Metric.ActivationRate), num(e.activation.rate.value), [`${e.activation.activatedUsers} of ${e.activation.signupUsers} sign-ups within ${e.settings.activationDays} days`, pctDetail(e.activation.rate.interval),
+      `as interactions: those activation events are ${percentValue(e.activation.interactionShare.value)} of all events`], e.activation.rate.smallSample, '%') : null,
+    card('week1', label(Metric.Week1Engagement), num(e.week1Engagement.value), [e.week1Engagement.definition.formula, pctDetail(e.week1Engagement.interval),
+      `as interactions: ${percentValue(w1.value)} of these users' events fall in their first 7 days (${count(w1.n)} events)`], e.week1Engagement.smallSample, '%'),
   ].filter((c) => c !== null));
 
   const days = a.daily;
@@ -45,8 +56,8 @@ export function render(r, ctx) {
 
   renderLifecycle(e.lifecycle);
   changesTable('event-changes', Kind.Events, e.changes, ctx);
-  fillTable('features', ['Event', 'Users', '% of users', 'Events', 'Events per user'],
-    e.features.map((x) => [x.event, x.users, num(x.shareOfUsers), x.events, num(x.eventsPerUser, 2)]));
+  fillTable('features', ['Event', 'Users', '% of users', 'Events', '% of events', 'Events per user'],
+    e.features.map((x) => [x.event, x.users, num(x.shareOfUsers), x.events, num(x.shareOfEvents), num(x.eventsPerUser, 2)]));
   const segBox = $('event-segments');
   segBox.replaceChildren();
   e.segments.forEach((sg, n) => {

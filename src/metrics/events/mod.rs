@@ -36,6 +36,16 @@ fn mean(sum: f64, n: u64) -> Option<f64> {
     (n > 0).then(|| sum / n as f64)
 }
 
+/// Share k / n of events in percent, without an interval: the events of one user are not
+/// independent draws, so a Wilson interval on them would be too narrow.
+fn event_share(k: u64, n: u64, def: Definition) -> Figure {
+    let mut f = Figure::new((n > 0).then(|| 100.0 * k as f64 / n as f64), n, None, def);
+    if n == 0 {
+        f.unavailable_reason = Some("no events".to_string());
+    }
+    f
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct EventsSummary {
@@ -60,6 +70,10 @@ pub struct PeriodActivity {
     pub page_views: u64,
     /// Sessions per active user in the period (page visit frequency).
     pub sessions_per_active_user: Option<f64>,
+    /// Local days of the period inside the data (all of them but at the file's two ends).
+    pub days: u64,
+    /// Variant `interactionsPerDay` of DAU: events / `days` (an activity rate, not users).
+    pub interactions_per_day: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -67,6 +81,8 @@ pub struct PeriodActivity {
 pub struct Activity {
     pub daily: Vec<DayActivity>,
     pub mean_dau: Option<f64>,
+    /// Variant `interactionsPerDay` of DAU: events / days of the data (count per day).
+    pub interactions_per_day: Figure,
     /// Mean of DAU / MAU over the days whose whole `mauDays` window lies inside the data (the
     /// first mauDays − 1 days' MAU is cut by the start of the file and overstates it); null
     /// when the data span fewer than mauDays days.
@@ -141,6 +157,9 @@ pub struct Activation {
     pub signup_users: u64,
     pub activated_users: u64,
     pub rate: Figure,
+    /// Variant `interactions`: the activation events that activate (at or after the user's
+    /// first sign-up, within the window) / all events (percent, no interval).
+    pub interaction_share: Figure,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -151,6 +170,8 @@ pub struct FeatureUsage {
     pub events: u64,
     /// Users who did it / all users (percent).
     pub share_of_users: Option<f64>,
+    /// Variant `interactions`: its events / all events (percent).
+    pub share_of_events: Option<f64>,
     pub events_per_user: Option<f64>,
     /// Per period: users doing it for the first time, and the cumulative share of all users.
     pub adoption: Vec<AdoptionPoint>,
@@ -167,6 +188,22 @@ pub struct AdoptionPoint {
     pub cumulative_users: u64,
     /// Cumulative users / users seen up to this period (percent).
     pub cumulative_share: Option<f64>,
+}
+
+/// Every event either ends its session or is followed by another event of the same session:
+/// exit share + return share = 100 (percent of events; no interval, events of one user are not
+/// independent draws).
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct InteractionEnds {
+    /// Variant `exitShare` of user churn: events that end their session / events
+    /// (= sessions / events = 1 / events per session).
+    pub exit_share: Figure,
+    /// Variant `returnShare` of stickiness: events followed by another event of the same
+    /// session / events.
+    pub return_share: Figure,
+    /// Exits after which the same user comes back in a later session (they count as exits).
+    pub exits_followed_by_a_later_session: u64,
 }
 
 /// Key metrics per value of a segment column. A user belongs to the value of their first
@@ -228,11 +265,17 @@ pub struct EventsMetrics {
     pub activation: Option<Activation>,
     /// New users active again on days 1–7 after their first day / new users with 7 days observed.
     pub week1_engagement: Figure,
+    /// Variant `firstWeekInteractions`: events in the first 7 local days of the same users /
+    /// all their events (percent, no interval).
+    pub week1_engagement_interactions: Figure,
     /// The 50 most used event names.
     pub features: Vec<FeatureUsage>,
     pub retention: Retention,
     /// Users whose last event is more than `churnDays` before the last day of the data.
     pub churn: Figure,
+    /// How each interaction ends: the customer leaves (exit share, a turnover / abandonment
+    /// reading) or interacts again in the same session (return share, a stickiness reading).
+    pub interaction_ends: InteractionEnds,
     pub lifecycle: Vec<LifecyclePeriod>,
     pub segments: Vec<SegmentBreakdown>,
     /// Sessions starting in each period: bounce, engagement and conversion.
@@ -307,8 +350,15 @@ pub fn compute(
             sessions: 0,
             page_views: 0,
             sessions_per_active_user: None,
+            days: 0,
+            interactions_per_day: None,
         })
         .collect();
+    if d1 >= d0 {
+        for d in d0..=d1 {
+            pa[periods.index(d)].days += 1;
+        }
+    }
     for ps in &active_periods {
         for (k, &q) in ps.iter().enumerate() {
             pa[q].active_users += 1;
@@ -329,10 +379,27 @@ pub fn compute(
     }
     for x in pa.iter_mut() {
         x.sessions_per_active_user = mean(x.sessions as f64, x.active_users);
+        x.interactions_per_day = mean(x.events as f64, x.days);
+    }
+    let ne = log.len() as u64;
+    let mut interactions_per_day = Figure::new(
+        mean(ne as f64, nd),
+        ne,
+        None,
+        Definition::new(
+            Metric::ActiveUsers,
+            Variant::InteractionsPerDay,
+            Unit::Count,
+            "events / local days from the first to the last event: an activity rate, not distinct users (a user with 5 events a day counts 5); per period, events / the period's days inside the data (periods[].interactionsPerDay)",
+        ),
+    );
+    if ne == 0 {
+        interactions_per_day.unavailable_reason = Some("no events".to_string());
     }
     let activity = Activity {
         daily,
         mean_dau,
+        interactions_per_day,
         mean_stickiness,
         stickiness_days,
         mean_stickiness_all_days,
@@ -441,15 +508,17 @@ pub fn compute(
         .collect::<Vec<_>>();
     let activation = (!signup.is_empty() && !activate.is_empty()).then(|| {
         let limit = (s.activation_days * 86_400.0).round() as i64;
-        let (mut su, mut act) = (0u64, 0u64);
+        let (mut su, mut act, mut act_events) = (0u64, 0u64, 0u64);
         for u in 0..log.n_users() {
             let rows = log.rows_of(u);
             let Some(first) = rows.clone().find(|&i| signup.contains(&log.event[i])) else { continue };
             su += 1;
             let t = log.time[first];
-            if (first..rows.end).any(|i| activate.contains(&log.event[i]) && log.time[i] - t <= limit) {
-                act += 1;
-            }
+            let k = (first..rows.end)
+                .filter(|&i| activate.contains(&log.event[i]) && log.time[i] - t <= limit)
+                .count() as u64;
+            act += u64::from(k > 0);
+            act_events += k;
         }
         Activation {
             signup_users: su,
@@ -459,6 +528,12 @@ pub fn compute(
                 Variant::WithinDays,
                 Unit::Percent,
                 "users whose activation event comes at or after their first sign-up and at most activationDays × 24 h later / users with a sign-up",
+            ).param("activationDays", s.activation_days)),
+            interaction_share: event_share(act_events, ne, Definition::new(
+                Metric::ActivationRate,
+                Variant::Interactions,
+                Unit::Percent,
+                "activation events at or after the user's first sign-up and at most activationDays × 24 h later (every one, not only the first) / all events",
             ).param("activationDays", s.activation_days)),
         }
     });
@@ -475,6 +550,27 @@ pub fn compute(
             w_back += 1;
         }
     }
+    // Its interaction reading, on the same users: their events on local days 0–6 (the first
+    // day and the six after it) / all their events, pooled (events-weighted).
+    let (mut w_first, mut w_all) = (0u64, 0u64);
+    for u in 0..log.n_users() {
+        let mut rows = log.rows_of(u);
+        let Some(f) = rows.next().map(|i| log.day[i]) else {
+            continue;
+        };
+        if f + 7 > d1 {
+            continue;
+        }
+        let rows = log.rows_of(u);
+        w_all += rows.len() as u64;
+        w_first += rows.filter(|&i| log.day[i] <= f + 6).count() as u64;
+    }
+    let week1_engagement_interactions = event_share(w_first, w_all, Definition::new(
+        Metric::Week1Engagement,
+        Variant::FirstWeekInteractions,
+        Unit::Percent,
+        "events on a user's local days 0–6 (their first day and the six after it) / all their events, summed over the users of the standard (first day at least 7 days before the last day of the data)",
+    ));
     let week1_engagement = percent(w_back, w_new, level, Definition::new(
         Metric::Week1Engagement,
         Variant::Days1to7,
@@ -516,6 +612,7 @@ pub fn compute(
         "users whose last event is more than churnDays days before the last day of the data / users",
     ).param("churnDays", s.churn_days as f64));
     let lifecycle = cohorts::lifecycle(&active_periods, &periods, p);
+    let interaction_ends = interaction_ends(&sess, ne);
 
     let rfc = |t: Option<&i64>| t.map(|&t| crate::period::rfc3339(t));
     EventsMetrics {
@@ -536,9 +633,11 @@ pub fn compute(
         cart_abandonment,
         activation,
         week1_engagement,
+        week1_engagement_interactions,
         features,
         retention,
         churn,
+        interaction_ends,
         lifecycle,
         segments: log
             .segments
@@ -548,6 +647,32 @@ pub fn compute(
         session_periods,
         changes,
         filtered_out: log.filtered_out,
+    }
+}
+
+/// Each session's last event is an exit; every other event is followed by one of its session.
+fn interaction_ends(sess: &[Session], events: u64) -> InteractionEnds {
+    let exits = sess.len() as u64;
+    let users = {
+        let mut u: Vec<u32> = sess.iter().map(|x| x.user).collect();
+        u.dedup();
+        u.len() as u64
+    };
+    InteractionEnds {
+        exit_share: event_share(exits, events, Definition::new(
+            Metric::Churn,
+            Variant::ExitShare,
+            Unit::Percent,
+            "events that end their session (the customer leaves) / events = sessions / events; a turnover or abandonment reading, not users lost",
+        )),
+        return_share: event_share(events - exits, events, Definition::new(
+            Metric::Stickiness,
+            Variant::ReturnShare,
+            Unit::Percent,
+            "events followed by another event of the same session (the customer interacts again) / events = 100 − exitShare",
+        )),
+        // Each user's last session holds their last event; their other sessions end before it.
+        exits_followed_by_a_later_session: exits - users,
     }
 }
 
@@ -1027,6 +1152,7 @@ fn feature_usage(
         }
     }
     let nu = log.active_users as u64;
+    let ne_total = log.len() as u64;
     let mut out: Vec<FeatureUsage> = top
         .iter()
         .enumerate()
@@ -1053,6 +1179,7 @@ fn feature_usage(
                 users: users[e],
                 events: events[e],
                 share_of_users: (nu > 0).then(|| 100.0 * users[e] as f64 / nu as f64),
+                share_of_events: (ne_total > 0).then(|| 100.0 * events[e] as f64 / ne_total as f64),
                 events_per_user: (users[e] > 0).then(|| events[e] as f64 / users[e] as f64),
                 adoption,
             }
