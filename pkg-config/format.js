@@ -71,6 +71,18 @@ export function figure(v, unit, d = places(unit)) {
 }
 
 /**
+ * A calculator's result (`calculate()`) in the unit it comes with: percent as it is (15 → "15.00%"),
+ * a ratio as a percentage (0.03 → "3.00%"), NPS points to 1 decimal, whole counts with
+ * separators, money and multiples to 2 decimals, other numbers to 3.
+ * @param {number | null | undefined} v @param {Unit} unit
+ */
+export function calculated(v, unit) {
+  if (unit === U.Count && Number.isInteger(v)) return count(v);
+  const d = unit === U.Points ? 1 : [U.Percent, U.Ratio, U.Currency, U.Multiple].includes(unit) ? 2 : 3;
+  return figure(v, unit === U.Seconds || unit === U.Count ? U.Score : unit, d);
+}
+
+/**
  * An interval "low–high" with a formatter; "" without one.
  * @param {Interval | null | undefined} i @param {(v: number) => string} f
  */

@@ -3,16 +3,10 @@
 // results as you type, the last changed calculator's inputs kept in the URL fragment.
 import init, { calculate, calculators } from './pkg/engagement_metrics.js';
 import { $, el } from './dom.js';
-import { count, figure } from './pkg/format.js';
-import { Unit } from './pkg/vocabulary.js';
+import { calculated as show } from './pkg/format.js';
 
-/** A result in its unit (from the calculator's catalogue entry). @param {number} v @param {import('./pkg/engagement_metrics.js').Unit} unit */
-const show = (v, unit) => {
-  if (unit === Unit.Count && Number.isInteger(v)) return count(v);
-  const d = unit === Unit.Points ? 1 : unit === Unit.Ratio || unit === Unit.Currency || unit === Unit.Multiple ? 2 : 3;
-  return figure(v, unit === Unit.Seconds || unit === Unit.Count ? Unit.Score : unit, d);
-};
-// Details: shares as percentages, p-values to 4 places, flags as yes/no.
+// Details: interval bounds in the result's unit, differences and lifts (fractions) as
+// percentages, p-values to 4 places, flags as yes/no.
 const detail = (k, v, unit) => {
   if (k === 'significant') return `significant: ${v ? 'yes' : 'no'}`;
   if (/^interval(Low|High)$/.test(k)) return `${k} ${show(v, unit)}`;

@@ -80,7 +80,8 @@ test('garbage input never kills the wasm instance', () => {
 });
 
 test('calculators: values, zero denominators and bad inputs as coded errors', () => {
-  close(esm.calculate({ metric: 'retentionRate', start: 200, end: 210, new: 40 }).value, 0.85);
+  // Shares in percent, the catalogue's unit: (210 − 40) / 200 = 85 %.
+  close(esm.calculate({ metric: 'retentionRate', start: 200, end: 210, new: 40 }).value, 85);
   const zero = esm.calculate({ metric: 'arpu', revenue: 5, customers: 0 });
   assert.equal(zero.value, null);
   assert.match(zero.unavailableReason, /denominator/);
@@ -94,7 +95,11 @@ test('calculators: values, zero denominators and bad inputs as coded errors', ()
     { metric: 'churnRate', lost: 5, start: 1 }, { metric: 'sbgRetention', alive: [1, 2], periods: 3 }]) {
     assert.throws(() => esm.calculate(bad), (e) => e instanceof Error && e.code === 'INVALID_OPTION', JSON.stringify(bad));
   }
-  assert.equal(esm.calculate({ metric: 'churnRate', lost: 1, start: 4 }).value, 0.25);
+  const churn = esm.calculate({ metric: 'churnRate', lost: 1, start: 4 });
+  assert.deepEqual([churn.value, churn.unit], [25, 'percent']);
+  // Every calculator of a catalogue metric is in that metric's unit.
+  const units = new Map(esm.catalogue().map((m) => [m.id, m.unit]));
+  for (const s of specs) if (units.has(s.metric)) assert.equal(s.unit, units.get(s.metric), s.metric);
 });
 
 test('A/B tests from counts and from rows; bad input is a coded error', () => {
