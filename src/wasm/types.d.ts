@@ -2868,6 +2868,10 @@ export type Vocabulary = {
    * What a column in each role holds, in plain language (for role pickers).
    */
   roleLabels: Record<Role, string>;
+  /**
+   * Which definition each variant is, in plain language (where a figure names its variant).
+   */
+  variantLabels: Record<Variant, string>;
 };
 
 /**
