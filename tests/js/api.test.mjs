@@ -148,6 +148,11 @@ test('CLI prints the JSON report and a readable table', () => {
   const table = execFileSync('node', [cli, 'report', `${root}tests/fixtures/survey-small.csv`, '--granularity', 'week', '--column', 'nps=nps'], { encoding: 'utf8' });
   assert.match(table, /NPS\s+0\.0/);
   assert.match(table, /INVALID_SCORE in nps: 1/);
+  // Variants by their labels, not their ids.
+  const labels = esm.vocabulary().variantLabels;
+  const survey = execFileSync('node', [cli, 'report', `${root}www/samples/survey-sample.csv`], { encoding: 'utf8' });
+  assert.ok(survey.includes(`(${labels.topBox})`), survey);
+  assert.doesNotMatch(survey, /\(topBox\)/);
   const bad = spawnSync('node', [cli, 'report', `${root}tests/fixtures/survey-small.csv`, '--kind', 'tweets'], { encoding: 'utf8' });
   assert.equal(bad.status, 1);
   assert.match(bad.stderr, /INVALID_OPTION.*`tweets` is not a kind; kinds: survey, events/);
@@ -181,6 +186,9 @@ test('CLI prints the JSON report and a readable table', () => {
   assert.equal(tx.lifetimeValue.inputs.lifespanSource, 'option');
   close(tx.clv.purchases.r, 0.243, 0.0025);
   close(tx.clv.spend.p, 6.25, 0.0625);
+  const txTable = execFileSync('node', [cli, 'report', `${root}www/samples/transactions-sample.csv`, '--kind', 'transactions'], { encoding: 'utf8' });
+  for (const v of tx.lifetimeValue.variants) assert.match(txTable, new RegExp(`^  ${labels[v.variant].replace(/[()+×]/g, '\\$&')} +`, 'm'), v.variant);
+  assert.doesNotMatch(txTable, /^  purchaseValue /m);
 });
 
 test('CLI: when the engine dies it exits 1 with INTERNAL and the file name', () => {
