@@ -7,7 +7,7 @@ import { createReadStream, realpathSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 
-import { difference, duration, figure, metricNames, num as fmt, percent as pct, percentValue as pctv, rate } from './web/format.js';
+import { difference, duration, figure, metricNames, num as fmt, percent as pct, percentValue as pctv, rate, withVariantLabels } from './web/format.js';
 import { Baseline, ErrorCode, Kind, Metric, Role } from './web/vocabulary.js';
 
 const require = createRequire(import.meta.url);
@@ -15,6 +15,8 @@ const require = createRequire(import.meta.url);
 const em = require('./node/engagement_metrics.js');
 // Labels and units of the figures, from the engine's catalogue.
 const names = metricNames(em.catalogue());
+// Variants by their plain-language labels, never their ids.
+const variantLabels = em.vocabulary().variantLabels;
 
 const USAGE = `usage: engagement-metrics report FILE [options]
 
@@ -137,7 +139,7 @@ const iv = (i, d = 1) => (i ? `[${fmt(i.low, d)}, ${fmt(i.high, d)}]` : '');
 function metricLines(m, indent = '  ') {
   const out = [];
   if (m.nps) out.push(`${indent}NPS   ${fmt(m.nps.score)}  ±${fmt(m.nps.marginOfError)}  ${iv(m.nps.interval)}  n=${m.nps.responses}  (P ${m.nps.promoters} / N ${m.nps.passives} / D ${m.nps.detractors})${m.nps.smallSample ? '  small sample' : ''}`);
-  if (m.csat) out.push(`${indent}CSAT  ${fmt(m.csat.score)}%  ${iv(m.csat.interval)}  n=${m.csat.responses}  mean ${fmt(m.csat.mean, 2)}  (${m.csat.variant})${m.csat.smallSample ? '  small sample' : ''}`);
+  if (m.csat) out.push(`${indent}CSAT  ${fmt(m.csat.score)}%  ${iv(m.csat.interval)}  n=${m.csat.responses}  mean ${fmt(m.csat.mean, 2)}  (${variantLabels[m.csat.variant]})${m.csat.smallSample ? '  small sample' : ''}`);
   if (m.ces) out.push(`${indent}CES   ${fmt(m.ces.score, 2)}  ${iv(m.ces.interval, 2)}  n=${m.ces.responses}  easy ${fmt(m.ces.easyPercent)}%${m.ces.smallSample ? '  small sample' : ''}`);
   const rr = m.responseRate;
   if (rr) out.push(`${indent}response rate  ${rr.value === null ? `n/a (${rr.unavailableReason})` : `${fmt(rr.value)}%  ${iv(rr.interval)}`}  of ${rr.n} invitations`);
@@ -247,8 +249,9 @@ function clvLines(c) {
 function lifetimeLines(lv, cohorts) {
   const i = lv.inputs;
   const L = ['', `lifetime value per customer (pooled: AOV ${fmt(i.averageOrderValue, 2)}, ${fmt(i.purchaseFrequency, 3)} orders and ARPU ${fmt(i.arpu, 2)} per active customer-period, churn ${pct(i.churnRate)}, lifespan ${fmt(i.lifespanPeriods, 1)} periods from ${i.lifespanSource})`];
-  for (const v of lv.variants) L.push(`  ${v.variant.padEnd(17)} ${(v.value == null ? `n/a (${v.unavailableReason})` : fmt(v.value, 2)).padStart(10)}  ${v.formula}`);
-  for (const why of lv.coincidences) L.push(`  (${why})`);
+  const width = Math.max(...lv.variants.map((v) => variantLabels[v.variant].length));
+  for (const v of lv.variants) L.push(`  ${variantLabels[v.variant].padEnd(width)} ${(v.value == null ? `n/a (${v.unavailableReason})` : fmt(v.value, 2)).padStart(10)}  ${v.formula}`);
+  for (const why of lv.coincidences) L.push(`  (${withVariantLabels(why, lv.variants.map((v) => v.variant), variantLabels)})`);
   const k = cohorts.contractual;
   if (k?.unreliableReason) L.push(`  UNRELIABLE: ${k.unreliableReason}`);
   if (k) L.push(`  contractual (sBG on ${cohorts.cohorts.length} cohorts): alpha ${fmt(k.model.alpha, 3)}, beta ${fmt(k.model.beta, 3)}, LL ${fmt(k.model.logLikelihood, 1)}, median lifetime ${k.medianLifetime ?? 'n/a'} periods, mean ${k.meanLifetime == null ? 'infinite' : fmt(k.meanLifetime, 1)}`);

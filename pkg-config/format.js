@@ -11,7 +11,7 @@
 /** @typedef {import('./engagement_metrics.js').Interval} Interval */
 /** @typedef {import('./engagement_metrics.js').Rate} Rate */
 
-import { Unit as U } from './vocabulary.js';
+import { Metric as M, Unit as U } from './vocabulary.js';
 
 const NA = 'n/a';
 /** @param {unknown} v @returns {v is null | undefined} */
@@ -71,6 +71,20 @@ export function figure(v, unit, d = places(unit)) {
 }
 
 /**
+ * A calculator's result (`calculate()`) in the unit it comes with: percent as it is (15 → "15.00%"),
+ * a ratio as a percentage (an A/B lift of 0.03 → "3.00%") except a sentiment score, which reads
+ * −1 … 1 as in the reports (0.450), NPS points to 1 decimal, whole counts with separators, money
+ * and multiples to 2 decimals, other numbers to 3.
+ * @param {number | null | undefined} v @param {Unit} unit @param {string} [metric] the calculator
+ */
+export function calculated(v, unit, metric) {
+  if (metric === M.SentimentScore) return num(v, 3);
+  if (unit === U.Count && Number.isInteger(v)) return count(v);
+  const d = unit === U.Points ? 1 : unit === U.Percent || unit === U.Ratio || unit === U.Currency || unit === U.Multiple ? 2 : 3;
+  return figure(v, unit === U.Seconds || unit === U.Count ? U.Score : unit, d);
+}
+
+/**
  * An interval "low–high" with a formatter; "" without one.
  * @param {Interval | null | undefined} i @param {(v: number) => string} f
  */
@@ -109,6 +123,16 @@ export function difference(v, unit) {
 
 /** A sentiment summary: the score, or why there is none. @param {{ score: number | null } | null | undefined} s */
 export const sentimentScore = (s) => (!s ? `${NA} (no text column)` : s.score === null ? `${NA} (no texts)` : num(s.score, 3));
+
+/**
+ * A sentence of the engine that names variants by id ("marginAdjusted equals purchaseValue…"),
+ * with those of `ids` that it names replaced by their quoted labels, for people.
+ * @param {string} text @param {readonly string[]} ids @param {Record<string, string>} labels
+ */
+export function withVariantLabels(text, ids, labels) {
+  if (!ids.length) return text;
+  return text.replace(new RegExp(`\\b(?:${ids.join('|')})\\b`, 'g'), (id) => (labels[id] ? `“${labels[id]}”` : id));
+}
 
 /**
  * Labels and units of the metric catalogue, by id: `label('openRate')` is "Open rate";

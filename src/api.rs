@@ -78,11 +78,14 @@ pub struct Vocabulary {
     /// What a column in each role holds, in plain language (for role pickers).
     #[ts(type = "Record<Role, string>")]
     pub role_labels: std::collections::BTreeMap<crate::vocab::Role, &'static str>,
+    /// Which definition each variant is, in plain language (where a figure names its variant).
+    #[ts(type = "Record<Variant, string>")]
+    pub variant_labels: std::collections::BTreeMap<crate::vocab::Variant, &'static str>,
 }
 
 /// The vocabulary with its labels.
 pub fn vocabulary() -> Vocabulary {
-    use crate::vocab::{Kind, Role};
+    use crate::vocab::{Kind, Role, Variant};
     Vocabulary {
         kinds: crate::vocab::Kind::ALL,
         roles: crate::vocab::Role::ALL,
@@ -97,5 +100,6 @@ pub fn vocabulary() -> Vocabulary {
         presets: crate::metrics::events::options::Preset::ALL,
         kind_labels: Kind::ALL.iter().map(|k| (*k, k.label())).collect(),
         role_labels: Role::ALL.iter().map(|r| (*r, r.label())).collect(),
+        variant_labels: Variant::ALL.iter().map(|v| (*v, v.label())).collect(),
     }
 }

@@ -26,7 +26,10 @@ pub struct CalcResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub unavailable_reason: Option<String>,
-    /// Ratios are 0–1 here (a share of 0.15 is 15 %).
+    /// The unit of `value` and of the interval bounds in `details`: the metric catalogue's
+    /// unit for a calculator that is one of the report's metrics, so shares and rates are
+    /// percent, 0–100 (30 customers lost of 200 is 15, not 0.15). `Unit` states each unit's
+    /// convention.
     pub unit: Unit,
     pub formula: &'static str,
     /// Further named results (fitted parameters, probabilities).
@@ -94,7 +97,7 @@ type Entry = (
 
 /// metric, group, title, unit, formula, inputs.
 const CATALOGUE: &[Entry] = &[
-    (Calculator::Metric(Metric::RetentionRate), CalculatorGroup::Customers, "Customer retention rate", Unit::Ratio,
+    (Calculator::Metric(Metric::RetentionRate), CalculatorGroup::Customers, "Customer retention rate", Unit::Percent,
      "(customers at end − new customers) / customers at start",
      &[num("start", "Customers at start", "200"), num("end", "Customers at end", "210"), num("new", "New customers", "40")]),
     (Calculator::Formula(Formula::LifespanFromChurn), CalculatorGroup::Customers, "Expected lifespan from churn", Unit::Periods,
@@ -119,7 +122,7 @@ const CATALOGUE: &[Entry] = &[
     (Calculator::Formula(Formula::NpsScore), CalculatorGroup::Survey, "Net Promoter Score", Unit::Points,
      "100 × (promoters − detractors) / responses; interval from the variance of the +1/0/−1 coding",
      &[num("promoters", "Promoters (9–10)", "60"), num("passives", "Passives (7–8)", "25"), num("detractors", "Detractors (0–6)", "15"), CONFIDENCE]),
-    (Calculator::Formula(Formula::CsatScore), CalculatorGroup::Survey, "CSAT (top-box share)", Unit::Ratio,
+    (Calculator::Formula(Formula::CsatScore), CalculatorGroup::Survey, "CSAT (top-box share)", Unit::Percent,
      "satisfied answers (e.g. 4–5 of 5) / responses; Wilson interval",
      &[num("satisfied", "Satisfied answers", "172"), num("responses", "Responses", "200"), CONFIDENCE]),
     (Calculator::Formula(Formula::MeanScore), CalculatorGroup::Survey, "Mean score (CES, CSAT mean, handle time…)", Unit::Count,
@@ -148,7 +151,7 @@ const CATALOGUE: &[Entry] = &[
     (Calculator::Metric(Metric::SentimentScore), CalculatorGroup::SocialAndBrand, "Sentiment score", Unit::Ratio,
      "(positive − negative) / all texts (−1 … 1)",
      &[num("positive", "Positive texts", "120"), num("neutral", "Neutral texts", "50"), num("negative", "Negative texts", "30")]),
-    (Calculator::Formula(Formula::FollowerGrowth), CalculatorGroup::SocialAndBrand, "Follower growth", Unit::Ratio,
+    (Calculator::Formula(Formula::FollowerGrowth), CalculatorGroup::SocialAndBrand, "Follower growth", Unit::Percent,
      "(followers at the end − at the start) / followers at the start",
      &[num("followersStart", "Followers at the start", "10100"), num("followersEnd", "Followers at the end", "12500")]),
     (Calculator::Formula(Formula::BgNbdCustomer), CalculatorGroup::LifetimeValue, "Expected purchases of a customer (BG/NBD)", Unit::Purchases,
@@ -207,9 +210,9 @@ const fn ratio(
 
 #[rustfmt::skip]
 const RATIOS: &[RatioSpec] = &[
-    ratio(Calculator::Metric(Metric::ChurnRate), CalculatorGroup::Customers, "Churn rate", Unit::Ratio, "customers lost / customers at start",
+    ratio(Calculator::Metric(Metric::ChurnRate), CalculatorGroup::Customers, "Churn rate", Unit::Percent, "customers lost / customers at start",
         num("lost", "Customers lost", "30"), num("start", "Customers at start", "200"), true),
-    ratio(Calculator::Metric(Metric::RepeatPurchaseRate), CalculatorGroup::Customers, "Repeat purchase rate", Unit::Ratio, "customers with 2 or more orders / customers",
+    ratio(Calculator::Metric(Metric::RepeatPurchaseRate), CalculatorGroup::Customers, "Repeat purchase rate", Unit::Percent, "customers with 2 or more orders / customers",
         num("repeatCustomers", "Customers with 2+ orders", "45"), num("customers", "Customers", "180"), true),
     ratio(Calculator::Metric(Metric::Arpu), CalculatorGroup::Revenue, "Average revenue per user (ARPU)", Unit::Currency, "revenue / active customers",
         num("revenue", "Revenue", "12500"), num("customers", "Active customers", "250"), false),
@@ -217,45 +220,45 @@ const RATIOS: &[RatioSpec] = &[
         num("revenue", "Revenue", "12500"), num("orders", "Orders", "400"), false),
     ratio(Calculator::Formula(Formula::PurchaseFrequency), CalculatorGroup::Revenue, "Purchase frequency", Unit::Purchases, "orders / customers",
         num("orders", "Orders", "400"), num("customers", "Customers", "250"), false),
-    ratio(Calculator::Formula(Formula::NetRevenueRetention), CalculatorGroup::Revenue, "Net revenue retention", Unit::Ratio, "this period's revenue from last period's customers / their revenue last period",
+    ratio(Calculator::Formula(Formula::NetRevenueRetention), CalculatorGroup::Revenue, "Net revenue retention", Unit::Percent, "this period's revenue from last period's customers / their revenue last period",
         num("revenueNow", "Revenue now from last period's customers", "10400"), num("revenueBefore", "Their revenue last period", "10000"), false),
-    ratio(Calculator::Formula(Formula::FirstContactResolutionRate), CalculatorGroup::Support, "First contact resolution rate", Unit::Ratio, "tickets resolved on the first contact / resolved tickets",
+    ratio(Calculator::Formula(Formula::FirstContactResolutionRate), CalculatorGroup::Support, "First contact resolution rate", Unit::Percent, "tickets resolved on the first contact / resolved tickets",
         num("resolvedFirstContact", "Resolved on first contact", "340"), num("resolved", "Resolved tickets", "450"), true),
-    ratio(Calculator::Metric(Metric::ReopenRate), CalculatorGroup::Support, "Reopen rate", Unit::Ratio, "resolved tickets reopened / resolved tickets",
+    ratio(Calculator::Metric(Metric::ReopenRate), CalculatorGroup::Support, "Reopen rate", Unit::Percent, "resolved tickets reopened / resolved tickets",
         num("reopened", "Reopened tickets", "27"), num("resolved", "Resolved tickets", "450"), true),
     ratio(Calculator::Formula(Formula::AverageHandleTime), CalculatorGroup::Support, "Average handle time", Unit::Seconds, "total handle time / handled contacts",
         num("totalHandleSeconds", "Total handle time (seconds)", "162000"), num("contacts", "Contacts handled", "360"), false),
     ratio(Calculator::Formula(Formula::TicketsPerCustomer), CalculatorGroup::Support, "Tickets per customer", Unit::Count, "tickets / distinct customers",
         num("tickets", "Tickets", "450"), num("customers", "Customers", "300"), false),
-    ratio(Calculator::Metric(Metric::DeliveryRate), CalculatorGroup::EmailAndAds, "Delivery rate", Unit::Ratio, "delivered / sent",
+    ratio(Calculator::Metric(Metric::DeliveryRate), CalculatorGroup::EmailAndAds, "Delivery rate", Unit::Percent, "delivered / sent",
         num("delivered", "Delivered", "9800"), num("sent", "Sent", "10000"), true),
-    ratio(Calculator::Metric(Metric::OpenRate), CalculatorGroup::EmailAndAds, "Open rate", Unit::Ratio, "unique opens / delivered",
+    ratio(Calculator::Metric(Metric::OpenRate), CalculatorGroup::EmailAndAds, "Open rate", Unit::Percent, "unique opens / delivered",
         num("opens", "Unique opens", "2450"), num("delivered", "Delivered", "9800"), true),
-    ratio(Calculator::Metric(Metric::ClickThroughRate), CalculatorGroup::EmailAndAds, "Click-through rate (email)", Unit::Ratio, "unique clicks / delivered",
+    ratio(Calculator::Metric(Metric::ClickThroughRate), CalculatorGroup::EmailAndAds, "Click-through rate (email)", Unit::Percent, "unique clicks / delivered",
         num("clicks", "Unique clicks", "294"), num("delivered", "Delivered", "9800"), true),
-    ratio(Calculator::Metric(Metric::ClickToOpenRate), CalculatorGroup::EmailAndAds, "Click-to-open rate", Unit::Ratio, "unique clicks / unique opens",
+    ratio(Calculator::Metric(Metric::ClickToOpenRate), CalculatorGroup::EmailAndAds, "Click-to-open rate", Unit::Percent, "unique clicks / unique opens",
         num("clicks", "Unique clicks", "294"), num("opens", "Unique opens", "2450"), true),
-    ratio(Calculator::Metric(Metric::ConversionRate), CalculatorGroup::EmailAndAds, "Conversion rate", Unit::Ratio, "conversions / delivered",
+    ratio(Calculator::Metric(Metric::ConversionRate), CalculatorGroup::EmailAndAds, "Conversion rate", Unit::Percent, "conversions / delivered",
         num("conversions", "Conversions", "49"), num("delivered", "Delivered", "9800"), true),
-    ratio(Calculator::Metric(Metric::UnsubscribeRate), CalculatorGroup::EmailAndAds, "Unsubscribe rate", Unit::Ratio, "unsubscribes / delivered",
+    ratio(Calculator::Metric(Metric::UnsubscribeRate), CalculatorGroup::EmailAndAds, "Unsubscribe rate", Unit::Percent, "unsubscribes / delivered",
         num("unsubscribes", "Unsubscribes", "20"), num("delivered", "Delivered", "9800"), true),
-    ratio(Calculator::Metric(Metric::BounceRate), CalculatorGroup::EmailAndAds, "Bounce rate", Unit::Ratio, "bounces / sent",
+    ratio(Calculator::Metric(Metric::BounceRate), CalculatorGroup::EmailAndAds, "Bounce rate", Unit::Percent, "bounces / sent",
         num("bounces", "Bounces", "200"), num("sent", "Sent", "10000"), true),
     ratio(Calculator::Metric(Metric::RevenuePerEmail), CalculatorGroup::EmailAndAds, "Revenue per email", Unit::Currency, "revenue / delivered",
         num("revenue", "Revenue", "2940"), num("delivered", "Delivered", "9800"), false),
-    ratio(Calculator::Formula(Formula::AdClickThroughRate), CalculatorGroup::EmailAndAds, "Click-through rate (ads)", Unit::Ratio, "clicks / impressions",
+    ratio(Calculator::Formula(Formula::AdClickThroughRate), CalculatorGroup::EmailAndAds, "Click-through rate (ads)", Unit::Percent, "clicks / impressions",
         num("clicks", "Clicks", "150"), num("impressions", "Impressions", "10000"), true),
     ratio(Calculator::Metric(Metric::CostPerClick), CalculatorGroup::EmailAndAds, "Cost per click", Unit::Currency, "spend / clicks",
         num("spend", "Spend", "75"), num("clicks", "Clicks", "150"), false),
     ratio(Calculator::Metric(Metric::ReturnOnAdSpend), CalculatorGroup::EmailAndAds, "Return on ad spend", Unit::Multiple, "revenue / spend",
         num("revenue", "Revenue", "300"), num("spend", "Spend", "75"), false),
-    ratio(Calculator::Metric(Metric::EngagementRate), CalculatorGroup::SocialAndBrand, "Engagement rate (by followers)", Unit::Ratio, "(likes + comments + shares [+ saves]) / followers",
+    ratio(Calculator::Metric(Metric::EngagementRate), CalculatorGroup::SocialAndBrand, "Engagement rate (by followers)", Unit::Percent, "(likes + comments + shares [+ saves]) / followers",
         num("engagements", "Likes + comments + shares", "760"), num("followers", "Followers", "32600"), false),
-    ratio(Calculator::Metric(Metric::EngagementRateByImpressions), CalculatorGroup::SocialAndBrand, "Engagement rate (by impressions)", Unit::Ratio, "(likes + comments + shares [+ saves]) / impressions",
+    ratio(Calculator::Metric(Metric::EngagementRateByImpressions), CalculatorGroup::SocialAndBrand, "Engagement rate (by impressions)", Unit::Percent, "(likes + comments + shares [+ saves]) / impressions",
         num("engagements", "Likes + comments + shares", "760"), num("impressions", "Impressions", "36000"), false),
-    ratio(Calculator::Metric(Metric::ShareOfVoice), CalculatorGroup::SocialAndBrand, "Share of voice", Unit::Ratio, "our mentions (or searches) / all brands' mentions (or searches)",
+    ratio(Calculator::Metric(Metric::ShareOfVoice), CalculatorGroup::SocialAndBrand, "Share of voice", Unit::Percent, "our mentions (or searches) / all brands' mentions (or searches)",
         num("ours", "Our mentions", "270"), num("all", "All brands' mentions", "400"), true),
-    ratio(Calculator::Metric(Metric::GoodRatingShare), CalculatorGroup::SocialAndBrand, "Share of good ratings", Unit::Ratio, "reviews rated 4–5 (top two points) / rated reviews",
+    ratio(Calculator::Metric(Metric::GoodRatingShare), CalculatorGroup::SocialAndBrand, "Share of good ratings", Unit::Percent, "reviews rated 4–5 (top two points) / rated reviews",
         num("good", "Reviews rated 4–5", "212"), num("ratings", "Rated reviews", "300"), true),
 ];
 
@@ -462,6 +465,25 @@ fn result(
             Err("not defined for these inputs".into())
         }
     });
+    // Shares and rates are computed as fractions and given in percent, their interval too.
+    let (value, details) = if unit == Unit::Percent {
+        let details = details
+            .into_iter()
+            .map(|(k, v)| {
+                (
+                    k,
+                    if PERCENT_DETAILS.contains(&k) {
+                        100.0 * v
+                    } else {
+                        v
+                    },
+                )
+            })
+            .collect();
+        (value.map(|v| 100.0 * v), details)
+    } else {
+        (value, details)
+    };
     CalcResult {
         metric,
         unavailable_reason: value.as_ref().err().cloned(),
@@ -488,6 +510,9 @@ fn count(field: &str, v: f64) -> Result<f64> {
         Err(Error::option(field, "must be a number ≥ 0"))
     }
 }
+
+/// The details of a percent result that are in its unit (scaled with its value).
+const PERCENT_DETAILS: [&str; 2] = ["intervalLow", "intervalHigh"];
 
 /// Detail keys of a difference's interval.
 const DIFFERENCE: [&str; 2] = ["differenceLow", "differenceHigh"];

@@ -19,15 +19,15 @@ fn value(json: &str, want: f64) {
 
 #[test]
 fn customer_and_revenue_formulas() {
-    // (210 − 40) / 200
+    // (210 − 40) / 200 = 85 %
     value(
         r#"{"metric":"retentionRate","start":200,"end":210,"new":40}"#,
-        0.85,
+        85.0,
     );
-    value(r#"{"metric":"churnRate","lost":30,"start":200}"#, 0.15);
+    value(r#"{"metric":"churnRate","lost":30,"start":200}"#, 15.0);
     value(
         r#"{"metric":"repeatPurchaseRate","repeatCustomers":45,"customers":180}"#,
-        0.25,
+        25.0,
     );
     value(r#"{"metric":"lifespanFromChurn","churnRate":0.05}"#, 20.0);
     value(r#"{"metric":"arpu","revenue":12500,"customers":250}"#, 50.0);
@@ -41,7 +41,7 @@ fn customer_and_revenue_formulas() {
     );
     value(
         r#"{"metric":"netRevenueRetention","revenueNow":10400,"revenueBefore":10000}"#,
-        1.04,
+        104.0,
     );
 }
 
@@ -49,11 +49,11 @@ fn customer_and_revenue_formulas() {
 fn support_and_email_rates() {
     value(
         r#"{"metric":"firstContactResolutionRate","resolvedFirstContact":340,"resolved":450}"#,
-        340.0 / 450.0,
+        100.0 * 340.0 / 450.0,
     );
     value(
         r#"{"metric":"reopenRate","reopened":27,"resolved":450}"#,
-        0.06,
+        6.0,
     );
     value(
         r#"{"metric":"averageHandleTime","totalHandleSeconds":162000,"contacts":360}"#,
@@ -65,39 +65,36 @@ fn support_and_email_rates() {
     );
     value(
         r#"{"metric":"deliveryRate","delivered":9800,"sent":10000}"#,
-        0.98,
+        98.0,
     );
     value(
         r#"{"metric":"openRate","opens":2450,"delivered":9800}"#,
-        0.25,
+        25.0,
     );
     value(
         r#"{"metric":"clickThroughRate","clicks":294,"delivered":9800}"#,
-        0.03,
+        3.0,
     );
     value(
         r#"{"metric":"clickToOpenRate","clicks":294,"opens":2450}"#,
-        0.12,
+        12.0,
     );
     value(
         r#"{"metric":"conversionRate","conversions":49,"delivered":9800}"#,
-        0.005,
+        0.5,
     );
     value(
         r#"{"metric":"unsubscribeRate","unsubscribes":20,"delivered":9800}"#,
-        20.0 / 9800.0,
+        100.0 * 20.0 / 9800.0,
     );
-    value(
-        r#"{"metric":"bounceRate","bounces":200,"sent":10000}"#,
-        0.02,
-    );
+    value(r#"{"metric":"bounceRate","bounces":200,"sent":10000}"#, 2.0);
     value(
         r#"{"metric":"revenuePerEmail","revenue":2940,"delivered":9800}"#,
         0.3,
     );
     value(
         r#"{"metric":"adClickThroughRate","clicks":150,"impressions":10000}"#,
-        0.015,
+        1.5,
     );
     value(r#"{"metric":"costPerClick","spend":75,"clicks":150}"#, 0.5);
     value(
@@ -106,16 +103,16 @@ fn support_and_email_rates() {
     );
     value(
         r#"{"metric":"engagementRate","engagements":760,"followers":32600}"#,
-        760.0 / 32600.0,
+        100.0 * 760.0 / 32600.0,
     );
     value(
         r#"{"metric":"engagementRateByImpressions","engagements":760,"impressions":36000}"#,
-        760.0 / 36000.0,
+        100.0 * 760.0 / 36000.0,
     );
-    value(r#"{"metric":"shareOfVoice","ours":270,"all":400}"#, 0.675);
+    value(r#"{"metric":"shareOfVoice","ours":270,"all":400}"#, 67.5);
     value(
         r#"{"metric":"goodRatingShare","good":212,"ratings":300}"#,
-        212.0 / 300.0,
+        100.0 * 212.0 / 300.0,
     );
     value(
         r#"{"metric":"sentimentScore","positive":120,"neutral":50,"negative":30}"#,
@@ -123,7 +120,7 @@ fn support_and_email_rates() {
     );
     value(
         r#"{"metric":"followerGrowth","followersStart":10100,"followersEnd":12500}"#,
-        2400.0 / 10100.0,
+        100.0 * 2400.0 / 10100.0,
     );
     // Money may be negative (net of refunds); counts may not.
     value(r#"{"metric":"arpu","revenue":-50,"customers":10}"#, -5.0);
@@ -136,11 +133,11 @@ fn survey_calculators_with_intervals() {
     );
     assert!((r.value.unwrap() - 45.0).abs() < 1e-12);
     assert_eq!(r.details["responses"], 100.0);
-    // statsmodels proportion_confint(172, 200, method="wilson")
+    // statsmodels proportion_confint(172, 200, method="wilson"), in percent
     let r = calc(r#"{"metric":"csatScore","satisfied":172,"responses":200,"confidence":0.95}"#);
-    assert!((r.value.unwrap() - 0.86).abs() < 1e-12);
-    assert!((r.details["intervalLow"] - 0.8051011913429243).abs() < 1e-10);
-    assert!((r.details["intervalHigh"] - 0.9013301736654437).abs() < 1e-10);
+    assert!((r.value.unwrap() - 86.0).abs() < 1e-12);
+    assert!((r.details["intervalLow"] - 80.51011913429243).abs() < 1e-8);
+    assert!((r.details["intervalHigh"] - 90.13301736654437).abs() < 1e-8);
     // scipy.stats.t.interval(0.95, 79, loc=5.6, scale=1.2/√80)
     let r = calc(r#"{"metric":"meanScore","mean":5.6,"sd":1.2,"n":80,"confidence":0.95}"#);
     assert!((r.details["intervalLow"] - 5.332953081445801).abs() < 1e-9);
@@ -380,14 +377,15 @@ fn every_catalogue_entry_runs_on_its_example() {
 
 #[test]
 fn share_calculators_carry_wilson_intervals() {
-    // statsmodels 0.14.4 proportion_confint(30, 200, method="wilson") at alpha 0.05 and 0.10.
+    // statsmodels 0.14.4 proportion_confint(30, 200, method="wilson") at alpha 0.05 and 0.10, in
+    // percent like the share.
     let r = calc(r#"{"metric":"churnRate","lost":30,"start":200}"#);
     let (lo, hi) = (r.details["intervalLow"], r.details["intervalHigh"]);
-    assert!((lo - 0.10713593562241994).abs() < 1e-12 && (hi - 0.2060557928416666).abs() < 1e-12);
+    assert!((lo - 10.713593562241994).abs() < 1e-10 && (hi - 20.60557928416666).abs() < 1e-10);
     assert_eq!(r.details["n"], 200.0);
     let r = calc(r#"{"metric":"churnRate","lost":30,"start":200,"confidence":0.9}"#);
-    assert!((r.details["intervalLow"] - 0.11315541351883707).abs() < 1e-12);
-    assert!((r.details["intervalHigh"] - 0.19618759893950588).abs() < 1e-12);
+    assert!((r.details["intervalLow"] - 11.315541351883707).abs() < 1e-10);
+    assert!((r.details["intervalHigh"] - 19.61875989395059).abs() < 1e-10);
     // Money ratios have no interval and no confidence input.
     let v: serde_json::Value =
         serde_json::from_str(r#"{"metric":"arpu","revenue":10,"customers":2,"confidence":0.9}"#)
@@ -396,4 +394,68 @@ fn share_calculators_carry_wilson_intervals() {
     assert!(calc(r#"{"metric":"arpu","revenue":10,"customers":2}"#)
         .details
         .is_empty());
+}
+
+#[test]
+fn every_metric_calculator_is_in_its_catalogue_unit() {
+    use engagement_metrics::calculators::calculators;
+    use engagement_metrics::metrics::catalogue::info;
+    use engagement_metrics::vocab::{Calculator, Formula, Metric, Unit};
+    // The formulas that compute one of the catalogue's metrics under a name of their own.
+    let same_as = |f: Formula| match f {
+        Formula::CsatScore => Some(Metric::Csat),
+        Formula::NpsScore => Some(Metric::Nps),
+        Formula::FirstContactResolutionRate => Some(Metric::FirstContactResolution),
+        Formula::AdClickThroughRate => Some(Metric::ImpressionClickThroughRate),
+        _ => None,
+    };
+    let mut metrics = 0;
+    for spec in calculators() {
+        let m = match spec.metric {
+            Calculator::Metric(m) => m,
+            Calculator::Formula(f) => match same_as(f) {
+                Some(m) => m,
+                None => continue,
+            },
+        };
+        metrics += 1;
+        assert_eq!(
+            spec.unit,
+            info(m).unit,
+            "{}: the calculator's unit is not the catalogue's for {m}",
+            spec.metric
+        );
+    }
+    assert!(metrics >= 25, "{metrics}");
+    // Hand-computed: 10 customers lost of 200 is a churn of 5 %, given as 5 (not 0.05), its
+    // Wilson interval in percent too ((p + z²/2n ± z·√(p(1 − p)/n + z²/4n²)) / (1 + z²/n) with
+    // p = 0.05, n = 200, z = 1.959964: 0.027383 … 0.089578).
+    let r = calc(r#"{"metric":"churnRate","lost":10,"start":200}"#);
+    assert_eq!((r.unit, r.value), (Unit::Percent, Some(5.0)));
+    assert!(
+        (r.details["intervalLow"] - 2.7383).abs() < 1e-4,
+        "{:?}",
+        r.details
+    );
+    assert!(
+        (r.details["intervalHigh"] - 8.9578).abs() < 1e-4,
+        "{:?}",
+        r.details
+    );
+    assert_eq!(r.details["n"], 200.0);
+    // 172 satisfied of 200 answers: CSAT 86 %, as the survey report gives it.
+    let r = calc(r#"{"metric":"csatScore","satisfied":172,"responses":200,"confidence":0.95}"#);
+    assert_eq!((r.unit, r.value), (Unit::Percent, Some(86.0)));
+    // Not shares, so not percent: sentiment −1 … 1, an A/B lift as a difference of fractions.
+    let r = calc(r#"{"metric":"sentimentScore","positive":120,"neutral":50,"negative":30}"#);
+    assert_eq!(r.unit, Unit::Ratio);
+    // JSON says the unit next to the value.
+    let json = serde_json::to_value(calc(
+        r#"{"metric":"openRate","opens":2450,"delivered":9800}"#,
+    ))
+    .unwrap();
+    assert_eq!(
+        (json["value"].as_f64(), json["unit"].as_str()),
+        (Some(25.0), Some("percent"))
+    );
 }

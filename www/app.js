@@ -144,7 +144,7 @@ function done(r, ms) {
   $('summary').textContent = `${vocab.kindLabels[r.kind]} (${r.kindChoice.source === 'option' ? 'as chosen' : `detected: ${r.kindChoice.reason}`}) · ` +
     `${count(r.input.rows)} rows · ${r.input.encoding}, ${layout} · periods in ${r.options.timezone}`;
   /** @type {Context} */
-  const ctx = { names, roleLabels: vocab.roleLabels, kindLabels: vocab.kindLabels, options: options(), rerun };
+  const ctx = { names, roleLabels: vocab.roleLabels, kindLabels: vocab.kindLabels, variantLabels: vocab.variantLabels, options: options(), rerun };
   const mine = RENDERERS[r.kind];
   for (const { section } of Object.values(RENDERERS)) $(section).hidden = section !== mine.section;
   /** @type {(r: Report, ctx: Context) => void} */ (mine.render)(r, ctx);

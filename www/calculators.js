@@ -3,20 +3,15 @@
 // results as you type, the last changed calculator's inputs kept in the URL fragment.
 import init, { calculate, calculators } from './pkg/engagement_metrics.js';
 import { $, el } from './dom.js';
-import { count, figure } from './pkg/format.js';
-import { Unit } from './pkg/vocabulary.js';
+import { calculated as show, percent } from './pkg/format.js';
 
-/** A result in its unit (from the calculator's catalogue entry). @param {number} v @param {import('./pkg/engagement_metrics.js').Unit} unit */
-const show = (v, unit) => {
-  if (unit === Unit.Count && Number.isInteger(v)) return count(v);
-  const d = unit === Unit.Points ? 1 : unit === Unit.Ratio || unit === Unit.Currency || unit === Unit.Multiple ? 2 : 3;
-  return figure(v, unit === Unit.Seconds || unit === Unit.Count ? Unit.Score : unit, d);
-};
-// Details: shares as percentages, p-values to 4 places, flags as yes/no.
+// Details: the bounds of the value's interval in the value's unit (a difference of means on its
+// own scale, an A/B lift as a percentage), relative lifts (fractions) as percentages, p-values
+// to 4 places, flags as yes/no.
 const detail = (k, v, unit) => {
   if (k === 'significant') return `significant: ${v ? 'yes' : 'no'}`;
-  if (/^interval(Low|High)$/.test(k)) return `${k} ${show(v, unit)}`;
-  if (/^(difference|relative)(Low|High)$|^relativeLift$/.test(k)) return `${k} ${(100 * v).toFixed(2)}%`;
+  if (/^(interval|difference)(Low|High)$/.test(k)) return `${k} ${show(v, unit)}`;
+  if (/^relative(Low|High)$|^relativeLift$/.test(k)) return `${k} ${percent(v, 2)}`;
   if (k === 'pValue') return `p ${v.toFixed(4)}`;
   return `${k} ${Number.isInteger(v) ? v.toLocaleString('en') : v.toFixed(4)}`;
 };
@@ -43,7 +38,7 @@ function run(spec, form, out) {
     return;
   }
   out.append(el('p', { class: 'result' },
-    el('strong', { 'data-testid': `${spec.metric}-value`, text: r.value === null ? 'not available' : show(r.value, r.unit) }),
+    el('strong', { 'data-testid': `${spec.metric}-value`, text: r.value === null ? 'not available' : show(r.value, r.unit, r.metric) }),
     r.value === null ? ` — ${r.unavailableReason}` : ''));
   const details = Object.entries(r.details);
   if (details.length) out.append(el('p', { class: 'detail', 'data-testid': `${spec.metric}-details`, text: details.map(([k, v]) => detail(k, v, r.unit)).join(' · ') }));

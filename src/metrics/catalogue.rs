@@ -242,9 +242,10 @@ fn entry(m: Metric) -> Entry {
         Metric::SentimentScore => ("Sentiment score", Ratio, UP,
             "Positive texts minus negative texts, over texts (−1 to 1).",
             true, &[(K::Reviews, "voice.overall.sentiment.score", Ratio), (K::Mentions, "voice.overall.sentiment.score", Ratio)], &[V::Vader]),
-        Metric::MeanSentiment => ("Mean sentiment", Ratio, UP,
+        // A score on the compound's −1…1 scale, not a share: its differences are not points.
+        Metric::MeanSentiment => ("Mean sentiment", Score, UP,
             "Mean VADER compound score of the texts (−1 to 1), as compared between periods and sources.",
-            false, &[(K::Reviews, "voice.changes[]", Ratio), (K::Mentions, "voice.changes[]", Ratio)], &[V::Vader]),
+            false, &[(K::Reviews, "voice.changes[]", Score), (K::Mentions, "voice.changes[]", Score)], &[V::Vader]),
         Metric::ShareOfVoice => ("Share of voice", Percent, UP,
             "A brand's mentions over all brands' mentions.",
             true, &[(K::Mentions, "voice.shareOfVoice[].brands[].shareOfVoice.value", Ratio)], &[V::Standard]),

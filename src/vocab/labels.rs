@@ -1,7 +1,8 @@
-//! Plain-language labels of kinds and roles, for people: the page's menus and the CLI show
-//! these, never the names. The matches are exhaustive: a new kind or role needs its label.
+//! Plain-language labels of kinds, roles and variants, for people: the page's menus and tables
+//! and the CLI show these, never the names. The matches are exhaustive: a new kind, role or
+//! variant needs its label.
 
-use super::{Kind, Role};
+use super::{Kind, Role, Variant};
 
 impl Kind {
     /// What a file of this kind holds ("Survey answers").
@@ -76,6 +77,90 @@ impl Role {
             Role::Device => "Device",
             Role::Location => "Location",
             Role::Invited => "Survey invitation sent (date)",
+        }
+    }
+}
+
+impl Variant {
+    /// Which definition a figure uses, in plain language ("Over all contacts"): the page and
+    /// the CLI show this where a variant is named, the id only in JSON.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Variant::Standard => "Standard definition",
+            Variant::TopBox => "Top-box share (satisfied answers)",
+            Variant::Mean => "Mean answer",
+            Variant::MeanPercent => "Mean as a percentage of the scale",
+            Variant::Net => "Satisfied minus dissatisfied",
+            Variant::NetWithNeutral => "Midpoint and above minus below",
+            Variant::LiteralMean => "Sum of scores / responses × 100",
+            Variant::StartMinusEnd => "(Start − end) / start",
+            Variant::FirstTimeNew => "Only first-time customers as new",
+            Variant::AllContacts => "Over all contacts",
+            Variant::EasyPercent => "Share of easy answers",
+            Variant::ChannelWeighted => "Weighted by channel volume",
+            Variant::PurchaseValue => "Order value × frequency × lifespan",
+            Variant::ArpuYears => "ARPU per year × years",
+            Variant::MarginAdjusted => "Margin-adjusted purchase value",
+            Variant::Discounted => "Discounted margins with retention",
+            Variant::DiscountedFuture => "Discounted future margins (Gupta & Lehmann)",
+            Variant::Historical => "Revenue to date per customer",
+            Variant::BgnbdGammaGamma => "BG/NBD + Gamma-Gamma fit",
+            Variant::MbgnbdGammaGamma => "MBG/NBD + Gamma-Gamma fit",
+            Variant::FirstPurchase => "Cohorts by first purchase",
+            Variant::ShiftedBetaGeometric => "Shifted-beta-geometric fit",
+            Variant::Quintiles => "Scored by quintile",
+            Variant::SummedCounts => "From summed counts",
+            Variant::Count => "Number of scans",
+            Variant::Vader => "VADER sentiment",
+            Variant::TrailingWindows => "Trailing day, week and month",
+            Variant::Users => "Per user",
+            Variant::Sessions => "Per session",
+            Variant::Funnel => "Cart-to-purchase funnel",
+            Variant::WithinDays => "Within the activation window",
+            Variant::Days1to7 => "Active again on days 1–7",
+            Variant::InactiveDays => "Inactive for longer than the churn window",
+            Variant::FirstEventValue => "By the value of the first event",
+            Variant::SessionsStartingInPeriod => "Sessions starting in the period",
+            Variant::SingleEvent => "Single-event sessions",
+            Variant::NotEngaged => "Sessions not engaged (GA4)",
+            Variant::SinglePageView => "Single page view (PostHog)",
+            Variant::SessionId => "From the session ID column",
+            Variant::InactivityGap => "Split at an inactivity gap",
+            Variant::OrderedWithinWindow => "Steps in order within the window",
+            Variant::CohortMatrix => "Cohort by period",
+            Variant::ByFollowers => "Over followers",
+            Variant::ByImpressions => "Over impressions",
+            Variant::ByReach => "Over people reached",
+            Variant::EngagementRate => "Engaged sessions (GA4)",
+            Variant::TwoProportionZ => "Two-proportion z-test",
+            Variant::TotalFollowers => "Over the followers at the period's end",
+            Variant::InteractionsPerDay => "Events per day",
+            Variant::FirstWeekInteractions => "Share of events in the first week",
+            Variant::ExitShare => "Events that end a session",
+            Variant::ReturnShare => "Events followed by another in the session",
+            Variant::Interactions => "Share of all events",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every variant, including ones added later, has a label for people that is not its id.
+    #[test]
+    fn every_variant_has_a_label_that_is_not_its_id() {
+        for v in Variant::ALL {
+            let label = v.label();
+            assert!(!label.trim().is_empty(), "{v}: empty label");
+            assert!(
+                !label.eq_ignore_ascii_case(v.name()) && !label.eq_ignore_ascii_case(v.ident()),
+                "{v}: the label is the id"
+            );
+            assert!(
+                label.chars().next().is_some_and(|c| !c.is_lowercase()),
+                "{v}: a label starts with a capital, as the others do: {label}"
+            );
         }
     }
 }

@@ -201,16 +201,21 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// The unit a figure is in.
+    /// The unit a figure is in: one convention per unit, the same wherever a unit is named
+    /// (the catalogue, a figure's definition, targets, calculator results). The metric catalogue gives each metric
+    /// the unit it is presented, targeted and calculated in (`calculate()` returns a metric in
+    /// exactly that unit); a place in a report can hold the same metric as a ratio (a `Rate`'s
+    /// `value` is 0–1), which the catalogue's places say.
     #[non_exhaustive]
     pub enum Unit {
-        /// −100 … 100 (NPS, net scores, differences of percentages).
+        /// −100 … 100 (NPS, net scores, differences of percentages in percentage points).
         Points = "points",
-        /// 0 … 100.
+        /// 0 … 100: shares and rates (churn of 10 customers of 200 is 5, not 0.05).
         Percent = "percent",
         /// On the answer scale (CSAT, CES, ratings).
         Score = "score",
-        /// 0 … 1.
+        /// A plain fraction, 0 … 1 (−1 … 1 for sentiment scores and for differences of
+        /// fractions, such as an A/B test's lift): 0.05 is five per cent.
         Ratio = "ratio",
         /// A number of users.
         Users = "users",

@@ -27,7 +27,11 @@ export function ces(scores: Float64Array | number[], options?: CesOptions): CesR
 export function cesFromCounts(counts: Float64Array | number[], options?: CesOptions): CesResult;
 /** Wilson score interval of a proportion (`null` when n = 0). */
 export function wilsonInterval(successes: number, n: number, confidence?: number): Interval | null;
-/** Runs one calculator over numbers, e.g. `calculate({ metric: "churnRate", lost: 30, start: 200 })`. */
+/**
+ * Runs one calculator over numbers, e.g. `calculate({ metric: "churnRate", lost: 30, start: 200 })`
+ * gives `value: 15, unit: "percent"`: each metric in its catalogue unit (shares and rates in
+ * percent, 0–100; see `Unit`).
+ */
 export function calculate(input: Calculation): CalculationResult;
 /** The calculators: name, title, formula and labelled inputs with example values. */
 export function calculators(): CalculatorSpec[];

@@ -427,7 +427,10 @@ export type CalculationResult = {
   value: number | null;
   unavailableReason?: string;
   /**
-   * Ratios are 0–1 here (a share of 0.15 is 15 %).
+   * The unit of `value` and of the interval bounds in `details`: the metric catalogue's
+   * unit for a calculator that is one of the report's metrics, so shares and rates are
+   * percent, 0–100 (30 customers lost of 200 is 15, not 0.15). `Unit` states each unit's
+   * convention.
    */
   unit: Unit;
   formula: string;
@@ -2828,7 +2831,11 @@ export type TrendFlag = {
 };
 
 /**
- * The unit a figure is in.
+ * The unit a figure is in: one convention per unit, the same wherever a unit is named
+ * (the catalogue, a figure's definition, targets, calculator results). The metric catalogue gives each metric
+ * the unit it is presented, targeted and calculated in (`calculate()` returns a metric in
+ * exactly that unit); a place in a report can hold the same metric as a ratio (a `Rate`'s
+ * `value` is 0–1), which the catalogue's places say.
  */
 export type Unit = 
   | "points"
@@ -2943,6 +2950,10 @@ export type Vocabulary = {
    * What a column in each role holds, in plain language (for role pickers).
    */
   roleLabels: Record<Role, string>;
+  /**
+   * Which definition each variant is, in plain language (where a figure names its variant).
+   */
+  variantLabels: Record<Variant, string>;
 };
 
 /**

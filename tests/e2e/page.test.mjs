@@ -289,9 +289,15 @@ test('the orders sample: retention and churn, revenue cohort heatmap, CLV fit an
   assert.equal(heat.length, 3); // CDNOW's customers all first bought in 1997-01 … 1997-03
   cohorts.forEach((c, i) => assert.deepEqual(heat[i], [c.cohort, String(c.customers), ...c.revenueRetention.map(pct)]));
   assert.equal(await page.locator('[data-testid=customer-cohorts] tr').count(), 4);
-  // Lifetime value formulas and the sBG reading.
+  // Lifetime value formulas, by their labels (not their ids), and the sBG reading.
   const lv = await page.locator('[data-testid=lifetime] tr').evaluateAll((trs) => trs.slice(1).map((tr) => tr.cells[0].textContent));
-  assert.deepEqual(lv, want.lifetimeValue.variants.map((v) => v.variant));
+  const variantLabels = em.vocabulary().variantLabels;
+  assert.deepEqual(lv, want.lifetimeValue.variants.map((v) => variantLabels[v.variant]));
+  assert.ok(lv.every((l, i) => l !== want.lifetimeValue.variants[i].variant), String(lv));
+  // Why rows agree, naming them by their labels too (the sample: margin 1, no discount).
+  const why = await page.textContent('[data-testid=lifetime-coincidences]');
+  assert.ok(want.lifetimeValue.coincidences.length > 0 && why.includes(`“${variantLabels[want.lifetimeValue.variants[0].variant]}”`), why);
+  assert.ok(want.lifetimeValue.variants.every((v) => !new RegExp(`\\b${v.variant}\\b`).test(why)), why);
   assert.match(await page.textContent('[data-testid=contractual]'), /α \d/);
   // CLV distribution: 20 bins holding every customer.
   assert.equal(await page.locator('[data-testid=clv-distribution] rect').count(), 20);
@@ -352,6 +358,15 @@ test('calculators page: results as you type, errors shown, the shared link resto
   assert.equal(await page.textContent('[data-testid=abTest-value]'), '3.00%');
   assert.match(await page.textContent('[data-testid=abTest-details]'), /p 0\.0496 · relativeHigh 56\.30% · relativeLift 25\.00% · relativeLow -0\.03% · significant: yes/);
   assert.equal(await page.textContent('[data-testid=sampleSize-value]'), '3,841');
+  // Each result in its unit: shares in percent as the engine gives them (85, not 0.85 nor 8500),
+  // a sentiment score −1 … 1 as the reports show it.
+  assert.equal(em.calculate({ metric: 'retentionRate', start: 200, end: 210, new: 40 }).value, 85);
+  assert.equal(await page.textContent('[data-testid=retentionRate-value]'), '85.00%');
+  assert.equal(await page.textContent('[data-testid=sentimentScore-value]'), '0.450');
+  // Welch: a difference of means, its interval on the same scale (not 1090.86%).
+  const welch = em.calculate(Object.fromEntries([['metric', 'welchTest'], ...em.calculators().find((c) => c.metric === 'welchTest').inputs.map((i) => [i.name, Number(i.example)])]));
+  assert.equal(await page.textContent('[data-testid=welchTest-value]'), welch.value.toFixed(3));
+  assert.match(await page.textContent('[data-testid=welchTest-details]'), new RegExp(`differenceHigh ${welch.details.differenceHigh.toFixed(3)} · differenceLow ${welch.details.differenceLow.toFixed(3)}`));
   // Survey: a 7.5-point NPS rise on 80 answers each is noise (p 0.5577; numpy + scipy).
   assert.equal(await page.textContent('[data-testid=npsDifference-value]'), '7.5');
   assert.match(await page.textContent('[data-testid=npsDifference-details]'), /p 0\.5577/);

@@ -80,7 +80,8 @@ test('garbage input never kills the wasm instance', () => {
 });
 
 test('calculators: values, zero denominators and bad inputs as coded errors', () => {
-  close(esm.calculate({ metric: 'retentionRate', start: 200, end: 210, new: 40 }).value, 0.85);
+  // Shares in percent, the catalogue's unit: (210 − 40) / 200 = 85 %.
+  close(esm.calculate({ metric: 'retentionRate', start: 200, end: 210, new: 40 }).value, 85);
   const zero = esm.calculate({ metric: 'arpu', revenue: 5, customers: 0 });
   assert.equal(zero.value, null);
   assert.match(zero.unavailableReason, /denominator/);
@@ -94,7 +95,11 @@ test('calculators: values, zero denominators and bad inputs as coded errors', ()
     { metric: 'churnRate', lost: 5, start: 1 }, { metric: 'sbgRetention', alive: [1, 2], periods: 3 }]) {
     assert.throws(() => esm.calculate(bad), (e) => e instanceof Error && e.code === 'INVALID_OPTION', JSON.stringify(bad));
   }
-  assert.equal(esm.calculate({ metric: 'churnRate', lost: 1, start: 4 }).value, 0.25);
+  const churn = esm.calculate({ metric: 'churnRate', lost: 1, start: 4 });
+  assert.deepEqual([churn.value, churn.unit], [25, 'percent']);
+  // Every calculator of a catalogue metric is in that metric's unit.
+  const units = new Map(esm.catalogue().map((m) => [m.id, m.unit]));
+  for (const s of specs) if (units.has(s.metric)) assert.equal(s.unit, units.get(s.metric), s.metric);
 });
 
 test('A/B tests from counts and from rows; bad input is a coded error', () => {
@@ -143,6 +148,11 @@ test('CLI prints the JSON report and a readable table', () => {
   const table = execFileSync('node', [cli, 'report', `${root}tests/fixtures/survey-small.csv`, '--granularity', 'week', '--column', 'nps=nps'], { encoding: 'utf8' });
   assert.match(table, /NPS\s+0\.0/);
   assert.match(table, /INVALID_SCORE in nps: 1/);
+  // Variants by their labels, not their ids.
+  const labels = esm.vocabulary().variantLabels;
+  const survey = execFileSync('node', [cli, 'report', `${root}www/samples/survey-sample.csv`], { encoding: 'utf8' });
+  assert.ok(survey.includes(`(${labels.topBox})`), survey);
+  assert.doesNotMatch(survey, /\(topBox\)/);
   const bad = spawnSync('node', [cli, 'report', `${root}tests/fixtures/survey-small.csv`, '--kind', 'tweets'], { encoding: 'utf8' });
   assert.equal(bad.status, 1);
   assert.match(bad.stderr, /INVALID_OPTION.*`tweets` is not a kind; kinds: survey, events/);
@@ -176,6 +186,9 @@ test('CLI prints the JSON report and a readable table', () => {
   assert.equal(tx.lifetimeValue.inputs.lifespanSource, 'option');
   close(tx.clv.purchases.r, 0.243, 0.0025);
   close(tx.clv.spend.p, 6.25, 0.0625);
+  const txTable = execFileSync('node', [cli, 'report', `${root}www/samples/transactions-sample.csv`, '--kind', 'transactions'], { encoding: 'utf8' });
+  for (const v of tx.lifetimeValue.variants) assert.match(txTable, new RegExp(`^  ${labels[v.variant].replace(/[()+×]/g, '\\$&')} +`, 'm'), v.variant);
+  assert.doesNotMatch(txTable, /^  purchaseValue /m);
 });
 
 test('CLI: when the engine dies it exits 1 with INTERNAL and the file name', () => {

@@ -158,7 +158,8 @@ test('Node: the README blocks (ESM, CommonJS, and the browser one) and both entr
   assert.deepEqual(lines('readme-esm.mjs'), [nps]);
   assert.deepEqual(lines('readme-cjs.cjs'), [nps]);
   assert.deepEqual(lines('readme-browser.mjs'), promised(blocks.browser));
-  assert.deepEqual(promised(blocks.browser), [String(engine.npsFromScores([10, 9, 8, 7, 6, 0]).score), String(engine.csat([5, 4, 3, 2, 1]).score)]);
+  assert.deepEqual(promised(blocks.browser), [String(engine.npsFromScores([10, 9, 8, 7, 6, 0]).score), String(engine.csat([5, 4, 3, 2, 1]).score),
+    String(engine.calculate({ metric: 'churnRate', lost: 10, start: 200 }).value)]);
   writeFileSync(`${nodeApp}/probe-esm.mjs`, `import init, * as em from 'engagement-metrics';
 import { readFileSync } from 'node:fs';
 import { probe } from './probe.js';

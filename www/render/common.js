@@ -9,13 +9,16 @@ import { Baseline, Metric, Role } from '../pkg/vocabulary.js';
 /** @typedef {import('../pkg/engagement_metrics.js').AnalyzeOptions} AnalyzeOptions */
 /** @typedef {import('../pkg/engagement_metrics.js').Kind} Kind */
 /** @typedef {import('../pkg/engagement_metrics.js').Role} RoleName */
+/** @typedef {import('../pkg/engagement_metrics.js').Variant} Variant */
 /** @typedef {import('../pkg/engagement_metrics.js').Signals} Signals */
 /** @typedef {import('../pkg/engagement_metrics.js').MetricComparison} Change */
 /** @typedef {import('../pkg/format.js').MetricNames} MetricNames */
 /**
- * What a renderer gets besides the report: the catalogue's labels, the roles' labels, the
- * options the report was made with, and a way to analyse the file again with changed options.
- * @typedef {{ names: MetricNames, roleLabels: Record<RoleName, string>, kindLabels: Record<Kind, string>, options: AnalyzeOptions,
+ * What a renderer gets besides the report: the catalogue's labels, the roles', kinds' and
+ * variants' labels, the options the report was made with, and a way to analyse the file again
+ * with changed options.
+ * @typedef {{ names: MetricNames, roleLabels: Record<RoleName, string>, kindLabels: Record<Kind, string>,
+ *   variantLabels: Record<Variant, string>, options: AnalyzeOptions,
  *   rerun: (patch: AnalyzeOptions, analyse?: boolean) => void }} Context
  */
 

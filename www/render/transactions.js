@@ -3,7 +3,7 @@
 // value (formulas and the contract fit), predicted CLV (BG/NBD + Gamma-Gamma), RFM segments.
 import { $, el, fillTable, input, saveCsv, svg } from '../dom.js';
 import { heatmap, lineChart } from '../charts.js';
-import { count, intervalDetail, num, percent, range } from '../pkg/format.js';
+import { count, intervalDetail, num, percent, range, withVariantLabels } from '../pkg/format.js';
 import { Kind } from '../pkg/vocabulary.js';
 import { changesTable } from './common.js';
 
@@ -28,7 +28,7 @@ export function render(r, ctx) {
     { name: 'churn %', color: '#b3261e', values: shown.map((p) => (p.churnRate === null ? null : 100 * p.churnRate)) },
   ], shown.map((p) => p.period), 'retention-chart', 'Retention and churn per period', { min: 0, max: 100, ticks: [0, 50, 100] }));
   changesTable('revenue-changes', Kind.Transactions, r.revenue.changes, ctx);
-  renderCohortsAndValue(r);
+  renderCohortsAndValue(r, ctx);
   renderClv(r, ctx);
   $('rfm-definition').textContent = `As of ${r.rfm.asOf}. ${r.rfm.definition.formula}`;
   fillTable('rfm', ['Segment', 'Engagement', 'Customers', '% of customers', 'Revenue', '% of revenue'],
@@ -40,8 +40,8 @@ export function render(r, ctx) {
   }
 }
 
-/** @param {TransactionsReport} r */
-function renderCohortsAndValue(r) {
+/** @param {TransactionsReport} r @param {Context} ctx */
+function renderCohortsAndValue(r, ctx) {
   const c = r.revenue.cohorts;
   $('revenue-cohorts-definition').textContent = c.unavailableReason ?? `${c.definition.formula}. Cohorts by ${r.options.granularity}.`;
   heatmap('customer-cohorts', 'Customers', c.cohorts.map((co) => [co.cohort, co.customers, co.retention, co.retentionInterval]));
@@ -51,8 +51,10 @@ function renderCohortsAndValue(r) {
     `${num(i.purchaseFrequency, 3)} orders and ARPU ${num(i.arpu, 2)} per active customer, churn ${percent(i.churnRate)}, ` +
     `lifespan ${num(i.lifespanPeriods, 1)} periods (${i.lifespanSource === 'churn' ? '1 / churn' : 'given'}), margin ${i.margin}, discount ${i.discountRate} per period.`;
   fillTable('lifetime', ['Formula', 'Value per customer', 'How'],
-    lv.variants.map((v) => [v.variant, v.value === null ? `n/a (${v.unavailableReason})` : num(v.value, 2) + (v.interval ? ` (${intervalDetail(v.interval, (x) => num(x, 2))})` : ''), v.formula]));
-  $('lifetime-coincidences').textContent = lv.coincidences.length ? `Why some rows agree: ${lv.coincidences.join('; ')}.` : '';
+    lv.variants.map((v) => [ctx.variantLabels[v.variant] ?? v.variant, v.value === null ? `n/a (${v.unavailableReason})` : num(v.value, 2) + (v.interval ? ` (${intervalDetail(v.interval, (x) => num(x, 2))})` : ''), v.formula]));
+  const ids = lv.variants.map((v) => v.variant);
+  $('lifetime-coincidences').textContent = lv.coincidences.length
+    ? `Why some rows agree: ${lv.coincidences.map((why) => withVariantLabels(why, ids, ctx.variantLabels)).join('; ')}.` : '';
   const k = c.contractual;
   $('contractual').textContent = k
     ? `Read as contracts (a customer stays until their last purchase period), a shifted-beta-geometric fit gives α ${num(k.model.alpha, 3)}, β ${num(k.model.beta, 3)}: ` +
