@@ -311,8 +311,8 @@ function socialLines(s) {
   const L = ['', `social (${s.definition.formula.split(';')[0]}; saves counted: ${s.definition.params.includeSaves})`,
     `  ${t.posts} posts, ${fmt(t.engagements, 0)} engagements (likes ${fmt(t.likes, 0)}, comments ${fmt(t.comments, 0)}, shares ${fmt(t.shares, 0)}, saves ${fmt(t.saves, 0)})`,
     `  engagement rate by followers ${er(o.engagementRate.byFollowers)}, by impressions ${er(o.engagementRate.byImpressions)}, by reach ${er(o.engagementRate.byReach)}`,
-    `  followers at the end ${fmt(o.followersEnd, 0)}; engagement rate over them (total followers) ${er(o.audienceEngagementRate)}`, '', '  period      posts  engagements  rate/followers  rate/impressions  follower growth'];
-  for (const g of s.periods) L.push(`  ${g.name.padEnd(10)} ${String(g.totals.posts).padStart(6)} ${fmt(g.totals.engagements, 0).padStart(12)} ${er(g.engagementRate.byFollowers).padStart(15)} ${er(g.engagementRate.byImpressions).padStart(17)} ${(g.followerGrowth ? pct(g.followerGrowth.value) : '').padStart(16)}`);
+    `  followers at the end ${fmt(o.followersEnd, 0)}`, '', '  period      posts  engagements  rate/followers  rate/impressions  follower growth  rate/total followers'];
+  for (const g of s.periods) L.push(`  ${g.name.padEnd(10)} ${String(g.totals.posts).padStart(6)} ${fmt(g.totals.engagements, 0).padStart(12)} ${er(g.engagementRate.byFollowers).padStart(15)} ${er(g.engagementRate.byImpressions).padStart(17)} ${(g.followerGrowth ? pct(g.followerGrowth.value) : '').padStart(16)} ${er(g.audienceEngagementRate).padStart(21)}`);
   L.push(...significantLines(Kind.Social, [...s.changes, ...s.segmentChanges]));
   return L;
 }

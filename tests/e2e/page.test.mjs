@@ -454,6 +454,11 @@ test('the social, reviews, mentions and scans samples: each kind\'s view shows t
   assert.equal(s.kind, 'social');
   assert.equal(await page.textContent('[data-testid=er-followers-value]'), `${s.social.overall.engagementRate.byFollowers.value.toFixed(2)}%`);
   assert.equal(await page.locator('[data-testid=social-channels] tr').count(), s.social.byChannel.length + 1);
+  // Engagements over total followers: the last full period's (the sample's last month is partial).
+  const partial = new Set(s.partialPeriods.map((p) => p.period));
+  const lastFull = s.social.periods.filter((g) => !partial.has(g.name)).at(-1);
+  assert.equal(await page.textContent('[data-testid=er-audience-value]'), `${lastFull.audienceEngagementRate.value.toFixed(2)}%`);
+  assert.match(await page.textContent('[data-testid=er-audience]'), new RegExp(`^.*${lastFull.name}: `));
   // The delta-method interval next to the rate, and every change with its p-value.
   const er = s.social.overall.engagementRate.byFollowers.interval;
   assert.match(await page.textContent('[data-testid=er-followers]'), new RegExp(`95% interval ${er.low.toFixed(2)}%–${er.high.toFixed(2)}% \\(deltaRatio\\)`));
