@@ -115,6 +115,7 @@ function analyzeFile(file, keepChoices = false) {
   $('status').textContent = '';
   $('results').hidden = true;
   $('progress-wrap').hidden = false;
+  $('cancel').hidden = false;
   /** @type {HTMLProgressElement} */ ($('progress')).value = 0;
   $('progress-text').textContent = `Reading ${file.name ?? 'file'}…`;
   document.body.dataset.state = 'running';
@@ -140,6 +141,7 @@ function done(r, ms) {
   lastReport = r;
   /** @type {HTMLProgressElement} */ ($('progress')).value = 1;
   $('progress-text').textContent = `${count(r.input.rows)} rows in ${(ms / 1000).toFixed(2)} s`;
+  $('cancel').hidden = true;
   const layout = r.input.delimiter ? `delimiter "${r.input.delimiter}"` : r.input.format;
   $('summary').textContent = `${vocab.kindLabels[r.kind]} (${r.kindChoice.source === 'option' ? 'as chosen' : `detected: ${r.kindChoice.reason}`}) · ` +
     `${count(r.input.rows)} rows · ${r.input.encoding}, ${layout} · periods in ${r.options.timezone}`;

@@ -26,7 +26,7 @@ export function lineChart(series, labels, testid, aria, scale = {}) {
   const x = (/** @type {number} */ i) => L + (n <= 1 ? (W - L - R) / 2 : (i * (W - L - R)) / (n - 1));
   const y = (/** @type {number} */ v) => T + (H - T - B) * (1 - (v - min) / (max - min || 1));
   for (const v of scale.ticks ?? [min, (min + max) / 2, max]) {
-    chart.append(svg('line', { x1: L, x2: W - R, y1: y(v), y2: y(v), stroke: '#dde2ea' }));
+    chart.append(svg('line', { x1: L, x2: W - R, y1: y(v), y2: y(v), stroke: '#dde2ea', class: 'grid' }));
     chart.append(svg('text', { x: 4, y: y(v) + 4 }, String(Math.round(v))));
   }
   for (const { values: vs, color, n: ns } of series) {
@@ -38,7 +38,7 @@ export function lineChart(series, labels, testid, aria, scale = {}) {
     for (const [a, v, n] of pts) {
       const small = n !== undefined && n < SMALL;
       if (pts.length > 40 && !small) continue;
-      const dot = svg('circle', { cx: a, cy: y(/** @type {number} */ (v)), r: small ? 4 : 3, fill: small ? '#fff' : color, stroke: color, 'stroke-width': small ? 2 : 0, 'data-small': small ? 'true' : 'false' });
+      const dot = svg('circle', { cx: a, cy: y(/** @type {number} */ (v)), r: small ? 4 : 3, fill: small ? '#fff' : color, ...(small ? { class: 'hollow' } : {}), stroke: color, 'stroke-width': small ? 2 : 0, 'data-small': small ? 'true' : 'false' });
       if (n !== undefined) dot.append(svg('title', {}, `n = ${n}${small ? ' (small sample: read with care)' : ''}`));
       chart.append(dot);
     }

@@ -591,3 +591,25 @@ test('cancel stops a running analysis', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('dark mode: dark surfaces, text at AA contrast; the cancel button only while running', async () => {
+  const { page, errors } = await openPage();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.click('#events-sample');
+  await finished(page);
+  assert.equal(await page.locator('#cancel').isVisible(), false, 'no cancel button once done');
+  // WCAG relative luminance and contrast of an element's text on its nearest opaque background.
+  const ratios = await page.evaluate(() => {
+    const rgb = (c) => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+      .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+    const bg = (el) => { for (let e = el; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.length === 3 || c[3] === 1) return c.slice(0, 3); } return [255, 255, 255]; };
+    const contrast = (el) => { const a = lum(rgb(getComputedStyle(el).color).slice(0, 3)), b = lum(bg(el)); return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05); };
+    const pick = ['body', '.card .value', '.card .detail', '.card h3', 'th', 'td', 'button', '.privacy', 'a'];
+    return { background: lum(bg(document.body)), ...Object.fromEntries(pick.map((s) => [s, contrast(document.querySelector(s))])) };
+  });
+  assert.ok(ratios.background < 0.05, `a dark page background (luminance ${ratios.background})`);
+  for (const [sel, r] of Object.entries(ratios)) if (sel !== 'background') assert.ok(r >= 4.5, `${sel}: contrast ${r.toFixed(2)} < 4.5`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -27,7 +27,7 @@ export function render(r, ctx) {
   if (m.ces) cards.push(card('ces', label(Metric.Ces), num(m.ces.score, 2), [
     `${intervalDetail(m.ces.interval, (v) => num(v, 2)) || 'no interval'} · n = ${m.ces.responses}`,
     `${num(m.ces.easyPercent)}% easy (${m.ces.variants.easyPercent.definition.formula.replace(/ \(.*/, '')}) · ${m.ces.variants.netWithNeutral.definition.formula}: ${num(m.ces.variants.netWithNeutral.value)} pts`,
-    `scale ${m.ces.definition.params.scaleMin}–${m.ces.definition.params.scaleMax}, ${m.ces.direction}`], m.ces.smallSample));
+    `scale ${m.ces.definition.params.scaleMin}–${m.ces.definition.params.scaleMax}, ${m.ces.direction.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)}`], m.ces.smallSample));
   const rr = m.responseRate;
   if (rr) cards.push(card('response-rate', label(Metric.ResponseRate), rr.value === null ? `n/a (${rr.unavailableReason})` : num(rr.value), [
     `${intervalDetail(rr.interval) || 'no interval'} · ${rr.n} invitations`,
