@@ -50,6 +50,26 @@ export function fillTable(id, header, rows) {
   const t = $(id);
   t.replaceChildren(el('tr', {}, ...header.map((h) => el('th', { text: h }))));
   for (const row of rows) t.append(el('tr', {}, ...row.map((v) => el('td', { text: String(v ?? '') }))));
+  csvButton(t, rows.length > 0);
+}
+
+/**
+ * A "Download CSV" button after a table (one per table, hidden while it is empty): the table as
+ * shown, header first, every cell neutralised as `csvCell` does.
+ * @param {HTMLElement} t @param {boolean} shown
+ */
+function csvButton(t, shown) {
+  const id = `${t.id}-csv`;
+  let b = document.getElementById(id);
+  if (!b) {
+    b = el('button', { id, type: 'button', class: 'csv', text: 'Download CSV', 'data-testid': id });
+    b.addEventListener('click', () => {
+      const lines = [...t.querySelectorAll('tr')].map((tr) => [...tr.cells].map((c) => csvCell(c.textContent)).join(','));
+      save(`${lines.join('\n')}\n`, `${t.id}.csv`, 'text/csv');
+    });
+    (t.parentElement?.classList.contains('scroll') ? t.parentElement : t).after(b);
+  }
+  b.hidden = !shown;
 }
 
 /**
@@ -73,10 +93,10 @@ export function save(text, name, type) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** A CSV cell: quoted, and a leading = + - @ (or tab, CR) neutralised so a spreadsheet does not run it. @param {unknown} v */
+/** A CSV cell: quoted, and a leading = + - − @ (or tab, CR) neutralised so a spreadsheet does not run it. @param {unknown} v */
 export function csvCell(v) {
   let s = String(v ?? '');
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (/^[=+\-\u2212@\t\r]/.test(s)) s = `'${s}`;
   return `"${s.replace(/"/g, '""')}"`;
 }
 

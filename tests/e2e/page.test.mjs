@@ -613,3 +613,21 @@ test('dark mode: dark surfaces, text at AA contrast; the cancel button only whil
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('every table downloads as CSV, hostile cells neutralised', async () => {
+  const { page, errors } = await openPage();
+  await page.setInputFiles('#file', `${root}tests/fixtures/survey-small.csv`);
+  await finished(page);
+  // The file's first rows, as read: its formula-like comment must not run in a spreadsheet.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=preview-csv]')]);
+  assert.equal(download.suggestedFilename(), 'preview.csv');
+  const csv = readFileSync(await download.path(), 'utf8');
+  assert.ok(csv.includes(`"'=HYPERLINK(""x"")"`), csv);
+  assert.ok(!/(^|,)"[=+\-@]/m.test(csv), 'no cell starts with a formula character');
+  const rows = await page.locator('#preview tr').count();
+  assert.equal(csv.trimEnd().split('\n').length >= rows, true);
+  // Every table with rows has its button; a table of the report, too.
+  assert.equal(await page.locator('[data-testid=period-changes-csv]').isVisible(), true);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
