@@ -127,7 +127,9 @@ fn hostile_bytes_never_abort_the_instance() {
 #[wasm_bindgen_test]
 fn calculators_cross_and_refuse_bad_input() {
     let r = wasm::calculate(obj(r#"{"metric":"churnRate","lost":30,"start":200}"#)).unwrap();
-    assert_eq!(get(&r, "value").as_f64(), Some(0.15));
+    // 30 of 200 lost: 15 %, in percent as the catalogue gives churn.
+    assert_eq!(get(&r, "value").as_f64(), Some(15.0));
+    assert_eq!(get(&r, "unit").as_string().as_deref(), Some("percent"));
     let zero = wasm::calculate(obj(r#"{"metric":"arpu","revenue":5,"customers":0}"#)).unwrap();
     assert!(get(&zero, "value").is_null());
     for bad in [
