@@ -224,7 +224,6 @@ impl Analyzer {
             resolved: &inner.resolved,
             opts: &inner.opts,
             warnings: std::mem::take(&mut inner.warnings),
-            span: None,
         };
         assemble::report(*builder, ctx)
     }

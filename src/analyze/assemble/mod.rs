@@ -32,8 +32,6 @@ pub(super) struct Context<'a> {
     pub resolved: &'a Resolved,
     pub opts: &'a AnalyzeOptions,
     pub warnings: Vec<Warning>,
-    /// The first and last time of the data (`coverage`).
-    pub span: Option<(i64, i64)>,
 }
 
 impl Context<'_> {
@@ -53,32 +51,26 @@ impl Context<'_> {
                 .iter()
                 .copied()
                 .filter(|&t| t != crate::dataset::table::NO_TIME);
-            self.coverage(known.clone().min(), known.clone().max());
             let mut p = self.periodizer();
             let mut rows = [0u64; 7];
-            for t in known {
+            for t in known.clone() {
                 rows[crate::metrics::weekdays::weekday(p.local_day(t))] += 1;
             }
-            self.weekdays(rows);
+            self.coverage(known.clone().min(), known.max(), rows);
         }
         let summary = summarize(&table, skipped);
         (table, summary)
     }
 
-    /// Marks the periods that data from `first` to `last` cover only in part (`partialPeriods`).
-    fn coverage(&mut self, first: Option<i64>, last: Option<i64>) {
+    /// Marks the periods that data from `first` to `last` cover only in part (`partialPeriods`)
+    /// and gives the weekday profile of `weekday_rows` (rows per weekday, Monday first).
+    fn coverage(&mut self, first: Option<i64>, last: Option<i64>, weekday_rows: [u64; 7]) {
         if let (Some(a), Some(b)) = (first, last) {
-            self.head.partial_periods = self.periodizer().partial_periods(a, b);
-            self.span = Some((a, b));
-        }
-    }
-
-    /// The weekday profile of `rows` per weekday over the data's local days (`coverage` first).
-    fn weekdays(&mut self, rows: [u64; 7]) {
-        if let Some((a, b)) = self.span {
             let mut p = self.periodizer();
+            self.head.partial_periods = p.partial_periods(a, b);
             let (first, last) = (p.local_day(a), p.local_day(b));
-            self.head.weekday_profile = crate::metrics::weekdays::profile(rows, first, last);
+            self.head.weekday_profile =
+                crate::metrics::weekdays::profile(weekday_rows, first, last);
         }
     }
 

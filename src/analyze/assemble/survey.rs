@@ -17,8 +17,7 @@ pub(super) fn report(b: SurveyBuilder, params: &SurveyParams, mut ctx: Context<'
     // Rows the reader rejected whole (invalid JSON): read, and not kept.
     dataset.rows_skipped = ctx.rows_rejected;
     ctx.rejections.merge(data.rejections);
-    ctx.coverage(data.first_time, data.last_time);
-    ctx.weekdays(data.weekday_rows);
+    ctx.coverage(data.first_time, data.last_time, data.weekday_rows);
     let signals = ctx.signals(&results);
     let mut comparisons =
         survey_comparisons(&results.periods, &results.segments, ctx.resolved.confidence);
