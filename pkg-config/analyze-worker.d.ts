@@ -4,11 +4,22 @@
 //   const w = new Worker(new URL('engagement-metrics/worker', import.meta.url), { type: 'module' });
 //   w.onmessage = ({ data }: MessageEvent<WorkerMessage>) => { … };
 //   w.postMessage({ type: 'analyze', file, options } satisfies WorkerRequest);
-import type { AnalyzeOptions, EngagementMetricsError, Report } from './engagement_metrics.js';
+import type { AnalyzeOptions, EngagementMetricsError, Report, Schema } from './engagement_metrics.js';
 
 /** Analyse a File or Blob, read in slices of `chunkSize` bytes (default 4 MiB). */
 export interface AnalyzeRequest {
   type: 'analyze';
+  file: Blob;
+  options?: AnalyzeOptions;
+  chunkSize?: number;
+}
+
+/**
+ * Infer only the schema (kind, every column's role, type and format) from the first rows, for a
+ * person to confirm before the analysis; read in slices of `chunkSize` bytes (default 1 MiB).
+ */
+export interface InspectRequest {
+  type: 'inspect';
   file: Blob;
   options?: AnalyzeOptions;
   chunkSize?: number;
@@ -24,7 +35,7 @@ export interface ModuleRequest {
 }
 
 /** What the worker accepts. */
-export type WorkerRequest = AnalyzeRequest | ModuleRequest;
+export type WorkerRequest = AnalyzeRequest | InspectRequest | ModuleRequest;
 
 /** Posted once the wasm is compiled. */
 export interface ReadyMessage { type: 'ready'; }
@@ -32,6 +43,8 @@ export interface ReadyMessage { type: 'ready'; }
 export interface ProgressMessage { type: 'progress'; bytes: number; rows: number; total: number; }
 /** The finished report and the milliseconds the analysis took. */
 export interface ReportMessage { type: 'report'; report: Report; ms: number; }
+/** The schema of an `inspect` request; `schema.problem` says why it cannot be analysed as is. */
+export interface SchemaMessage { type: 'schema'; schema: Schema; }
 /**
  * The analysis stopped: the EngagementMetricsError's code and message. After `INTERNAL` (the
  * engine itself failed) the worker has closed: start a new one.
@@ -39,4 +52,4 @@ export interface ReportMessage { type: 'report'; report: Report; ms: number; }
 export interface ErrorMessage { type: 'error'; code: EngagementMetricsError['code']; message: string; }
 
 /** What the worker posts. */
-export type WorkerMessage = ReadyMessage | ProgressMessage | ReportMessage | ErrorMessage;
+export type WorkerMessage = ReadyMessage | ProgressMessage | ReportMessage | SchemaMessage | ErrorMessage;

@@ -5,8 +5,11 @@
 //   w.postMessage({ type: 'analyze', file, options });
 //   w.onmessage = ({ data }) => { data.type === 'progress' | 'report' | 'error' };
 //
+//   w.postMessage({ type: 'inspect', file, options });   // only the schema, from the first rows
+//
 // Messages out: { type: 'ready' } once the wasm is compiled; { type: 'progress', bytes, rows,
-// total } after every chunk; { type: 'report', report, ms }; { type: 'error', code, message }
+// total } after every chunk; { type: 'report', report, ms }; { type: 'schema', schema } (with
+// its `problem` when the file cannot be analysed as detected); { type: 'error', code, message }
 // (types: `import type { WorkerMessage, WorkerRequest } from 'engagement-metrics/worker'`).
 // An INTERNAL error means the engine itself failed (a bug; in wasm a panic or an allocation
 // failure ends the instance): the worker closes after posting it; start a new Worker.
@@ -33,8 +36,9 @@ self.onmessage = async ({ data }) => {
     posted(data.module);
     return;
   }
-  if (!data || data.type !== 'analyze') return;
-  const { file, options, chunkSize = DEFAULT_CHUNK } = data;
+  if (data?.type !== 'analyze' && data?.type !== 'inspect') return;
+  // Inspecting reads only until the sample of rows is complete: small slices.
+  const { file, options, chunkSize = data.type === 'inspect' ? 1 << 20 : DEFAULT_CHUNK } = data;
   let analyzer;
   try {
     await ready;
@@ -43,11 +47,16 @@ self.onmessage = async ({ data }) => {
     const total = file.size;
     for (let offset = 0; offset < total; offset += chunkSize) {
       const buf = await file.slice(offset, offset + chunkSize).arrayBuffer();
+      if (data.type === 'inspect') {
+        const schema = schemaAfter(analyzer, new Uint8Array(buf));
+        if (schema) return post({ type: 'schema', schema });
+        continue;
+      }
       const p = analyzer.push(new Uint8Array(buf));
       self.postMessage({ type: 'progress', bytes: p.bytes, rows: p.rows, total });
     }
-    const report = analyzer.finish();
-    self.postMessage({ type: 'report', report, ms: performance.now() - t0 });
+    if (data.type === 'inspect') post({ type: 'schema', schema: analyzer.finishSchema() });
+    else post({ type: 'report', report: analyzer.finish(), ms: performance.now() - t0 });
   } catch (thrown) {
     const e = /** @type {{ code?: string, message?: string } | undefined} */ (thrown);
     const code = thrown instanceof WebAssembly.RuntimeError ? ErrorCode.Internal : e?.code ?? ErrorCode.Internal;
@@ -57,10 +66,32 @@ self.onmessage = async ({ data }) => {
       self.close();
       return;
     }
-  }
-  try {
-    analyzer?.free();
-  } catch {
-    // freeing after a failure may itself fail; the analyzer is dropped either way
+  } finally {
+    try {
+      analyzer?.free();
+    } catch {
+      // freeing after a failure may itself fail; the analyzer is dropped either way
+    }
   }
 };
+
+/** @param {import('./analyze-worker.js').WorkerMessage} m */
+function post(m) {
+  self.postMessage(m);
+}
+
+/**
+ * Feeds one slice to an analyzer that only infers: the schema once the sample is read, or the
+ * draft schema with its problem when it cannot be settled; null while more rows are needed.
+ * @param {Analyzer} analyzer @param {Uint8Array} bytes
+ */
+function schemaAfter(analyzer, bytes) {
+  try {
+    analyzer.push(bytes);
+  } catch (e) {
+    const draft = analyzer.schema();
+    if (draft?.problem) return draft;
+    throw e;
+  }
+  return analyzer.schema();
+}

@@ -149,7 +149,8 @@ function metricLines(m, indent = '  ') {
 function headLines(r) {
   const L = [];
   const what = r.options ? `, timezone ${r.options.timezone}, by ${r.options.granularity}` : '';
-  L.push(`${r.kind} ${r.options ? 'report' : 'schema'} (${r.kindChoice.source}: ${r.kindChoice.reason}) — ${r.input.format}, ${r.input.rows} rows, ${r.input.bytes} bytes${what}`);
+  L.push(`${r.kind ?? 'no kind'} ${r.options ? 'report' : 'schema'} (${r.kindChoice.source}: ${r.kindChoice.reason}) — ${r.input.format}, ${r.input.rows} rows, ${r.input.bytes} bytes${what}`);
+  if (r.problem) L.push(`problem [${r.problem.code}]${r.problem.column ? ` in ${r.problem.column}` : ''}: ${r.problem.message}`);
   if (r.partialPeriods?.length) {
     L.push(`partial periods${r.options.includePartialPeriods ? '' : ' (left out of the tests of change and the trend flags)'}: ${r.partialPeriods.map((p) => `${p.period} (data ${p.from} to ${p.to})`).join(', ')}`);
   }
@@ -409,7 +410,14 @@ export async function inspectFile(file, options, chunkSize = 1 << 20) {
   const a = new em.Analyzer(options);
   try {
     for await (const chunk of createReadStream(file, { highWaterMark: chunkSize })) {
-      a.push(chunk);
+      try {
+        a.push(chunk);
+      } catch (e) {
+        // A schema that cannot be settled is still shown, with its problem.
+        const s = a.schema();
+        if (s?.problem) return s;
+        throw e;
+      }
       const s = a.schema();
       if (s) return s;
     }

@@ -75,6 +75,23 @@ pub struct Vocabulary {
     /// What each kind's file holds, in plain language (for menus).
     #[ts(type = "Record<Kind, string>")]
     pub kind_labels: std::collections::BTreeMap<crate::vocab::Kind, &'static str>,
+    /// The columns each kind cannot do without: every group needs a column in one of its roles.
+    #[ts(type = "Record<Kind, Role[][]>")]
+    pub kind_needs:
+        std::collections::BTreeMap<crate::vocab::Kind, &'static [&'static [crate::vocab::Role]]>,
+    /// How each value type is read and kept, in plain language.
+    #[ts(type = "Record<ValueType, string>")]
+    pub value_type_labels: std::collections::BTreeMap<crate::vocab::ValueType, &'static str>,
+    /// How dates are written (the `dateOrder` option's values), with examples.
+    #[ts(type = "Record<TimeFormat, string>")]
+    pub time_format_labels:
+        std::collections::BTreeMap<crate::ingest::time::TimeFormat, &'static str>,
+    /// Decimal marks (the `decimalMark` option's values), with examples.
+    #[ts(type = "Record<DecimalMark, string>")]
+    pub decimal_mark_labels:
+        std::collections::BTreeMap<crate::ingest::value::DecimalMark, &'static str>,
+    /// Roles several columns may have (the others go to one column at most).
+    pub shared_roles: Vec<crate::vocab::Role>,
     /// What a column in each role holds, in plain language (for role pickers).
     #[ts(type = "Record<Role, string>")]
     pub role_labels: std::collections::BTreeMap<crate::vocab::Role, &'static str>,
@@ -85,7 +102,8 @@ pub struct Vocabulary {
 
 /// The vocabulary with its labels.
 pub fn vocabulary() -> Vocabulary {
-    use crate::vocab::{Kind, Role, Variant};
+    use crate::ingest::{time::TimeFormat, value::DecimalMark};
+    use crate::vocab::{Kind, Role, ValueType, Variant};
     Vocabulary {
         kinds: crate::vocab::Kind::ALL,
         roles: crate::vocab::Role::ALL,
@@ -99,6 +117,15 @@ pub fn vocabulary() -> Vocabulary {
         units: crate::vocab::Unit::ALL,
         presets: crate::metrics::events::options::Preset::ALL,
         kind_labels: Kind::ALL.iter().map(|k| (*k, k.label())).collect(),
+        kind_needs: Kind::ALL.iter().map(|k| (*k, k.requirements())).collect(),
+        value_type_labels: ValueType::ALL.iter().map(|v| (*v, v.label())).collect(),
+        time_format_labels: TimeFormat::ALL.iter().map(|v| (*v, v.label())).collect(),
+        decimal_mark_labels: DecimalMark::ALL.iter().map(|v| (*v, v.label())).collect(),
+        shared_roles: Role::ALL
+            .iter()
+            .copied()
+            .filter(|r| !r.is_unique())
+            .collect(),
         role_labels: Role::ALL.iter().map(|r| (*r, r.label())).collect(),
         variant_labels: Variant::ALL.iter().map(|v| (*v, v.label())).collect(),
     }

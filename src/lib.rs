@@ -53,4 +53,4 @@ pub use analyze::{analyze, inspect, Analyzer, Progress};
 pub use error::{Error, Result, Warning};
 pub use options::AnalyzeOptions;
 pub use report::Report;
-pub use report::Schema;
+pub use report::{Schema, SchemaProblem};

@@ -371,7 +371,7 @@ fn inspect_reports_the_schema_from_a_prefix() {
     }
     let prefix = &text.as_bytes()[..text.len() / 2];
     let s = inspect(prefix, AnalyzeOptions::default()).unwrap();
-    assert_eq!(s.kind.name(), "events");
+    assert_eq!(s.kind.unwrap().name(), "events");
     assert_eq!(s.rows_sampled, 1000);
     let roles: Vec<&str> = s.columns.iter().map(|c| c.role.name()).collect();
     assert_eq!(
@@ -384,10 +384,72 @@ fn inspect_reports_the_schema_from_a_prefix() {
         common::options(r#"{"kind": "transactions", "columns": {"orderId": "page"}}"#),
     )
     .unwrap();
-    assert_eq!(s.kind.name(), "transactions");
+    assert_eq!(s.kind.unwrap().name(), "transactions");
     assert_eq!(s.columns[3].role.name(), "orderId");
     assert_eq!(
         s.columns[3].source,
         engagement_metrics::report::ColumnSource::Mapped
     );
+}
+
+/// A German export whose headers are not recognised: `inspect` does not fail but returns the
+/// columns as far as they were read (a day-first date, amounts with a decimal comma) and the
+/// problem `analyze` reports; naming the roles then analyses it. Total by hand:
+/// 12.50 + 1,234.00 + 7.25 = 1,253.75.
+#[test]
+fn inspect_returns_what_it_recognised_when_no_kind_fits() {
+    let file = "Kd;Tag;Wert\nA;03.01.2025;12,50\nB;04.01.2025;1.234,00\nA;15.02.2025;7,25\n";
+    let s = inspect(file.as_bytes(), AnalyzeOptions::default()).unwrap();
+    assert_eq!(s.kind, None);
+    let problem = s.problem.expect("a problem");
+    assert_eq!(problem.code.name(), "NO_METRIC_COLUMNS");
+    assert_eq!(
+        problem.message,
+        analyze(file.as_bytes(), AnalyzeOptions::default())
+            .unwrap_err()
+            .to_string()
+    );
+    let date = &s.columns[1];
+    assert_eq!(
+        (date.role.name(), date.time_format.map(|f| f.name())),
+        ("timestamp", Some("dmy"))
+    );
+    assert_eq!(s.columns.len(), 3);
+    assert_eq!(s.input.preview.len(), 3);
+
+    // The roles named, as the page's form sends them.
+    let opts = common::options(
+        r#"{"kind": "transactions", "columns": {"userId": "Kd", "timestamp": "Tag", "amount": "Wert"}}"#,
+    );
+    let s = inspect(file.as_bytes(), opts.clone()).unwrap();
+    assert_eq!(s.problem, None);
+    assert_eq!(s.columns[2].decimal_mark.map(|m| m.name()), Some("comma"));
+    let r = serde_json::to_value(analyze(file.as_bytes(), opts).unwrap()).unwrap();
+    assert_eq!(
+        r["lifetimeValue"]["inputs"]["revenue"],
+        serde_json::json!(1253.75)
+    );
+}
+
+/// A kind chosen whose columns are missing, and slash dates whose order cannot be told, are
+/// problems of the schema too: the draft names the kind and the column.
+#[test]
+fn inspect_names_a_missing_role_and_an_ambiguous_date_column() {
+    let file = "who,when,what\nx,2025-01-01,a\ny,2025-01-02,b\n";
+    let s = inspect(
+        file.as_bytes(),
+        common::options(r#"{"kind": "transactions"}"#),
+    )
+    .unwrap();
+    assert_eq!(s.kind.map(|k| k.name()), Some("transactions"));
+    assert_eq!(s.problem.unwrap().code.name(), "NO_METRIC_COLUMNS");
+
+    let file = "user,date,amount\nu1,01/02/2025,5\nu2,03/04/2025,6\n";
+    let s = inspect(file.as_bytes(), AnalyzeOptions::default()).unwrap();
+    let problem = s.problem.expect("ambiguous dates");
+    assert_eq!(problem.code.name(), "AMBIGUOUS_DATE_ORDER");
+    assert_eq!(problem.column.as_deref(), Some("date"));
+    let s = inspect(file.as_bytes(), common::options(r#"{"dateOrder": "dmy"}"#)).unwrap();
+    assert_eq!(s.problem, None);
+    assert_eq!(s.kind.map(|k| k.name()), Some("transactions"));
 }

@@ -7,7 +7,8 @@ import init, { buildInfo, catalogue, vocabulary } from './pkg/engagement_metrics
 import { $, el, fillTable, input, save, select } from './dom.js';
 import { count, metricNames } from './pkg/format.js';
 import { ErrorCode, Kind } from './pkg/vocabulary.js';
-import { renderColumns, renderDataset, renderProblems, renderSignals, renderWeekdays } from './render/common.js';
+import { renderDataset, renderProblems, renderSignals, renderWeekdays } from './render/common.js';
+import { confident, fillForm, formOptions, setUpForm } from './confirm.js';
 import * as survey from './render/survey.js';
 import * as events from './render/events.js';
 import * as transactions from './render/transactions.js';
@@ -18,6 +19,7 @@ import * as voice from './render/voice.js';
 import * as scans from './render/scans.js';
 
 /** @typedef {import('./pkg/engagement_metrics.js').Report} Report */
+/** @typedef {import('./pkg/engagement_metrics.js').Schema} Schema */
 /** @typedef {import('./pkg/engagement_metrics.js').Kind} KindName */
 /** @typedef {import('./pkg/engagement_metrics.js').AnalyzeOptions} AnalyzeOptions */
 /** @typedef {import('./pkg/analyze-worker.js').WorkerMessage} WorkerMessage */
@@ -45,6 +47,8 @@ let worker;
 let lastReport = null;
 /** @type {File | null} */
 let lastFile = null;
+/** What the form was last filled from: the file's schema, then its report. @type {Schema | Report | null} */
+let understood = null;
 /** Options the person set on the report (roles, targets, funnel, CLV…), kept across re-analyses. @type {AnalyzeOptions} */
 let chosen = {};
 
@@ -57,6 +61,7 @@ const vocab = vocabulary();
 $('build').textContent = (({ name, version, gitRevision }) => `${name} ${version} (${gitRevision})`)(buildInfo());
 select('kind-choice').replaceChildren(el('option', { value: 'auto', text: 'Detect' }),
   ...vocab.kinds.map((k) => el('option', { value: k, text: vocab.kindLabels[k] })));
+setUpForm(vocab);
 select('granularity').replaceChildren(...vocab.granularities.map((g) => el('option', { value: g, text: g, ...(g === 'month' ? { selected: true } : {}) })));
 
 /** A fresh worker; the page starts another if one dies (a fault of the engine ends its instance). */
@@ -67,11 +72,14 @@ function startWorker() {
     const m = /** @type {WorkerMessage} */ (data);
     if (m.type === 'progress') showProgress(m);
     else if (m.type === 'report') done(m.report, m.ms);
+    else if (m.type === 'schema') understand(m.schema);
     else if (m.type === 'error') {
       fail(m.code === ErrorCode.Internal
         ? `The engine failed on this file and was restarted [${m.code}]: ${m.message}. Please report it with the file if you can share it.`
         : `${m.message} [${m.code}]`);
       if (m.code === ErrorCode.Internal) restartWorker();
+      // A problem with the columns or their formats: the form opens with it marked.
+      else if (understood && SCHEMA_ERRORS.has(m.code)) askAboutColumns({ code: m.code, message: m.message });
     }
   };
   worker.onerror = (e) => {
@@ -107,6 +115,50 @@ function rerun(patch, analyse = true) {
   if (analyse && lastFile) analyzeFile(lastFile, true);
 }
 
+/** Errors the columns form can resolve (a role, the kind, the date order). */
+/** @type {Set<string>} */
+const SCHEMA_ERRORS = new Set([ErrorCode.NoMetricColumns, ErrorCode.AmbiguousDateOrder, ErrorCode.ColumnNotFound]);
+
+/**
+ * Reads how the engine understands a new file (its schema, from the first rows) before any
+ * analysis: a confident detection is analysed at once, any other opens the columns form.
+ * @param {File} file
+ */
+function inspectFile(file, keepChoices = false) {
+  if (!keepChoices) {
+    chosen = {};
+    for (const id of ['date-order', 'decimal-mark']) select(id).value = '';
+    select('kind-choice').value = 'auto';
+  }
+  lastFile = file;
+  lastReport = null;
+  $('error').hidden = true;
+  $('results').hidden = true;
+  $('status').textContent = `Reading the columns of ${file.name ?? 'the file'}…`;
+  document.body.dataset.state = 'inspecting';
+  worker.postMessage({ type: 'inspect', file, options: options() });
+}
+
+/** @param {Schema} s */
+function understand(s) {
+  understood = s;
+  if (confident(s, vocab) && lastFile) {
+    fillForm(s, vocab, { open: false, analysed: false });
+    analyzeFile(lastFile, true);
+  } else askAboutColumns(s.problem ?? null);
+}
+
+/** Opens the columns form (with the problem marked, if any) and waits for the person. @param {{ code: string, message: string, column?: string } | null} problem */
+function askAboutColumns(problem) {
+  if (!understood) return;
+  fillForm(understood, vocab, { problem, open: true, analysed: lastReport !== null });
+  $('progress-wrap').hidden = true;
+  $('error').hidden = true;
+  $('status').textContent = problem ? 'This file needs your help: check its columns, then analyse.' : 'Check the columns as recognised, then analyse.';
+  document.body.dataset.state = 'confirm';
+  $(problem ? 'confirm-problem' : 'confirm-summary').focus();
+}
+
 /** @param {File} file */
 function analyzeFile(file, keepChoices = false) {
   if (!keepChoices) chosen = {};
@@ -139,6 +191,8 @@ function fail(message) {
 /** @param {Report} r @param {number} ms */
 function done(r, ms) {
   lastReport = r;
+  understood = r;
+  fillForm(r, vocab, { open: false, analysed: true });
   /** @type {HTMLProgressElement} */ ($('progress')).value = 1;
   $('progress-text').textContent = `${count(r.input.rows)} rows in ${(ms / 1000).toFixed(2)} s`;
   $('cancel').hidden = true;
@@ -155,7 +209,6 @@ function done(r, ms) {
   if (signals) renderSignals(r, ctx);
   renderWeekdays(r, ctx);
   renderDataset(r, ctx);
-  renderColumns(r, ctx);
   renderProblems(r);
   fillTable('preview', r.input.header, r.input.preview);
   markPartialPeriods(r);
@@ -194,11 +247,11 @@ function openFiles(list) {
     const b = el('button', { type: 'button', text: f.name, 'aria-pressed': String(i === 0) });
     b.addEventListener('click', () => {
       for (const other of nav.querySelectorAll('button')) other.setAttribute('aria-pressed', String(other === b));
-      analyzeFile(f);
+      inspectFile(f);
     });
     return b;
   }));
-  analyzeFile(files[0]);
+  inspectFile(files[0]);
 }
 
 input('file').addEventListener('change', () => {
@@ -216,10 +269,15 @@ window.addEventListener('drop', (e) => {
   drop.classList.remove('over');
   openFiles(e.dataTransfer?.files);
 });
-// Every option re-analyses the file in memory.
-for (const id of ['kind-choice', 'timezone', 'granularity', 'include-partial']) {
+// Every option re-analyses the file in memory; another kind is first read again.
+for (const id of ['timezone', 'granularity', 'include-partial']) {
   $(id).addEventListener('change', () => { if (lastFile) analyzeFile(lastFile, true); });
 }
+select('kind-choice').addEventListener('change', () => { if (lastFile) inspectFile(lastFile, true); });
+$('confirm-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  rerun(formOptions(vocab));
+});
 $('cancel').addEventListener('click', () => {
   restartWorker();
   $('progress-wrap').hidden = true;

@@ -72,23 +72,25 @@ const REQUIREMENTS: [Requirement; 9] = [
 impl Kind {
     /// The roles this kind cannot do without, as text for error messages.
     pub fn requirement_text(self) -> String {
-        let req = REQUIREMENTS.iter().find(|r| r.kind == self);
-        req.map(|r| {
-            r.groups
-                .iter()
-                .map(|g| g.iter().map(|x| x.name()).collect::<Vec<_>>().join(" or "))
-                .collect::<Vec<_>>()
-                .join(" + ")
-        })
-        .unwrap_or_default()
+        self.requirements()
+            .iter()
+            .map(|g| g.iter().map(|x| x.name()).collect::<Vec<_>>().join(" or "))
+            .collect::<Vec<_>>()
+            .join(" + ")
+    }
+
+    /// The roles this kind cannot do without: every group needs a column in one of its roles.
+    pub fn requirements(self) -> &'static [&'static [Role]] {
+        REQUIREMENTS
+            .iter()
+            .find(|r| r.kind == self)
+            .map_or(&[], |r| r.groups)
     }
 
     /// True when the roles present meet this kind's requirements.
     pub fn satisfied_by(self, roles: &[Role]) -> bool {
-        REQUIREMENTS
-            .iter()
-            .find(|r| r.kind == self)
-            .is_some_and(|r| r.groups.iter().all(|g| g.iter().any(|x| roles.contains(x))))
+        let groups = self.requirements();
+        !groups.is_empty() && groups.iter().all(|g| g.iter().any(|x| roles.contains(x)))
     }
 }
 

@@ -16,8 +16,8 @@ use crate::ingest::{ChunkReader, Format, Record};
 use crate::metrics::survey::groups::SurveyParams;
 use crate::options::{AnalyzeOptions, Resolved};
 use crate::report::{
-    ColumnInfo, ColumnSource, EffectiveOptions, InputSummary, KindChoice, Report, ReportHead,
-    Schema, ENGINE,
+    ColumnInfo, ColumnSource, EffectiveOptions, InputSummary, KindChoice, KindSource, Report,
+    ReportHead, Schema, SchemaProblem, ENGINE,
 };
 use crate::vocab::{Kind, Role, WarningCode};
 
@@ -73,6 +73,9 @@ struct Inner {
     warned_columns: Vec<usize>,
     /// Columns that also fit a one-column role another column took (candidates for a breakdown).
     second_candidates: Vec<usize>,
+    /// Why the schema could not be settled, with the kind as far as it was known: `inspect`
+    /// then returns the columns as recognised instead of failing.
+    problem: Option<(Option<Kind>, SchemaProblem)>,
 }
 
 /// Streaming analyzer. Feed byte chunks of any size with [`Analyzer::push`], then call
@@ -105,6 +108,7 @@ impl Analyzer {
                 warnings,
                 warned_columns: Default::default(),
                 second_candidates: Default::default(),
+                problem: None,
             },
             finished: false,
         })
@@ -137,10 +141,29 @@ impl Analyzer {
 
     /// The inferred schema, once known (see [`Analyzer::schema_ready`]).
     pub fn schema(&self) -> Option<Schema> {
-        let (kind, choice) = self.inner.kind.clone()?;
+        let (kind, choice, problem) = match (&self.inner.kind, &self.inner.problem) {
+            (Some((k, c)), _) => (Some(*k), c.clone(), None),
+            (None, Some((k, p))) => (
+                *k,
+                KindChoice {
+                    source: if self.inner.resolved.kind.is_some() {
+                        KindSource::Option
+                    } else {
+                        KindSource::Detected
+                    },
+                    reason: match k {
+                        Some(_) => "its columns are not all recognised".to_string(),
+                        None => "no kind fits the columns recognised".to_string(),
+                    },
+                },
+                Some(p.clone()),
+            ),
+            (None, None) => return None,
+        };
         Some(Schema {
             kind,
             kind_choice: choice,
+            problem,
             input: self.input_summary(),
             columns: self.inner.columns.clone(),
             rows_sampled: self.inner.sampled,
@@ -166,12 +189,24 @@ impl Analyzer {
         }
     }
 
-    /// Ends the input without building the report: infers the schema from what was read.
+    /// Ends the input without building the report: infers the schema from what was read. When
+    /// the schema cannot be settled (no kind fits, a role is missing, dates are ambiguous) it
+    /// is still returned, with its `problem`.
     pub fn finish_schema(&mut self) -> Result<Schema> {
-        if !self.schema_ready() {
-            self.end_input()?;
+        if !self.schema_ready() && !self.finished {
+            if let Err(e) = self.end_input() {
+                return self.schema_despite(e);
+            }
         }
         self.schema().ok_or(Error::EmptyInput)
+    }
+
+    /// The draft schema when `e` is a problem of the schema itself, else `e`.
+    fn schema_despite(&self, e: Error) -> Result<Schema> {
+        match (&self.inner.problem, self.schema()) {
+            (Some(_), Some(s)) => Ok(s),
+            _ => Err(e),
+        }
     }
 
     fn end_input(&mut self) -> Result<()> {
@@ -315,7 +350,9 @@ pub fn analyze(bytes: &[u8], opts: AnalyzeOptions) -> Result<Report> {
 pub fn inspect(bytes: &[u8], opts: AnalyzeOptions) -> Result<Schema> {
     let mut a = Analyzer::new(opts)?;
     for chunk in bytes.chunks(1 << 16) {
-        a.push(chunk)?;
+        if let Err(e) = a.push(chunk) {
+            return a.schema_despite(e);
+        }
         if a.schema_ready() {
             return a.finish_schema();
         }

@@ -13,7 +13,7 @@ use crate::ingest::value::{is_blank, parse_number, DecimalMark};
 use crate::ingest::Record;
 use crate::metrics::survey::groups::SurveyParams;
 use crate::period::Periodizer;
-use crate::report::{ColumnInfo, ColumnSource, KindChoice, KindSource};
+use crate::report::{ColumnInfo, ColumnSource, KindChoice, KindSource, SchemaProblem};
 use crate::vocab::{Kind, Role, ValueType, WarningCode};
 
 impl Inner {
@@ -219,7 +219,32 @@ impl Inner {
 
     /// Infers roles and kind over the sample, applies the explicit mapping, builds the
     /// dataset and replays the sample into it.
+    /// Settles the schema from the sample and replays it. When that fails on the schema itself,
+    /// the columns as recognised and the problem are kept for `inspect`.
     pub(super) fn start_streaming(&mut self) -> Result<()> {
+        let mut kind = self.resolved.kind;
+        let r = self.settle_schema(&mut kind);
+        if let Err(e) = &r {
+            let column = match e {
+                Error::AmbiguousDateOrder { column, .. } => Some(column.clone()),
+                _ => None,
+            };
+            if matches!(
+                e,
+                Error::NoMetricColumns { .. } | Error::AmbiguousDateOrder { .. }
+            ) {
+                let problem = SchemaProblem {
+                    code: e.code(),
+                    message: e.to_string(),
+                    column,
+                };
+                self.problem = Some((kind, problem));
+            }
+        }
+        r
+    }
+
+    fn settle_schema(&mut self, settled: &mut Option<Kind>) -> Result<()> {
         let Stage::Sampling(sample) = std::mem::replace(&mut self.stage, Stage::Failed) else {
             return Ok(());
         };
@@ -237,6 +262,7 @@ impl Inner {
         let mut generic = explicit.clone();
         self.detect_roles(&mut generic, explicit_segments, &profiles, guess_role);
         let found: Vec<Role> = generic.iter().flatten().map(|a| a.role).collect();
+        self.columns = self.draft_columns(&generic, &profiles);
         let (kind, choice) = match self.resolved.kind {
             Some(k) => (
                 k,
@@ -256,9 +282,11 @@ impl Inner {
                 None => return Err(self.no_kind(&found)),
             },
         };
+        *settled = Some(kind);
         let mut roles = if kind == Kind::Survey {
             let mut r = explicit;
             self.detect_roles(&mut r, explicit_segments, &profiles, guess_survey_role);
+            self.columns = self.draft_columns(&r, &profiles);
             r
         } else {
             generic
@@ -373,6 +401,40 @@ impl Inner {
                 needs.join("; ")
             ),
         }
+    }
+
+    /// The columns as recognised before the schema is settled: every column with its role (or
+    /// ignored) and, where its values tell, its date order and decimal mark.
+    fn draft_columns(
+        &self,
+        roles: &[Option<Assigned>],
+        profiles: &[ColumnProfile],
+    ) -> Vec<ColumnInfo> {
+        roles
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let a = r.clone().unwrap_or(Assigned {
+                    role: Role::Ignored,
+                    source: ColumnSource::Detected,
+                    confidence: 0.5,
+                    reason: "no role recognised".to_string(),
+                });
+                let mut ci = self.column_info(i, &a);
+                match a.role.value_type() {
+                    ValueType::Time => ci.time_format = self.time_format_of(i, &profiles[i]).ok(),
+                    ValueType::Amount | ValueType::Count | ValueType::Score => {
+                        ci.decimal_mark = Some(
+                            self.resolved
+                                .decimal_mark
+                                .unwrap_or_else(|| profiles[i].decimal.decide()),
+                        )
+                    }
+                    _ => {}
+                }
+                ci
+            })
+            .collect()
     }
 
     fn column_info(&self, i: usize, a: &Assigned) -> ColumnInfo {

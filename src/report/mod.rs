@@ -110,13 +110,35 @@ pub struct KindChoice {
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Schema {
-    pub kind: Kind,
+    /// The kind, or null when no kind fits the columns found (see `problem`).
+    #[ts(type = "Kind | null")]
+    pub kind: Option<Kind>,
     pub kind_choice: KindChoice,
+    /// Why the file cannot be analysed as detected (no kind fits, a kind's columns are missing,
+    /// dates whose order cannot be told): the columns are still given, as far as they were
+    /// recognised, so a person can name the missing roles or options and analyse. Null when
+    /// the schema is complete.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<SchemaProblem>,
     pub input: InputSummary,
     pub columns: Vec<ColumnInfo>,
     /// Rows the inference looked at.
     pub rows_sampled: u64,
     pub warnings: Vec<Warning>,
+}
+
+/// What keeps an inspected file from being analysed as detected.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SchemaProblem {
+    /// The error `analyze` gives for this file with these options.
+    pub code: crate::error::ErrorCode,
+    pub message: String,
+    /// The header of the column the problem is in, when it is one column's.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
 }
 
 /// The options in force, defaults filled in.

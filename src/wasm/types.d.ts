@@ -2415,8 +2415,18 @@ export type ScansBody = {
  * The inferred schema of a file: what `inspect` returns, for the user to confirm.
  */
 export type Schema = {
-  kind: Kind;
+  /**
+   * The kind, or null when no kind fits the columns found (see `problem`).
+   */
+  kind: Kind | null;
   kindChoice: KindChoice;
+  /**
+   * Why the file cannot be analysed as detected (no kind fits, a kind's columns are missing,
+   * dates whose order cannot be told): the columns are still given, as far as they were
+   * recognised, so a person can name the missing roles or options and analyse. Null when
+   * the schema is complete.
+   */
+  problem?: SchemaProblem;
   input: InputSummary;
   columns: Array<ColumnInfo>;
   /**
@@ -2424,6 +2434,21 @@ export type Schema = {
    */
   rowsSampled: number;
   warnings: Array<Warning>;
+};
+
+/**
+ * What keeps an inspected file from being analysed as detected.
+ */
+export type SchemaProblem = {
+  /**
+   * The error `analyze` gives for this file with these options.
+   */
+  code: ErrorCode;
+  message: string;
+  /**
+   * The header of the column the problem is in, when it is one column's.
+   */
+  column?: string;
 };
 
 /**
@@ -2946,6 +2971,26 @@ export type Vocabulary = {
    * What each kind's file holds, in plain language (for menus).
    */
   kindLabels: Record<Kind, string>;
+  /**
+   * The columns each kind cannot do without: every group needs a column in one of its roles.
+   */
+  kindNeeds: Record<Kind, Role[][]>;
+  /**
+   * How each value type is read and kept, in plain language.
+   */
+  valueTypeLabels: Record<ValueType, string>;
+  /**
+   * How dates are written (the `dateOrder` option's values), with examples.
+   */
+  timeFormatLabels: Record<TimeFormat, string>;
+  /**
+   * Decimal marks (the `decimalMark` option's values), with examples.
+   */
+  decimalMarkLabels: Record<DecimalMark, string>;
+  /**
+   * Roles several columns may have (the others go to one column at most).
+   */
+  sharedRoles: Array<Role>;
   /**
    * What a column in each role holds, in plain language (for role pickers).
    */

@@ -8,6 +8,7 @@ import { generate } from '../../benches/gen-survey.mjs';
 import { generateKind } from '../../benches/gen-kinds.mjs';
 import { servedBrowser } from './chromium.mjs';
 import * as em from '../../pkg/node/index.mjs';
+import { Kind, Role } from '../../pkg/web/vocabulary.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 // The p column of a change: empty when its groups are too small for the test.
@@ -150,9 +151,12 @@ test('an events JSON file: kind detected, typed columns shown, roles editable an
   // Rejections: the nested value, the non-object and the row without a time, with their rows.
   const rejected = await page.textContent('[data-testid=rejected]');
   for (const want of ['NESTED_VALUE', 'INVALID_JSON', 'MISSING_REQUIRED']) assert.match(rejected, new RegExp(want));
-  // Leave out the page column and re-run: it is no longer stored.
+  // The roles are one click away in the columns form: leave out the page column and analyse
+  // again; it is no longer stored.
+  assert.equal(await page.locator('#confirm').getAttribute('open'), null);
+  await page.click('#confirm-summary');
   await page.selectOption('[data-testid=columns] select[data-header="page"]', 'ignored');
-  await page.click('#reanalyse');
+  await page.click('#analyse');
   await page.waitForFunction(() => document.body.dataset.state === 'running' || document.querySelectorAll('[data-testid=dataset-columns] tr').length === 4);
   await finished(page);
   const after = await page.locator('[data-testid=dataset-columns] td:first-child').allTextContents();
@@ -182,6 +186,48 @@ test('a semicolon file with decimal commas and day-first dates reads as transact
   assert.equal(csv[0], ['customer', 'recencyDays', 'frequency', 'monetary', 'r', 'f', 'm', 'segment'].map((v) => `"${v}"`).join(','));
   assert.equal(csv.length, want.rfm.customers.length + 1);
   assert.ok(csv.includes(want.rfm.customers.map((c) => [c.customer, c.recencyDays, c.frequency, c.monetary, c.r, c.f, c.m, c.segment].map((v) => `"${v}"`).join(',')).find((l) => l.startsWith('"c1"'))));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a German export nothing recognises: the form opens with the problem, the roles named there give the right total', async () => {
+  const { page, errors } = await openPage();
+  const file = `${root}tests/fixtures/german-export.csv`;
+  await page.setInputFiles('#file', file);
+  await page.waitForFunction(() => document.body.dataset.state === 'confirm');
+  // No dead end: the form is open, says what is wrong in words, and nothing was analysed.
+  assert.equal(await page.locator('#confirm').getAttribute('open'), '');
+  assert.match(await page.textContent('[data-testid=confirm-problem]'), /did not match any kind of file\. Choose the kind/);
+  assert.ok(await page.locator('#results').isHidden());
+  assert.ok(await page.locator('#error').isHidden());
+  // What the engine did recognise is shown: the day-first dates, the branch as a breakdown,
+  // sample values as written in the file.
+  const rows = await page.locator('[data-testid=columns] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.cells].map((c) => c.textContent)));
+  const labels = em.vocabulary();
+  const date = rows.find((r) => r[0] === 'Belegdatum');
+  assert.equal(date[2], labels.valueTypeLabels.time);
+  assert.equal(date[3], labels.timeFormatLabels.dmy);
+  assert.equal(rows.find((r) => r[0] === 'Wert')[4], '12,50 · 1.234,00 · 7,25');
+  // Orders, and the three columns they need.
+  await page.selectOption('#kind-choice', Kind.Transactions);
+  await page.waitForFunction(() => document.body.dataset.state === 'confirm');
+  assert.match(await page.textContent('[data-testid=confirm-needs]'), /still missing/);
+  await page.selectOption('[data-testid=columns] select[data-header="Kd-Nr"]', Role.UserId);
+  await page.selectOption('[data-testid=columns] select[data-header="Wert"]', Role.Amount);
+  assert.match(await page.textContent('[data-testid=confirm-needs]'), /every one is there/);
+  await page.click('#analyse');
+  await finished(page);
+  assert.equal(await page.evaluate(() => document.body.dataset.state), 'done', await page.textContent('#error'));
+  // By hand: January 12,50 + 1.234,00 = 1,246.50; February 7,25 + 99,90 = 107.15; March
+  // 0,35 + 2.000,00 = 2,000.35; 3,354.00 in all. The engine's figures for the same options agree.
+  const rev = await page.locator('[data-testid=revenue] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [tr.cells[0].textContent, tr.cells[8].textContent]));
+  assert.deepEqual(rev, [['2025-01', '1246.50'], ['2025-02', '107.15'], ['2025-03', '2000.35']]);
+  const want = em.analyze(readFileSync(file), { kind: Kind.Transactions, columns: { userId: 'Kd-Nr', timestamp: 'Belegdatum', amount: 'Wert' } });
+  assert.equal(want.lifetimeValue.inputs.revenue, 3354);
+  assert.deepEqual(rev.map((r) => r[1]), want.revenue.periods.map((p) => p.revenue.toFixed(2)));
+  // After the analysis the form is closed, one click away, and remembers the roles chosen.
+  assert.equal(await page.locator('#confirm').getAttribute('open'), null);
+  assert.match(await page.textContent('#confirm-summary'), /read as Orders/);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -545,7 +591,7 @@ test('options re-analyse the file in memory; the same file picked again and two 
   await finished(page);
   const months = await page.locator('[data-testid=period-table] tr').count();
   // A period change alone re-analyses: no file picked again, no button.
-  await page.locator('details summary').first().click();
+  await page.click('#options summary');
   await page.selectOption('#granularity', 'quarter');
   await page.waitForFunction((n) => document.body.dataset.state === 'done'
     && document.querySelectorAll('[data-testid=period-table] tr').length !== n, months);

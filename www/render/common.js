@@ -3,7 +3,7 @@
 // what was read (dataset), the columns and their roles, the problems found in the file.
 import { $, el, fillTable } from '../dom.js';
 import { count, difference, num, percentValue, signed } from '../pkg/format.js';
-import { Baseline, Metric, Role } from '../pkg/vocabulary.js';
+import { Baseline, Metric } from '../pkg/vocabulary.js';
 
 /** @typedef {import('../pkg/engagement_metrics.js').Report} Report */
 /** @typedef {import('../pkg/engagement_metrics.js').AnalyzeOptions} AnalyzeOptions */
@@ -95,40 +95,6 @@ export function renderWeekdays(r, ctx) {
   $('weekday-definition').textContent = `${w.definition.formula}.`;
   fillTable('weekday-profile', ['Weekday', 'Dates', 'Rows', 'Per date', 'Share', 'Index'],
     w.weekdays.map((d) => [d.weekday, d.days, count(d.rows), num(d.perDay, 1), percentValue(d.share, 1), num(d.index, 2)]));
-}
-
-/**
- * The columns with their detected roles, each a menu of every role (labels from the
- * vocabulary); "Re-analyse" sends the chosen roles.
- * @param {Report} r @param {Context} ctx
- */
-export function renderColumns(r, ctx) {
-  const t = $('columns');
-  t.replaceChildren(el('tr', {}, ...['Column', 'Used as', 'Kept as', 'How', 'Why'].map((h) => el('th', { text: h }))));
-  const roles = /** @type {RoleName[]} */ (Object.keys(ctx.roleLabels));
-  for (const c of r.columns) {
-    const sel = el('select', { 'data-header': c.header, 'aria-label': `Role of ${c.header}` });
-    for (const role of roles) {
-      const o = el('option', { value: role, text: ctx.roleLabels[role] });
-      if (role === c.role) o.selected = true;
-      sel.append(o);
-    }
-    t.append(el('tr', {}, el('td', { text: c.header }), el('td', {}, sel), el('td', { text: c.valueType }),
-      el('td', { text: c.source === 'mapped' ? 'as chosen' : `detected (${c.confidence})` }), el('td', { text: c.reason })));
-  }
-  $('reanalyse').onclick = () => {
-    /** @type {Record<string, string>} */
-    const columns = {};
-    /** @type {string[]} */
-    const segments = [], ignore = [];
-    for (const sel of t.querySelectorAll('select')) {
-      const role = sel.value, header = sel.dataset.header ?? '';
-      if (role === Role.Segment) segments.push(header);
-      else if (role === Role.Ignored) ignore.push(header);
-      else columns[role] = header;
-    }
-    ctx.rerun({ columns, segments, ignore });
-  };
 }
 
 /** Rejected values with examples, and the warnings. @param {Report} r */
