@@ -75,6 +75,14 @@ for (const colorScheme of ['light', 'dark']) {
     }
     // Every kind's view was checked (reviews and mentions share one).
     assert.ok(kinds.size >= 8, `views seen: ${[...kinds]}`);
+    // Two files at once (one button each), the first unreadable: the error and the file list.
+    await page.evaluate(() => { document.body.dataset.state = ''; });
+    await page.setInputFiles('#file', [
+      { name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') },
+      { name: 'other.csv', mimeType: 'text/csv', buffer: Buffer.from('nps\n9\n') },
+    ]);
+    await page.waitForFunction(() => document.body.dataset.state === 'error');
+    await record('two files, an error');
     await page.close();
     const calc = await openPage('/calculators.html');
     await calc.page.emulateMedia({ colorScheme });
