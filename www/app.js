@@ -4,7 +4,7 @@
 // Labels come from the engine's catalogue and vocabulary; every string from the file is set as
 // text, never as HTML.
 import init, { buildInfo, catalogue, vocabulary } from './pkg/engagement_metrics.js';
-import { $, el, fillTable, input, save, select } from './dom.js';
+import { $, el, fillTable, input, keyboardScroll, save, select } from './dom.js';
 import { count, metricNames } from './pkg/format.js';
 import { ErrorCode, Kind } from './pkg/vocabulary.js';
 import { renderDataset, renderProblems, renderSignals, renderWeekdays } from './render/common.js';
@@ -125,6 +125,7 @@ const SCHEMA_ERRORS = new Set([ErrorCode.NoMetricColumns, ErrorCode.AmbiguousDat
  * @param {File} file
  */
 function inspectFile(file, keepChoices = false) {
+  newFile = !keepChoices;
   if (!keepChoices) {
     chosen = {};
     for (const id of ['date-order', 'decimal-mark']) select(id).value = '';
@@ -158,13 +159,24 @@ function askAboutColumns(problem) {
   document.body.dataset.state = 'confirm';
   $(problem ? 'confirm-problem' : 'confirm-summary').focus();
 }
+/**
+ * Whether the report takes the focus when it arrives: after a new file, or when the control
+ * that started a re-analysis went away with the report (not while one changes an option).
+ */
+let focusResults = false;
+/** A new file is being read for its columns (its report will take the focus). */
+let newFile = false;
 
 /** @param {File} file */
 function analyzeFile(file, keepChoices = false) {
   if (!keepChoices) chosen = {};
   lastFile = file;
+  // A new file (read for its columns first) or the columns form's button: the report takes it.
+  focusResults = !keepChoices || newFile || $('results').contains(document.activeElement) || $('confirm').contains(document.activeElement);
+  newFile = false;
   $('error').hidden = true;
-  $('status').textContent = '';
+  // The page's one polite live region: what is running, then what is ready.
+  $('status').textContent = `Analysing ${file.name ?? 'the file'}…`;
   $('results').hidden = true;
   $('progress-wrap').hidden = false;
   $('cancel').hidden = false;
@@ -183,6 +195,7 @@ function showProgress({ bytes, rows, total }) {
 /** @param {string} message */
 function fail(message) {
   $('progress-wrap').hidden = true;
+  $('status').textContent = '';
   $('error').hidden = false;
   $('error').textContent = message;
   document.body.dataset.state = 'error';
@@ -196,6 +209,8 @@ function done(r, ms) {
   /** @type {HTMLProgressElement} */ ($('progress')).value = 1;
   $('progress-text').textContent = `${count(r.input.rows)} rows in ${(ms / 1000).toFixed(2)} s`;
   $('cancel').hidden = true;
+  // The status line says it is done (and how long it took); the full bar would only repeat it.
+  $('progress-wrap').hidden = true;
   const layout = r.input.delimiter ? `delimiter "${r.input.delimiter}"` : r.input.format;
   $('summary').textContent = `${vocab.kindLabels[r.kind]} (${r.kindChoice.source === 'option' ? 'as chosen' : `detected: ${r.kindChoice.reason}`}) · ` +
     `${count(r.input.rows)} rows · ${r.input.encoding}, ${layout} · periods in ${r.options.timezone}`;
@@ -213,6 +228,11 @@ function done(r, ms) {
   fillTable('preview', r.input.header, r.input.preview);
   markPartialPeriods(r);
   $('results').hidden = false;
+  $('results-title').textContent = `Report on ${lastFile?.name ?? 'the file'}`;
+  $('status').textContent = `Report ready: ${count(r.input.rows)} rows in ${(ms / 1000).toFixed(2)} s.`;
+  keyboardScroll($('results'));
+  const focusHere = focusResults || document.activeElement === document.body || document.activeElement === null;
+  if (focusHere) $('results-title').focus();
   document.body.dataset.state = 'done';
 }
 

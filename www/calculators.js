@@ -5,16 +5,36 @@ import init, { calculate, calculators } from './pkg/engagement_metrics.js';
 import { $, el } from './dom.js';
 import { calculated as show, percent } from './pkg/format.js';
 
-// Details: the bounds of the value's interval in the value's unit (a difference of means on its
-// own scale, an A/B lift as a percentage), relative lifts (fractions) as percentages, p-values
-// to 4 places, flags as yes/no.
-const detail = (k, v, unit) => {
-  if (k === 'significant') return `significant: ${v ? 'yes' : 'no'}`;
-  if (/^(interval|difference)(Low|High)$/.test(k)) return `${k} ${show(v, unit)}`;
-  if (/^relative(Low|High)$|^relativeLift$/.test(k)) return `${k} ${percent(v, 2)}`;
-  if (k === 'pValue') return `p ${v.toFixed(4)}`;
-  return `${k} ${Number.isInteger(v) ? v.toLocaleString('en') : v.toFixed(4)}`;
-};
+// Details in words, not the engine's field names: an interval's bounds together, at the
+// calculator's confidence, in the value's unit (a difference of means on its own scale, an A/B
+// lift as a percentage); relative lifts (fractions) as percentages; p-values to 4 places; flags
+// as yes/no; any other field by its name in words ("logLikelihood" is "log likelihood").
+const WORDS = { n: 'n =', responses: 'n =', pValue: 'p =', alpha: 'α', beta: 'β', pAlive: 'P(alive)', df: 'degrees of freedom', t: 't =' };
+const words = (k) => WORDS[k] ?? k.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
+/** @param {Record<string, number | boolean>} details @param {import('./pkg/engagement_metrics.js').Unit} unit @param {number} confidence */
+function describe(details, unit, confidence) {
+  const rest = { ...details };
+  const level = `${Number.isFinite(confidence) && confidence > 0 && confidence < 1 ? +(100 * confidence).toFixed(2) : 95}%`;
+  const out = [];
+  /** @param {string} low @param {string} high @param {string} what @param {(v: number) => string} f */
+  const bounds = (low, high, what, f) => {
+    if (!(low in rest && high in rest)) return;
+    out.push(`${level} interval${what} ${f(Number(rest[low]))} to ${f(Number(rest[high]))}`);
+    delete rest[low];
+    delete rest[high];
+  };
+  bounds('intervalLow', 'intervalHigh', '', (v) => show(v, unit));
+  bounds('differenceLow', 'differenceHigh', ' of the difference', (v) => show(v, unit));
+  bounds('relativeLow', 'relativeHigh', ' of the relative lift', (v) => percent(v, 2));
+  for (const [k, v] of Object.entries(rest)) {
+    if (typeof v === 'boolean' || k === 'significant') out.push(`${words(k)}: ${v ? 'yes' : 'no'}`);
+    else if (k === 'marginOfError') out.push(`margin of error ±${show(v, unit)}`);
+    else if (k === 'relativeLift') out.push(`relative lift ${percent(v, 2)}`);
+    else if (k === 'pValue') out.push(`p = ${v.toFixed(4)}`);
+    else out.push(`${words(k)} ${Number.isInteger(v) ? v.toLocaleString('en') : v.toFixed(4)}`);
+  }
+  return out.join(' · ');
+}
 const CAUTION = 'Decide the sample size before the test and read the result once it is reached: checking repeatedly and stopping at the first significant result inflates false positives.';
 
 /** @returns {import('./pkg/engagement_metrics.js').Calculation} */
@@ -41,7 +61,8 @@ function run(spec, form, out) {
     el('strong', { 'data-testid': `${spec.metric}-value`, text: r.value === null ? 'not available' : show(r.value, r.unit, r.metric) }),
     r.value === null ? ` — ${r.unavailableReason}` : ''));
   const details = Object.entries(r.details);
-  if (details.length) out.append(el('p', { class: 'detail', 'data-testid': `${spec.metric}-details`, text: details.map(([k, v]) => detail(k, v, r.unit)).join(' · ') }));
+  const confidence = form.elements.confidence ? Number(form.elements.confidence.value) : NaN;
+  if (details.length) out.append(el('p', { class: 'detail', 'data-testid': `${spec.metric}-details`, text: describe(r.details, r.unit, confidence) }));
   if (r.series) out.append(el('p', { class: 'detail', text: `projected share still subscribed: ${r.series.map((v) => `${(100 * v).toFixed(1)}%`).join(', ')}` }));
 }
 
@@ -74,7 +95,7 @@ for (const spec of calculators()) {
     const value = shared?.get('metric') === spec.metric && shared.has(i.name) ? shared.get(i.name) : i.example;
     const input = el('input', { name: i.name, inputmode: 'decimal', autocomplete: 'off' });
     input.value = value ?? '';
-    form.append(el('label', {}, el('span', { text: i.label }), input));
+    form.append(el('label', i.kind === 'numbers' ? { class: 'list' } : {}, el('span', { text: i.label }), input));
   }
   const out = el('div', { class: 'output', 'aria-live': 'polite' });
   form.append(out);

@@ -86,10 +86,26 @@ export function heatmap(id, sizeLabel, rows, rgb = '35, 87, 198') {
       const a = Math.min(1, Math.max(0, v ?? 0));
       const iv = intervals?.[k];
       const td = el('td', { class: 'heat', text: percent(v), title: iv ? `${Math.round(100 * iv.level)}% interval ${percent(iv.low)}–${percent(iv.high)} · n = ${size}${size < 30 ? ' · small sample' : ''}` : '' });
-      td.style.background = `rgba(${rgb}, ${a.toFixed(3)})`;
-      if (a > 0.5) td.style.color = '#fff';
+      // The shade is mixed with the surface in CSS (light and dark); the text is white where
+      // the light-mode mix is dark enough for it, black elsewhere (both AA, see style.css).
+      td.style.setProperty('--heat', rgb);
+      td.style.setProperty('--a', a.toFixed(3));
+      if (mixLuminance(rgb, a) < 0.179) td.classList.add('deep');
       return td;
     });
     t.append(el('tr', {}, el('td', { text: label }), el('td', { text: String(size) }), ...cells));
   }
+}
+
+/**
+ * The WCAG relative luminance of `rgb` ("r, g, b") mixed at `a` with white, the light surface.
+ * White text on it is AA (4.5:1) below 0.183, black text above 0.175.
+ * @param {string} rgb @param {number} a
+ */
+export function mixLuminance(rgb, a) {
+  const [r, g, b] = rgb.split(',').map((v) => {
+    const c = (Number(v) * a + 255 * (1 - a)) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }

@@ -107,3 +107,36 @@ export function saveCsv(rows, name) {
   for (const r of rows) lines.push(columns.map((k) => csvCell(r[k])).join(','));
   save(`${lines.join('\n')}\n`, name, 'text/csv');
 }
+
+/** The roots `keyboardScroll` looks after, again on resize and when a details section opens. @type {Set<HTMLElement>} */
+const scrollRoots = new Set();
+let scrollFrame = 0;
+const rescan = () => {
+  cancelAnimationFrame(scrollFrame);
+  scrollFrame = requestAnimationFrame(() => { for (const r of scrollRoots) keyboardScroll(r); });
+};
+
+/**
+ * Makes each box in `root` that scrolls sideways (a wide table, in its `.scroll` box or itself
+ * the scroller) reachable with the keyboard: tabindex 0 while it overflows, none once it fits.
+ * Checked again when the window is resized and when a details section opens or closes.
+ * @param {HTMLElement} root
+ */
+export function keyboardScroll(root) {
+  if (!scrollRoots.size) {
+    window.addEventListener('resize', rescan);
+    document.addEventListener('toggle', rescan, true);
+  }
+  scrollRoots.add(root);
+  for (const e of /** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll('.scroll, table, pre'))) {
+    const x = getComputedStyle(e).overflowX;
+    const scrolls = (x === 'auto' || x === 'scroll') && e.scrollWidth > e.clientWidth + 1;
+    if (scrolls && !e.hasAttribute('tabindex')) {
+      e.tabIndex = 0;
+      e.dataset.keyboardScroll = 'true';
+    } else if (!scrolls && e.dataset.keyboardScroll) {
+      e.removeAttribute('tabindex');
+      delete e.dataset.keyboardScroll;
+    }
+  }
+}

@@ -385,8 +385,8 @@ test('calculators page: results as you type, errors shown, the shared link resto
   assert.equal(await page.textContent('[data-testid=churnRate-value]'), '13.50%');
   const href = () => page.evaluate(() => location.href);
   assert.match(await href(), /#metric=churnRate&lost=27&start=200&confidence=0\.95$/);
-  // With its Wilson interval: statsmodels 0.14.4 proportion_confint(27, 200, method="wilson").
-  assert.match(await page.textContent('[data-testid=churnRate-details]'), /intervalHigh 18\.93% · intervalLow 9\.45% · n 200/);
+  // With its Wilson interval, in words (not the engine's field names): statsmodels 0.14.4 proportion_confint(27, 200, method="wilson").
+  assert.match(await page.textContent('[data-testid=churnRate-details]'), /^95% interval 9\.45% to 18\.93% · n = 200$/);
   // Discounted CLV: 40 × 1.1 / (1.1 − 0.8) = 146.67.
   const clv = page.locator('[data-testid=clvDiscounted]');
   await clv.locator('input[name=retentionRate]').fill('0.8');
@@ -398,11 +398,11 @@ test('calculators page: results as you type, errors shown, the shared link resto
   await churn.locator('input[name=lost]').fill('500');
   assert.match(await page.textContent('[data-testid=churnRate-error]'), /lost/);
   // sBG: the published "regular" counts give α ≈ 0.704, β ≈ 1.182.
-  assert.match(await page.locator('[data-testid=sbgRetention]').textContent(), /alpha 0\.70\d\d · beta 1\.18\d\d/);
+  assert.match(await page.locator('[data-testid=sbgRetention]').textContent(), /α 0\.70\d\d · β 1\.18\d\d/);
   // A/B: 120/1000 vs 150/1000 is significant at 95% (p 0.0496, statsmodels); 3,841 per variant
   // detect 10% → 12% with 80% power.
   assert.equal(await page.textContent('[data-testid=abTest-value]'), '3.00%');
-  assert.match(await page.textContent('[data-testid=abTest-details]'), /p 0\.0496 · relativeHigh 56\.30% · relativeLift 25\.00% · relativeLow -0\.03% · significant: yes/);
+  assert.match(await page.textContent('[data-testid=abTest-details]'), /95% interval of the relative lift -0\.03% to 56\.30% · p = 0\.0496 · relative lift 25\.00% · significant: yes$/);
   assert.equal(await page.textContent('[data-testid=sampleSize-value]'), '3,841');
   // Each result in its unit: shares in percent as the engine gives them (85, not 0.85 nor 8500),
   // a sentiment score −1 … 1 as the reports show it.
@@ -412,11 +412,11 @@ test('calculators page: results as you type, errors shown, the shared link resto
   // Welch: a difference of means, its interval on the same scale (not 1090.86%).
   const welch = em.calculate(Object.fromEntries([['metric', 'welchTest'], ...em.calculators().find((c) => c.metric === 'welchTest').inputs.map((i) => [i.name, Number(i.example)])]));
   assert.equal(await page.textContent('[data-testid=welchTest-value]'), welch.value.toFixed(3));
-  assert.match(await page.textContent('[data-testid=welchTest-details]'), new RegExp(`differenceHigh ${welch.details.differenceHigh.toFixed(3)} · differenceLow ${welch.details.differenceLow.toFixed(3)}`));
+  assert.match(await page.textContent('[data-testid=welchTest-details]'), new RegExp(`^95% interval of the difference ${welch.details.differenceLow.toFixed(3)} to ${welch.details.differenceHigh.toFixed(3)} · `));
   // Survey: a 7.5-point NPS rise on 80 answers each is noise (p 0.5577; numpy + scipy).
   assert.equal(await page.textContent('[data-testid=npsDifference-value]'), '7.5');
-  assert.match(await page.textContent('[data-testid=npsDifference-details]'), /p 0\.5577/);
-  assert.match(await page.textContent('[data-testid=csatScore-details]'), /intervalHigh 90\.13% · intervalLow 80\.51%/);
+  assert.match(await page.textContent('[data-testid=npsDifference-details]'), /p = 0\.5577/);
+  assert.match(await page.textContent('[data-testid=csatScore-details]'), /^95% interval 80\.51% to 90\.13%/);
   await page.locator('[data-testid=abTest] input[name=confidence]').fill('0.99');
   assert.match(await page.textContent('[data-testid=abTest-details]'), /significant: no/);
   // The link restores the last calculation after a reload.
@@ -431,7 +431,7 @@ test('calculators page: results as you type, errors shown, the shared link resto
   assert.equal(await again.page.textContent('[data-testid=churnRate-value]'), '25.00%');
   // The 90% interval comes back with the link (statsmodels proportion_confint(30, 120, alpha=0.1, method="wilson"): 0.1910 … 0.3200).
   assert.equal(await again.page.textContent('[data-testid=churnRate-details]'), details);
-  assert.match(details, /intervalHigh 32\.00% · intervalLow 19\.10%/);
+  assert.match(details, /^90% interval 19\.10% to 32\.00% · n = 120$/);
   assert.equal(await again.page.evaluate(() => document.activeElement?.name), 'lost');
   assert.deepEqual([...errors, ...again.errors], []);
   await page.close();

@@ -91,7 +91,7 @@ function renderFunnel(r, ctx) {
     return;
   }
   const t = el('table', { 'data-testid': 'funnel' });
-  t.append(el('tr', {}, ...['Step', 'Users', 'Of first', 'Of previous', 'Drop-off', 'Median time from previous', ''].map((h) => el('th', { text: h }))));
+  t.append(el('tr', {}, ...['Step', 'Users', 'Of first', 'Of previous', 'Drop-off', 'Median time from previous', 'Bar (of first)'].map((h) => el('th', { text: h }))));
   for (const st of f.steps) {
     const bar = el('div', { class: 'bar' });
     bar.style.width = `${Math.round(300 * (st.conversionFromFirst ?? 0))}px`;
