@@ -9,6 +9,7 @@ import { count, metricNames } from './pkg/format.js';
 import { ErrorCode, Kind } from './pkg/vocabulary.js';
 import { renderDataset, renderProblems, renderSignals, renderWeekdays } from './render/common.js';
 import { confident, fillForm, formOptions, setUpForm } from './confirm.js';
+import { renderFilters } from './filters.js';
 import * as survey from './render/survey.js';
 import * as events from './render/events.js';
 import * as transactions from './render/transactions.js';
@@ -126,7 +127,8 @@ const SCHEMA_ERRORS = new Set([ErrorCode.NoMetricColumns, ErrorCode.AmbiguousDat
  */
 function inspectFile(file, keepChoices = false) {
   newFile = !keepChoices;
-  if (!keepChoices) {
+  if (restored) restored = false;
+  else if (!keepChoices) {
     chosen = {};
     for (const id of ['date-order', 'decimal-mark']) select(id).value = '';
     select('kind-choice').value = 'auto';
@@ -135,6 +137,7 @@ function inspectFile(file, keepChoices = false) {
   lastReport = null;
   $('error').hidden = true;
   $('results').hidden = true;
+  $('filter-bar').hidden = true;
   $('status').textContent = `Reading the columns of ${file.name ?? 'the file'}…`;
   document.body.dataset.state = 'inspecting';
   worker.postMessage({ type: 'inspect', file, options: options() });
@@ -224,6 +227,8 @@ function done(r, ms) {
   if (signals) renderSignals(r, ctx);
   renderWeekdays(r, ctx);
   renderDataset(r, ctx);
+  renderFilters(r, chosen.filter, rerun);
+  saveState();
   renderProblems(r);
   fillTable('preview', r.input.header, r.input.preview);
   markPartialPeriods(r);
@@ -317,5 +322,37 @@ $('export').addEventListener('click', () => {
   if (lastReport) save(JSON.stringify(lastReport, null, 2), 'engagement-report.json', 'application/json');
 });
 
+/**
+ * The options in the URL fragment — kind, period, time zone, roles, filters; never a row of the
+ * file (a fragment is not sent to any server) — so that a reload, a bookmark or a link given to
+ * a colleague applies them to the next file opened.
+ */
+function saveState() {
+  const { clv: _fitted, ...o } = options();
+  history.replaceState(null, '', `#${encodeURIComponent(JSON.stringify(o))}`);
+}
+/** Options read from the fragment, waiting for the first file. */
+let restored = false;
+function restoreState() {
+  /** @type {AnalyzeOptions} */
+  let o;
+  try {
+    o = JSON.parse(decodeURIComponent(location.hash.slice(1)));
+  } catch {
+    return;
+  }
+  if (!o || typeof o !== 'object' || Array.isArray(o)) return;
+  const { kind, timezone, granularity, includePartialPeriods, ...rest } = o;
+  if (kind) select('kind-choice').value = kind;
+  if (timezone) input('timezone').value = timezone;
+  if (granularity) select('granularity').value = granularity;
+  input('include-partial').checked = includePartialPeriods === true;
+  select('date-order').value = rest.dateOrder ?? '';
+  select('decimal-mark').value = rest.decimalMark ?? '';
+  chosen = rest;
+  restored = true;
+}
+
+restoreState();
 startWorker();
 document.body.dataset.ready = 'true';

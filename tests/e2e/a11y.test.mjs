@@ -1,6 +1,6 @@
 // Accessibility of the page in headless Chromium: axe-core (from node_modules, evaluated in the
 // page — nothing fetched) on the landing page, every kind's report (each sample button of the
-// page) and the calculators page, in light and dark colour schemes, with every details section
+// page), the columns form and the calculators page, in light and dark colour schemes, with every details section
 // open: no critical, serious or moderate violation. Also: the report takes the focus when it
 // arrives, and the page has one polite live region, for status only.
 import { test, before, after } from 'node:test';
@@ -83,6 +83,10 @@ for (const colorScheme of ['light', 'dark']) {
     ]);
     await page.waitForFunction(() => document.body.dataset.state === 'error');
     await record('two files, an error');
+    // The columns form, open with a problem marked (a file no kind fits).
+    await page.setInputFiles('#file', `${root}tests/fixtures/german-export.csv`);
+    await page.waitForFunction(() => document.body.dataset.state === 'confirm');
+    await record('columns form');
     await page.close();
     const calc = await openPage('/calculators.html');
     await calc.page.emulateMedia({ colorScheme });
@@ -111,10 +115,10 @@ test('the report takes the focus when it arrives; one polite live region, for st
   await page.selectOption('#granularity', 'week');
   await page.waitForFunction(() => document.body.dataset.state === 'done');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'granularity');
-  // A re-analysis started from inside the report (its control goes away while the report is
-  // redrawn) gives the focus back to the report.
+  // A re-analysis started from the columns form gives the focus to the report.
   await page.evaluate(() => { document.body.dataset.state = ''; });
-  await page.click('#reanalyse');
+  await page.click('#confirm-summary');
+  await page.click('#analyse');
   await page.waitForFunction(() => document.body.dataset.state === 'done');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'results-title');
   // Errors are alerts, not status: the status line is cleared.

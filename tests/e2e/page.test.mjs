@@ -232,6 +232,69 @@ test('a German export nothing recognises: the form opens with the problem, the r
   await page.close();
 });
 
+// The records of a CSV text (quoted fields may hold commas, quotes and newlines).
+function csvRecords(text) {
+  const out = [];
+  let rec = [], field = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { rec.push(field); field = ''; } else if (c === '\n') { rec.push(field); out.push(rec); rec = []; field = ''; } else field += c;
+  }
+  if (field || rec.length) { rec.push(field); out.push(rec); }
+  return out;
+}
+const csvText = (records) => records.map((r) => r.map((f) => `"${f.replace(/"/g, '""')}"`).join(',')).join('\n') + '\n';
+
+test('a date filter and a segment filter: figures of the filtered file, chips that remove them, kept in the URL fragment', async () => {
+  const { page, errors } = await openPage();
+  const path = `${root}www/samples/survey-sample.csv`;
+  await page.click('#sample');
+  await finished(page);
+  const settle = async (chips) => {
+    await page.waitForFunction((n) => document.body.dataset.state === 'done' && document.querySelectorAll('#filter-chips .chip').length === n, chips);
+  };
+  await page.fill('#filter-from', '2024-02-01');
+  await settle(1);
+  await page.fill('#filter-to', '2024-03-31');
+  await settle(2);
+  await page.selectOption('#filter-column', 'region');
+  await page.selectOption('#filter-value', 'North');
+  await page.click('#filter-add-button');
+  await settle(3);
+  assert.deepEqual(await page.locator('#filter-chips .chip').allTextContents(), ['From 2024-02-01 ✕', 'To 2024-03-31 ✕', 'region is North ✕']);
+  // The file filtered by hand (times are UTC, the report's zone): February and March, North.
+  const [header, ...rows] = csvRecords(readFileSync(path, 'utf8'));
+  const [at, region] = [header.indexOf('submitted_at'), header.indexOf('region')];
+  const kept = (r, regions) => r[at].slice(0, 10) >= '2024-02-01' && r[at].slice(0, 10) <= '2024-03-31' && regions.includes(r[region]);
+  const filtered = (regions) => em.analyze(Buffer.from(csvText([header, ...rows.filter((r) => kept(r, regions))])), { granularity: 'month' });
+  const want = filtered(['North']);
+  assert.ok(want.overall.nps.responses < 100, 'the filters leave a part of the file');
+  assert.equal(await page.textContent('[data-testid=nps-value]'), want.overall.nps.score.toFixed(1));
+  assert.equal(await page.textContent('[data-testid=csat-value]'), want.overall.csat.score.toFixed(1));
+  assert.equal(await page.locator('[data-testid=period-table] tr').count(), want.periods.length + 1);
+  const filter = { from: '2024-02-01', to: '2024-03-31', segments: { region: ['North'] } };
+  const viaOption = em.analyze(readFileSync(path), { granularity: 'month', filter });
+  assert.deepEqual(viaOption.overall, want.overall);
+  assert.match(await page.textContent('[data-testid=filter-effect]'), new RegExp(`^${(viaOption.dataset.rowsFiltered).toLocaleString('en')} of `));
+  // The options, filters included, are in the fragment: a reload applies them to the file.
+  const hash = await page.evaluate(() => location.hash);
+  assert.deepEqual(JSON.parse(decodeURIComponent(hash.slice(1))).filter, filter);
+  await page.reload();
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  await page.click('#sample');
+  await settle(3);
+  assert.equal(await page.textContent('[data-testid=nps-value]'), want.overall.nps.score.toFixed(1));
+  // Removing the region chip leaves the dates.
+  await page.click('#filter-chips .chip:nth-child(3)');
+  await settle(2);
+  assert.equal(await page.textContent('[data-testid=nps-value]'), filtered(['North', 'South', 'East', 'West']).overall.nps.score.toFixed(1));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a 200 MB event log dropped on the page completes with a progress bar', async () => {
   const file = `${root}target/e2e/events-200mb.csv`;
   const rows = 3_300_000;
