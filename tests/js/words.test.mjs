@@ -68,3 +68,14 @@ test('the card line, and the rows picked: the latest full periods, a year earlie
   assert.equal(chanceWords(0.05), 'less than 6 %');
   assert.equal(magnitude(-0.05, 'ratio'), '5.00 points');
 });
+
+test('a brand\'s share of voice: the brand said once, partial periods read through "Brand: period"', () => {
+  const sov = { label: 'Share of voice', unit: 'ratio' };
+  assert.equal(changeSentence(row({ metric: 'shareOfVoice', baseline: 'Acme: 2024-04', group: 'Acme: 2024-05', difference: -0.0256, p: 0.68 }), sov),
+    'Share of voice fell 2.56 points for Acme from 2024-04 to 2024-05; not significant (p = 0.68): could be chance.');
+  const rows = ['Acme', 'Globex'].flatMap((b, k) => [
+    row({ metric: 'shareOfVoice', baseline: `${b}: 2024-04`, group: `${b}: 2024-05`, p: k ? 0.1 : 0.6 }),
+    row({ metric: 'shareOfVoice', baseline: `${b}: 2024-05`, group: `${b}: 2024-06`, p: 0.01 }),
+  ]);
+  assert.equal(headlineChanges(rows, 'shareOfVoice', new Set(['2024-06'])).previous?.group, 'Globex: 2024-05');
+});

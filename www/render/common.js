@@ -205,7 +205,8 @@ export function plainComparisons(id, r, changes, metrics, ctx) {
   lines.splice(6 - picked.length);
   lines.push(...picked);
   const list = $(id);
-  list.replaceChildren(...lines.map((text) => el('li', { text })));
+  // A period (2024-05, 2024-W07, 2024-05-31) does not break at its hyphen.
+  list.replaceChildren(...lines.map((text) => el('li', {}, ...text.split(/(\d{4}-(?:W?\d\d(?:-\d\d)?|Q\d))/).map((part, i) => (i % 2 ? el('span', { class: 'nowrap', text: part }) : part)))));
   list.hidden = lines.length === 0;
 }
 

@@ -20,7 +20,7 @@ export function render(r, ctx) {
   const tested = [...new Set(v.changes.map((c) => c.metric))];
   const change = (/** @type {string} */ metric) => latestChange(r, v.changes, metric);
   const card = (/** @type {Omit<Parameters<typeof metricCard>[1], 'kind'>} */ c) => metricCard(ctx, { ...c, kind: r.kind });
-  const cards = [card({ testid: 'sentiment', metric: Metric.SentimentScore, value: sentimentScore(st), change: change(Metric.MeanSentiment),
+  const cards = [card({ testid: 'sentiment', metric: Metric.SentimentScore, value: sentimentScore(st),
     lines: st ? [`${st.positive} positive, ${st.neutral} neutral, ${st.negative} negative of ${st.texts} texts`] : [] })];
   if (rt) {
     cards.push(card({ testid: 'rating', metric: Metric.AverageRating, value: num(rt.mean, 2), small: rt.goodShare.smallSample, change: change(Metric.MeanRating),

@@ -46,8 +46,10 @@ export function magnitude(v, unit) {
  */
 export function changeSentence(c, { label, unit, noun = 'data' }) {
   const segment = c.against === Baseline.RestOfBreakdown;
+  // A brand's share of voice compares "Acme: 2024-04" with "Acme: 2024-05": said once, "for Acme".
+  const [who, from, to] = split(c.baseline, c.group);
   const where = segment ? `for ${c.group} against the ${c.baseline}`
-    : `from ${c.baseline} to ${c.group}${c.against === Baseline.YearEarlier ? ' (the same period a year earlier)' : ''}`;
+    : `${who ? `for ${who} ` : ''}from ${from} to ${to}${c.against === Baseline.YearEarlier ? ' (the same period a year earlier)' : ''}`;
   const k = c.comparison;
   if (!k) {
     const why = c.unavailableReason ?? 'not tested';
@@ -65,6 +67,19 @@ export function changeSentence(c, { label, unit, noun = 'data' }) {
   const adjusted = segment && c.adjustedPValue !== null && c.adjustedPValue !== k.pValue ? ', adjusted for the other segments' : '';
   if (c.significant) return `${moved}; a ${segment ? 'difference' : 'change'} this large happens by chance ${chanceWords(p)} of the time${adjusted}.`;
   return `${moved}; not significant (${pText(p)}${adjusted}): could be chance.`;
+}
+
+/** The part after "Brand: " of a group's name: its period. @param {string} name */
+export const periodOf = (name) => name.slice(name.lastIndexOf(': ') + 1).trim();
+
+/**
+ * What two group names share before ": ", and their periods; [null, a, b] when nothing is shared.
+ * @param {string} a @param {string} b @returns {[string | null, string, string]}
+ */
+function split(a, b) {
+  const i = a.lastIndexOf(': '), j = b.lastIndexOf(': ');
+  if (i > 0 && i === j && a.slice(0, i) === b.slice(0, j)) return [a.slice(0, i), a.slice(i + 2), b.slice(j + 2)];
+  return [null, a, b];
 }
 
 /**
@@ -88,10 +103,15 @@ export function changeLine(c, unit) {
  */
 export function headlineChanges(changes, metric, partial = new Set()) {
   const mine = changes.filter((c) => c.metric === metric);
-  const full = (/** @type {Change} */ c) => !partial.has(c.group) && !partial.has(c.baseline);
-  const last = (/** @type {string} */ against) => mine.filter((c) => c.against === against && full(c)).at(-1) ?? null;
-  const segments = mine.filter((c) => c.against === Baseline.RestOfBreakdown && c.comparison);
+  const full = (/** @type {Change} */ c) => !partial.has(periodOf(c.group)) && !partial.has(periodOf(c.baseline));
   const pOf = (/** @type {Change} */ c) => c.adjustedPValue ?? c.comparison?.pValue ?? 1;
+  // The latest period; of several rows for it (one per brand), the one least like chance.
+  const last = (/** @type {string} */ against) => {
+    const rows = mine.filter((c) => c.against === against && full(c));
+    const latest = rows.map((c) => periodOf(c.group)).sort().at(-1);
+    return rows.filter((c) => periodOf(c.group) === latest).reduce((/** @type {Change | null} */ best, c) => (!best || pOf(c) < pOf(best) ? c : best), null);
+  };
+  const segments = mine.filter((c) => c.against === Baseline.RestOfBreakdown && c.comparison);
   const segment = segments.reduce((/** @type {Change | null} */ best, c) => (!best || pOf(c) < pOf(best) ? c : best), null);
   return { previous: last(Baseline.PreviousPeriod), yearEarlier: last(Baseline.YearEarlier), segment };
 }
