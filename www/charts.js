@@ -63,14 +63,16 @@ export function figure({ title, testid, summary, draw, legend = [], table }) {
   const name = testid.replace(/[^a-z0-9-]/gi, '');
   const svgButton = el('button', { type: 'button', class: 'chart-download', text: 'Download SVG', 'data-testid': `${testid}-svg` });
   const pngButton = el('button', { type: 'button', class: 'chart-download', text: 'Download PNG', 'data-testid': `${testid}-png` });
-  svgButton.addEventListener('click', () => {
-    const s = plot.querySelector('svg');
-    if (s) saveBlob(new Blob([standalone(s, title)], { type: 'image/svg+xml' }), `${name}.svg`);
-  });
-  pngButton.addEventListener('click', () => {
-    const s = plot.querySelector('svg');
-    if (s) void png(s, title).then((b) => saveBlob(b, `${name}.png`));
-  });
+  // A download is drawn at 640 px or more (a phone's chart would crop its title), in the page's
+  // styles for a moment so its colours can be read.
+  const exported = () => {
+    const s = draw(Math.max(640, drawn));
+    s.classList.add('exporting');
+    plot.append(s);
+    try { return standalone(s, title, legend); } finally { s.remove(); }
+  };
+  svgButton.addEventListener('click', () => saveBlob(new Blob([exported()], { type: 'image/svg+xml' }), `${name}.svg`));
+  pngButton.addEventListener('click', () => void png(exported()).then((b) => saveBlob(b, `${name}.png`)));
   const t = el('table', { 'data-testid': `${testid}-data` },
     el('tr', {}, ...table.head.map((h) => el('th', { text: h }))),
     ...table.rows.map((r) => el('tr', {}, ...r.map((v) => el('td', { text: String(v) })))));
@@ -104,6 +106,8 @@ export function lineChart({ title, testid, series, labels, x: xTitle, y: yTitle,
   const lo = scale.min ?? Math.min(0, ...values);
   const hi = scale.max ?? Math.max(lo + 1, ...values);
   const ticks = scale.ticks ?? niceTicks(lo, hi);
+  // The top tick at or above the largest value, so the highest point has a number above it.
+  if (!scale.ticks && ticks.length > 1 && ticks[ticks.length - 1] < hi) ticks.push(Number((2 * ticks[ticks.length - 1] - ticks[ticks.length - 2]).toPrecision(12)));
   const min = Math.min(lo, ...ticks), max = Math.max(hi, ...ticks);
   const n = labels.length;
   const draw = (/** @type {number} */ W) => {
@@ -265,14 +269,18 @@ function saveBlob(blob, name) {
 }
 
 /** The paint properties copied from the page's styles into a downloaded SVG. */
-const PAINT = ['fill', 'stroke', 'stroke-width', 'font-size', 'font-family', 'font-weight', 'text-anchor', 'opacity'];
+const PAINT = ['fill', 'stroke', 'stroke-width', 'font-size', 'font-family', 'font-weight', 'font-style', 'text-anchor', 'opacity'];
+
+/** Room above a downloaded chart for its title, and below it per line of legend. */
+const HEAD = 24, FOOT = 20;
 
 /**
  * The chart as a standalone SVG document: the colours, lines and fonts the page computed for it
- * written as attributes (the file has no style sheet), on the page's background, with its title.
- * @param {SVGSVGElement} chart @param {string} title
+ * written as attributes (the file has no style sheet), on the page's background, with its title
+ * above and its legend below.
+ * @param {SVGSVGElement} chart @param {string} title @param {{ name: string, color: Color }[]} [legend]
  */
-export function standalone(chart, title) {
+export function standalone(chart, title, legend = []) {
   const copy = /** @type {SVGSVGElement} */ (chart.cloneNode(true));
   const from = [chart, ...chart.querySelectorAll('*')], to = [copy, ...copy.querySelectorAll('*')];
   from.forEach((e, i) => {
@@ -285,24 +293,39 @@ export function standalone(chart, title) {
       if (v) c.setAttribute(p, v);
     }
   });
-  const { width, height } = chart.viewBox.baseVal;
+  const { width, height: plot } = chart.viewBox.baseVal;
+  const height = HEAD + plot + (legend.length ? FOOT : 0);
+  const page = getComputedStyle(document.body), root = getComputedStyle(document.documentElement);
+  const body = svg('g', { transform: `translate(0 ${HEAD})` });
+  body.append(...[...copy.childNodes]);
+  copy.replaceChildren(svg('title', {}, title), svg('rect', { x: 0, y: 0, width, height, fill: page.backgroundColor }),
+    svg('text', { x: 2, y: 16, fill: page.color, 'font-size': '13px', 'font-weight': '600', 'font-family': page.fontFamily }, title), body);
+  let x = 4;
+  for (const item of legend) {
+    const colour = root.getPropertyValue(COLORS[item.color]).trim();
+    copy.append(svg('rect', { x, y: height - 14, width: 10, height: 10, fill: colour }),
+      svg('text', { x: x + 14, y: height - 5, fill: page.color, 'font-size': '11px', 'font-family': page.fontFamily }, item.name));
+    x += 24 + 6.5 * item.name.length;
+  }
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  copy.setAttribute('viewBox', `0 0 ${width} ${height}`);
   copy.setAttribute('width', String(width));
   copy.setAttribute('height', String(height));
   for (const a of ['role', 'aria-label', 'data-testid']) copy.removeAttribute(a);
-  const bg = svg('rect', { x: 0, y: 0, width, height, fill: getComputedStyle(document.body).backgroundColor });
-  copy.prepend(svg('title', {}, title), bg);
   return new XMLSerializer().serializeToString(copy);
 }
 
-/** The chart drawn on a canvas at twice its size, as a PNG. @param {SVGSVGElement} chart @param {string} title @returns {Promise<Blob>} */
-async function png(chart, title) {
-  const url = URL.createObjectURL(new Blob([standalone(chart, title)], { type: 'image/svg+xml' }));
+/**
+ * A standalone SVG drawn on a canvas at twice its size, as a PNG.
+ * @param {string} text @returns {Promise<Blob>}
+ */
+async function png(text) {
+  const [width, height] = (/viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(text) ?? ['', '640', '200']).slice(1).map(Number);
+  const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
   try {
     const img = new Image();
     img.src = url;
     await img.decode();
-    const { width, height } = chart.viewBox.baseVal;
     const canvas = el('canvas', { width: 2 * width, height: 2 * height });
     const g = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'));
     g.scale(2, 2);

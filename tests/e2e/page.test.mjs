@@ -804,13 +804,16 @@ test('a chart downloads as SVG (standalone, with its series) and as PNG', async 
   assert.equal(parsed.styled, 0);
   want.periods.forEach((p, i) => assert.ok(parsed.titles[i].startsWith(`${p.period}: ${label.nps} ${p.metrics.nps.score.toFixed(1)}`), parsed.titles[i]));
   assert.ok(parsed.texts.includes(want.periods[0].period));
+  assert.equal(parsed.texts[0], `${label.nps} per month`, 'the title in the file');
   const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=trend-nps-png]')]);
   assert.equal(pngDownload.suggestedFilename(), 'trend-nps.png');
   const png = readFileSync(await pngDownload.path());
   assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  // Drawn at twice the chart's size.
-  const box = await page.evaluate(() => { const b = document.querySelector('[data-testid=trend-nps]').viewBox.baseVal; return { width: b.width, height: b.height }; });
-  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [2 * box.width, 2 * box.height]);
+  // Drawn at twice the size of the SVG file (the chart, 640 px wide or more, its title above).
+  const [w, h] = /viewBox="0 0 (\d+) (\d+)"/.exec(text).slice(1).map(Number);
+  const box = await page.evaluate(() => document.querySelector('[data-testid=trend-nps]').viewBox.baseVal.width);
+  assert.equal(w, Math.max(640, box));
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [2 * w, 2 * h]);
   assert.deepEqual(errors, []);
   await page.close();
 });
