@@ -173,6 +173,7 @@ const DOM_CALLS: &[&str] = &[
     "heatmap(",
     "card(",
     "'data-testid': ",
+    "testid: ",
     "id: ",
 ];
 

@@ -40,6 +40,13 @@ async function openPage(path = '/') {
 
 const finished = (page, timeout = 60000) =>
   page.waitForFunction(() => ['done', 'error'].includes(document.body.dataset.state), null, { timeout });
+// The details of a report are in sections closed at first: a test that types or clicks in one
+// opens them.
+const openSections = (page) => page.evaluate(() => { for (const d of document.querySelectorAll('#results details')) d.open = true; });
+// Two frames: charts redrawn at their box's width once it is laid out.
+const settled = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+const SAMPLES = { survey: 'sample', events: 'events-sample', transactions: 'transactions-sample', tickets: 'tickets-sample', campaigns: 'campaigns-sample',
+  social: 'social-sample', reviews: 'reviews-sample', mentions: 'mentions-sample', scans: 'scans-sample' };
 
 test('upload through the file input: numbers on the page, text shown exactly and escaped', async () => {
   const { page, errors } = await openPage();
@@ -72,7 +79,7 @@ test('upload through the file input: numbers on the page, text shown exactly and
   // January starts on the 5th and the last month ends early: both said to be partial.
   assert.match(await page.textContent('[data-testid=partial-periods]'), /^Partial periods: 2024-01 \(data 2024-01-05 to 2024-01-31\), .*left out of the tests of change and the trend flags\.$/);
   assert.ok(await page.locator('[data-testid=period-table] tr.partial').count() >= 1);
-  assert.match(await page.locator('[data-testid=trend] circle[data-small=true] title').first().textContent(), /^n = \d+ \(small sample/);
+  assert.match(await page.locator('[data-testid=trend] circle[data-small=true] title').first().textContent(), /^\d{4}-\d\d: .* · n = \d+ \(small sample/);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -84,7 +91,8 @@ test('"Try the sample" shows the same figures as the package computes', async ()
   const want = em.analyze(readFileSync(`${root}www/samples/survey-sample.csv`), { granularity: 'month' });
   assert.equal(await page.textContent('[data-testid=nps-value]'), want.overall.nps.score.toFixed(1));
   assert.equal(await page.textContent('[data-testid=csat-value]'), want.overall.csat.score.toFixed(1));
-  assert.equal(await page.locator('[data-testid=trend] polyline').count(), 2);
+  // One chart per key metric, each its line.
+  for (const m of ['nps', 'csat', 'ces']) assert.equal(await page.locator(`[data-testid=trend-${m}] polyline`).count(), 1, m);
   assert.equal(await page.locator('[data-testid=period-table] tr').count(), want.periods.length + 1);
   // Every segment row shows NPS, CSAT and CES with their intervals (and * for small samples).
   const seg = want.segments[0];
@@ -96,6 +104,7 @@ test('"Try the sample" shows the same figures as the package computes', async ()
   assert.deepEqual(changes, want.comparisons.periodOverPeriod.map((m) => [label[m.metric], pOf(m), m.significant ? 'yes' : 'no']));
   assert.ok(changes.length >= 2);
   // Targets typed on the page come back as gaps.
+  await openSections(page);
   await page.fill('#kind-benchmark-form input[name=nps]', '30');
   await page.click('#kind-benchmark-form button');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=kind-benchmarks] tr').length === 2);
@@ -181,6 +190,7 @@ test('a semicolon file with decimal commas and day-first dates reads as transact
   const want = em.analyze(readFileSync(`${root}tests/corpus/semicolon.csv`), { rfmCustomers: true });
   const segs = await page.locator('[data-testid=rfm] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [tr.cells[0].textContent, tr.cells[2].textContent]));
   assert.deepEqual(segs, want.rfm.segments.map((s) => [s.segment, String(s.customers)]));
+  await openSections(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#rfm-export')]);
   const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
   assert.equal(csv[0], ['customer', 'recencyDays', 'frequency', 'monetary', 'r', 'f', 'm', 'segment'].map((v) => `"${v}"`).join(','));
@@ -362,6 +372,7 @@ test('the event-log sample: cohort heatmap and funnel on screen match the packag
   assert.deepEqual(eventChanges, want.events.changes.map((c) => pOf(c)));
   assert.equal(await page.locator('[data-testid=activity-chart] polyline').count(), 3);
   // Edit the funnel: two steps, 1-day window.
+  await openSections(page);
   await page.fill('#funnel-steps', 'page_view, purchase');
   await page.fill('#funnel-window', '1');
   await page.click('#funnel-update');
@@ -412,6 +423,7 @@ test('the orders sample: retention and churn, revenue cohort heatmap, CLV fit an
   assert.equal(await page.locator('[data-testid=clv-distribution] rect').count(), 20);
   assert.equal(want.clv.distribution.reduce((a, b) => a + b[1], 0), 2357);
   // Refit with the published calibration period: the published parameters and the holdout.
+  await openSections(page);
   await page.fill('#clv-calibration', '1997-09-30');
   await page.click('#clv-update');
   await page.waitForFunction(() => /r 0\.243, α 4\.414, a 0\.793, b 2\.426/.test(document.querySelector('[data-testid=clv-summary]').textContent));
@@ -523,6 +535,7 @@ test('the support and campaign samples: figures on the page are the package\'s',
   assert.deepEqual(changes, [...t.support.changes, ...t.support.segmentChanges].map((c) => pOf(c)));
   assert.ok(changes.length > 0);
   // A target typed for FCR: the page re-analyses with it and shows the package's gap.
+  await openSections(page);
   await page.fill('#kind-benchmark-form input[name=firstContactResolution]', '80');
   await page.click('#kind-benchmark-form button');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=kind-benchmarks] tr').length === 2);
@@ -728,6 +741,7 @@ test('every table downloads as CSV, hostile cells neutralised', async () => {
   await page.setInputFiles('#file', `${root}tests/fixtures/survey-small.csv`);
   await finished(page);
   // The file's first rows, as read: its formula-like comment must not run in a spreadsheet.
+  await openSections(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=preview-csv]')]);
   assert.equal(download.suggestedFilename(), 'preview.csv');
   const csv = readFileSync(await download.path(), 'utf8');
@@ -737,6 +751,177 @@ test('every table downloads as CSV, hostile cells neutralised', async () => {
   assert.equal(csv.trimEnd().split('\n').length >= rows, true);
   // Every table with rows has its button; a table of the report, too.
   assert.equal(await page.locator('[data-testid=period-changes-csv]').isVisible(), true);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+// The p-value as the sentences write it.
+const pWords = (p) => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(p < 0.01 ? 3 : 2)}`);
+const chance = (p) => (p < 0.001 ? 'less than 0.1 %' : p < 0.01 ? 'less than 1 %' : `less than ${Math.floor(100 * p) + 1} %`);
+
+test('overview first: every kind\'s sample fits in two screens at 1280×800 with its details closed, with a chart and no sideways scroll at 390 px', async () => {
+  const { page, errors } = await openPage();
+  const heights = {};
+  for (const [width, height] of [[1280, 800], [390, 800]]) {
+    await page.setViewportSize({ width, height });
+    for (const [kind, button] of Object.entries(SAMPLES)) {
+      await page.evaluate(() => { document.body.dataset.state = 'idle'; });
+      await page.click(`#${button}`);
+      await finished(page);
+      assert.equal(await page.evaluate(() => document.body.dataset.state), 'done', kind);
+      await settled(page);
+      const got = await page.evaluate(() => {
+        const section = [...document.querySelectorAll('#results > div')].find((d) => !d.hidden);
+        const visible = (e) => e.getBoundingClientRect().height > 0;
+        return {
+          height: document.documentElement.scrollHeight,
+          scroll: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          open: [...document.querySelectorAll('#results details')].filter((d) => d.open).length,
+          charts: [...section.querySelectorAll('figure.chart svg[role=img]')].filter(visible).length,
+          cards: [...section.querySelectorAll('.card')].filter(visible).length,
+          // The first closed section: where the overview ends.
+          overviewEnd: section.querySelector('details.section')?.getBoundingClientRect().top + window.scrollY,
+        };
+      });
+      heights[`${kind}@${width}`] = got.height;
+      assert.equal(got.open, 0, `${kind}: every detail section starts closed`);
+      assert.ok(got.charts >= 1, `${kind}: at least one chart in the overview`);
+      assert.ok(got.cards >= 1, `${kind}: headline cards`);
+      assert.ok(got.scroll <= 0, `${kind} at ${width} px scrolls sideways by ${got.scroll} px`);
+      if (width === 1280) {
+        assert.ok(got.height <= 1600, `${kind}: ${got.height} px tall at 1280×800 with the details closed`);
+        assert.ok(got.overviewEnd <= 1600, `${kind}: the overview ends at ${got.overviewEnd} px`);
+      }
+    }
+  }
+  console.log('page heights with the details closed:', JSON.stringify(heights));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('comparisons in plain words: the survey\'s sentences and card lines say what the report\'s changes say', async () => {
+  const { page, errors } = await openPage();
+  await page.click('#sample');
+  await finished(page);
+  const want = em.analyze(readFileSync(`${root}www/samples/survey-sample.csv`), { granularity: 'month' });
+  const partial = new Set(want.partialPeriods.map((p) => p.period));
+  const lines = await page.locator('#survey-plain li').allTextContents();
+  for (const metric of ['nps', 'csat']) {
+    const c = want.comparisons.periodOverPeriod.filter((x) => x.metric === metric && !partial.has(x.group) && !partial.has(x.baseline)).at(-1);
+    const d = c.comparison.difference, p = c.adjustedPValue ?? c.comparison.pValue;
+    const sentence = `${label[metric]} ${d > 0 ? 'rose' : 'fell'} ${Math.abs(d).toFixed(2)} points from ${c.baseline} to ${c.group}; ` +
+      (c.significant ? `a change this large happens by chance ${chance(p)} of the time.` : `not significant (${pWords(p)}): could be chance.`);
+    assert.ok(lines.includes(sentence), `${sentence}\nnot among\n${lines.join('\n')}`);
+    // The card says the same change in short.
+    assert.equal(await page.textContent(`[data-testid=${metric}-change]`),
+      `${d >= 0 ? '+' : ''}${d.toFixed(2)} points vs ${c.baseline} (${c.significant ? 'significant' : 'could be chance'}, ${pWords(p)})`);
+  }
+  // The segment furthest from the rest of its breakdown (smallest adjusted p), in words.
+  const segs = want.comparisons.segments.flatMap((s) => s.comparisons).filter((x) => x.comparison && x.metric === 'nps');
+  const x = segs.reduce((a, b) => (b.adjustedPValue < a.adjustedPValue ? b : a));
+  const xd = x.comparison.difference;
+  const words = `${label.nps} is ${Math.abs(xd).toFixed(2)} points ${xd > 0 ? 'higher' : 'lower'} for ${x.group} than for the ${x.baseline}; ` +
+    (x.significant ? `a difference this large happens by chance ${chance(x.adjustedPValue)} of the time` : `not significant (${pWords(x.adjustedPValue)}`);
+  assert.ok(lines.some((l) => l.startsWith(words)), `${words}\nnot among\n${lines.join('\n')}`);
+  // Orders over more than a year: the same month a year earlier too.
+  await page.evaluate(() => { document.body.dataset.state = 'idle'; });
+  await page.click('#transactions-sample');
+  await finished(page);
+  const t = em.analyze(readFileSync(`${root}www/samples/transactions-sample.csv`), { granularity: 'month', clv: {} });
+  const y = t.revenue.changes.filter((x) => x.metric === 'arpu' && x.against === 'yearEarlier').at(-1);
+  const tl = await page.locator('#transactions-plain li').allTextContents();
+  const yp = y.adjustedPValue ?? y.comparison.pValue;
+  assert.ok(tl.includes(`${label.arpu} ${y.comparison.difference > 0 ? 'rose' : 'fell'} ${Math.abs(y.comparison.difference).toFixed(2)} from ${y.baseline} to ${y.group} (the same period a year earlier); ` +
+    (y.significant ? `a change this large happens by chance ${chance(yp)} of the time.` : `not significant (${pWords(yp)}): could be chance.`)), tl.join('\n'));
+  // Posts too few to test say so, never "significant".
+  await page.evaluate(() => { document.body.dataset.state = 'idle'; });
+  await page.click('#social-sample');
+  await finished(page);
+  const sl = await page.locator('#social-plain li').allTextContents();
+  assert.ok(sl.some((l) => /: too few posts to tell \(n = \d+ and \d+\)\.$/.test(l)), sl.join('\n'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('charts: text at least 10 px as rendered at 390 px and 1280 px, a summary and a data table each, lines at 3:1 in dark mode', async () => {
+  const { page, errors } = await openPage();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const [kind, button] of Object.entries(SAMPLES)) {
+      await page.evaluate(() => { document.body.dataset.state = 'idle'; });
+      await page.click(`#${button}`);
+      await finished(page);
+      await openSections(page);
+      await settled(page);
+      const got = await page.evaluate(() => {
+        const rgb = (c) => (c.match(/[\d.]+/g) ?? []).map(Number).slice(0, 3);
+        const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+          .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+        const contrast = (a, b) => { const [x, y] = [lum(a), lum(b)]; return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };
+        const charts = [...document.querySelectorAll('#results figure.chart')].filter((f) => f.closest('[hidden]') === null);
+        return charts.map((f) => {
+          const s = f.querySelector('svg');
+          const scale = s.getBoundingClientRect().width / s.viewBox.baseVal.width;
+          const texts = [...s.querySelectorAll('text')].map((t) => ({ text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * scale, box: t.getBoundingClientRect().height }));
+          const surface = rgb(getComputedStyle(f).backgroundColor);
+          const lines = [...s.querySelectorAll('polyline, rect, circle:not(.hollow)')].map((e) => contrast(rgb(getComputedStyle(e).getPropertyValue(e.tagName === 'polyline' ? 'stroke' : 'fill')), surface));
+          return { id: s.dataset.testid, label: s.getAttribute('aria-label'), role: s.getAttribute('role'), texts, lines, rows: f.querySelectorAll('details table tr').length };
+        });
+      });
+      assert.ok(got.length >= 1, kind);
+      for (const c of got) {
+        assert.equal(c.role, 'img', c.id);
+        assert.ok(c.label && c.label.length > 20, `${c.id}: a summary in words (${c.label})`);
+        assert.ok(c.rows >= 2, `${c.id}: a data table`);
+        assert.ok(c.texts.length > 0, c.id);
+        for (const t of c.texts) assert.ok(t.px >= 10 && t.box >= 10, `${kind} ${c.id} at ${width} px: "${t.text}" renders at ${t.px.toFixed(1)} px (box ${t.box.toFixed(1)})`);
+        for (const r of c.lines) assert.ok(r >= 3, `${kind} ${c.id}: a series at contrast ${r.toFixed(2)} < 3 on the dark surface`);
+      }
+    }
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a chart downloads as SVG (standalone, with its series) and as PNG', async () => {
+  const { page, errors } = await openPage();
+  await page.click('#sample');
+  await finished(page);
+  await settled(page);
+  const want = em.analyze(readFileSync(`${root}www/samples/survey-sample.csv`), { granularity: 'month' });
+  const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=trend-nps-svg]')]);
+  assert.equal(svgDownload.suggestedFilename(), 'trend-nps.svg');
+  const text = readFileSync(await svgDownload.path(), 'utf8');
+  // Parsed as an SVG document on its own: the line and a point per period, in colours written
+  // into the file (it has no style sheet), the period labels as text.
+  const parsed = await page.evaluate((t) => {
+    const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
+    const root = doc.documentElement;
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null, name: root.localName, ns: root.namespaceURI,
+      stroke: doc.querySelector('polyline')?.getAttribute('stroke'), points: doc.querySelectorAll('circle').length,
+      titles: [...doc.querySelectorAll('circle title')].map((e) => e.textContent), texts: [...doc.querySelectorAll('text')].map((e) => e.textContent),
+      styled: doc.querySelectorAll('[class], [style]').length,
+    };
+  }, text);
+  assert.equal(parsed.error, null);
+  assert.deepEqual([parsed.name, parsed.ns], ['svg', 'http://www.w3.org/2000/svg']);
+  assert.match(parsed.stroke, /^rgb\(\d+, \d+, \d+\)$/);
+  assert.equal(parsed.points, want.periods.length);
+  assert.equal(parsed.styled, 0);
+  want.periods.forEach((p, i) => assert.ok(parsed.titles[i].startsWith(`${p.period}: ${label.nps} ${p.metrics.nps.score.toFixed(1)}`), parsed.titles[i]));
+  assert.ok(parsed.texts.includes(want.periods[0].period));
+  assert.equal(parsed.texts[0], `${label.nps} per month`, 'the title in the file');
+  const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=trend-nps-png]')]);
+  assert.equal(pngDownload.suggestedFilename(), 'trend-nps.png');
+  const png = readFileSync(await pngDownload.path());
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  // Drawn at twice the size of the SVG file (the chart, 640 px wide or more, its title above).
+  const [w, h] = /viewBox="0 0 (\d+) (\d+)"/.exec(text).slice(1).map(Number);
+  const box = await page.evaluate(() => document.querySelector('[data-testid=trend-nps]').viewBox.baseVal.width);
+  assert.equal(w, Math.max(640, box));
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [2 * w, 2 * h]);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -2,9 +2,10 @@
 // Email and ad campaigns: every rate from summed counts with its interval, per campaign and
 // per period, with changes tested.
 import { $, fillTable } from '../dom.js';
+import { lineChart } from '../charts.js';
 import { figure, num, range } from '../pkg/format.js';
-import { Kind } from '../pkg/vocabulary.js';
-import { changesTable } from './common.js';
+import { Kind, Unit } from '../pkg/vocabulary.js';
+import { changesTable, latestChange, metricCard, plainComparisons } from './common.js';
 
 /** @typedef {import('../pkg/engagement_metrics.js').CampaignsReport} CampaignsReport */
 /** @typedef {import('../pkg/engagement_metrics.js').Rate} Rate */
@@ -29,4 +30,22 @@ export function render(r, ctx) {
   fillTable('campaign-list', ['Campaign', ...head], rows(c.campaigns));
   fillTable('campaign-periods', ['Period', ...head], rows(c.periods));
   changesTable('campaign-changes', Kind.Campaigns, [...c.changes, ...c.segmentChanges], ctx);
+
+  // The overview: a card per headline rate, the comparisons in words, a chart per tested rate.
+  const tested = [...new Set(c.changes.map((x) => x.metric))];
+  $('campaign-cards').replaceChildren(...shown.map((k) => {
+    const v = c.overall.rates[k];
+    return metricCard(ctx, { kind: Kind.Campaigns, testid: `rate-${k}`, metric: k, value: value(k, v), small: v.smallSample === true, change: latestChange(r, c.changes, k),
+      lines: [v.value === null ? '' : `${num(v.numerator, 0)} / ${num(v.denominator, 0)}${v.interval ? ` · ${range(v.interval, (x) => figure(x, names.unitIn(Kind.Campaigns, k), 2))}` : ''}`] });
+  }));
+  plainComparisons('campaigns-plain', r, [...c.changes, ...c.segmentChanges], tested, ctx);
+  const g = r.options.granularity;
+  $('campaign-charts').replaceChildren(...tested.slice(0, 3).map((k, i) => {
+    const unit = names.unitIn(Kind.Campaigns, k);
+    const scale = unit === Unit.Ratio ? 100 : 1;
+    return lineChart({ title: `${names.label(k)} per ${g}`, testid: `campaign-chart-${i}`, labels: c.periods.map((p) => p.name), x: g, y: unit === Unit.Ratio ? '% of recipients' : unit,
+      format: (x) => (unit === Unit.Ratio ? `${num(x, 2)}%` : figure(x, unit, 2)), min: 0,
+      series: [{ name: names.label(k), color: /** @type {const} */ (['blue', 'green', 'orange'])[i], values: c.periods.map((p) => { const x = p.rates[/** @type {keyof typeof p.rates} */ (k)]; return x?.value === null || x === undefined ? null : scale * x.value; }),
+        n: c.periods.map((p) => p.rates[/** @type {keyof typeof p.rates} */ (k)]?.denominator ?? 0) }] });
+  }));
 }

@@ -3,7 +3,8 @@
 // what was read (dataset), the columns and their roles, the problems found in the file.
 import { $, el, fillTable } from '../dom.js';
 import { count, difference, num, percentValue, signed } from '../pkg/format.js';
-import { Baseline, Metric } from '../pkg/vocabulary.js';
+import { Baseline, Kind as K, Metric } from '../pkg/vocabulary.js';
+import { changeLine, changeSentence, headlineChanges } from './words.js';
 
 /** @typedef {import('../pkg/engagement_metrics.js').Report} Report */
 /** @typedef {import('../pkg/engagement_metrics.js').AnalyzeOptions} AnalyzeOptions */
@@ -111,4 +112,71 @@ export function renderProblems(r) {
     box.append(el('div', { class: 'scroll' }, t));
   } else box.append(el('p', { text: 'No rejected values.' }));
   for (const w of r.warnings) box.append(el('p', { class: 'flag', text: `${w.code}: ${w.message}` }));
+}
+
+/**
+ * What a kind's rows are, for "too few … to tell".
+ * @type {Record<Kind, string>}
+ */
+const NOUNS = {
+  [K.Survey]: 'answers', [K.Events]: 'users or sessions', [K.Transactions]: 'customers or orders', [K.Tickets]: 'support tickets',
+  [K.Campaigns]: 'recipients', [K.Social]: 'posts', [K.Reviews]: 'rated reviews', [K.Mentions]: 'brand mentions', [K.Scans]: 'scans recorded',
+};
+
+/**
+ * A headline card: the catalogue's label, the value with its unit, short lines (interval, n),
+ * the change from the previous full period with its significance, the small-sample mark, and
+ * the definition one click away (the catalogue's description, the formula and the variants).
+ * @param {Context} ctx
+ * @param {{ testid: string, metric?: string, title?: string, value: string, unit?: string, lines?: (string | false | null | undefined)[],
+ *   more?: (string | false | null | undefined)[], small?: boolean, change?: Change | null, kind: Kind }} c
+ */
+export function metricCard(ctx, { testid, metric, title, value, unit = '', lines = [], more = [], small = false, change = null, kind }) {
+  const info = metric ? ctx.names.info(metric) : undefined;
+  const definition = [info?.description, ...more].filter((l) => l);
+  const sign = change?.comparison ? (change.significant ? 'significant' : 'not-significant') : 'untested';
+  return el('div', { class: 'card', 'data-testid': testid },
+    el('h3', { text: title ?? (metric ? ctx.names.label(metric) : '') }),
+    el('div', { class: 'value' }, el('span', { 'data-testid': `${testid}-value`, text: value }), unit),
+    ...lines.filter((l) => l).map((l) => el('div', { class: 'detail', text: String(l) })),
+    change ? el('div', { class: `change ${sign}`, 'data-testid': `${testid}-change`, text: changeLine(change, ctx.names.unitIn(kind, change.metric)) }) : null,
+    small ? el('div', { class: 'flag', text: 'small sample (n < 30): read with care' }) : null,
+    definition.length ? el('details', { class: 'definition' }, el('summary', { text: 'Definition' }),
+      ...definition.map((l) => el('p', { text: String(l) }))) : null);
+}
+
+/**
+ * The comparisons a person asks for, in plain words, into the list with this id: for each
+ * metric, the latest full period against the previous one and against the same period a year
+ * earlier (when the report has it), and the segment furthest from the rest of its breakdown.
+ * @param {string} id @param {Report} r @param {Change[]} changes @param {string[]} metrics @param {Context} ctx
+ */
+export function plainComparisons(id, r, changes, metrics, ctx) {
+  const partial = new Set(r.partialPeriods.map((p) => p.period));
+  /** @type {string[]} */
+  const lines = [];
+  /** @type {[Change, string][]} */
+  const segments = [];
+  for (const m of metrics) {
+    const how = { label: ctx.names.label(m), unit: ctx.names.unitIn(r.kind, m), noun: NOUNS[r.kind] };
+    const { previous, yearEarlier, segment } = headlineChanges(changes, m, partial);
+    if (previous) lines.push(changeSentence(previous, how));
+    if (yearEarlier) lines.push(changeSentence(yearEarlier, how));
+    if (segment) segments.push([segment, changeSentence(segment, how)]);
+  }
+  // The segments: those that differ beyond chance, else the closest call.
+  const significant = segments.filter(([c]) => c.significant);
+  const picked = (significant.length ? significant.slice(0, 2) : segments.slice(0, 1)).map(([, text]) => text);
+  // Six sentences at most: the overview stays short (every change is in the tables below).
+  lines.splice(6 - picked.length);
+  lines.push(...picked);
+  const list = $(id);
+  // A period (2024-05, 2024-W07, 2024-05-31) does not break at its hyphen.
+  list.replaceChildren(...lines.map((text) => el('li', {}, ...text.split(/(\d{4}-(?:W?\d\d(?:-\d\d)?|Q\d))/).map((part, i) => (i % 2 ? el('span', { class: 'nowrap', text: part }) : part)))));
+  list.hidden = lines.length === 0;
+}
+
+/** The change rows of one metric's latest full period (for its card). @param {Report} r @param {Change[]} changes @param {string} metric */
+export function latestChange(r, changes, metric) {
+  return headlineChanges(changes, metric, new Set(r.partialPeriods.map((p) => p.period))).previous;
 }

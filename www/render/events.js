@@ -1,11 +1,11 @@
 // @ts-check
 // An event log: users, sessions, bounce, stickiness, conversion, activation; active users per
 // day; the funnel (editable); retention cohorts; lifecycle; feature usage; segments.
-import { $, card, el, fillTable, input, svg } from '../dom.js';
-import { heatmap, lineChart } from '../charts.js';
+import { $, el, fillTable, input } from '../dom.js';
+import { heatmap, lineChart, stackedBars } from '../charts.js';
 import { count, duration, intervalDetail, num, percent, percentValue } from '../pkg/format.js';
-import { Kind, Metric } from '../pkg/vocabulary.js';
-import { changesTable } from './common.js';
+import { Kind, Metric, Unit } from '../pkg/vocabulary.js';
+import { changesTable, latestChange, metricCard, plainComparisons } from './common.js';
 
 /** @typedef {import('../pkg/engagement_metrics.js').EventsReport} EventsReport */
 /** @typedef {import('./common.js').Context} Context */
@@ -20,32 +20,49 @@ export function render(r, ctx) {
   // Non-breaking hyphens: a period label (2024-03) does not wrap inside itself.
   const byPeriod = a.periods.length > 1 && a.periods.length <= 12
     ? `by ${r.options.granularity}: ${a.periods.map((p) => `${p.period.replaceAll('-', '\u2011')} ${num(p.interactionsPerDay)}`).join(' · ')}` : '';
+  const card = (/** @type {Parameters<typeof metricCard>[1]} */ o) => metricCard(ctx, o);
+  const change = (/** @type {string} */ metric) => latestChange(r, e.changes, metric);
   $('event-cards').replaceChildren(...[
-    card('users', 'Users', count(e.summary.users), [`${count(e.summary.events)} events over ${e.summary.days} days`, `${e.summary.duplicatesRemoved} exact duplicates counted once`]),
-    card('sessions', label(Metric.Sessions), count(s.count), [`mean ${duration(s.meanDurationSeconds)} (multi-event ${duration(s.meanDurationMultiEventSeconds)}), median ${duration(s.medianDurationSeconds)}`,
-      intervalDetail(s.medianDurationInterval, duration, 'interval of the median'), `${num(s.eventsPerSession, 2)} events · ${num(s.pageViewsPerSession, 2)} page views per session · ${num(s.sessionsPerUser, 2)} per user`, s.definition.formula]),
-    card('bounce', label(Metric.BounceRate), num(s.bounce.headline.value), [`rule: ${s.bounce.rule}`, pctDetail(s.bounce.headline.interval), `single event ${percentValue(s.bounce.singleEvent.value)} · not engaged (GA4) ${percentValue(s.bounce.notEngaged.value)} · single page view (PostHog) ${percentValue(s.bounce.singlePageView.value)}`], false, '%'),
-    card('dau', label(Metric.ActiveUsers), num(a.meanDau), ['mean DAU: users with an event on the day',
-      `as interactions: ${num(a.interactionsPerDay.value)} events a day (all events / ${e.summary.days} days; an activity rate, not distinct users)`, byPeriod]),
-    card('stickiness', label(Metric.Stickiness), a.meanStickiness === null ? `n/a` : percent(a.meanStickiness), [
-      a.meanStickiness === null ? `the data span fewer than ${e.settings.mauDays} days: no day has a whole MAU window` : `DAU / MAU (${e.settings.mauDays} days) averaged over the ${a.stickinessDays} days whose window lies inside the data`,
-      `over every day: ${percent(a.meanStickinessAllDays)}`,
-      `as interactions (return share): ${percentValue(ends.returnShare.value, 2)} of events are followed by another event in the same session`]),
-    card('churn', label(Metric.Churn), num(e.churn.value), [`users with no event in the last ${e.settings.churnDays} days of the data`, pctDetail(e.churn.interval),
-      `as interactions (exit share, the turnover or abandonment reading): ${percentValue(ends.exitShare.value, 2)} of events end their session; the user came back later after ${count(ends.exitsFollowedByALaterSession)} of these ${count(s.count)} exits`], e.churn.smallSample, '%'),
-    e.conversion ? card('conversion', label(Metric.Conversion), num(e.conversion.users.value), [`users with ${e.conversion.event} · ${percentValue(e.conversion.sessions.value)} of sessions`, pctDetail(e.conversion.users.interval)], e.conversion.users.smallSample, '%') : null,
-    e.activation ? card('activation', label(Metric.ActivationRate), num(e.activation.rate.value), [`${e.activation.activatedUsers} of ${e.activation.signupUsers} sign-ups within ${e.settings.activationDays} days`, pctDetail(e.activation.rate.interval),
-      `as interactions: those activation events are ${percentValue(e.activation.interactionShare.value)} of all events`], e.activation.rate.smallSample, '%') : null,
-    card('week1', label(Metric.Week1Engagement), num(e.week1Engagement.value), [e.week1Engagement.definition.formula, pctDetail(e.week1Engagement.interval),
-      `as interactions: ${percentValue(w1.value)} of these users' events fall in their first 7 days (${count(w1.n)} events)`], e.week1Engagement.smallSample, '%'),
+    card({ kind: Kind.Events, testid: 'users', title: 'Users', value: count(e.summary.users), lines: [`${count(e.summary.events)} events over ${e.summary.days} days`], more: [`${e.summary.duplicatesRemoved} exact duplicates counted once`] }),
+    card({ kind: Kind.Events, testid: 'sessions', metric: Metric.Sessions, value: count(s.count), lines: [`median ${duration(s.medianDurationSeconds)}, mean ${duration(s.meanDurationSeconds)}`],
+      more: [intervalDetail(s.medianDurationInterval, duration, 'interval of the median'), `mean of multi-event sessions ${duration(s.meanDurationMultiEventSeconds)}`,
+        `${num(s.eventsPerSession, 2)} events · ${num(s.pageViewsPerSession, 2)} page views per session · ${num(s.sessionsPerUser, 2)} per user`, s.definition.formula] }),
+    card({ kind: Kind.Events, testid: 'bounce', metric: Metric.BounceRate, value: num(s.bounce.headline.value), unit: '%', change: change(Metric.BounceRate), lines: [pctDetail(s.bounce.headline.interval)],
+      more: [`rule: ${s.bounce.rule}`, `single event ${percentValue(s.bounce.singleEvent.value)} · not engaged (GA4) ${percentValue(s.bounce.notEngaged.value)} · single page view (PostHog) ${percentValue(s.bounce.singlePageView.value)}`] }),
+    card({ kind: Kind.Events, testid: 'dau', metric: Metric.ActiveUsers, value: num(a.meanDau), lines: ['mean DAU: users with an event on the day'],
+      more: [`as interactions: ${num(a.interactionsPerDay.value)} events a day (all events / ${e.summary.days} days; an activity rate, not distinct users)`, byPeriod] }),
+    card({ kind: Kind.Events, testid: 'stickiness', metric: Metric.Stickiness, value: a.meanStickiness === null ? `n/a` : percent(a.meanStickiness), lines: [
+      a.meanStickiness === null ? `the data span fewer than ${e.settings.mauDays} days: no day has a whole MAU window` : `DAU / MAU (${e.settings.mauDays} days)`],
+    more: [a.meanStickiness === null ? '' : `averaged over the ${a.stickinessDays} days whose window lies inside the data`, `over every day: ${percent(a.meanStickinessAllDays)}`,
+      `as interactions (return share): ${percentValue(ends.returnShare.value, 2)} of events are followed by another event in the same session`] }),
+    card({ kind: Kind.Events, testid: 'churn', metric: Metric.Churn, value: num(e.churn.value), unit: '%', small: e.churn.smallSample, lines: [`no event in the last ${e.settings.churnDays} days`, pctDetail(e.churn.interval)],
+      more: [`as interactions (exit share, the turnover or abandonment reading): ${percentValue(ends.exitShare.value, 2)} of events end their session; the user came back later after ${count(ends.exitsFollowedByALaterSession)} of these ${count(s.count)} exits`] }),
+    e.conversion ? card({ kind: Kind.Events, testid: 'conversion', metric: Metric.Conversion, value: num(e.conversion.users.value), unit: '%', small: e.conversion.users.smallSample,
+      lines: [`users with ${e.conversion.event} · ${percentValue(e.conversion.sessions.value)} of sessions`, pctDetail(e.conversion.users.interval)] }) : null,
+    e.activation ? card({ kind: Kind.Events, testid: 'activation', metric: Metric.ActivationRate, value: num(e.activation.rate.value), unit: '%', small: e.activation.rate.smallSample,
+      lines: [`${e.activation.activatedUsers} of ${e.activation.signupUsers} sign-ups within ${e.settings.activationDays} days`, pctDetail(e.activation.rate.interval)],
+      more: [`as interactions: those activation events are ${percentValue(e.activation.interactionShare.value)} of all events`] }) : null,
+    card({ kind: Kind.Events, testid: 'week1', metric: Metric.Week1Engagement, value: num(e.week1Engagement.value), unit: '%', small: e.week1Engagement.smallSample, lines: [pctDetail(e.week1Engagement.interval)],
+      more: [e.week1Engagement.definition.formula, `as interactions: ${percentValue(w1.value)} of these users' events fall in their first 7 days (${count(w1.n)} events)`] }),
   ].filter((c) => c !== null));
+  const periodMetrics = [...new Set(e.changes.map((c) => c.metric))];
+  plainComparisons('events-plain', r, [...e.changes, ...e.segments.flatMap((sg) => sg.comparisons)], periodMetrics, changeCtx(ctx));
 
   const days = a.daily;
-  $('activity').replaceChildren(...lineChart([
-    { name: 'DAU', color: '#2357c6', values: days.map((d) => d.dau) },
-    { name: `WAU (${e.settings.wauDays} d)`, color: '#1f7a3f', values: days.map((d) => d.wau) },
-    { name: `MAU (${e.settings.mauDays} d)`, color: '#b26a00', values: days.map((d) => d.mau) },
-  ], days.map((d) => d.date), 'activity-chart', 'Daily, weekly and monthly active users'));
+  const sp = e.sessionPeriods;
+  const pct = (/** @type {number} */ v) => `${num(v)}%`;
+  const per = `per ${r.options.granularity}`;
+  $('event-charts').replaceChildren(
+    lineChart({ title: 'Active users per day', testid: 'activity-chart', labels: days.map((d) => d.date), x: 'day', y: 'active users', format: (v) => count(v), series: [
+      { name: 'DAU', color: 'blue', values: days.map((d) => d.dau) },
+      { name: `WAU (${e.settings.wauDays} d)`, color: 'green', values: days.map((d) => d.wau) },
+      { name: `MAU (${e.settings.mauDays} d)`, color: 'orange', values: days.map((d) => d.mau) },
+    ] }),
+    lineChart({ title: `${label(Metric.BounceRate)} ${per}`, testid: 'bounce-chart', labels: sp.map((p) => p.period), x: r.options.granularity, y: '% of sessions', format: pct, min: 0,
+      series: [{ name: label(Metric.BounceRate), color: 'red', values: sp.map((p) => p.bounceRate.value), n: sp.map((p) => p.bounceRate.n) }] }),
+    lineChart({ title: `${label(Metric.Conversion)} ${per}`, testid: 'conversion-chart', labels: sp.map((p) => p.period), x: r.options.granularity, y: '% of sessions', format: pct, min: 0,
+      series: [{ name: 'sessions converting', color: 'purple', values: sp.map((p) => p.conversionRate?.value), n: sp.map((p) => p.conversionRate?.n ?? 0) }] }),
+  );
 
   renderFunnel(r, ctx);
 
@@ -55,7 +72,7 @@ export function render(r, ctx) {
   heatmap('cohorts', 'Users', ret.cohorts.map((co) => [co.cohort, co.size, exact ? co.exactRate : co.onOrAfterRate, exact ? co.exactInterval : co.onOrAfterInterval]));
 
   renderLifecycle(e.lifecycle);
-  changesTable('event-changes', Kind.Events, e.changes, ctx);
+  changesTable('event-changes', Kind.Events, e.changes, changeCtx(ctx));
   fillTable('features', ['Event', 'Users', '% of users', 'Events', '% of events', 'Events per user'],
     e.features.map((x) => [x.event, x.users, num(x.shareOfUsers), x.events, num(x.shareOfEvents), num(x.eventsPerUser, 2)]));
   const segBox = $('event-segments');
@@ -68,9 +85,20 @@ export function render(r, ctx) {
       t.append(el('tr', {}, ...[v.value, v.users, v.events, v.sessions, duration(v.meanSessionSeconds), withIv(v.bounceRate, v.bounceInterval), withIv(v.conversionRate, v.conversionInterval)].map((x) => el('td', { text: String(x) }))));
     }
     const cmp = el('table', { id: `event-segment-changes-${n}`, 'data-testid': 'event-segment-changes' });
-    segBox.append(el('h2', { text: `By ${sg.column}` }), el('div', { class: 'scroll' }, t), el('p', { class: 'detail', text: sg.definition.formula }), el('div', { class: 'scroll' }, cmp));
-    changesTable(cmp.id, Kind.Events, sg.comparisons, ctx);
+    segBox.append(el('h3', { text: `By ${sg.column}` }), el('div', { class: 'scroll' }, t), el('p', { class: 'detail', text: sg.definition.formula }), el('div', { class: 'scroll' }, cmp));
+    changesTable(cmp.id, Kind.Events, sg.comparisons, changeCtx(ctx));
   });
+}
+
+/**
+ * The context for the events' change rows: their rates are compared as shares (0–1, so a
+ * difference reads in points) where the catalogue gives the figures in percent, and their
+ * engagement rate is the sessions' (the catalogue's label of that id is the social one).
+ * @param {Context} ctx @returns {Context}
+ */
+function changeCtx(ctx) {
+  const { names } = ctx;
+  return { ...ctx, names: { ...names, unitIn: () => Unit.Ratio, label: (id) => names.label(id === Metric.EngagementRate ? Metric.SessionEngagementRate : id) } };
 }
 
 /** The funnel's steps as bars with numbers, and the editor to change them. @param {EventsReport} r @param {Context} ctx */
@@ -102,25 +130,9 @@ function renderFunnel(r, ctx) {
   if (e.cartAbandonment) box.append(el('p', { text: `${ctx.names.label(Metric.CartAbandonment)}: ${percentValue(e.cartAbandonment.value)}` }));
 }
 
-/** Stacked bars per period (new, returning, resurrecting above; dormant below), numbers in a table. @param {import('../pkg/engagement_metrics.js').LifecyclePeriod[]} lc */
+/** Stacked bars per period (new, returning, resurrecting above; dormant below), numbers in its data table. @param {import('../pkg/engagement_metrics.js').LifecyclePeriod[]} lc */
 function renderLifecycle(lc) {
-  const W = 760, H = 160, mid = 100;
-  const max = Math.max(1, ...lc.map((l) => l.new + l.returning + l.resurrecting), ...lc.map((l) => l.dormant));
-  const chart = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: '100%', role: 'img', 'aria-label': 'Lifecycle per period', 'data-testid': 'lifecycle' });
-  const bw = (W - 20) / Math.max(1, lc.length);
-  const scale = (/** @type {number} */ v) => (90 * v) / max;
-  const rect = (/** @type {Record<string, number | string>} */ attrs) => chart.append(svg('rect', attrs));
-  lc.forEach((l, i) => {
-    let top = mid;
-    for (const [v, color] of /** @type {[number, string][]} */ ([[l.new, '#2357c6'], [l.returning, '#1f7a3f'], [l.resurrecting, '#7a4fc6']])) {
-      top -= scale(v);
-      rect({ x: 10 + i * bw, y: top, width: Math.max(1, bw - 3), height: scale(v), fill: color });
-    }
-    rect({ x: 10 + i * bw, y: mid, width: Math.max(1, bw - 3), height: scale(l.dormant) * 0.6, fill: '#b23a3a' });
-  });
-  const t = el('table', { 'data-testid': 'lifecycle-table' });
-  t.append(el('tr', {}, ...['Period', 'New', 'Returning', 'Resurrecting', 'Dormant'].map((h) => el('th', { text: h }))));
-  for (const l of lc) t.append(el('tr', {}, ...[l.period, l.new, l.returning, l.resurrecting, l.dormant].map((v) => el('td', { text: String(v) }))));
-  $('lifecycle').replaceChildren(chart, el('div', { class: 'legend', text: 'new (blue) · returning (green) · resurrecting (purple) · dormant (red, below)' }),
-    el('details', {}, el('summary', { text: 'Table' }), el('div', { class: 'scroll' }, t)));
+  $('lifecycle').replaceChildren(stackedBars({ title: 'Lifecycle per period', testid: 'lifecycle', labels: lc.map((l) => l.period), x: 'period', y: 'number of users',
+    up: [{ name: 'new', color: 'blue', values: lc.map((l) => l.new) }, { name: 'returning', color: 'green', values: lc.map((l) => l.returning) }, { name: 'resurrecting', color: 'purple', values: lc.map((l) => l.resurrecting) }],
+    down: { name: 'dormant (below)', color: 'red', values: lc.map((l) => l.dormant) } }));
 }

@@ -1,10 +1,11 @@
 // @ts-check
 // Social posts: engagement rate by followers, impressions and reach (already percentages),
 // by period and platform, changes tested, and the most engaging posts.
-import { $, card, fillTable } from '../dom.js';
+import { $, fillTable } from '../dom.js';
+import { lineChart } from '../charts.js';
 import { count, intervalDetail, num, percentValue, rate } from '../pkg/format.js';
 import { Kind, Metric } from '../pkg/vocabulary.js';
-import { changesTable } from './common.js';
+import { changesTable, latestChange, metricCard, plainComparisons } from './common.js';
 
 /** @typedef {import('../pkg/engagement_metrics.js').SocialReport} SocialReport */
 /** @typedef {import('../pkg/engagement_metrics.js').Rate} Rate */
@@ -21,28 +22,45 @@ const erDetail = (r) => intervalDetail(r.interval, (v) => percentValue(v, 2));
  * Engagements over the followers at a period's end is a per-period reading (over a whole file
  * it adds months of engagements over one audience): the last full period's, the others in the
  * periods table.
- * @param {SocialReport} r @param {string} title
+ * @param {SocialReport} r @param {Context} ctx
  */
-function audienceCard(r, title) {
+function audienceCard(r, ctx) {
   const partial = new Set(r.partialPeriods.map((p) => p.period));
   const full = r.social.periods.filter((g) => !partial.has(g.name));
   const g = full[full.length - 1] ?? r.social.periods[r.social.periods.length - 1];
-  if (!g) return card('er-audience', title, er(r.social.overall.audienceEngagementRate), ['the whole file as one period']);
-  return card('er-audience', title, er(g.audienceEngagementRate),
-    [`${g.name}: ${count(g.totals.engagements)} engagements / ${count(g.followersEnd)} followers at its end`, 'each period in the table below']);
+  const c = { kind: Kind.Social, testid: 'er-audience', metric: Metric.AudienceEngagementRate };
+  if (!g) return metricCard(ctx, { ...c, value: er(r.social.overall.audienceEngagementRate), lines: ['the whole file as one period'] });
+  return metricCard(ctx, { ...c, value: er(g.audienceEngagementRate),
+    lines: [`${g.name}: ${count(g.totals.engagements)} engagements / ${count(g.followersEnd)} followers at its end`], more: ['each period in the table "By period"'] });
 }
 
 /** @param {SocialReport} r @param {Context} ctx */
 export function render(r, ctx) {
   const label = ctx.names.label;
   const s = r.social, o = s.overall, t = o.totals, small = t.posts < 30;
+  const change = (/** @type {string} */ metric) => latestChange(r, s.changes, metric);
+  const card = (/** @type {Omit<Parameters<typeof metricCard>[1], 'kind'>} */ c) => metricCard(ctx, { ...c, kind: Kind.Social });
   $('social-cards').replaceChildren(
-    card('er-followers', label(Metric.EngagementRateByFollowers), er(o.engagementRate.byFollowers), [`${count(t.engagements)} engagements on ${count(t.posts)} posts`, erDetail(o.engagementRate.byFollowers)], small),
-    card('er-impressions', label(Metric.EngagementRateByImpressions), er(o.engagementRate.byImpressions), [`${count(t.impressions)} impressions`, erDetail(o.engagementRate.byImpressions)], small),
-    card('er-reach', label(Metric.EngagementRateByReach), er(o.engagementRate.byReach), [`${count(t.reach)} reached`, erDetail(o.engagementRate.byReach)], small),
-    audienceCard(r, label(Metric.AudienceEngagementRate)),
-    card('followers', 'Followers', count(o.followersEnd), ['at the last post, platforms summed']),
-    card('interactions', 'Likes · comments · shares', `${count(t.likes)} · ${count(t.comments)} · ${count(t.shares)}`, [`saves ${count(t.saves)}`]),
+    card({ testid: 'er-followers', metric: Metric.EngagementRateByFollowers, value: er(o.engagementRate.byFollowers), small, change: change(Metric.EngagementRateByFollowers),
+      lines: [erDetail(o.engagementRate.byFollowers)], more: [`${count(t.engagements)} engagements on ${count(t.posts)} posts`] }),
+    card({ testid: 'er-impressions', metric: Metric.EngagementRateByImpressions, value: er(o.engagementRate.byImpressions), small, change: change(Metric.EngagementRateByImpressions),
+      lines: [erDetail(o.engagementRate.byImpressions)], more: [`${count(t.impressions)} impressions`] }),
+    card({ testid: 'er-reach', metric: Metric.EngagementRateByReach, value: er(o.engagementRate.byReach), small, change: change(Metric.EngagementRateByReach),
+      lines: [erDetail(o.engagementRate.byReach)], more: [`${count(t.reach)} reached`] }),
+    audienceCard(r, ctx),
+    card({ testid: 'followers', title: 'Followers', value: count(o.followersEnd), lines: ['at the last post, platforms summed'] }),
+    card({ testid: 'interactions', title: 'Likes · comments · shares', value: `${count(t.likes)} · ${count(t.comments)} · ${count(t.shares)}`, lines: [`saves ${count(t.saves)}`] }),
+  );
+  plainComparisons('social-plain', r, [...s.changes, ...s.segmentChanges], [Metric.EngagementRateByFollowers, Metric.EngagementRateByImpressions, Metric.EngagementRateByReach], ctx);
+  const g = r.options.granularity, labels = s.periods.map((p) => p.name);
+  const pct = (/** @type {number} */ v) => `${num(v, 2)}%`;
+  $('social-charts').replaceChildren(
+    lineChart({ title: `${label(Metric.EngagementRateByFollowers)} per ${g}`, testid: 'er-followers-chart', labels, x: g, y: '% of followers', format: pct, min: 0,
+      series: [{ name: label(Metric.EngagementRateByFollowers), color: 'blue', values: s.periods.map((p) => p.engagementRate.byFollowers.value), n: s.periods.map((p) => p.totals.posts) }] }),
+    lineChart({ title: `${label(Metric.EngagementRateByImpressions)} per ${g}`, testid: 'er-impressions-chart', labels, x: g, y: '% of impressions', format: pct, min: 0,
+      series: [{ name: label(Metric.EngagementRateByImpressions), color: 'green', values: s.periods.map((p) => p.engagementRate.byImpressions.value), n: s.periods.map((p) => p.totals.posts) }] }),
+    lineChart({ title: `Followers at the end of each ${g}`, testid: 'followers-chart', labels, x: g, y: 'followers, platforms summed', format: (v) => count(v),
+      series: [{ name: 'followers, platforms summed', color: 'purple', values: s.periods.map((p) => p.followersEnd) }] }),
   );
   $('social-definition').textContent = `${s.definition.formula}. Saves counted: ${s.definition.params.includeSaves}.`;
   const head = ['Posts', 'Engagements', 'Rate (followers)', 'Rate (impressions)', 'Rate (reach)', 'Followers at end', 'Rate (total followers)'];

@@ -1,11 +1,11 @@
 // @ts-check
 // Orders and payments: customers and revenue by period, cohorts by first purchase, lifetime
 // value (formulas and the contract fit), predicted CLV (BG/NBD + Gamma-Gamma), RFM segments.
-import { $, el, fillTable, input, saveCsv, svg } from '../dom.js';
-import { heatmap, lineChart } from '../charts.js';
+import { $, fillTable, input, saveCsv } from '../dom.js';
+import { barChart, heatmap, lineChart } from '../charts.js';
 import { count, intervalDetail, num, percent, range, withVariantLabels } from '../pkg/format.js';
-import { Kind } from '../pkg/vocabulary.js';
-import { changesTable } from './common.js';
+import { Kind, Metric } from '../pkg/vocabulary.js';
+import { changesTable, latestChange, metricCard, plainComparisons } from './common.js';
 
 /** @typedef {import('../pkg/engagement_metrics.js').TransactionsReport} TransactionsReport */
 /** @typedef {import('../pkg/engagement_metrics.js').ClvOptions} ClvOptions */
@@ -22,11 +22,7 @@ export function render(r, ctx) {
       percent(p.repeatPurchaseRate), percent(p.netRevenueRetention), percent(p.grossRevenueRetention),
       p.retentionInterval ? `${range(p.retentionInterval, (v) => percent(v))}${p.startCustomers < 30 ? ' (small sample)' : ''}` : '',
       percent(p.churnStartMinusEnd), percent(p.retentionFirstTimeNew)]));
-  const shown = r.revenue.periods.slice(1);
-  $('retention-chart').replaceChildren(...lineChart([
-    { name: 'retention %', color: '#1f7a3f', values: shown.map((p) => (p.retentionRate === null ? null : 100 * p.retentionRate)) },
-    { name: 'churn %', color: '#b3261e', values: shown.map((p) => (p.churnRate === null ? null : 100 * p.churnRate)) },
-  ], shown.map((p) => p.period), 'retention-chart', 'Retention and churn per period', { min: 0, max: 100, ticks: [0, 50, 100] }));
+  renderOverview(r, ctx);
   changesTable('revenue-changes', Kind.Transactions, r.revenue.changes, ctx);
   renderCohortsAndValue(r, ctx);
   renderClv(r, ctx);
@@ -38,6 +34,47 @@ export function render(r, ctx) {
     saveCsv(r.rfm.customers, 'rfm-customers.csv');
     ctx.rerun({ rfmCustomers: undefined }, false);
   }
+}
+
+/**
+ * Headline cards of the last full period (revenue, customers, ARPU, average order, retention,
+ * churn), the comparisons in words, and a chart per key figure: revenue, ARPU and average
+ * order, retention and churn.
+ * @param {TransactionsReport} r @param {Context} ctx
+ */
+function renderOverview(r, ctx) {
+  const label = ctx.names.label;
+  const ps = r.revenue.periods, changes = r.revenue.changes;
+  const partial = new Set(r.partialPeriods.map((p) => p.period));
+  const p = ps.filter((x) => !partial.has(x.period)).at(-1) ?? ps.at(-1);
+  const money = (/** @type {number | null} */ v) => num(v, 2);
+  const change = (/** @type {string} */ metric) => latestChange(r, changes, metric);
+  const card = (/** @type {Parameters<typeof metricCard>[1]} */ o) => metricCard(ctx, o);
+  const total = ps.reduce((a, x) => a + x.revenue, 0);
+  if (p) {
+    $('revenue-cards').replaceChildren(
+      card({ kind: Kind.Transactions, testid: 'revenue-total', title: `Revenue, ${p.period}`, value: money(p.revenue), lines: [`${count(p.orders)} orders · ${money(total)} over the whole file`], more: [r.revenue.definition.formula] }),
+      card({ kind: Kind.Transactions, testid: 'active-customers', title: `Customers, ${p.period}`, value: count(p.activeCustomers), lines: [`${count(p.newCustomers)} new · ${count(p.reactivatedCustomers)} back · ${count(p.lostCustomers)} lost`] }),
+      card({ kind: Kind.Transactions, testid: 'arpu', metric: Metric.Arpu, value: money(p.arpu), change: change(Metric.Arpu), lines: [p.arpuInterval ? `${Math.round(100 * p.arpuInterval.level)}% interval ${range(p.arpuInterval, money)} · ${p.period}` : p.period] }),
+      card({ kind: Kind.Transactions, testid: 'average-order', metric: Metric.AverageOrderValue, value: money(p.averageOrderValue), change: change(Metric.AverageOrderValue),
+        lines: [p.averageOrderValueInterval ? `${Math.round(100 * p.averageOrderValueInterval.level)}% interval ${range(p.averageOrderValueInterval, money)} · n = ${count(p.orders)}` : `n = ${count(p.orders)}`] }),
+      card({ kind: Kind.Transactions, testid: 'retention', metric: Metric.RetentionRate, value: percent(p.retentionRate), change: change(Metric.RetentionRate), small: p.startCustomers < 30,
+        lines: [`${p.retentionInterval ? `${range(p.retentionInterval, (v) => percent(v))} · ` : ''}of ${count(p.startCustomers)} at the start of ${p.period}`] }),
+      card({ kind: Kind.Transactions, testid: 'repeat', metric: Metric.RepeatPurchaseRate, value: percent(p.repeatPurchaseRate), change: change(Metric.RepeatPurchaseRate), lines: [p.period] }),
+    );
+  } else $('revenue-cards').replaceChildren();
+  plainComparisons('transactions-plain', r, changes, [Metric.Arpu, Metric.RetentionRate, Metric.AverageOrderValue, Metric.RepeatPurchaseRate], ctx);
+  const labels = ps.map((x) => x.period), g = r.options.granularity;
+  const shown = ps.slice(1);
+  $('revenue-charts').replaceChildren(
+    lineChart({ title: `Revenue per ${g}`, testid: 'revenue-chart', labels, x: g, y: 'revenue', format: money, min: 0, series: [{ name: 'revenue', color: 'blue', values: ps.map((x) => x.revenue) }] }),
+    lineChart({ title: `${label(Metric.Arpu)} and ${label(Metric.AverageOrderValue).toLowerCase()}`, testid: 'arpu-chart', labels, x: g, y: 'per customer / order', format: money, min: 0, series: [
+      { name: label(Metric.Arpu), color: 'purple', values: ps.map((x) => x.arpu), n: ps.map((x) => x.activeCustomers) },
+      { name: label(Metric.AverageOrderValue), color: 'orange', values: ps.map((x) => x.averageOrderValue), n: ps.map((x) => x.orders) }] }),
+    lineChart({ title: 'Retention and churn', testid: 'retention-chart', labels: shown.map((x) => x.period), x: g, y: '% of customers at the start', format: (v) => `${num(v)}%`, min: 0, max: 100, ticks: [0, 25, 50, 75, 100], series: [
+      { name: 'retention %', color: 'green', values: shown.map((x) => (x.retentionRate === null ? null : 100 * x.retentionRate)), n: shown.map((x) => x.startCustomers) },
+      { name: 'churn %', color: 'red', values: shown.map((x) => (x.churnRate === null ? null : 100 * x.churnRate)), n: shown.map((x) => x.startCustomers) }] }),
+  );
 }
 
 /** @param {TransactionsReport} r @param {Context} ctx */
@@ -61,10 +98,10 @@ function renderCohortsAndValue(r, ctx) {
       `half a cohort has gone after ${k.medianLifetime ?? 'more than 100 000'} periods; mean lifetime ${k.meanLifetime === null ? 'infinite (α ≤ 1)' : `${num(k.meanLifetime, 1)} periods`}.`
     : 'No cohort is older than one period: no contract retention fit.';
   $('contractual-warning').textContent = k?.unreliableReason ? `Unreliable: ${k.unreliableReason}.` : '';
-  $('contractual-chart').replaceChildren(...(k ? lineChart([
-    { name: 'observed % still active', color: '#2357c6', values: k.projection.map((p) => 100 * (p.observed ?? p.survival)) },
-    { name: 'sBG projection %', color: '#b26a00', values: k.projection.map((p) => 100 * p.survival) },
-  ], k.projection.map((p) => `+${p.offset}`), 'contractual-chart', 'Observed and projected share of a cohort still active', { min: 0, max: 100, ticks: [0, 50, 100] }) : []));
+  $('contractual-chart').replaceChildren(...(k ? [lineChart({ title: 'Share of a cohort still active', testid: 'contractual-chart', labels: k.projection.map((p) => `+${p.offset}`),
+    x: 'periods since the first purchase', y: '% still active', format: (v) => `${num(v)}%`, min: 0, max: 100, ticks: [0, 50, 100], series: [
+      { name: 'observed', color: 'blue', values: k.projection.map((p) => 100 * (p.observed ?? p.survival)) },
+      { name: 'sBG projection', color: 'orange', values: k.projection.map((p) => 100 * p.survival) }] })] : []));
 }
 
 /** The CLV form's values as options. @param {ClvOptions} [extra] @returns {ClvOptions} */
@@ -96,19 +133,8 @@ function renderClv(r, ctx) {
     `Mean P(alive) ${percent(c.meanPAlive)}; mean CLV over ${c.horizon} units ${num(c.meanClv, 2)}` +
     (c.meanClvInterval ? ` (${intervalDetail(c.meanClvInterval, (x) => num(x, 2))}, parameters held fixed)` : '') + `, total ${num(c.totalClv, 2)}` +
     (c.seconds === null ? '.' : `; fitted in ${c.seconds.toFixed(2)} s.`);
-  const bins = c.distribution;
-  const W = 760, H = 200, B = 36;
-  const max = Math.max(1, ...bins.map((b) => b[1]));
-  const bw = W / Math.max(1, bins.length);
-  const chart = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: '100%', role: 'img', 'aria-label': 'Distribution of predicted CLV per customer', 'data-testid': 'clv-distribution' });
-  bins.forEach(([lo, n], i) => {
-    const h = ((H - B - 14) * n) / max;
-    chart.append(svg('rect', { x: i * bw + 2, y: H - B - h, width: Math.max(1, bw - 4), height: h, fill: '#7a4fc6' }));
-    chart.append(svg('text', { x: i * bw + 2, y: H - B - h - 3 }, String(n)));
-    if (i % 2 === 0) chart.append(svg('text', { x: i * bw + 2, y: H - 18 }, num(lo, 0)));
-  });
-  chart.append(svg('text', { x: 4, y: H - 3 }, 'predicted CLV per customer (bin lower bound; the last bin holds the top 1%)'));
-  $('clv-distribution').append(chart);
+  $('clv-distribution').append(barChart({ title: 'Predicted CLV per customer (the last bin holds the top 1%)', testid: 'clv-distribution', color: 'purple',
+    bars: c.distribution.map(([lo, n]) => ({ label: num(lo, 0), count: n })), x: 'predicted CLV (bin lower bound)', y: 'customers' }));
   if (c.holdout) {
     const h = c.holdout;
     fillTable('clv-holdout', ['Repeat purchases in calibration', 'Customers', `Actual ${h.from} … ${h.to}`, 'Predicted'],
