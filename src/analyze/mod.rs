@@ -6,6 +6,7 @@
 //! (`assemble`).
 
 mod assemble;
+mod gate;
 pub mod kind;
 mod schema;
 
@@ -73,6 +74,8 @@ struct Inner {
     warned_columns: Vec<usize>,
     /// Columns that also fit a one-column role another column took (candidates for a breakdown).
     second_candidates: Vec<usize>,
+    /// The value counts and the `filter` option, between the reader and the builder.
+    gate: gate::Gate,
 }
 
 /// Streaming analyzer. Feed byte chunks of any size with [`Analyzer::push`], then call
@@ -105,6 +108,7 @@ impl Analyzer {
                 warnings,
                 warned_columns: Default::default(),
                 second_candidates: Default::default(),
+                gate: Default::default(),
             },
             finished: false,
         })
@@ -210,12 +214,23 @@ impl Analyzer {
                 week_start: r.week_start,
                 confidence: r.confidence,
                 include_partial_periods: inner.opts.include_partial_periods == Some(true),
+                filter: inner.opts.filter.clone(),
             },
             input,
             columns: std::mem::take(&mut inner.columns),
             partial_periods: Vec::new(),
             weekday_profile: None,
         };
+        let gate = std::mem::take(&mut inner.gate);
+        if gate.filter.is_some() && gate.passed == 0 && gate.filtered > 0 {
+            inner.warnings.push(Warning {
+                code: WarningCode::NoRows,
+                message: format!(
+                    "the filter leaves none of the {} data rows; widen the date range or choose other values",
+                    gate.filtered
+                ),
+            });
+        }
         let ctx = assemble::Context {
             kind,
             head,
@@ -224,6 +239,7 @@ impl Analyzer {
             resolved: &inner.resolved,
             opts: &inner.opts,
             warnings: std::mem::take(&mut inner.warnings),
+            gate,
         };
         assemble::report(*builder, ctx)
     }
@@ -346,6 +362,9 @@ impl Inner {
                 self.rows += 1;
                 if self.preview.len() < self.resolved.preview_rows {
                     self.preview.push(rec.iter().map(str::to_string).collect());
+                }
+                if !self.gate.admit(&rec) {
+                    return Ok(());
                 }
                 match b.as_mut() {
                     Builder::Survey(s, _) => s.add(&rec),
