@@ -2,7 +2,8 @@
 //!
 //! The first record is the header; the next rows (up to [`SAMPLE_ROWS`]) are kept to infer the
 //! schema and the dataset kind (`schema`), then replayed into the kind's builder, after which
-//! rows stream straight through. `finish` hands the builder to the kind's report assembly
+//! rows stream straight through. Replayed or streamed, each row passes the `gate` first (the
+//! category values counted, then the `filter` option). `finish` hands the builder to the kind's report assembly
 //! (`assemble`).
 
 mod assemble;
