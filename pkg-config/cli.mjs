@@ -50,6 +50,10 @@ options:
   --preset P               events conventions: ga4 | posthog | mixpanel | amplitude
   --funnel A,B,C           events funnel steps (event names, in order)
   --session-timeout S      events: seconds of inactivity that end a session (default 1800)
+  --from DATE              keep only rows from DATE (YYYY-MM-DD, or a timestamp) on, in the report time zone
+  --to DATE                keep only rows up to DATE, inclusive (a date is the whole day)
+  --where HEADER=VALUE     keep only rows whose HEADER column has VALUE (repeatable; values of one
+                           header are alternatives, different headers must all match)
   --options JSON           any AnalyzeOptions as JSON (merged last)
   --version                print the engine version
 `;
@@ -116,6 +120,18 @@ export function parseArgs(argv) {
         else (o.columns ??= {})[role] = header;
         break;
       }
+      case '--from': o.filter = { ...o.filter, from: need(++i, a) }; break;
+      case '--to': o.filter = { ...o.filter, to: need(++i, a) }; break;
+      case '--where': {
+        const v = need(++i, a);
+        const eq = v.indexOf('=');
+        if (eq <= 0) fail(`--where takes HEADER=VALUE, got "${v}"`);
+        const header = v.slice(0, eq).trim(), value = v.slice(eq + 1).trim();
+        const segments = { ...o.filter?.segments };
+        segments[header] = [...(segments[header] ?? []), value];
+        o.filter = { ...o.filter, segments };
+        break;
+      }
       case '--options': {
         try { Object.assign(o, JSON.parse(need(++i, a))); } catch (e) { fail(`--options is not valid JSON: ${/** @type {Error} */ (e).message}`); }
         break;
@@ -153,6 +169,13 @@ function headLines(r) {
   if (r.problem) L.push(`problem [${r.problem.code}]${r.problem.column ? ` in ${r.problem.column}` : ''}: ${r.problem.message}`);
   if (r.partialPeriods?.length) {
     L.push(`partial periods${r.options.includePartialPeriods ? '' : ' (left out of the tests of change and the trend flags)'}: ${r.partialPeriods.map((p) => `${p.period} (data ${p.from} to ${p.to})`).join(', ')}`);
+  }
+  const f = r.options?.filter;
+  if (f) {
+    const parts = [];
+    if (f.from !== undefined || f.to !== undefined) parts.push(`${f.from ?? 'the start'} to ${f.to ?? 'the end'}`);
+    for (const [header, values] of Object.entries(f.segments ?? {})) parts.push(`${header} = ${values.map((v) => JSON.stringify(v)).join(' or ')}`);
+    L.push(`filter: ${parts.join('; ')} — ${r.dataset.rowsFiltered} rows left out, as if they were not in the file`);
   }
   L.push('columns: ' + r.columns.filter((c) => c.role !== Role.Ignored).map((c) => `${c.header} → ${c.role}${c.source === 'detected' ? ` (${c.confidence})` : ''}`).join(', '));
   return L;

@@ -2,6 +2,7 @@
 //! or misspelt option is an error, not silently ignored).
 
 pub mod checks;
+pub mod filter;
 
 use std::collections::BTreeMap;
 
@@ -104,6 +105,10 @@ pub struct AnalyzeOptions {
     /// Survey invitations sent, for the response rate (responses / invitations) of a file
     /// without an invitation-date column.
     pub invitations: Option<u64>,
+    /// Keep only some rows, as if the others were not in the file: a date range
+    /// (`from`, `to`, inclusive, in the report time zone) and values of any columns
+    /// (`segments: { header: [values] }`). `dataset.rowsFiltered` counts the rows left out.
+    pub filter: Option<filter::AnalyzeFilter>,
 }
 
 /// Options checked and defaulted.
@@ -124,6 +129,8 @@ pub struct Resolved {
     pub events: crate::metrics::events::options::EventsSettings,
     pub max_segment_values: usize,
     pub preview_rows: usize,
+    /// The `filter` option checked (its headers are checked when the header is read).
+    pub filter: Option<filter::ResolvedFilter>,
     /// Options clamped to their caps, said in the report.
     pub warnings: Vec<crate::error::Warning>,
 }
@@ -240,6 +247,10 @@ impl AnalyzeOptions {
                 .preview_rows
                 .unwrap_or(20)
                 .min(checks::PREVIEW_ROWS_CAP),
+            filter: match &self.filter {
+                Some(f) => Some(f.resolve(&tz)?),
+                None => None,
+            },
             warnings,
         })
     }

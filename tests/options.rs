@@ -67,6 +67,11 @@ const OPTIONS: &[&str] = &[
     r#"{"maxDistinctIds": X}"#,
     r#"{"maxSegmentValues": X}"#,
     r#"{"previewRows": X}"#,
+    r#"{"filter": X}"#,
+    r#"{"filter": {"from": X}}"#,
+    r#"{"filter": {"to": X}}"#,
+    r#"{"filter": {"segments": {"region": X}}}"#,
+    r#"{"filter": {"segments": {"region": [X]}}}"#,
 ];
 
 #[test]

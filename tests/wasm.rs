@@ -102,6 +102,47 @@ fn analyzer_streams_and_refuses_reuse() {
 }
 
 #[wasm_bindgen_test]
+fn the_filter_crosses_as_a_plain_object() {
+    let csv =
+        "nps,submitted,channel\n10,2024-01-05,email\n0,2024-02-05,phone\n9,2024-02-06,email\n";
+    let o = r#"{"filter": {"from": "2024-02-01", "segments": {"channel": ["email"]}}}"#;
+    let r = wasm::analyze(csv.as_bytes(), obj(o)).unwrap();
+    // Only row 3 (9, February, email) is kept: one promoter, NPS 100.
+    assert_eq!(get(&r, "overall.nps.score").as_f64(), Some(100.0));
+    assert_eq!(get(&r, "dataset.rowsKept").as_f64(), Some(1.0));
+    assert_eq!(get(&r, "dataset.rowsFiltered").as_f64(), Some(2.0));
+    let kept: js_sys::Array = get(&r, "options.filter.segments.channel")
+        .dyn_into()
+        .unwrap();
+    assert_eq!(kept.get(0).as_string().as_deref(), Some("email"));
+    // The channel's values, counted before the filter: email 2, phone 1.
+    let columns: js_sys::Array = get(&r, "dataset.columns").dyn_into().unwrap();
+    let channel = columns
+        .iter()
+        .find(|c| get(c, "header").as_string().as_deref() == Some("channel"))
+        .unwrap();
+    let values: js_sys::Array = get(&channel, "values").dyn_into().unwrap();
+    assert_eq!(
+        get(&values.get(0), "value").as_string().as_deref(),
+        Some("email")
+    );
+    assert_eq!(get(&values.get(0), "rows").as_f64(), Some(2.0));
+    assert_eq!(get(&values.get(1), "rows").as_f64(), Some(1.0));
+    let none = wasm::analyze(csv.as_bytes(), JsValue::UNDEFINED).unwrap();
+    assert!(get(&none, "options.filter").is_null());
+    let bad = r#"{"filter": {"segments": {"channel": null}}}"#;
+    assert_eq!(
+        code(wasm::analyze(csv.as_bytes(), obj(bad)).unwrap_err()),
+        "INVALID_OPTION"
+    );
+    let unknown = r#"{"filter": {"segments": {"country": ["FR"]}}}"#;
+    assert_eq!(
+        code(wasm::analyze(csv.as_bytes(), obj(unknown)).unwrap_err()),
+        "COLUMN_NOT_FOUND"
+    );
+}
+
+#[wasm_bindgen_test]
 fn hostile_bytes_never_abort_the_instance() {
     let mut seed: u32 = 12345;
     for round in 0..200 {

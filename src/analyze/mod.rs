@@ -2,10 +2,12 @@
 //!
 //! The first record is the header; the next rows (up to [`SAMPLE_ROWS`]) are kept to infer the
 //! schema and the dataset kind (`schema`), then replayed into the kind's builder, after which
-//! rows stream straight through. `finish` hands the builder to the kind's report assembly
+//! rows stream straight through. Replayed or streamed, each row passes the `gate` first (the
+//! category values counted, then the `filter` option). `finish` hands the builder to the kind's report assembly
 //! (`assemble`).
 
 mod assemble;
+mod gate;
 pub mod kind;
 mod schema;
 
@@ -76,6 +78,8 @@ struct Inner {
     /// Why the schema could not be settled, with the kind as far as it was known: `inspect`
     /// then returns the columns as recognised instead of failing.
     problem: Option<(Option<Kind>, SchemaProblem)>,
+    /// The value counts and the `filter` option, between the reader and the builder.
+    gate: gate::Gate,
 }
 
 /// Streaming analyzer. Feed byte chunks of any size with [`Analyzer::push`], then call
@@ -109,6 +113,7 @@ impl Analyzer {
                 warned_columns: Default::default(),
                 second_candidates: Default::default(),
                 problem: None,
+                gate: Default::default(),
             },
             finished: false,
         })
@@ -245,12 +250,23 @@ impl Analyzer {
                 week_start: r.week_start,
                 confidence: r.confidence,
                 include_partial_periods: inner.opts.include_partial_periods == Some(true),
+                filter: inner.opts.filter.clone(),
             },
             input,
             columns: std::mem::take(&mut inner.columns),
             partial_periods: Vec::new(),
             weekday_profile: None,
         };
+        let gate = std::mem::take(&mut inner.gate);
+        if gate.filter.is_some() && gate.passed == 0 && gate.filtered > 0 {
+            inner.warnings.push(Warning {
+                code: WarningCode::NoRows,
+                message: format!(
+                    "the filter leaves none of the {} data rows; widen the date range or choose other values",
+                    gate.filtered
+                ),
+            });
+        }
         let ctx = assemble::Context {
             kind,
             head,
@@ -259,6 +275,7 @@ impl Analyzer {
             resolved: &inner.resolved,
             opts: &inner.opts,
             warnings: std::mem::take(&mut inner.warnings),
+            gate,
         };
         assemble::report(*builder, ctx)
     }
@@ -383,6 +400,9 @@ impl Inner {
                 self.rows += 1;
                 if self.preview.len() < self.resolved.preview_rows {
                     self.preview.push(rec.iter().map(str::to_string).collect());
+                }
+                if !self.gate.admit(&rec) {
+                    return Ok(());
                 }
                 match b.as_mut() {
                     Builder::Survey(s, _) => s.add(&rec),

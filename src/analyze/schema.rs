@@ -1,6 +1,7 @@
 //! Schema inference: the header, each column's role (explicit mapping first, then what the
 //! sample's values and headers show), the dataset kind, and the builder the rows stream into.
 
+use super::gate::{BoundFilter, Gate, ValueCounter};
 use super::kind;
 use super::{Assigned, Builder, Inner, Stage};
 use crate::dataset::scores::Scale;
@@ -364,6 +365,7 @@ impl Inner {
             _ => Builder::Table(self.table_builder(kind, &roles, &profiles)?),
         };
         self.kind = Some((kind, choice));
+        self.gate = self.gate(kind)?;
         self.stage = Stage::Streaming(Box::new(builder));
 
         // Replay the sample through the same path as streamed rows.
@@ -378,6 +380,9 @@ impl Inner {
             }
             let rec = Record::from_parts(*row, &text, &ends);
             if let Stage::Streaming(b) = &mut self.stage {
+                if !self.gate.admit(&rec) {
+                    continue;
+                }
                 match b.as_mut() {
                     Builder::Survey(s, _) => s.add(&rec),
                     Builder::Table(t) => t.add(&rec)?,
@@ -385,6 +390,65 @@ impl Inner {
             }
         }
         Ok(())
+    }
+
+    /// The value counters of the category columns and the `filter` option bound to the
+    /// columns (once the roles are known).
+    fn gate(&self, kind: Kind) -> Result<Gate> {
+        let limit = self.resolved.max_segment_values;
+        let counters = self
+            .columns
+            .iter()
+            .filter(|c| c.value_type == ValueType::Category)
+            .filter(|c| kind != Kind::Survey || matches!(c.role, Role::Channel | Role::Segment))
+            .map(|c| ValueCounter::new(c.header.clone(), c.index, limit))
+            .collect();
+        let filter = match &self.resolved.filter {
+            None => None,
+            Some(f) => {
+                let time = match f.time {
+                    None => None,
+                    Some(range) => {
+                        let Some((col, fmt)) = self
+                            .columns
+                            .iter()
+                            .find(|c| c.role == Role::Timestamp)
+                            .and_then(|c| c.time_format.map(|f| (c.index, f)))
+                        else {
+                            let name =
+                                if self.opts.filter.as_ref().is_some_and(|f| f.from.is_some()) {
+                                    "filter.from"
+                                } else {
+                                    "filter.to"
+                                };
+                            return Err(Error::option(
+                                name,
+                                format!(
+                                    "a date range needs the rows' time, and no column of this {} file ({}) has the timestamp role; name it with the `columns` option, e.g. {{\"timestamp\": \"Date\"}}, or leave the date range out",
+                                    kind.name(),
+                                    crate::error::truncate(&self.header.join(", "), 300)
+                                ),
+                            ));
+                        };
+                        Some((range, col, fmt))
+                    }
+                };
+                let mut columns = Vec::with_capacity(f.segments.len());
+                for (header, values) in &f.segments {
+                    columns.push((self.find("filter.segments", header)?, values.clone()));
+                }
+                Some(BoundFilter {
+                    time,
+                    columns,
+                    tz: self.resolved.tz,
+                })
+            }
+        };
+        Ok(Gate {
+            filter,
+            counters,
+            ..Gate::default()
+        })
     }
 
     fn no_kind(&self, found: &[Role]) -> Error {

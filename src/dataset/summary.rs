@@ -27,6 +27,28 @@ pub struct StoredColumn {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub max: Option<Extreme>,
+    /// Category columns: the values with their rows, most rows first (ties by value), at most 50
+    /// ([`VALUES_LISTED`]); counted over every row read, before the `filter` option and before
+    /// rows are skipped, so that a filter can be offered and taken back. Blank cells are not
+    /// listed (`missing`). Absent when the column has more than `maxSegmentValues` values.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub values: Option<Vec<ValueRows>>,
+    /// Distinct values beyond the ones listed in `values` (0 when all are listed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub more_values: Option<u64>,
+}
+
+/// Most values listed per column in `dataset.columns[].values`.
+pub const VALUES_LISTED: usize = 50;
+
+/// One value of a category column and the rows that have it.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ValueRows {
+    pub value: String,
+    pub rows: u64,
 }
 
 /// The smallest or largest value of a column: a time as RFC 3339 UTC text, or a number.
@@ -45,6 +67,9 @@ pub struct DatasetSummary {
     pub rows_kept: u64,
     /// Data rows left out (see `rejected` for why).
     pub rows_skipped: u64,
+    /// Data rows left out by the `filter` option (neither kept nor skipped: as if they were
+    /// not in the file). Rows read = kept + skipped + filtered.
+    pub rows_filtered: u64,
     pub columns: Vec<StoredColumn>,
     /// Bytes stored per kept row across the typed columns (ids 4, times and numbers 8).
     pub bytes_per_row: u64,
@@ -93,12 +118,15 @@ pub fn summarize(table: &Table, skipped: u64) -> DatasetSummary {
                 distinct,
                 min,
                 max,
+                values: None,
+                more_values: None,
             }
         })
         .collect();
     DatasetSummary {
         rows_kept: table.rows as u64,
         rows_skipped: skipped,
+        rows_filtered: 0,
         columns,
         bytes_per_row: table.bytes_per_row() as u64,
         memory_bytes: table.heap_bytes() as u64,

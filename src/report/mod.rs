@@ -151,6 +151,8 @@ pub struct EffectiveOptions {
     pub confidence: f64,
     /// Partial periods tested and flagged like the others.
     pub include_partial_periods: bool,
+    /// The `filter` option as given (null without one).
+    pub filter: Option<crate::options::filter::AnalyzeFilter>,
 }
 
 /// The part every report starts with (after `kind`): what was read and how it was understood.

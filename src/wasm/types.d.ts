@@ -132,6 +132,30 @@ export type AdoptionPoint = {
   cumulativeShare: number | null;
 };
 
+/**
+ * `{ from?, to?, segments?: { header: [values] } }`: keep the rows whose time is in
+ * `from … to` (inclusive; a date `YYYY-MM-DD` is the whole local day) and whose value in each
+ * named column is one of its listed values (several columns: all must match; values of one
+ * column: any may match).
+ */
+export type AnalyzeFilter = {
+  /**
+   * First day (`YYYY-MM-DD`, from its local midnight) or instant (a full timestamp) kept,
+   * read in the report time zone.
+   */
+  from?: string;
+  /**
+   * Last day (`YYYY-MM-DD`, the whole local day) or instant kept, read in the report time
+   * zone.
+   */
+  to?: string;
+  /**
+   * Header → the values kept (trimmed, exactly as the breakdowns show them; `""` keeps
+   * blank cells). Any column of the file, not only the breakdowns.
+   */
+  segments?: { [key in string]: Array<string> };
+};
+
 export type AnalyzeOptions = {
   /**
    * Dataset kind: "auto" (default: detected from the columns) or one of the kinds.
@@ -277,6 +301,12 @@ export type AnalyzeOptions = {
    * without an invitation-date column.
    */
   invitations?: number;
+  /**
+   * Keep only some rows, as if the others were not in the file: a date range
+   * (`from`, `to`, inclusive, in the report time zone) and values of any columns
+   * (`segments: { header: [values] }`). `dataset.rowsFiltered` counts the rows left out.
+   */
+  filter?: AnalyzeFilter;
 };
 
 /**
@@ -974,6 +1004,11 @@ export type DatasetSummary = {
    * Data rows left out (see `rejected` for why).
    */
   rowsSkipped: number;
+  /**
+   * Data rows left out by the `filter` option (neither kept nor skipped: as if they were
+   * not in the file). Rows read = kept + skipped + filtered.
+   */
+  rowsFiltered: number;
   columns: Array<StoredColumn>;
   /**
    * Bytes stored per kept row across the typed columns (ids 4, times and numbers 8).
@@ -1058,6 +1093,10 @@ export type EffectiveOptions = {
    * Partial periods tested and flagged like the others.
    */
   includePartialPeriods: boolean;
+  /**
+   * The `filter` option as given (null without one).
+   */
+  filter: AnalyzeFilter | null;
 };
 
 /**
@@ -2655,6 +2694,17 @@ export type StoredColumn = {
    */
   min?: Extreme;
   max?: Extreme;
+  /**
+   * Category columns: the values with their rows, most rows first (ties by value), at most 50
+   * ([`VALUES_LISTED`]); counted over every row read, before the `filter` option and before
+   * rows are skipped, so that a filter can be offered and taken back. Blank cells are not
+   * listed (`missing`). Absent when the column has more than `maxSegmentValues` values.
+   */
+  values?: Array<ValueRows>;
+  /**
+   * Distinct values beyond the ones listed in `values` (0 when all are listed).
+   */
+  moreValues?: number;
 };
 
 /**
@@ -2886,6 +2936,14 @@ export type ValueExample = {
   column: string;
   value: string;
   reason: string;
+};
+
+/**
+ * One value of a category column and the rows that have it.
+ */
+export type ValueRows = {
+  value: string;
+  rows: number;
 };
 
 /**

@@ -32,6 +32,8 @@ pub(super) struct Context<'a> {
     pub resolved: &'a Resolved,
     pub opts: &'a AnalyzeOptions,
     pub warnings: Vec<Warning>,
+    /// The values counted and the rows filtered on the way into the builder.
+    pub gate: super::gate::Gate,
 }
 
 impl Context<'_> {
@@ -111,7 +113,13 @@ impl Context<'_> {
     }
 
     /// The report around a kind's figures.
-    fn finish<B>(self, dataset: DatasetSummary, body: B, signals: Signals) -> Box<KindReport<B>> {
+    fn finish<B>(
+        self,
+        mut dataset: DatasetSummary,
+        body: B,
+        signals: Signals,
+    ) -> Box<KindReport<B>> {
+        self.gate.describe(&mut dataset);
         Box::new(KindReport {
             head: self.head,
             dataset,

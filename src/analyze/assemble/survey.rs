@@ -51,6 +51,8 @@ fn summary(d: &SurveyData) -> DatasetSummary {
                 distinct: None,
                 min: None,
                 max: None,
+                values: None,
+                more_values: None,
             })
         })
         .collect();
@@ -66,11 +68,14 @@ fn summary(d: &SurveyData) -> DatasetSummary {
         distinct: Some(s.groups.len() as u64 + u64::from(s.other.is_some())),
         min: None,
         max: None,
+        values: None,
+        more_values: None,
     }));
     let groups = 1 + d.periods.len() + d.segments.iter().map(|s| s.groups.len()).sum::<usize>();
     DatasetSummary {
         rows_kept: d.overall.rows,
         rows_skipped: 0,
+        rows_filtered: 0,
         columns,
         bytes_per_row: 0,
         memory_bytes: (groups * d.overall.memory_bytes()) as u64,
