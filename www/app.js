@@ -127,6 +127,8 @@ const SCHEMA_ERRORS = new Set([ErrorCode.NoMetricColumns, ErrorCode.AmbiguousDat
  */
 function inspectFile(file, keepChoices = false) {
   newFile = !keepChoices;
+  // With a file open the drop zone and the samples take one line each (the report below counts).
+  document.body.classList.add('has-file');
   if (restored) restored = false;
   else if (!keepChoices) {
     chosen = {};

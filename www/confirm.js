@@ -41,7 +41,7 @@ export function fillForm(s, vocab, { problem = null, open, analysed }) {
   const kind = s.kind ? vocab.kindLabels[s.kind] : null;
   $('confirm-summary').textContent = problem
     ? 'Columns: the file needs your help — check the roles below'
-    : `Columns: read as ${kind} (${s.kindChoice.source === 'option' ? 'as chosen' : 'detected'}) — ${analysed ? 'change roles or formats' : 'check and analyse'}`;
+    : `Columns: ${kind} (${s.kindChoice.source === 'option' ? 'as chosen' : 'detected'}) — ${analysed ? 'change' : 'check and analyse'}`;
   const note = $('confirm-problem');
   note.hidden = !problem;
   note.textContent = problem ? plainProblem(problem, s, vocab) : '';

@@ -33,7 +33,11 @@ const day = (t) => (typeof t === 'string' ? t.slice(0, 10) : '');
 export function renderFilters(r, active, rerun) {
   const bar = $('filter-bar');
   const f = active ?? {};
-  const time = r.dataset.columns.find((c) => c.role === Role.Timestamp);
+  // The data's first and last time: the stored time column's, or the survey's answers'.
+  const stored = r.dataset.columns.find((c) => c.role === Role.Timestamp);
+  const span = stored ? { min: stored.min, max: stored.max }
+    : 'firstResponse' in r && r.firstResponse ? { min: r.firstResponse, max: r.lastResponse } : null;
+  const time = span;
   const categories = r.dataset.columns.filter((c) => c.values && c.values.length > 1);
   bar.hidden = !time && categories.length === 0;
   const apply = (/** @type {Filter} */ next) => rerun({ filter: tidy(next) });

@@ -48,6 +48,13 @@ test('print: the report with its charts and cards, without controls, on white; a
   const { page, errors } = await openPage();
   await page.emulateMedia({ colorScheme: 'dark' });
   await sample(page, 'transactions-sample');
+  // The overview prints; of the details, the sections the person opened (here the cohorts and
+  // the lifetime value), the closed ones not at all.
+  await page.evaluate(() => {
+    for (const id of ['customer-cohorts', 'lifetime']) {
+      for (let d = document.getElementById(id)?.closest('details'); d; d = d.parentElement?.closest('details')) d.open = true;
+    }
+  });
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
   const controls = ['#input', '#drop', '#file', '#progress-wrap', '#status', 'button', 'button.csv', '#export', '#reanalyse',
     '#clv-form', '#kind-benchmark-form', 'details:not([open])'];
@@ -70,11 +77,12 @@ test('print: the report with its charts and cards, without controls, on white; a
     card: getComputedStyle(document.querySelector('.card, svg[role=img]')).breakInside,
   }));
   assert.deepEqual(look, { body: 'rgb(255, 255, 255)', text: 'rgb(0, 0, 0)', link: 'none', heat: 'exact', card: 'avoid' });
-  // The charts' cards of the survey report print too.
+  // The survey's overview prints (cards, charts); its closed sections do not.
   await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
   await sample(page, 'sample');
   await page.emulateMedia({ media: 'print', colorScheme: 'light' });
-  for (const [sel, d] of Object.entries(await displays(page, ['.card', '[data-testid=trend]', '#distributions svg']))) assert.ok(d !== 'none' && d !== 'absent', `${sel}: ${d}`);
+  const survey = await displays(page, ['.card', 'figure.chart svg[role=img]', '#period-changes']);
+  assert.deepEqual(Object.values(survey).map((d) => d !== 'none' && d !== 'absent'), [true, true, false], JSON.stringify(survey));
   const pdf = await page.pdf({ format: 'A4', printBackground: false });
   assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;

@@ -237,7 +237,7 @@ test('a German export nothing recognises: the form opens with the problem, the r
   assert.deepEqual(rev.map((r) => r[1]), want.revenue.periods.map((p) => p.revenue.toFixed(2)));
   // After the analysis the form is closed, one click away, and remembers the roles chosen.
   assert.equal(await page.locator('#confirm').getAttribute('open'), null);
-  assert.match(await page.textContent('#confirm-summary'), /read as Orders/);
+  assert.match(await page.textContent('#confirm-summary'), /^Columns: Orders and payments \(as chosen\) — change$/);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -20,7 +20,8 @@ export function render(r, ctx) {
   // Non-breaking hyphens: a period label (2024-03) does not wrap inside itself.
   const byPeriod = a.periods.length > 1 && a.periods.length <= 12
     ? `by ${r.options.granularity}: ${a.periods.map((p) => `${p.period.replaceAll('-', '\u2011')} ${num(p.interactionsPerDay)}`).join(' · ')}` : '';
-  const card = (/** @type {Parameters<typeof metricCard>[1]} */ o) => metricCard(ctx, o);
+  // A card's change line is one of the change rows: read in their unit (see changeCtx).
+  const card = (/** @type {Parameters<typeof metricCard>[1]} */ o) => metricCard(o.change ? changeCtx(ctx) : ctx, o);
   const change = (/** @type {string} */ metric) => latestChange(r, e.changes, metric);
   $('event-cards').replaceChildren(...[
     card({ kind: Kind.Events, testid: 'users', title: 'Users', value: count(e.summary.users), lines: [`${count(e.summary.events)} events over ${e.summary.days} days`], more: [`${e.summary.duplicatesRemoved} exact duplicates counted once`] }),
