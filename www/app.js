@@ -9,7 +9,7 @@ import { count, metricNames } from './pkg/format.js';
 import { ErrorCode, Kind } from './pkg/vocabulary.js';
 import { renderDataset, renderProblems, renderSignals, renderWeekdays } from './render/common.js';
 import { confident, fillForm, formOptions, setUpForm } from './confirm.js';
-import { renderFilters } from './filters.js';
+import { filterWords, renderFilters } from './filters.js';
 import * as survey from './render/survey.js';
 import * as events from './render/events.js';
 import * as transactions from './render/transactions.js';
@@ -218,7 +218,8 @@ function done(r, ms) {
   $('progress-wrap').hidden = true;
   const layout = r.input.delimiter ? `delimiter "${r.input.delimiter}"` : r.input.format;
   $('summary').textContent = `${vocab.kindLabels[r.kind]} (${r.kindChoice.source === 'option' ? 'as chosen' : `detected: ${r.kindChoice.reason}`}) · ` +
-    `${count(r.input.rows)} rows · ${r.input.encoding}, ${layout} · periods in ${r.options.timezone}`;
+    `${count(r.input.rows)} rows · ${r.input.encoding}, ${layout} · periods in ${r.options.timezone}` +
+    (chosen.filter ? ` · ${filterWords(chosen.filter)} (${count(r.dataset.rowsFiltered)} rows left out)` : '');
   /** @type {Context} */
   const ctx = { names, roleLabels: vocab.roleLabels, kindLabels: vocab.kindLabels, variantLabels: vocab.variantLabels, options: options(), rerun };
   const mine = RENDERERS[r.kind];

@@ -45,6 +45,7 @@ export function fillForm(s, vocab, { problem = null, open, analysed }) {
   const note = $('confirm-problem');
   note.hidden = !problem;
   note.textContent = problem ? plainProblem(problem, s, vocab) : '';
+  note.dataset.column = problem?.column ?? '';
   $('confirm-engine-message').textContent = problem ? `${problem.message} [${problem.code}]` : '';
   $('confirm-engine').hidden = !problem;
   fillColumns(s, vocab, problem);
@@ -71,7 +72,12 @@ function fillColumns(s, vocab, problem) {
   for (const c of s.columns) {
     const sel = el('select', { 'data-header': c.header, 'aria-label': `Role of column ${c.header}` });
     for (const role of vocab.roles) sel.append(el('option', { value: role, text: vocab.roleLabels[role], ...(role === c.role ? { selected: true } : {}) }));
-    sel.addEventListener('change', () => neededLine(vocab));
+    sel.addEventListener('change', () => {
+      neededLine(vocab);
+      // What was detected no longer applies to a column the person gave a role.
+      const why = sel.closest('tr')?.querySelector('td.detail');
+      if (why) why.textContent = 'as you chose (read as its role once analysed)';
+    });
     const marked = problem?.column === c.header;
     if (marked) sel.setAttribute('aria-invalid', 'true');
     t.append(el('tr', marked ? { class: 'problem' } : {},
@@ -117,8 +123,11 @@ function neededLine(vocab) {
   const missing = groups.filter((g) => !g.some((r) => roles.has(r)));
   const words = (/** @type {RoleName[]} */ g) => g.map((r) => vocab.roleLabels[r]).join(' or ');
   line.textContent = `${vocab.kindLabels[kind]} need ${groups.length ? groups.map(words).join(', ') : 'no particular column'}` +
-    (missing.length ? `; still missing: ${missing.map(words).join(', ')}.` : '; every one is there.');
+    (missing.length ? `; still missing: ${missing.map(words).join(', ')}.` : '; every one is there: press the button to analyse.');
   line.classList.toggle('flag', missing.length > 0);
+  // Once the roles are there, the problem above is answered: it would only contradict this line.
+  const note = $('confirm-problem');
+  if (!missing.length && !note.dataset.column) note.hidden = true;
 }
 
 /**

@@ -96,7 +96,9 @@ export function save(text, name, type) {
 /** A CSV cell: quoted, and a leading = + - − @ (or tab, CR) neutralised so a spreadsheet does not run it. @param {unknown} v */
 export function csvCell(v) {
   let s = String(v ?? '');
-  if (/^[=+\-\u2212@\t\r]/.test(s)) s = `'${s}`;
+  // A plain number (−7.98, +1.5) is data a spreadsheet may compute with; anything else that
+  // starts like a formula is made text.
+  if (/^[=+\-\u2212@\t\r]/.test(s) && !/^[+-]?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
   return `"${s.replace(/"/g, '""')}"`;
 }
 

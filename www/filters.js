@@ -22,6 +22,19 @@ function tidy(f) {
   return Object.keys(out).length ? out : undefined;
 }
 
+/** The data's span before any filter, kept while filters are on. @type {{ min: unknown, max: unknown } | null} */
+let wholeSpan = null;
+
+/** The active filters in words, for the report's summary (and so for print). @param {Filter | undefined} f */
+export function filterWords(f) {
+  if (!f) return '';
+  const parts = [];
+  if (f.from) parts.push(`from ${f.from}`);
+  if (f.to) parts.push(`to ${f.to}`);
+  for (const [header, values] of Object.entries(f.segments ?? {})) parts.push(`${header} is ${values.join(' or ')}`);
+  return parts.length ? `Filtered: ${parts.join(', ')}` : '';
+}
+
 /** The date part of an RFC 3339 time (the inputs take days). @param {unknown} t */
 const day = (t) => (typeof t === 'string' ? t.slice(0, 10) : '');
 
@@ -37,7 +50,9 @@ export function renderFilters(r, active, rerun) {
   const stored = r.dataset.columns.find((c) => c.role === Role.Timestamp);
   const span = stored ? { min: stored.min, max: stored.max }
     : 'firstResponse' in r && r.firstResponse ? { min: r.firstResponse, max: r.lastResponse } : null;
-  const time = span;
+  // The pickers keep the whole file's span while filters narrow the report.
+  if (!active || !wholeSpan) wholeSpan = span;
+  const time = wholeSpan;
   const categories = r.dataset.columns.filter((c) => c.values && c.values.length > 1);
   bar.hidden = !time && categories.length === 0;
   const apply = (/** @type {Filter} */ next) => rerun({ filter: tidy(next) });
@@ -56,7 +71,7 @@ export function renderFilters(r, active, rerun) {
   column.replaceChildren(...categories.map((c) => el('option', { value: c.header, text: c.header })));
   const fillValues = () => {
     const c = categories.find((x) => x.header === column.value);
-    value.replaceChildren(...(c?.values ?? []).map((v) => el('option', { value: v.value, text: `${v.value} (${count(v.rows)} rows)` })));
+    value.replaceChildren(...(c?.values ?? []).map((v) => el('option', { value: v.value, text: `${v.value} (${count(v.rows)} rows in the file)` })));
   };
   column.onchange = fillValues;
   fillValues();

@@ -23,6 +23,19 @@ crate::vocab::vocabulary! {
 }
 
 impl TimeFormat {
+    /// How the dates are written, with an example.
+    pub const fn label(self) -> &'static str {
+        match self {
+            TimeFormat::Iso => "Year first (2025-01-31)",
+            TimeFormat::Mdy => "Month first (01/31/2025)",
+            TimeFormat::Dmy => "Day first (31.01.2025, 31/01/2025)",
+            TimeFormat::UnixSeconds => "Seconds since 1970",
+            TimeFormat::UnixMillis => "Milliseconds since 1970",
+        }
+    }
+}
+
+impl TimeFormat {
     pub fn parse_option(s: &str) -> Option<Self> {
         match s.trim().to_ascii_lowercase().as_str() {
             "iso" | "ymd" => Some(TimeFormat::Iso),

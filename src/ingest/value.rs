@@ -48,6 +48,16 @@ crate::vocab::vocabulary! {
     }
 }
 
+impl DecimalMark {
+    /// Which mark separates the decimals, with an example.
+    pub const fn label(self) -> &'static str {
+        match self {
+            DecimalMark::Dot => "Decimal point (1,234.50)",
+            DecimalMark::Comma => "Decimal comma (1.234,50)",
+        }
+    }
+}
+
 /// Currency symbols accepted before or after an amount.
 const CURRENCY_SYMBOLS: [char; 10] = ['$', '€', '£', '¥', '₹', '₽', '₩', '¢', '₺', '₴'];
 

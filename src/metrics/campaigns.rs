@@ -270,11 +270,13 @@ pub fn campaigns(table: &Table, p: &mut Periodizer, level: f64) -> CampaignMetri
         .iter()
         .map(|&(m, f)| (m, named(&periods, f)))
         .collect();
-    let changes = crate::metrics::compare::rate_changes(&series, level);
+    let changes =
+        crate::metrics::compare::rate_changes(crate::vocab::Kind::Campaigns, &series, level);
     let mut segment_changes = Vec::new();
     for (column, groups) in [(Role::Campaign, &campaigns), (Role::Channel, &by_channel)] {
         for &(metric, f) in &rates[..3] {
             segment_changes.extend(crate::metrics::compare::share_vs_rest(
+                crate::vocab::Kind::Campaigns,
                 metric,
                 column.name(),
                 &named(groups, f),

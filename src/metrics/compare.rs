@@ -7,7 +7,7 @@
 //! for its test (`stats::enough`) carries the reason instead of a p-value. Trend flags and
 //! targets: `signals`.
 
-use crate::vocab::{Baseline, Correction, Metric, Unit, Variant};
+use crate::vocab::{Baseline, Correction, Kind, Metric, Unit, Variant};
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -143,13 +143,8 @@ fn compare(a: &SurveyMetrics, b: &SurveyMetrics, level: f64) -> Vec<(Metric, Out
     if let (Some(x), Some(y)) = (&a.csat, &b.csat) {
         let (xa, na, xb, nb) = (x.satisfied, x.responses, y.satisfied, y.responses);
         // Top-box share, in percent like the CSAT score.
-        let c = enough_proportions(xa as f64, na as f64, xb as f64, nb as f64).map(|()| {
-            two_proportions(xa, na, xb, nb, level).map(|mut c| {
-                c.difference *= 100.0;
-                c.difference_interval = c.difference_interval.map(|i| i.scaled(100.0));
-                c
-            })
-        });
+        let c = enough_proportions(xa as f64, na as f64, xb as f64, nb as f64)
+            .map(|()| two_proportions(xa, na, xb, nb, level).map(|c| scaled(c, 100.0)));
         out.push((Metric::Csat, c));
     }
     if let (Some(x), Some(y)) = (&a.ces, &b.ces) {
@@ -292,6 +287,7 @@ pub fn survey_comparisons(
 /// Period-over-period changes of named shares: `series` holds (metric, [(period, rate)]).
 /// Only rates that are shares of whole counts are compared.
 pub fn rate_changes(
+    kind: Kind,
     series: &[(Metric, Vec<(String, &crate::metrics::rate::Rate)>)],
     level: f64,
 ) -> Vec<MetricComparison> {
@@ -310,7 +306,7 @@ pub fn rate_changes(
             {
                 continue;
             }
-            let c = proportions(a, b, level);
+            let c = proportions(kind, *metric, a, b, level);
             out.push(single(
                 *metric,
                 against,
@@ -324,8 +320,11 @@ pub fn rate_changes(
     out
 }
 
-/// The two-proportion test of `b` against `a` when their counts carry it.
+/// The two-proportion test of `b` against `a` when their counts carry it, its difference in
+/// the unit the share has in `kind`'s report.
 fn proportions(
+    kind: Kind,
+    metric: Metric,
     a: &crate::metrics::rate::Rate,
     b: &crate::metrics::rate::Rate,
     level: f64,
@@ -337,12 +336,34 @@ fn proportions(
         b.numerator as u64,
         b.denominator as u64,
         level,
-    ))
+    )
+    .map(|c| scaled(c, share_scale(kind, metric))))
+}
+
+/// A difference of two shares is one of fractions (0–1); where the kind's report gives the
+/// share in percent or points (0–100), its changes read in percentage points too: ×100.
+fn share_scale(kind: Kind, metric: Metric) -> f64 {
+    let info = crate::metrics::catalogue::info(metric);
+    match info.places.iter().find(|p| p.kind == kind).map(|p| p.unit) {
+        Some(Unit::Percent | Unit::Points) => 100.0,
+        _ => 1.0,
+    }
+}
+
+/// The comparison with its difference (and the difference's interval) multiplied by `s`; the
+/// relative change, the statistic and p are unchanged.
+fn scaled(mut c: Comparison, s: f64) -> Comparison {
+    if s != 1.0 {
+        c.difference *= s;
+        c.difference_interval = c.difference_interval.map(|i| i.scaled(s));
+    }
+    c
 }
 
 /// Each group's share against the rest of its breakdown (two-proportion z-test on the summed
 /// counts of the other groups), Holm-adjusted across the groups. `groups`: (name, rate).
 pub fn share_vs_rest(
+    kind: Kind,
     metric: Metric,
     column: &str,
     groups: &[(String, &crate::metrics::rate::Rate)],
@@ -370,6 +391,7 @@ pub fn share_vs_rest(
                     r.denominator as u64,
                     level,
                 )
+                .map(|c| scaled(c, share_scale(kind, metric)))
             });
             row(
                 metric,

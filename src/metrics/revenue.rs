@@ -335,6 +335,7 @@ pub fn period_revenue(
         .map(|(o, &r)| share(r, o.active_customers))
         .collect();
     let changes = crate::metrics::compare::rate_changes(
+        crate::vocab::Kind::Transactions,
         &[
             (
                 Metric::RetentionRate,

@@ -371,6 +371,7 @@ pub fn support(
         )
     };
     let changes = crate::metrics::compare::rate_changes(
+        crate::vocab::Kind::Tickets,
         &[
             series(Metric::FirstContactResolution, |g| {
                 &g.first_contact_resolution
@@ -407,6 +408,7 @@ pub fn support(
             let named: Vec<(String, &Rate)> =
                 groups.iter().map(|g| (g.name.clone(), f(g))).collect();
             segment_changes.extend(crate::metrics::compare::share_vs_rest(
+                crate::vocab::Kind::Tickets,
                 metric,
                 column.name(),
                 &named,

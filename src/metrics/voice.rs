@@ -131,6 +131,11 @@ pub fn voice(
     reviews: bool,
     level: f64,
 ) -> VoiceMetrics {
+    let kind = if reviews {
+        crate::vocab::Kind::Reviews
+    } else {
+        crate::vocab::Kind::Mentions
+    };
     let text = table.numbers(Role::Text);
     let rating = table.numbers(Role::Rating).filter(|_| reviews);
     let mentions = table.numbers(Role::Mentions);
@@ -215,8 +220,9 @@ pub fn voice(
         let mut segments = Vec::new();
         let (ps, cs) = (shares(&periods), shares(&by_channel));
         for ((metric, p), (_, c)) in ps.iter().zip(&cs) {
-            changes.extend(rate_changes(&[(*metric, borrow(p))], level));
+            changes.extend(rate_changes(kind, &[(*metric, borrow(p))], level));
             segments.extend(share_vs_rest(
+                kind,
                 *metric,
                 Role::Channel.name(),
                 &borrow(c),
@@ -293,7 +299,7 @@ pub fn voice(
                     Some((format!("{b}: {}", s.name), &x.share_of_voice))
                 })
                 .collect();
-            changes.extend(rate_changes(&[(Metric::ShareOfVoice, points)], level));
+            changes.extend(rate_changes(kind, &[(Metric::ShareOfVoice, points)], level));
         }
     }
     let our_share_of_voice = o.brand.as_ref().and_then(|b| {

@@ -3,8 +3,6 @@
 //! variant needs its label.
 
 use super::{Kind, Role, ValueType, Variant};
-use crate::ingest::time::TimeFormat;
-use crate::ingest::value::DecimalMark;
 
 impl ValueType {
     /// How a column's values are read and kept ("Date and time").
@@ -18,29 +16,6 @@ impl ValueType {
             ValueType::Score => "Answer score",
             ValueType::Sentiment => "Text, scored for sentiment",
             ValueType::None => "Not kept",
-        }
-    }
-}
-
-impl TimeFormat {
-    /// How the dates are written, with an example.
-    pub const fn label(self) -> &'static str {
-        match self {
-            TimeFormat::Iso => "Year first (2025-01-31)",
-            TimeFormat::Mdy => "Month first (01/31/2025)",
-            TimeFormat::Dmy => "Day first (31.01.2025, 31/01/2025)",
-            TimeFormat::UnixSeconds => "Seconds since 1970",
-            TimeFormat::UnixMillis => "Milliseconds since 1970",
-        }
-    }
-}
-
-impl DecimalMark {
-    /// Which mark separates the decimals, with an example.
-    pub const fn label(self) -> &'static str {
-        match self {
-            DecimalMark::Dot => "Decimal point (1,234.50)",
-            DecimalMark::Comma => "Decimal comma (1.234,50)",
         }
     }
 }

@@ -4,7 +4,7 @@
 import { $, el, fillTable, input } from '../dom.js';
 import { heatmap, lineChart, stackedBars } from '../charts.js';
 import { count, duration, intervalDetail, num, percent, percentValue } from '../pkg/format.js';
-import { Kind, Metric, Unit } from '../pkg/vocabulary.js';
+import { Kind, Metric } from '../pkg/vocabulary.js';
 import { changesTable, latestChange, metricCard, plainComparisons } from './common.js';
 
 /** @typedef {import('../pkg/engagement_metrics.js').EventsReport} EventsReport */
@@ -20,7 +20,7 @@ export function render(r, ctx) {
   // Non-breaking hyphens: a period label (2024-03) does not wrap inside itself.
   const byPeriod = a.periods.length > 1 && a.periods.length <= 12
     ? `by ${r.options.granularity}: ${a.periods.map((p) => `${p.period.replaceAll('-', '\u2011')} ${num(p.interactionsPerDay)}`).join(' · ')}` : '';
-  // A card's change line is one of the change rows: read in their unit (see changeCtx).
+  // A card's change line is one of the change rows (see changeCtx).
   const card = (/** @type {Parameters<typeof metricCard>[1]} */ o) => metricCard(o.change ? changeCtx(ctx) : ctx, o);
   const change = (/** @type {string} */ metric) => latestChange(r, e.changes, metric);
   $('event-cards').replaceChildren(...[
@@ -92,14 +92,13 @@ export function render(r, ctx) {
 }
 
 /**
- * The context for the events' change rows: their rates are compared as shares (0–1, so a
- * difference reads in points) where the catalogue gives the figures in percent, and their
- * engagement rate is the sessions' (the catalogue's label of that id is the social one).
+ * The context for the events' change rows: their engagement rate is the sessions' (the
+ * catalogue's label of that id is the social one).
  * @param {Context} ctx @returns {Context}
  */
 function changeCtx(ctx) {
   const { names } = ctx;
-  return { ...ctx, names: { ...names, unitIn: () => Unit.Ratio, label: (id) => names.label(id === Metric.EngagementRate ? Metric.SessionEngagementRate : id) } };
+  return { ...ctx, names: { ...names, label: (id) => names.label(id === Metric.EngagementRate ? Metric.SessionEngagementRate : id) } };
 }
 
 /** The funnel's steps as bars with numbers, and the editor to change them. @param {EventsReport} r @param {Context} ctx */

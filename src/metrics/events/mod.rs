@@ -778,7 +778,13 @@ fn segment_breakdown(
     for (metric, f) in metrics {
         let r = rates(&named, f);
         let borrowed: Vec<(String, &Rate)> = r.iter().map(|(n, x)| (n.clone(), x)).collect();
-        comparisons.extend(share_vs_rest(metric, &col.header, &borrowed, level));
+        comparisons.extend(share_vs_rest(
+            crate::vocab::Kind::Events,
+            metric,
+            &col.header,
+            &borrowed,
+            level,
+        ));
     }
     SegmentBreakdown {
         column: col.header.clone(),
@@ -878,7 +884,10 @@ fn period_changes(
             }),
         })
         .collect();
-    (periods, rate_changes(&series, level))
+    (
+        periods,
+        rate_changes(crate::vocab::Kind::Events, &series, level),
+    )
 }
 
 impl crate::metrics::signals::Headlines for EventsMetrics {
