@@ -88,14 +88,15 @@ export function calculated(v, unit, metric) {
  * An interval "low–high" with a formatter; "" without one.
  * @param {Interval | null | undefined} i @param {(v: number) => string} f
  */
-export const range = (i, f = (v) => num(v)) => (i ? `${f(i.low)}–${f(i.high)}` : '');
+export const range = (i, f = (v) => num(v)) => (i ? `${f(i.low)}${i.low < 0 ? ' to ' : '–'}${f(i.high)}` : '');
 
 /**
- * "95% interval low–high (method)", for a detail line; "" without an interval.
+ * "95% interval low–high", for a detail line; "" without an interval. (How it was computed is
+ * in the report and the figure's definition, not in this line.)
  * @param {Interval | null | undefined} i @param {(v: number) => string} f
  */
 export const intervalDetail = (i, f = (v) => num(v), what = 'interval') =>
-  (i ? `${Math.round(100 * i.level)}% ${what} ${range(i, f)} (${i.method})` : '');
+  (i ? `${Math.round(100 * i.level)}% ${what} ${range(i, f)}` : '');
 
 /** A rate's share as a percentage, or why it is not available. @param {Rate} r */
 export const rate = (r, d = 1) => (r.value === null ? `${NA} (${r.unavailableReason})` : percent(r.value, d));

@@ -90,6 +90,14 @@ pub struct Vocabulary {
     #[ts(type = "Record<DecimalMark, string>")]
     pub decimal_mark_labels:
         std::collections::BTreeMap<crate::ingest::value::DecimalMark, &'static str>,
+    /// RFM segments' names for people.
+    #[ts(type = "Record<RfmSegment, string>")]
+    pub rfm_segment_labels:
+        std::collections::BTreeMap<crate::metrics::rfm::RfmSegment, &'static str>,
+    /// Engagement tiers' names for people.
+    #[ts(type = "Record<Engagement, string>")]
+    pub engagement_labels:
+        std::collections::BTreeMap<crate::metrics::rfm::Engagement, &'static str>,
     /// Roles several columns may have (the others go to one column at most).
     pub shared_roles: Vec<crate::vocab::Role>,
     /// What a column in each role holds, in plain language (for role pickers).
@@ -121,6 +129,14 @@ pub fn vocabulary() -> Vocabulary {
         value_type_labels: ValueType::ALL.iter().map(|v| (*v, v.label())).collect(),
         time_format_labels: TimeFormat::ALL.iter().map(|v| (*v, v.label())).collect(),
         decimal_mark_labels: DecimalMark::ALL.iter().map(|v| (*v, v.label())).collect(),
+        rfm_segment_labels: crate::metrics::rfm::RfmSegment::ALL
+            .iter()
+            .map(|v| (*v, v.label()))
+            .collect(),
+        engagement_labels: crate::metrics::rfm::Engagement::ALL
+            .iter()
+            .map(|v| (*v, v.label()))
+            .collect(),
         shared_roles: Role::ALL
             .iter()
             .copied()

@@ -221,7 +221,8 @@ function done(r, ms) {
     `${count(r.input.rows)} rows · ${r.input.encoding}, ${layout} · periods in ${r.options.timezone}` +
     (chosen.filter ? ` · ${filterWords(chosen.filter)} (${count(r.dataset.rowsFiltered)} rows left out)` : '');
   /** @type {Context} */
-  const ctx = { names, roleLabels: vocab.roleLabels, kindLabels: vocab.kindLabels, variantLabels: vocab.variantLabels, options: options(), rerun };
+  const ctx = { names, roleLabels: vocab.roleLabels, kindLabels: vocab.kindLabels, variantLabels: vocab.variantLabels,
+    rfmSegmentLabels: vocab.rfmSegmentLabels, engagementLabels: vocab.engagementLabels, options: options(), rerun };
   const mine = RENDERERS[r.kind];
   for (const { section } of Object.values(RENDERERS)) $(section).hidden = section !== mine.section;
   /** @type {(r: Report, ctx: Context) => void} */ (mine.render)(r, ctx);

@@ -103,7 +103,8 @@ function guessWidth() {
  */
 export function lineChart({ title, testid, series, labels, x: xTitle, y: yTitle, format, ...scale }) {
   const values = /** @type {number[]} */ (series.flatMap((s) => s.values).filter((v) => typeof v === 'number' && Number.isFinite(v)));
-  const lo = scale.min ?? Math.min(0, ...values);
+  // A given minimum is a floor for the axis, never a clip: values below it extend the scale.
+  const lo = Math.min(scale.min ?? 0, ...values);
   const hi = scale.max ?? Math.max(lo + 1, ...values);
   const ticks = scale.ticks ?? niceTicks(lo, hi);
   // The top tick at or above the largest value, so the highest point has a number above it.

@@ -78,6 +78,36 @@ crate::vocab::vocabulary! {
 }
 
 impl RfmSegment {
+    /// The segment's name for people.
+    pub const fn label(self) -> &'static str {
+        match self {
+            RfmSegment::Champions => "Champions",
+            RfmSegment::Loyal => "Loyal",
+            RfmSegment::PotentialLoyalists => "Potential loyalists",
+            RfmSegment::NewCustomers => "New customers",
+            RfmSegment::NeedAttention => "Need attention",
+            RfmSegment::AboutToSleep => "About to sleep",
+            RfmSegment::AtRisk => "At risk",
+            RfmSegment::CantLoseThem => "Can't lose them",
+            RfmSegment::Hibernating => "Hibernating",
+            RfmSegment::Lost => "Lost",
+        }
+    }
+}
+
+impl Engagement {
+    /// The tier's name for people.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Engagement::HighlyEngaged => "Highly engaged",
+            Engagement::Engaged => "Engaged",
+            Engagement::AtRisk => "At risk",
+            Engagement::Dormant => "Dormant",
+        }
+    }
+}
+
+impl RfmSegment {
     /// The engagement level the segment belongs to.
     pub fn engagement(self) -> Engagement {
         use RfmSegment::*;

@@ -3046,6 +3046,14 @@ export type Vocabulary = {
    */
   decimalMarkLabels: Record<DecimalMark, string>;
   /**
+   * RFM segments' names for people.
+   */
+  rfmSegmentLabels: Record<RfmSegment, string>;
+  /**
+   * Engagement tiers' names for people.
+   */
+  engagementLabels: Record<Engagement, string>;
+  /**
    * Roles several columns may have (the others go to one column at most).
    */
   sharedRoles: Array<Role>;

@@ -33,7 +33,7 @@ test('too few to test: says so with the sizes, never a verdict', () => {
   const s = changeSentence(row({ reason: 'too few to test (n = 12 and 9; the test needs at least 30 in each)' }), nps);
   assert.equal(s, 'Net Promoter Score from 2024-03 to 2024-04: too few answers to tell (n = 12 and 9).');
   assert.doesNotMatch(s, /significant|chance/);
-  assert.equal(changeLine(row({ reason: 'too few to test (n = 12 and 9)' }), 'points'), 'vs 2024-03: too few to test');
+  assert.equal(changeLine(row({ reason: 'too few to test (n = 12 and 9)' }), 'points'), '2024-04 vs 2024-03: too few to test');
 });
 
 test('a year earlier names the same period a year before', () => {
@@ -49,7 +49,7 @@ test('a segment against the rest: higher or lower, with its Holm-adjusted p', ()
 });
 
 test('the card line, and the rows picked: the latest full periods, a year earlier, the closest segment', () => {
-  assert.equal(changeLine(row({ difference: -8, p: 0.035, significant: true }), 'points'), '-8.00 points vs 2024-03 (significant, p = 0.04)');
+  assert.equal(changeLine(row({ difference: -8, p: 0.035, significant: true }), 'points'), '2024-04: -8.00 points vs 2024-03 (significant, p = 0.04)');
   const rows = [
     row({ baseline: '2024-02', group: '2024-03', difference: 1 }),
     row({ baseline: '2024-03', group: '2024-04', difference: 2 }),

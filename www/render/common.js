@@ -19,7 +19,7 @@ import { changeLine, changeSentence, headlineChanges } from './words.js';
  * variants' labels, the options the report was made with, and a way to analyse the file again
  * with changed options.
  * @typedef {{ names: MetricNames, roleLabels: Record<RoleName, string>, kindLabels: Record<Kind, string>,
- *   variantLabels: Record<Variant, string>, options: AnalyzeOptions,
+ *   variantLabels: Record<Variant, string>, rfmSegmentLabels: Record<string, string>, engagementLabels: Record<string, string>, options: AnalyzeOptions,
  *   rerun: (patch: AnalyzeOptions, analyse?: boolean) => void }} Context
  */
 

@@ -28,7 +28,7 @@ export function render(r, ctx) {
   renderClv(r, ctx);
   $('rfm-definition').textContent = `As of ${r.rfm.asOf}. ${r.rfm.definition.formula}`;
   fillTable('rfm', ['Segment', 'Engagement', 'Customers', '% of customers', 'Revenue', '% of revenue'],
-    r.rfm.segments.map((s) => [s.segment, s.engagement, s.customers, percent(s.shareOfCustomers), money(s.revenue), percent(s.shareOfRevenue)]));
+    r.rfm.segments.map((s) => [ctx.rfmSegmentLabels[s.segment], ctx.engagementLabels[s.engagement], s.customers, percent(s.shareOfCustomers), money(s.revenue), percent(s.shareOfRevenue)]));
   $('rfm-export').onclick = () => ctx.rerun({ rfmCustomers: true });
   if (r.rfm.customers) {
     saveCsv(r.rfm.customers, 'rfm-customers.csv');

@@ -89,10 +89,11 @@ function split(a, b) {
  */
 export function changeLine(c, unit) {
   const k = c.comparison;
-  if (!k) return `vs ${c.baseline}: ${/too few/.test(c.unavailableReason ?? '') ? 'too few to test' : (c.unavailableReason ?? 'not tested')}`;
+  if (!k) return `${c.group} vs ${c.baseline}: ${/too few/.test(c.unavailableReason ?? '') ? 'too few to test' : (c.unavailableReason ?? 'not tested')}`;
   const p = c.adjustedPValue ?? k.pValue;
   const d = difference(k.difference, unit).replace(/ pts$/, ' points');
-  return `${d} vs ${c.baseline}${c.against === Baseline.YearEarlier ? ' (a year earlier)' : ''} (${c.significant ? 'significant' : 'could be chance'}, ${pText(p)})`;
+  // The card's value is the whole file's: the line names the period whose change it is.
+  return `${c.group}: ${d} vs ${c.baseline}${c.against === Baseline.YearEarlier ? ' (a year earlier)' : ''} (${c.significant ? 'significant' : 'could be chance'}, ${pText(p)})`;
 }
 
 /**
