@@ -12,7 +12,7 @@ pub mod ratio;
 pub mod significance;
 
 pub use bootstrap::{Bootstrap, IntervalOptions};
-pub use distributions::{ln_gamma, normal_quantile, student_t_quantile};
+pub use distributions::{digamma, ln_gamma, normal_quantile, student_t_quantile};
 pub use intervals::{mean_interval, wilson_interval, Interval};
 pub use moments::{whole_count, Moments};
 pub use quantile::{median, median_interval, quantile};
