@@ -57,6 +57,21 @@ pub struct AbRows {
     pub rows: Vec<crate::metrics::ab::AbRow>,
 }
 
+/// A value per member of a closed set, serialized as an object in the set's order (no map is
+/// built: the page reads them once, and a map per set cost kilobytes of .wasm).
+pub struct Labels<T: 'static, V>(pub &'static [T], pub fn(T) -> V);
+
+impl<T: Copy + Serialize, V: Serialize> Serialize for Labels<T, V> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for &k in self.0 {
+            m.serialize_entry(&k, &(self.1)(k))?;
+        }
+        m.end()
+    }
+}
+
 /// Every closed set of names, for pages and tools that list them (role pickers, kind menus).
 #[derive(Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
@@ -74,38 +89,33 @@ pub struct Vocabulary {
     pub presets: &'static [crate::metrics::events::options::Preset],
     /// What each kind's file holds, in plain language (for menus).
     #[ts(type = "Record<Kind, string>")]
-    pub kind_labels: std::collections::BTreeMap<crate::vocab::Kind, &'static str>,
+    pub kind_labels: Labels<crate::vocab::Kind, &'static str>,
     /// The columns each kind cannot do without: every group needs a column in one of its roles.
     #[ts(type = "Record<Kind, Role[][]>")]
-    pub kind_needs:
-        std::collections::BTreeMap<crate::vocab::Kind, &'static [&'static [crate::vocab::Role]]>,
+    pub kind_needs: Labels<crate::vocab::Kind, &'static [&'static [crate::vocab::Role]]>,
     /// How each value type is read and kept, in plain language.
     #[ts(type = "Record<ValueType, string>")]
-    pub value_type_labels: std::collections::BTreeMap<crate::vocab::ValueType, &'static str>,
+    pub value_type_labels: Labels<crate::vocab::ValueType, &'static str>,
     /// How dates are written (the `dateOrder` option's values), with examples.
     #[ts(type = "Record<TimeFormat, string>")]
-    pub time_format_labels:
-        std::collections::BTreeMap<crate::ingest::time::TimeFormat, &'static str>,
+    pub time_format_labels: Labels<crate::ingest::time::TimeFormat, &'static str>,
     /// Decimal marks (the `decimalMark` option's values), with examples.
     #[ts(type = "Record<DecimalMark, string>")]
-    pub decimal_mark_labels:
-        std::collections::BTreeMap<crate::ingest::value::DecimalMark, &'static str>,
+    pub decimal_mark_labels: Labels<crate::ingest::value::DecimalMark, &'static str>,
     /// RFM segments' names for people.
     #[ts(type = "Record<RfmSegment, string>")]
-    pub rfm_segment_labels:
-        std::collections::BTreeMap<crate::metrics::rfm::RfmSegment, &'static str>,
+    pub rfm_segment_labels: Labels<crate::metrics::rfm::RfmSegment, &'static str>,
     /// Engagement tiers' names for people.
     #[ts(type = "Record<Engagement, string>")]
-    pub engagement_labels:
-        std::collections::BTreeMap<crate::metrics::rfm::Engagement, &'static str>,
+    pub engagement_labels: Labels<crate::metrics::rfm::Engagement, &'static str>,
     /// Roles several columns may have (the others go to one column at most).
     pub shared_roles: Vec<crate::vocab::Role>,
     /// What a column in each role holds, in plain language (for role pickers).
     #[ts(type = "Record<Role, string>")]
-    pub role_labels: std::collections::BTreeMap<crate::vocab::Role, &'static str>,
+    pub role_labels: Labels<crate::vocab::Role, &'static str>,
     /// Which definition each variant is, in plain language (where a figure names its variant).
     #[ts(type = "Record<Variant, string>")]
-    pub variant_labels: std::collections::BTreeMap<crate::vocab::Variant, &'static str>,
+    pub variant_labels: Labels<crate::vocab::Variant, &'static str>,
 }
 
 /// The vocabulary with its labels.
@@ -124,25 +134,25 @@ pub fn vocabulary() -> Vocabulary {
         rejection_codes: crate::vocab::RejectionCode::ALL,
         units: crate::vocab::Unit::ALL,
         presets: crate::metrics::events::options::Preset::ALL,
-        kind_labels: Kind::ALL.iter().map(|k| (*k, k.label())).collect(),
-        kind_needs: Kind::ALL.iter().map(|k| (*k, k.requirements())).collect(),
-        value_type_labels: ValueType::ALL.iter().map(|v| (*v, v.label())).collect(),
-        time_format_labels: TimeFormat::ALL.iter().map(|v| (*v, v.label())).collect(),
-        decimal_mark_labels: DecimalMark::ALL.iter().map(|v| (*v, v.label())).collect(),
-        rfm_segment_labels: crate::metrics::rfm::RfmSegment::ALL
-            .iter()
-            .map(|v| (*v, v.label()))
-            .collect(),
-        engagement_labels: crate::metrics::rfm::Engagement::ALL
-            .iter()
-            .map(|v| (*v, v.label()))
-            .collect(),
+        kind_labels: Labels(Kind::ALL, Kind::label),
+        kind_needs: Labels(Kind::ALL, Kind::requirements),
+        value_type_labels: Labels(ValueType::ALL, ValueType::label),
+        time_format_labels: Labels(TimeFormat::ALL, TimeFormat::label),
+        decimal_mark_labels: Labels(DecimalMark::ALL, DecimalMark::label),
+        rfm_segment_labels: Labels(
+            crate::metrics::rfm::RfmSegment::ALL,
+            crate::metrics::rfm::RfmSegment::label,
+        ),
+        engagement_labels: Labels(
+            crate::metrics::rfm::Engagement::ALL,
+            crate::metrics::rfm::Engagement::label,
+        ),
         shared_roles: Role::ALL
             .iter()
             .copied()
             .filter(|r| !r.is_unique())
             .collect(),
-        role_labels: Role::ALL.iter().map(|r| (*r, r.label())).collect(),
-        variant_labels: Variant::ALL.iter().map(|v| (*v, v.label())).collect(),
+        role_labels: Labels(Role::ALL, Role::label),
+        variant_labels: Labels(Variant::ALL, Variant::label),
     }
 }

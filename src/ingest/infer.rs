@@ -252,7 +252,11 @@ pub fn guess_survey_role(header: &str, p: &ColumnProfile) -> Option<Guess> {
                 // "day first", "seconds since 1970": the format's label without its example.
                 format!(
                     "values are timestamps ({})",
-                    f.label().split(" (").next().unwrap_or_default().to_lowercase()
+                    f.label()
+                        .split(" (")
+                        .next()
+                        .unwrap_or_default()
+                        .to_lowercase()
                 ),
             ),
             Err(_) => guess(
