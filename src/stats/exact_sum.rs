@@ -8,9 +8,14 @@
 //! first value is added. Non-finite values are kept apart in a plain f64 (their sum — ∞, −∞ or
 //! NaN — does not depend on the order either), and so is an intermediate overflow.
 
+const TWO_63: f64 = 9_223_372_036_854_775_808.0;
+
 /// Σ of f64 values, exact until it is read.
 #[derive(Debug, Clone, Default)]
 pub struct ExactSum {
+    /// The whole values below 2⁶³ in magnitude (counts, cents-free amounts, their squares),
+    /// summed as integers: exact, and a few instructions per value.
+    int: i128,
     partials: Vec<f64>,
     /// The sum of the non-finite values (and of any overflowed partial), 0 without any.
     special: f64,
@@ -28,8 +33,24 @@ impl ExactSum {
         s
     }
 
-    #[inline(never)]
+    /// Adds `v`. Fast path: a whole value below 2⁶³ in magnitude goes to the integer sum
+    /// (2⁶⁴ of them cannot overflow it; one float-to-int conversion and a compare, no call);
+    /// any other value to the partials.
+    #[inline]
     pub fn add(&mut self, v: f64) {
+        if v.abs() < TWO_63 {
+            let i = v as i64;
+            if i as f64 == v {
+                self.int += i as i128;
+                return;
+            }
+        }
+        self.add_partials(v);
+    }
+
+    /// Shewchuk's update of the partials (`math.fsum`'s inner loop).
+    #[inline(never)]
+    fn add_partials(&mut self, v: f64) {
         if !v.is_finite() {
             self.special += v;
             return;
@@ -63,6 +84,7 @@ impl ExactSum {
     /// Adds every value of another sum (exact, so associative and commutative).
     #[inline(never)]
     pub fn merge(&mut self, other: &ExactSum) {
+        self.int += other.int;
         for &p in &other.partials {
             self.add(p);
         }
@@ -72,6 +94,7 @@ impl ExactSum {
     /// Takes every value of another sum away (exact).
     #[inline(never)]
     pub fn subtract(&mut self, other: &ExactSum) {
+        self.int -= other.int;
         for &p in &other.partials {
             self.add(-p);
         }
@@ -83,6 +106,21 @@ impl ExactSum {
     pub fn value(&self) -> f64 {
         if self.special != 0.0 || self.special.is_nan() {
             return self.special;
+        }
+        if self.int != 0 {
+            // The integer sum into the partials, 53 bits at a time (each piece exact in f64).
+            let mut all = ExactSum {
+                int: 0,
+                partials: self.partials.clone(),
+                special: 0.0,
+            };
+            let mut rest = self.int;
+            while rest != 0 {
+                let piece = rest as f64;
+                all.add_partials(piece);
+                rest -= piece as i128;
+            }
+            return all.value();
         }
         let p = &self.partials;
         let Some(mut n) = p.len().checked_sub(1) else {
@@ -164,6 +202,36 @@ mod tests {
             p.swap(k % 8, (k * 5 + 3) % 8);
             assert_eq!(exact_sum(p).to_bits(), want.to_bits());
         }
+    }
+
+    #[test]
+    fn the_integer_path_stays_exact() {
+        // Whole counts stay in one partial; a fraction that does not fit leaves it.
+        let mut s = ExactSum::new();
+        for v in [
+            3.0,
+            5.0,
+            1e15,
+            0.5,
+            -1e15,
+            0.25,
+            2f64.powi(60),
+            1.0,
+            -(2f64.powi(60)),
+        ] {
+            s.add(v);
+        }
+        assert_eq!(s.value(), 9.75);
+        let mut z = ExactSum::of([1.0, -1.0]);
+        assert_eq!(z.value(), 0.0);
+        z.add(0.1);
+        assert_eq!(z.value(), 0.1);
+        // Beyond 2⁵³: the integer sum is exact where f64 additions are not.
+        let big = ExactSum::of([2f64.powi(62), 1.0, 1.0, -(2f64.powi(62))]);
+        assert_eq!(big.value(), 2.0);
+        let huge = ExactSum::of(std::iter::repeat_n(1.8e19, 1000).chain([1.0, -1.8e22]));
+        assert_eq!(huge.value(), 1.0);
+        assert_eq!(ExactSum::of([1e30, 3.0, -1e30]).value(), 3.0);
     }
 
     #[test]
