@@ -218,6 +218,7 @@ impl Rejections {
         self.items.iter().map(|r| r.count).sum()
     }
 
+    /// The groups in the order they were met (the report sorts them: `assemble`).
     pub fn into_vec(self) -> Vec<Rejection> {
         self.items
     }

@@ -131,12 +131,15 @@ fn campaign_rates_come_from_summed_counts() {
         o.cost_per_click.unavailable_reason.as_deref(),
         Some("no spend column")
     );
+    // Largest first, then by name (not in file order).
+    let names: Vec<&str> = c.campaigns.iter().map(|g| g.name.as_str()).collect();
+    assert_eq!(names, ["Spring", "Promo", "Summer"]);
     // Spring: 550 / 1440 from the sums, not the mean of 400/950 and 150/490.
     let spring = &c.campaigns[0];
     assert_eq!((spring.name.as_str(), spring.rows), ("Spring", 2));
     close(spring.rates.open_rate.value, 550.0 / 1440.0, TOL);
     // Zero denominators: no value, a reason, and JSON null.
-    let summer = &c.campaigns[1];
+    let summer = &c.campaigns[2];
     assert_eq!(summer.rates.click_to_open_rate.value, None);
     assert_eq!(
         summer
@@ -146,7 +149,7 @@ fn campaign_rates_come_from_summed_counts() {
             .as_deref(),
         Some("opens is 0")
     );
-    let promo = &c.campaigns[2];
+    let promo = &c.campaigns[1];
     assert_eq!(
         promo.rates.delivery_rate.unavailable_reason.as_deref(),
         Some("sent is 0")

@@ -148,8 +148,10 @@ pub struct Table {
 }
 
 impl Table {
-    /// Row indices per label of a category column, in order of first appearance; rows without
-    /// a label form "(none)". Empty without the column.
+    /// Row indices per label of a category column (each list ascending), the largest group
+    /// first, then by label — not by first appearance, so that the same rows in any order list
+    /// the same groups in the same order; rows without a label form "(none)". Empty without
+    /// the column.
     pub fn groups(&self, role: Role) -> Vec<(String, Vec<usize>)> {
         let Some((codes, dict)) = self.codes(role) else {
             return Vec::new();
@@ -165,7 +167,9 @@ impl Table {
             });
             out[g].1.push(i);
         }
-        out
+        sorted_by(out, &|a, b| {
+            b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0))
+        })
     }
 
     /// Row indices per period of the row's time (report time zone), in time order; rows
@@ -238,6 +242,31 @@ impl Table {
     pub fn heap_bytes(&self) -> usize {
         self.columns.iter().map(|c| c.values.heap_bytes()).sum()
     }
+}
+
+/// Sorts indices by `names[i]` (an index without a name as ""): lists of customers in id
+/// order, whatever the order of the rows.
+pub fn sort_by_name(idx: &mut [usize], names: &[String]) {
+    let name = |c: usize| names.get(c).map_or("", String::as_str);
+    sort_indices(idx, &|a, b| name(a).cmp(name(b)));
+}
+
+/// Sorts indices by a comparison (not stable). One compiled sort serves every canonical order
+/// of the report (a sort per element type and closure would add kilobytes to the .wasm).
+pub fn sort_indices(idx: &mut [usize], cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering) {
+    idx.sort_unstable_by(|&a, &b| cmp(a, b));
+}
+
+/// `items` reordered by a comparison (through `sort_indices`).
+pub fn sorted_by<T: Default>(
+    mut items: Vec<T>,
+    cmp: &dyn Fn(&T, &T) -> std::cmp::Ordering,
+) -> Vec<T> {
+    let mut idx: Vec<usize> = (0..items.len()).collect();
+    sort_indices(&mut idx, &|a, b| cmp(&items[a], &items[b]));
+    idx.into_iter()
+        .map(|k| std::mem::take(&mut items[k]))
+        .collect()
 }
 
 /// Rows grouped by a dense code (a counting sort, stable): the rows of code `c` are

@@ -252,9 +252,9 @@ pub fn counts_from_rows(rows: &[AbRow]) -> Vec<VariantCounts> {
             // Revenue per visitor: visitors without a revenue value count as 0.
             let with_zeros = rev.len() as f64 > 0.0;
             let (mean, sd) = if with_zeros && *n >= 2.0 {
-                let sum: f64 = rev.iter().sum();
+                let sum = crate::stats::exact_sum(rev.iter().copied());
                 let mean = sum / n;
-                let ss: f64 = rev.iter().map(|v| (v - mean).powi(2)).sum::<f64>()
+                let ss: f64 = crate::stats::exact_sum(rev.iter().map(|v| (v - mean).powi(2)))
                     + (n - rev.len() as f64) * mean * mean;
                 (Some(mean), Some((ss / (n - 1.0)).sqrt()))
             } else {

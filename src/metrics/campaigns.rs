@@ -102,7 +102,9 @@ const COUNTS: [Role; 12] = [
 /// Sums of each count column over some rows (NaN cells, i.e. blanks, count as 0). A file of
 /// one row per recipient (no sent column, every count a 0/1 flag) sends one email per row.
 fn totals(cols: &[Option<&[f64]>; 12], rows: &[usize], per_recipient: bool) -> CampaignTotals {
-    let sum = |k: usize| cols[k].map(|c| rows.iter().map(|&i| c[i]).filter(|v| !v.is_nan()).sum());
+    let sum = |k: usize| {
+        cols[k].map(|c| crate::stats::exact_sum(rows.iter().map(|&i| c[i]).filter(|v| !v.is_nan())))
+    };
     CampaignTotals {
         sent: sum(0).or(per_recipient.then_some(rows.len() as f64)),
         delivered: sum(1),

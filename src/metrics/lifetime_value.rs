@@ -191,7 +191,10 @@ pub fn lifetime_value(
     o: &LifetimeValueOptions,
     iv: &crate::stats::Bootstrap,
 ) -> LifetimeValue {
-    let (customers, revenue) = (buyers.len() as u64, buyers.iter().sum::<f64>());
+    let (customers, revenue) = (
+        buyers.len() as u64,
+        crate::stats::exact_sum(buyers.iter().copied()),
+    );
     let sum = |f: fn(&PeriodRevenue) -> f64| periods.iter().map(f).sum::<f64>();
     let ratio = |a: f64, b: f64| (b != 0.0).then(|| a / b);
     let (rev, orders) = (sum(|p| p.revenue), sum(|p| p.orders as f64));

@@ -17,6 +17,7 @@ use crate::metrics::rate::Rate;
 use crate::metrics::revenue_cohorts::{revenue_cohorts, Cell, RevenueCohorts};
 use crate::period::Periodizer;
 use crate::period::Periods;
+use crate::stats::{exact_sum, ExactSum};
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
@@ -129,36 +130,55 @@ pub fn period_revenue(
     let q: Vec<usize> = days.iter().map(|&d| periods.index(d)).collect();
 
     // Per customer and period: revenue, refunds, orders (distinct order codes among purchases).
-    // Grouped by customer (counting sort), then each customer's few rows by (period, order).
+    // Grouped by customer (counting sort), then each customer's few rows by (period, amount):
+    // a cell's amounts are added in an order that does not depend on the file's (issue 19).
     let (start, mut rows) = crate::dataset::table::group_by_code(customer, n_customers);
     for c in 0..n_customers {
-        rows[start[c]..start[c + 1]]
-            .sort_unstable_by_key(|&i| (q[i as usize], order.map_or(i, |o| o[i as usize]), i));
+        rows[start[c]..start[c + 1]].sort_unstable_by(|&a, &b| {
+            let (a, b) = (a as usize, b as usize);
+            q[a].cmp(&q[b])
+                .then(amount[a].total_cmp(&amount[b]))
+                .then(a.cmp(&b))
+        });
     }
     // cells[c] = list of (period, cell), in period order.
     let mut cells: Vec<Vec<(usize, Cell)>> = vec![Vec::new(); n_customers];
-    let mut last_key: Option<(u32, usize, u32)> = None;
+    // The order ids of the current cell's purchases: their distinct count is its orders.
+    let mut cell_orders: Vec<u32> = Vec::new();
+    let flush = |cells: &mut Vec<Vec<(usize, Cell)>>, c: usize, ids: &mut Vec<u32>| {
+        if let Some(last) = cells[c].last_mut() {
+            ids.sort_unstable();
+            ids.dedup();
+            last.1.orders += ids.len() as u64;
+        }
+        ids.clear();
+    };
+    let mut open: Option<usize> = None;
     for &i in &rows {
         let i = i as usize;
         let c = customer[i] as usize;
-        let list = &mut cells[c];
-        if list.last().map(|x| x.0) != Some(q[i]) {
-            list.push((q[i], Cell::default()));
+        if cells[c].last().map(|x| x.0) != Some(q[i]) {
+            if let Some(o) = open {
+                flush(&mut cells, o, &mut cell_orders);
+            }
+            cells[c].push((q[i], Cell::default()));
+            open = Some(c);
         }
-        let cell = &mut list.last_mut().unwrap_or_else(|| unreachable!()).1;
+        let cell = &mut cells[c].last_mut().unwrap_or_else(|| unreachable!()).1;
         if amount[i] >= 0.0 {
             cell.revenue += amount[i];
             // Rows without an order id are an order each.
-            let oid = order.map(|o| o[i]).filter(|&x| x != NO_ID);
-            let key = (customer[i], q[i], oid.unwrap_or(NO_ID));
-            if oid.is_none() || last_key != Some(key) {
-                cell.orders += 1;
+            match order.map(|o| o[i]).filter(|&x| x != NO_ID) {
+                Some(oid) => cell_orders.push(oid),
+                None => cell.orders += 1,
             }
-            last_key = Some(key);
         } else {
             cell.refunds += amount[i];
             cell.revenue += amount[i];
         }
+    }
+    if let Some(o) = open {
+        flush(&mut cells, o, &mut cell_orders);
     }
 
     let k = lost_after_periods.max(1) as usize;
@@ -197,23 +217,26 @@ pub fn period_revenue(
         .collect();
     let mut repeaters = vec![0u64; np];
     // Σ and Σ² of active customers' period revenue, for the spread behind ARPU's interval.
-    let mut active_rev = vec![(0.0f64, 0.0f64); np];
+    // (Exact sums: customers come in the order of their first row.)
+    let mut active_rev = vec![(ExactSum::new(), ExactSum::new()); np];
+    let mut revenue_sum = vec![ExactSum::new(); np];
+    let mut refunds_sum = vec![ExactSum::new(); np];
     // Per customer (revenue, orders), for the interval of AOV.
     let mut aov = vec![crate::stats::RatioSums::default(); np];
     let mut first_buyers = vec![0u64; np];
     let mut cum_repeat = vec![0u64; np];
-    let mut prev_rev = vec![0.0f64; np];
-    let mut nrr_num = vec![0.0f64; np];
-    let mut grr_num = vec![0.0f64; np];
-    let mut churned_rev = vec![0.0f64; np];
+    let mut prev_rev = vec![ExactSum::new(); np];
+    let mut nrr_num = vec![ExactSum::new(); np];
+    let mut grr_num = vec![ExactSum::new(); np];
+    let mut churned_rev = vec![ExactSum::new(); np];
     let mut start_diff = vec![0i64; np + 1];
     for list in &cells {
         let active: Vec<(usize, Cell)> =
             list.iter().copied().filter(|(_, c)| c.orders > 0).collect();
         for &(qq, c) in list {
             aov[qq].add(c.revenue, c.orders as f64);
-            out[qq].revenue += c.revenue;
-            out[qq].refunds += c.refunds;
+            revenue_sum[qq].add(c.revenue);
+            refunds_sum[qq].add(c.refunds);
             out[qq].orders += c.orders;
         }
         let Some(&(first, _)) = active.first() else {
@@ -224,8 +247,8 @@ pub fn period_revenue(
         let mut counted_repeat = false;
         for (j, &(qq, c)) in active.iter().enumerate() {
             out[qq].active_customers += 1;
-            active_rev[qq].0 += c.revenue;
-            active_rev[qq].1 += c.revenue * c.revenue;
+            active_rev[qq].0.add(c.revenue);
+            active_rev[qq].1.add(c.revenue * c.revenue);
             if c.orders >= 2 {
                 repeaters[qq] += 1;
             }
@@ -269,11 +292,11 @@ pub fn period_revenue(
                 .iter()
                 .find(|(x, _)| *x == next)
                 .map_or(0.0, |x| x.1.revenue);
-            prev_rev[next] += c.revenue;
-            nrr_num[next] += now;
-            grr_num[next] += now.min(c.revenue).max(0.0);
+            prev_rev[next].add(c.revenue);
+            nrr_num[next].add(now);
+            grr_num[next].add(now.min(c.revenue).max(0.0));
             if !list.iter().any(|(x, cc)| *x == next && cc.orders > 0) {
-                churned_rev[next] += c.revenue;
+                churned_rev[next].add(c.revenue);
             }
         }
     }
@@ -286,6 +309,8 @@ pub fn period_revenue(
         buyers_so_far += first_buyers[t];
         repeat_so_far += cum_repeat[t];
         let o = &mut out[t];
+        o.revenue = revenue_sum[t].value();
+        o.refunds = refunds_sum[t].value();
         o.end_customers =
             o.start_customers - o.lost_customers + o.new_customers + o.reactivated_customers;
         let s = o.start_customers as f64;
@@ -305,7 +330,7 @@ pub fn period_revenue(
         let a = o.active_customers as f64;
         o.arpu = ratio(o.revenue, a);
         if a >= 2.0 {
-            let (sum, sq) = active_rev[t];
+            let (sum, sq) = (active_rev[t].0.value(), active_rev[t].1.value());
             let var = ((sq - sum * sum / a) / (a - 1.0)).max(0.0);
             o.arpu_interval = o.arpu.and_then(|m| {
                 crate::stats::mean_interval(m, var.sqrt(), o.active_customers, level)
@@ -317,9 +342,10 @@ pub fn period_revenue(
         o.repeat_purchase_rate = ratio(repeaters[t] as f64, a);
         o.cumulative_repeat_purchase_rate = ratio(repeat_so_far as f64, buyers_so_far as f64);
         if t > 0 {
-            o.revenue_churn = ratio(churned_rev[t], prev_rev[t]);
-            o.net_revenue_retention = ratio(nrr_num[t], prev_rev[t]);
-            o.gross_revenue_retention = ratio(grr_num[t], prev_rev[t]);
+            let prev = prev_rev[t].value();
+            o.revenue_churn = ratio(churned_rev[t].value(), prev);
+            o.net_revenue_retention = ratio(nrr_num[t].value(), prev);
+            o.gross_revenue_retention = ratio(grr_num[t].value(), prev);
         }
     }
     let labels: Vec<String> = out.iter().map(|o| o.period.clone()).collect();
@@ -354,12 +380,9 @@ pub fn period_revenue(
         .iter()
         .zip(&active_rev)
         .zip(&out)
-        .map(|((l, &(sum, sq)), o)| {
-            let m = crate::stats::Moments {
-                n: o.active_customers as f64,
-                sum,
-                sum_sq: sq,
-            };
+        .map(|((l, (sum, sq)), o)| {
+            let n = o.active_customers as f64;
+            let m = crate::stats::Moments::from_sums(n, sum.value(), sq.value());
             (l.clone(), m)
         })
         .collect();
@@ -369,7 +392,7 @@ pub fn period_revenue(
         level,
     ));
     let aov_points: Vec<(String, crate::stats::RatioSums)> =
-        labels.iter().cloned().zip(aov.iter().copied()).collect();
+        labels.iter().cloned().zip(aov.iter().cloned()).collect();
     changes.extend(crate::metrics::compare::ratio_changes(
         Metric::AverageOrderValue,
         &aov_points,
@@ -387,7 +410,7 @@ pub fn period_revenue(
             .collect(),
         customer_revenue: cells
             .iter()
-            .map(|l| l.iter().map(|x| x.1.revenue).sum())
+            .map(|l| exact_sum(l.iter().map(|x| x.1.revenue)))
             .collect(),
     }
 }

@@ -115,7 +115,8 @@ pub fn revenue_cohorts(
     // Per cohort: size, active and revenue per offset, and the last active offsets.
     let mut size = vec![0u64; np];
     let mut active: Vec<Vec<u64>> = vec![Vec::new(); np];
-    let mut revenue: Vec<Vec<f64>> = vec![Vec::new(); np];
+    // Exact sums: customers come in the order of their first row (issue 19).
+    let mut revenue: Vec<Vec<crate::stats::ExactSum>> = vec![Vec::new(); np];
     let mut last_at: Vec<Vec<u64>> = vec![Vec::new(); np];
     for list in cells {
         let Some(first) = list.iter().find(|x| x.1.orders > 0).map(|x| x.0) else {
@@ -123,13 +124,13 @@ pub fn revenue_cohorts(
         };
         if size[first] == 0 {
             active[first] = vec![0; np - first];
-            revenue[first] = vec![0.0; np - first];
+            revenue[first] = vec![crate::stats::ExactSum::new(); np - first];
             last_at[first] = vec![0; np - first];
         }
         size[first] += 1;
         let mut last = first;
         for &(q, c) in list.iter().filter(|x| x.0 >= first) {
-            revenue[first][q - first] += c.revenue;
+            revenue[first][q - first].add(c.revenue);
             if c.orders > 0 {
                 active[first][q - first] += 1;
                 last = q;
@@ -138,6 +139,10 @@ pub fn revenue_cohorts(
         last_at[first][last - first] += 1;
     }
     let mut cohorts = Vec::new();
+    let mut revenue: Vec<Vec<f64>> = revenue
+        .iter()
+        .map(|r| r.iter().map(|s| s.value()).collect())
+        .collect();
     for c in (0..np).filter(|&c| size[c] > 0) {
         // subscribed[k] = customers whose last active offset ≥ k (a suffix sum).
         let mut subscribed = last_at[c].clone();

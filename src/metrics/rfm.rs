@@ -165,9 +165,11 @@ pub fn rfm(
     as_of_label: String,
     with_customers: bool,
 ) -> Rfm {
-    let buyers: Vec<usize> = (0..names.len())
+    // By customer id: the list and the sums do not depend on the order of the rows.
+    let mut buyers: Vec<usize> = (0..names.len())
         .filter(|&c| last_day[c].is_some())
         .collect();
+    crate::dataset::table::sort_by_name(&mut buyers, names);
     let recency: Vec<f64> = buyers
         .iter()
         .map(|&c| -((as_of - last_day[c].unwrap_or(as_of)) as f64))
@@ -175,15 +177,15 @@ pub fn rfm(
     let freq: Vec<f64> = buyers.iter().map(|&c| orders[c] as f64).collect();
     let money: Vec<f64> = buyers.iter().map(|&c| revenue[c]).collect();
     let (rs, fs, ms) = (quintiles(&recency), quintiles(&freq), quintiles(&money));
-    let total_rev: f64 = money.iter().sum();
+    let total_rev = crate::stats::exact_sum(money.iter().copied());
     let mut seg_count = vec![0u64; RfmSegment::ALL.len()];
-    let mut seg_rev = vec![0.0f64; RfmSegment::ALL.len()];
+    let mut seg_rev = vec![crate::stats::ExactSum::new(); RfmSegment::ALL.len()];
     let mut customers = Vec::new();
     for (k, &c) in buyers.iter().enumerate() {
         let name = segment(rs[k], fs[k]);
         let s = name as usize;
         seg_count[s] += 1;
-        seg_rev[s] += money[k];
+        seg_rev[s].add(money[k]);
         if with_customers {
             customers.push(CustomerRfm {
                 customer: names[c].clone(),
@@ -207,9 +209,9 @@ pub fn rfm(
                 segment,
                 engagement: segment.engagement(),
                 customers: seg_count[s],
-                revenue: seg_rev[s],
+                revenue: seg_rev[s].value(),
                 share_of_customers: (n > 0.0).then(|| seg_count[s] as f64 / n),
-                share_of_revenue: (total_rev != 0.0).then(|| seg_rev[s] / total_rev),
+                share_of_revenue: (total_rev != 0.0).then(|| seg_rev[s].value() / total_rev),
             })
             .collect(),
         customers: with_customers.then_some(customers),

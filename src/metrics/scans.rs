@@ -34,19 +34,16 @@ pub struct ScanMetrics {
     pub definition: Definition,
 }
 
-fn counts(groups: Vec<(String, Vec<usize>)>, total: u64, by_size: bool, level: f64) -> Vec<Count> {
-    let mut out: Vec<Count> = groups
+/// One count per group, in the groups' order (`Table::groups`: largest first, then by name).
+fn counts(groups: Vec<(String, Vec<usize>)>, total: u64, level: f64) -> Vec<Count> {
+    groups
         .into_iter()
         .map(|(name, r)| Count {
             name,
             scans: r.len() as u64,
             share: Rate::of(r.len() as u64, total, "no scans").share(level),
         })
-        .collect();
-    if by_size {
-        out.sort_by(|a, b| b.scans.cmp(&a.scans).then_with(|| a.name.cmp(&b.name)));
-    }
-    out
+        .collect()
 }
 
 pub fn scans(table: &Table, p: &mut Periodizer, level: f64) -> ScanMetrics {
@@ -55,9 +52,9 @@ pub fn scans(table: &Table, p: &mut Periodizer, level: f64) -> ScanMetrics {
     ScanMetrics {
         scans: n,
         unique_scanners,
-        by_device: counts(table.groups(Role::Device), n, true, level),
-        by_location: counts(table.groups(Role::Location), n, true, level),
-        periods: counts(table.period_groups(p), n, false, level),
+        by_device: counts(table.groups(Role::Device), n, level),
+        by_location: counts(table.groups(Role::Location), n, level),
+        periods: counts(table.period_groups(p), n, level),
         definition: Definition::new(
             Metric::Scans,
             Variant::Count,

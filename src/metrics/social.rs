@@ -11,7 +11,7 @@ use crate::metrics::compare::{ratio_changes, ratio_vs_rest, MetricComparison};
 use crate::metrics::figure::Definition;
 use crate::metrics::rate::Rate;
 use crate::period::Periodizer;
-use crate::stats::RatioSums;
+use crate::stats::{exact_sum, total_key, RatioSums};
 
 /// Options (`social: {...}` in AnalyzeOptions).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, ts_rs::TS)]
@@ -106,12 +106,12 @@ struct Cols<'a> {
 }
 
 fn sum(col: Option<&[f64]>, rows: &[usize]) -> Option<f64> {
-    col.map(|c| rows.iter().map(|&i| c[i]).filter(|v| !v.is_nan()).sum())
+    col.map(|c| exact_sum(rows.iter().map(|&i| c[i]).filter(|v| !v.is_nan())))
 }
 
 impl Cols<'_> {
     fn engagements(&self, rows: &[usize]) -> f64 {
-        rows.iter().map(|&i| self.per_post[i]).sum()
+        exact_sum(rows.iter().map(|&i| self.per_post[i]))
     }
 
     /// Per post (engagements, denominator) summed, for the interval of a rate over posts; a
@@ -153,12 +153,21 @@ impl Cols<'_> {
         }
     }
 
+    /// Where row `i` falls in time: its time, then (at equal times) its count `f`, so that
+    /// the result does not depend on the order of the rows; without a time column, its line.
+    fn at(&self, i: usize, f: &[f64]) -> (i64, i64) {
+        match self.times {
+            Some(t) => (t[i], total_key(f[i])),
+            None => (NO_TIME, i as i64),
+        }
+    }
+
     /// Followers at the last post of `rows` (by time, else file order), per channel summed.
     fn followers_end(&self, rows: &[usize]) -> Option<f64> {
         let f = self.followers?;
         let last = |rs: &mut dyn Iterator<Item = usize>| {
             rs.filter(|&i| !f[i].is_nan())
-                .max_by_key(|&i| (self.times.map_or(NO_TIME, |t| t[i]), i))
+                .max_by_key(|&i| self.at(i, f))
                 .map(|i| f[i])
         };
         if self.channel.is_empty() {
@@ -171,7 +180,7 @@ impl Cols<'_> {
                 last(&mut rows.iter().copied().filter(|i| ch.binary_search(i).is_ok()))
             })
             .collect();
-        (!vals.is_empty()).then(|| vals.iter().sum())
+        (!vals.is_empty()).then(|| exact_sum(vals))
     }
 
     /// Followers at the end of each period (in order), every channel's last known count carried
@@ -186,8 +195,10 @@ impl Cols<'_> {
                 channel_of[i] = k;
             }
         }
-        let key = |i: usize| (self.times.map_or(NO_TIME, |t| t[i]), i);
-        let mut last: Vec<Option<((i64, usize), f64)>> = vec![None; self.channel.len().max(1)];
+        // The latest row of a channel; at equal times the larger count (not the later row:
+        // the report must not depend on the order of the rows).
+        let key = |i: usize| self.at(i, f);
+        let mut last: Vec<Option<((i64, i64), f64)>> = vec![None; self.channel.len().max(1)];
         periods
             .iter()
             .map(|(_, rows)| {
@@ -198,7 +209,7 @@ impl Cols<'_> {
                     }
                 }
                 let known: Vec<f64> = last.iter().flatten().map(|(_, v)| *v).collect();
-                (!known.is_empty()).then(|| known.iter().sum())
+                (!known.is_empty()).then(|| exact_sum(known))
             })
             .collect()
     }
@@ -306,8 +317,9 @@ pub fn social(table: &Table, p: &mut Periodizer, o: &SocialOptions, level: f64) 
         .iter()
         .map(|(n, r)| c.group(n.clone(), r, level))
         .collect();
-    // The 100 most engaging posts by followers (ties: more engagements, then file order);
-    // only those are built.
+    // The 100 most engaging posts by followers (ties: more engagements, then by time, channel
+    // and the denominators, so that the list does not depend on the order of the rows; the
+    // line only among posts equal in all of these); only those are built.
     let key = |i: usize| {
         let f = c.followers.map_or(f64::NAN, |f| f[i]);
         let r = 100.0 * c.per_post[i] / f;
@@ -318,17 +330,29 @@ pub fn social(table: &Table, p: &mut Periodizer, o: &SocialOptions, level: f64) 
         }
     };
     let mut order: Vec<(f64, usize)> = all.iter().map(|&i| (key(i), i)).collect();
+    let channel_of = table.codes(Role::Channel);
+    let channel_name = |i: usize| {
+        channel_of.and_then(|(codes, dict)| {
+            (codes[i] != crate::dataset::table::NO_ID).then(|| dict.name(codes[i]))
+        })
+    };
+    let value = |col: Option<&[f64]>, i: usize| col.map_or(0, |c| total_key(c[i]));
     let rank = |a: &(f64, usize), b: &(f64, usize)| {
+        let (x, y) = (a.1, b.1);
         b.0.total_cmp(&a.0)
-            .then(c.per_post[b.1].total_cmp(&c.per_post[a.1]))
-            .then(a.1.cmp(&b.1))
+            .then(c.per_post[y].total_cmp(&c.per_post[x]))
+            .then(c.times.map(|t| t[x]).cmp(&c.times.map(|t| t[y])))
+            .then_with(|| channel_name(x).cmp(&channel_name(y)))
+            .then(value(c.followers, x).cmp(&value(c.followers, y)))
+            .then(value(c.impressions, x).cmp(&value(c.impressions, y)))
+            .then(value(c.reach, x).cmp(&value(c.reach, y)))
+            .then(x.cmp(&y))
     };
     if order.len() > 100 {
         order.select_nth_unstable_by(99, rank);
         order.truncate(100);
     }
     order.sort_by(rank);
-    let channel_of = table.codes(Role::Channel);
     let posts: Vec<PostRate> = order
         .iter()
         .map(|&(_, i)| {

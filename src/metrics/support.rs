@@ -19,6 +19,7 @@ use crate::metrics::figure::Definition;
 use crate::metrics::figure::SMALL_SAMPLE;
 use crate::metrics::rate::Rate;
 use crate::period::Periodizer;
+use crate::stats::exact_sum;
 use crate::stats::quantile;
 use crate::stats::{mean_interval, Bootstrap, Interval};
 
@@ -55,10 +56,10 @@ impl Durations {
         let level = iv.level;
         v.sort_by(f64::total_cmp);
         let n = v.len();
-        let mean = (n > 0).then(|| v.iter().sum::<f64>() / n as f64);
+        let mean = (n > 0).then(|| exact_sum(v.iter().copied()) / n as f64);
         let sd = mean
             .filter(|_| n >= 2)
-            .map(|m| (v.iter().map(|x| (x - m).powi(2)).sum::<f64>() / (n - 1) as f64).sqrt());
+            .map(|m| (exact_sum(v.iter().map(|x| (x - m).powi(2))) / (n - 1) as f64).sqrt());
         Durations {
             n: n as u64,
             mean_interval: mean
@@ -211,7 +212,7 @@ impl Rows<'_> {
         let (mut resolved, mut fcr_yes, mut fcr_n, mut re_yes, mut re_n) = (0, 0, 0, 0, 0);
         let mut fcr_all_n = 0;
         let (mut handle, mut first, mut resolution) = (Vec::new(), Vec::new(), Vec::new());
-        let (mut sat, mut answers, mut sum) = (0u64, 0u64, 0.0);
+        let (mut sat, mut answers, mut sum) = (0u64, 0u64, crate::stats::ExactSum::new());
         for &i in rows {
             let c = self.created[i];
             fcr_all_n += u64::from(self.first_contact(i).is_some());
@@ -243,7 +244,7 @@ impl Rows<'_> {
             }
             if let Some(s) = self.csat.map(|s| s[i]).filter(|v| !v.is_nan()) {
                 answers += 1;
-                sum += s;
+                sum.add(s);
                 sat += (s >= self.satisfied_min) as u64;
             }
         }
@@ -269,15 +270,9 @@ impl Rows<'_> {
             first_response_time: Durations::of(first, &self.intervals),
             resolution_time: Durations::of(resolution, &self.intervals),
             csat: Rate::of(sat, answers, "no CSAT answers").share(self.level),
-            csat_mean: (answers > 0).then(|| sum / answers as f64),
+            csat_mean: (answers > 0).then(|| sum.value() / answers as f64),
         }
     }
-}
-
-/// Groups of a category column, largest first (ties by name).
-fn by_size(mut groups: Vec<(String, Vec<usize>)>) -> Vec<(String, Vec<usize>)> {
-    groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
-    groups
 }
 
 pub fn support(
@@ -339,8 +334,8 @@ pub fn support(
     };
     let (period_rows, channel_rows, agent_rows) = (
         table.period_groups(p),
-        by_size(table.groups(Role::Channel)),
-        by_size(table.groups(Role::Agent)),
+        table.groups(Role::Channel),
+        table.groups(Role::Agent),
     );
     let mut each = |groups: &[(String, Vec<usize>)]| -> Vec<SupportGroup> {
         groups

@@ -155,12 +155,7 @@ pub fn voice(
     });
     let good_min = o.good_rating_min.unwrap_or(top - 1.0);
     let sum = |col: Option<&[f64]>, rows: &[usize]| {
-        col.map(|c| {
-            rows.iter()
-                .map(|&i| c[i])
-                .filter(|v| !v.is_nan())
-                .sum::<f64>()
-        })
+        col.map(|c| crate::stats::exact_sum(rows.iter().map(|&i| c[i]).filter(|v| !v.is_nan())))
     };
     let group = |name: String, rows: &[usize]| VoiceGroup {
         name,
@@ -264,8 +259,8 @@ pub fn voice(
                 )
             })
             .collect();
-        let total_m: f64 = per.iter().map(|x| x.1).sum();
-        let total_s: Option<f64> = searches.map(|_| per.iter().filter_map(|x| x.2).sum());
+        let total_m = crate::stats::exact_sum(per.iter().map(|x| x.1));
+        let total_s = searches.map(|_| crate::stats::exact_sum(per.iter().filter_map(|x| x.2)));
         per.into_iter()
             .map(|(brand, m, s)| BrandShare {
                 brand,

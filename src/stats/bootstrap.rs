@@ -129,17 +129,20 @@ impl Bootstrap {
         if n.saturating_mul(self.resamples as usize) <= Self::BOOTSTRAP_MEAN_DRAWS {
             return self.mean(values);
         }
-        let m = values.iter().sum::<f64>() / n as f64;
-        let var = values.iter().map(|x| (x - m).powi(2)).sum::<f64>() / (n - 1) as f64;
+        let m = super::exact_sum(values.iter().copied()) / n as f64;
+        let var = super::exact_sum(values.iter().map(|x| (x - m).powi(2))) / (n - 1) as f64;
         super::mean_interval(m, var.sqrt(), n as u64, self.level)
     }
 
-    /// Interval of the mean by resampling the values. Costs n draws per resample.
+    /// Interval of the mean by resampling the values. Costs n draws per resample. The draws
+    /// index the values sorted, so the same values in any order give the same interval.
     pub fn mean(&self, values: &[f64]) -> Option<Interval> {
         let n = values.len();
         if n < 2 {
             return None;
         }
+        let mut values = values.to_vec();
+        values.sort_by(f64::total_cmp);
         let mut rng = Rng::new(self.seed);
         let stats: Vec<f64> = (0..self.resamples)
             .map(|_| {

@@ -4,6 +4,7 @@ pub mod bootstrap;
 pub mod clock;
 mod distributions;
 pub mod enough;
+mod exact_sum;
 mod intervals;
 mod moments;
 pub mod optimize;
@@ -13,7 +14,14 @@ pub mod significance;
 
 pub use bootstrap::{Bootstrap, IntervalOptions};
 pub use distributions::{digamma, ln_gamma, normal_quantile, student_t_quantile};
+pub use exact_sum::{exact_sum, ExactSum};
 pub use intervals::{mean_interval, wilson_interval, Interval};
 pub use moments::{whole_count, Moments};
 pub use quantile::{median, median_interval, quantile};
 pub use ratio::RatioSums;
+
+/// An integer that orders as `f64::total_cmp` orders the floats (for sort keys).
+pub fn total_key(v: f64) -> i64 {
+    let b = v.to_bits() as i64;
+    b ^ ((((b >> 63) as u64) >> 1) as i64)
+}

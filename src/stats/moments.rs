@@ -1,13 +1,16 @@
 //! Count, Σ and Σ² of values: the mergeable state behind every mean and variance compared
 //! across groups. Merging adds, a group's rest is a subtraction, and an empty set has no mean.
 
+use super::exact_sum::ExactSum;
 use super::significance::Sample;
 
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+/// Σ and Σ² are exact (`ExactSum`), so the moments, and every mean and variance read from
+/// them, depend only on the values, not on the order they were pushed or merged in.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Moments {
     pub n: f64,
-    pub sum: f64,
-    pub sum_sq: f64,
+    sum: ExactSum,
+    sum_sq: ExactSum,
 }
 
 impl Moments {
@@ -21,39 +24,54 @@ impl Moments {
             })
     }
 
-    pub fn push(&mut self, v: f64) {
-        self.n += 1.0;
-        self.sum += v;
-        self.sum_sq += v * v;
+    /// Moments from already summed values: n, Σ and Σ² (each summed exactly by the caller).
+    pub fn from_sums(n: f64, sum: f64, sum_sq: f64) -> Self {
+        Moments {
+            n,
+            sum: ExactSum::of([sum]),
+            sum_sq: ExactSum::of([sum_sq]),
+        }
     }
 
-    /// Both sets of values together (associative and commutative).
+    pub fn push(&mut self, v: f64) {
+        self.n += 1.0;
+        self.sum.add(v);
+        self.sum_sq.add(v * v);
+    }
+
+    /// Both sets of values together (associative and commutative, exactly).
     pub fn merge(&self, other: &Moments) -> Moments {
-        Moments {
-            n: self.n + other.n,
-            sum: self.sum + other.sum,
-            sum_sq: self.sum_sq + other.sum_sq,
-        }
+        let mut m = self.clone();
+        m.n += other.n;
+        m.sum.merge(&other.sum);
+        m.sum_sq.merge(&other.sum_sq);
+        m
     }
 
     /// The moments of the values in `self` and not in `part`.
     pub fn without(&self, part: &Moments) -> Moments {
-        Moments {
-            n: self.n - part.n,
-            sum: self.sum - part.sum,
-            sum_sq: self.sum_sq - part.sum_sq,
-        }
+        let mut m = self.clone();
+        m.n -= part.n;
+        m.sum.subtract(&part.sum);
+        m.sum_sq.subtract(&part.sum_sq);
+        m
+    }
+
+    /// Σ of the values, correctly rounded.
+    pub fn sum(&self) -> f64 {
+        self.sum.value()
     }
 
     /// The mean; `None` without values.
     pub fn mean(&self) -> Option<f64> {
-        (self.n > 0.0).then(|| self.sum / self.n)
+        (self.n > 0.0).then(|| self.sum.value() / self.n)
     }
 
     /// The sample variance (n − 1); `None` below two values.
     pub fn variance(&self) -> Option<f64> {
         let mean = self.mean()?;
-        (self.n > 1.0).then(|| ((self.sum_sq - self.sum * mean) / (self.n - 1.0)).max(0.0))
+        (self.n > 1.0)
+            .then(|| ((self.sum_sq.value() - self.sum.value() * mean) / (self.n - 1.0)).max(0.0))
     }
 
     /// Mean, standard deviation and n for a test; `None` without values (one value has sd 0).

@@ -7,19 +7,21 @@
 //! `conf_int` with `use_t=True` (tests/comparisons.rs, statsmodels). Comparisons of two
 //! ratios use the normal distribution (large samples).
 
+use super::exact_sum::ExactSum;
 use super::significance::{normal_two_sided_p, Comparison};
 use super::{normal_quantile, student_t_quantile, Interval};
 use crate::vocab::{IntervalMethod, TestName};
 
-/// Mergeable sums of (y, x) per unit.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+/// Mergeable sums of (y, x) per unit, exact (`ExactSum`): the same units in any order give
+/// the same ratio and interval.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct RatioSums {
     pub n: f64,
-    pub x: f64,
-    pub y: f64,
-    xx: f64,
-    yy: f64,
-    xy: f64,
+    x: ExactSum,
+    y: ExactSum,
+    xx: ExactSum,
+    yy: ExactSum,
+    xy: ExactSum,
     /// A unit had a negative y or x (refunds): the ratio's interval is not clipped at 0.
     negative: bool,
 }
@@ -27,39 +29,49 @@ pub struct RatioSums {
 impl RatioSums {
     pub fn add(&mut self, y: f64, x: f64) {
         self.n += 1.0;
-        self.x += x;
-        self.y += y;
-        self.xx += x * x;
-        self.yy += y * y;
-        self.xy += x * y;
+        self.x.add(x);
+        self.y.add(y);
+        self.xx.add(x * x);
+        self.yy.add(y * y);
+        self.xy.add(x * y);
         self.negative |= y < 0.0 || x < 0.0;
     }
 
     pub fn merge(&mut self, o: &RatioSums) {
         self.n += o.n;
-        self.x += o.x;
-        self.y += o.y;
-        self.xx += o.xx;
-        self.yy += o.yy;
-        self.xy += o.xy;
+        self.x.merge(&o.x);
+        self.y.merge(&o.y);
+        self.xx.merge(&o.xx);
+        self.yy.merge(&o.yy);
+        self.xy.merge(&o.xy);
         self.negative |= o.negative;
     }
 
     /// The sums of the units in `self` and not in `part` (a segment's rest).
     pub fn without(&self, part: &RatioSums) -> RatioSums {
-        RatioSums {
-            n: self.n - part.n,
-            x: self.x - part.x,
-            y: self.y - part.y,
-            xx: self.xx - part.xx,
-            yy: self.yy - part.yy,
-            xy: self.xy - part.xy,
-            negative: self.negative,
-        }
+        let mut r = self.clone();
+        r.n -= part.n;
+        r.x.subtract(&part.x);
+        r.y.subtract(&part.y);
+        r.xx.subtract(&part.xx);
+        r.yy.subtract(&part.yy);
+        r.xy.subtract(&part.xy);
+        r
+    }
+
+    /// Σx, correctly rounded.
+    pub fn x(&self) -> f64 {
+        self.x.value()
+    }
+
+    /// Σy, correctly rounded.
+    pub fn y(&self) -> f64 {
+        self.y.value()
     }
 
     pub fn ratio(&self) -> Option<f64> {
-        (self.x != 0.0).then(|| self.y / self.x)
+        let x = self.x.value();
+        (x != 0.0).then(|| self.y.value() / x)
     }
 
     /// Standard error of the ratio; needs two units.
@@ -68,8 +80,14 @@ impl RatioSums {
         if self.n < 2.0 {
             return None;
         }
-        let residual = (self.yy - 2.0 * r * self.xy + r * r * self.xx).max(0.0);
-        let v = self.n / (self.n - 1.0) * residual / (self.x * self.x);
+        let (x, xx, yy, xy) = (
+            self.x.value(),
+            self.xx.value(),
+            self.yy.value(),
+            self.xy.value(),
+        );
+        let residual = (yy - 2.0 * r * xy + r * r * xx).max(0.0);
+        let v = self.n / (self.n - 1.0) * residual / (x * x);
         v.is_finite().then(|| v.sqrt())
     }
 

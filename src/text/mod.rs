@@ -31,19 +31,20 @@ impl SentimentSummary {
 }
 
 /// Mergeable counts of sentiment (one VADER compound per text).
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct SentimentAcc {
     n: u64,
     positive: u64,
     negative: u64,
-    sum: f64,
+    /// Exact: the mean does not depend on the order of the texts.
+    sum: crate::stats::ExactSum,
 }
 
 impl SentimentAcc {
     pub fn add(&mut self, compound: f64) {
         let label = sentiment::label_of(compound);
         self.n += 1;
-        self.sum += compound;
+        self.sum.add(compound);
         self.positive += (label == Label::Positive) as u64;
         self.negative += (label == Label::Negative) as u64;
     }
@@ -56,7 +57,7 @@ impl SentimentAcc {
             neutral: n - self.positive - self.negative,
             negative: self.negative,
             score: (n > 0).then(|| (self.positive as f64 - self.negative as f64) / n as f64),
-            mean_compound: (n > 0).then(|| self.sum / n as f64),
+            mean_compound: (n > 0).then(|| self.sum.value() / n as f64),
         }
     }
 }

@@ -125,10 +125,25 @@ impl Context<'_> {
             dataset,
             body,
             signals,
-            rejected: self.rejections.into_vec(),
+            rejected: canonical(self.rejections.into_vec()),
             warnings: self.warnings,
         })
     }
+}
+
+/// Rejection groups most rows first, then by code and column — not in the order they were met,
+/// so that the report does not depend on the order of the rows.
+fn canonical(items: Vec<crate::error::Rejection>) -> Vec<crate::error::Rejection> {
+    let mut idx: Vec<usize> = (0..items.len()).collect();
+    crate::dataset::table::sort_indices(&mut idx, &|a, b| {
+        let (a, b) = (&items[a], &items[b]);
+        b.count
+            .cmp(&a.count)
+            .then_with(|| a.code.name().cmp(b.code.name()))
+            .then_with(|| a.column.cmp(&b.column))
+    });
+    let mut items: Vec<Option<_>> = items.into_iter().map(Some).collect();
+    idx.into_iter().filter_map(|k| items[k].take()).collect()
 }
 
 /// The report of the finished builder.

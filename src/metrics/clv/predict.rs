@@ -13,6 +13,7 @@ use super::Rft;
 use crate::error::{Error, Result, Warning};
 use crate::metrics::figure::Definition;
 use crate::stats::clock::Clock;
+use crate::stats::{exact_sum, ExactSum};
 
 /// Options (`clv: {...}` in AnalyzeOptions).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, ts_rs::TS)]
@@ -157,9 +158,14 @@ pub fn predictive_clv(
     let mut zbar = Vec::new();
     let mut holdout_actual = Vec::new();
     let mut who = Vec::new();
-    for (code, list) in purchases.iter().enumerate() {
+    // Customers by id and each one's purchases by (day, amount): the fits, the table and the
+    // sums see the same data in the same order whatever the order of the rows (issue 19).
+    let mut codes: Vec<usize> = (0..purchases.len()).collect();
+    crate::dataset::table::sort_by_name(&mut codes, names);
+    for code in codes {
+        let list = &purchases[code];
         let mut days: Vec<(i64, f64)> = list.iter().copied().filter(|(d, _)| *d <= as_of).collect();
-        days.sort_by_key(|x| x.0);
+        days.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(x.1.total_cmp(&y.1)));
         let mut merged: Vec<(i64, f64)> = Vec::new();
         for (d, a) in days {
             match merged.last_mut() {
@@ -185,7 +191,7 @@ pub fn predictive_clv(
         zbar.push(if repeat.is_empty() {
             0.0
         } else {
-            repeat.iter().sum::<f64>() / repeat.len() as f64
+            exact_sum(repeat.iter().copied()) / repeat.len() as f64
         });
         holdout_actual.push(merged.iter().filter(|(d, _)| *d > cal_end).count() as f64);
         who.push(code);
@@ -242,7 +248,7 @@ pub fn predictive_clv(
         if v.is_empty() {
             0.0
         } else {
-            v.iter().sum::<f64>() / v.len() as f64
+            exact_sum(v.iter().copied()) / v.len() as f64
         }
     };
     // Discounted expected purchases over the horizon per distinct history (most customers
@@ -269,10 +275,10 @@ pub fn predictive_clv(
     let want_table = o.customers.unwrap_or(false);
     let mut table = Vec::new();
     let mut clvs = Vec::with_capacity(rft.len());
-    let mut p_alive = 0.0;
+    let mut p_alive = ExactSum::new();
     for (i, (c, &z)) in rft.iter().zip(&zbar).enumerate() {
         let alive = model.p_alive(c);
-        p_alive += alive;
+        p_alive.add(alive);
         let value = match &spend {
             Some(g) if c.x > 0.0 => g.expected_value(c.x, z),
             Some(g) => g.p * g.gamma / (g.q - 1.0),
@@ -315,7 +321,7 @@ pub fn predictive_clv(
         });
     }
     let defined = undefined == 0 && n > 0;
-    let total_clv: f64 = clvs.iter().sum();
+    let total_clv = exact_sum(clvs.iter().copied());
     let mut sorted = clvs.clone();
     sorted.sort_by(f64::total_cmp);
     let top = sorted
@@ -342,7 +348,7 @@ pub fn predictive_clv(
         mean_clv: defined.then(|| total_clv / n as f64),
         mean_clv_interval: if defined { iv.skewed_mean(&clvs) } else { None },
         total_clv: defined.then_some(total_clv),
-        mean_p_alive: (n > 0).then(|| p_alive / n as f64),
+        mean_p_alive: (n > 0).then(|| p_alive.value() / n as f64),
         distribution: bins.iter().enumerate().map(|(i, &c)| (top * i as f64 / 20.0, c)).collect(),
         seconds: started.elapsed_seconds(),
         customer_table: want_table.then_some(table),

@@ -65,12 +65,13 @@ pub fn channel_weighted(
         }
     }
     // Weights over channels that have both a CSAT and an interaction count.
-    let total: f64 = channels
-        .iter()
-        .filter(|c| c.csat.is_some())
-        .filter_map(|c| c.interactions)
-        .filter(|v| v.is_finite() && *v > 0.0)
-        .sum();
+    let total = crate::stats::exact_sum(
+        channels
+            .iter()
+            .filter(|c| c.csat.is_some())
+            .filter_map(|c| c.interactions)
+            .filter(|v| v.is_finite() && *v > 0.0),
+    );
     let mut value = 0.0;
     let mut var = 0.0;
     for c in &mut channels {
