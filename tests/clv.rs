@@ -7,28 +7,6 @@ mod common;
 
 use engagement_metrics::metrics::clv::{bgnbd, gamma_gamma, sbg, Rft};
 
-fn cdnow() -> Vec<(Rft, f64)> {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/cdnow-summary.csv"
-    ))
-    .unwrap();
-    text.lines()
-        .skip(1)
-        .map(|l| {
-            let v: Vec<f64> = l.split(',').map(|x| x.trim().parse().unwrap()).collect();
-            (
-                Rft {
-                    x: v[1],
-                    t_x: v[2],
-                    t: v[3],
-                },
-                v[4],
-            )
-        })
-        .collect()
-}
-
 #[track_caller]
 fn within_1pct(got: f64, want: f64) {
     assert!(
@@ -39,7 +17,10 @@ fn within_1pct(got: f64, want: f64) {
 
 #[test]
 fn bg_nbd_reproduces_the_published_cdnow_fit() {
-    let data: Vec<Rft> = cdnow().into_iter().map(|(c, _)| c).collect();
+    let data: Vec<Rft> = common::cdnow_summary()
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect();
     assert_eq!(data.len(), 2357);
     let m = bgnbd::fit(&data, false);
     within_1pct(m.r, 0.243);
@@ -76,7 +57,7 @@ fn bg_nbd_reproduces_the_published_cdnow_fit() {
 
 #[test]
 fn gamma_gamma_reproduces_the_published_cdnow_fit() {
-    let data: Vec<(f64, f64)> = cdnow()
+    let data: Vec<(f64, f64)> = common::cdnow_summary()
         .into_iter()
         .filter(|(c, _)| c.x > 0.0)
         .map(|(c, z)| (c.x, z))
@@ -176,7 +157,7 @@ fn predictive_clv_from_raw_transactions_matches_the_published_fit() {
 fn gamma_gamma_fit_reports_the_likelihood_of_its_parameters() {
     // The fit sums precomputed statistics; its reported log-likelihood must equal the plain
     // per-customer sum at the same parameters.
-    let data: Vec<(f64, f64)> = cdnow()
+    let data: Vec<(f64, f64)> = common::cdnow_summary()
         .into_iter()
         .filter(|(c, _)| c.x > 0.0)
         .map(|(c, z)| (c.x, z))

@@ -1,36 +1,19 @@
 //! The quasi-Newton CLV fits (issue 19): analytic gradients against finite differences, the
 //! same optimum as Nelder–Mead on CDNOW, and the same fit for the same customers in any order.
 
+mod common;
+
 use engagement_metrics::metrics::clv::{bgnbd, gamma_gamma, Rft};
 
-fn cdnow() -> Vec<(Rft, f64)> {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/cdnow-summary.csv"
-    ))
-    .unwrap();
-    text.lines()
-        .skip(1)
-        .map(|l| {
-            let v: Vec<f64> = l.split(',').map(|x| x.trim().parse().unwrap()).collect();
-            (
-                Rft {
-                    x: v[1],
-                    t_x: v[2],
-                    t: v[3],
-                },
-                v[4],
-            )
-        })
+fn histories() -> Vec<Rft> {
+    common::cdnow_summary()
+        .into_iter()
+        .map(|(c, _)| c)
         .collect()
 }
 
-fn histories() -> Vec<Rft> {
-    cdnow().into_iter().map(|(c, _)| c).collect()
-}
-
 fn spends() -> Vec<(f64, f64)> {
-    cdnow()
+    common::cdnow_summary()
         .into_iter()
         .filter(|(c, _)| c.x > 0.0)
         .map(|(c, z)| (c.x, z))

@@ -5,32 +5,13 @@
 //! through `ln`, `exp` or `pow`: the platform's libm and the one compiled into the wasm round
 //! differently (relative differences seen: < 1e-12).
 
+mod common;
+
 use engagement_metrics::report::json::to_string_pretty;
 use engagement_metrics::{AnalyzeOptions, Analyzer};
 use serde_json::Value;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-
-/// The CDNOW sample as customer_id,date,amount (as tests/js/golden-cases.mjs writes it).
-fn cdnow(raw: &str) -> Vec<u8> {
-    let mut out = String::from("customer_id,date,amount\n");
-    for l in raw.lines() {
-        let f: Vec<&str> = l.split_whitespace().collect();
-        if f.len() < 5 {
-            continue;
-        }
-        let d = f[2];
-        out.push_str(&format!(
-            "{},{}-{}-{},{}\n",
-            f[0],
-            &d[..4],
-            &d[4..6],
-            &d[6..],
-            f[4]
-        ));
-    }
-    out.into_bytes()
-}
 
 /// Values of the timing and memory fields become null, line by line as the JS side does.
 fn blank(json: &str, keys: &[String]) -> String {
@@ -119,7 +100,7 @@ fn every_golden_case_matches_natively() {
         let path = format!("{ROOT}/{}", c["file"].as_str().unwrap());
         let raw = std::fs::read(&path).unwrap();
         let bytes = if c["transform"] == "cdnow" {
-            cdnow(std::str::from_utf8(&raw).unwrap())
+            common::cdnow_csv(std::str::from_utf8(&raw).unwrap())
         } else {
             raw
         };

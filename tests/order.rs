@@ -9,33 +9,14 @@
 //! their position in the file (`input.preview`: the first rows as read; the
 //! examples of rejected rows, a top post's `post`, the line a warning names).
 
+mod common;
+
 use engagement_metrics::report::json::to_string_pretty;
 use engagement_metrics::{AnalyzeOptions, Analyzer};
 use serde_json::Value;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 const SEEDS: [u64; 3] = [1, 19, 2024];
-
-/// The CDNOW sample as customer_id,date,amount (as tests/js/golden-cases.mjs writes it).
-fn cdnow(raw: &str) -> Vec<u8> {
-    let mut out = String::from("customer_id,date,amount\n");
-    for l in raw.lines() {
-        let f: Vec<&str> = l.split_whitespace().collect();
-        if f.len() < 5 {
-            continue;
-        }
-        let d = f[2];
-        out.push_str(&format!(
-            "{},{}-{}-{},{}\n",
-            f[0],
-            &d[..4],
-            &d[4..6],
-            &d[6..],
-            f[4]
-        ));
-    }
-    out.into_bytes()
-}
 
 /// The records of a delimited text file, each with its line terminator: a newline inside double
 /// quotes (RFC 4180, `""` escapes a quote) belongs to the record.
@@ -231,7 +212,7 @@ fn shuffled_rows_give_the_same_report() {
         let name = c["name"].as_str().unwrap();
         let raw = std::fs::read(format!("{ROOT}/{file}")).unwrap();
         let bytes = if c["transform"] == "cdnow" {
-            cdnow(std::str::from_utf8(&raw).unwrap())
+            common::cdnow_csv(std::str::from_utf8(&raw).unwrap())
         } else {
             raw
         };

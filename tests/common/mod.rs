@@ -178,3 +178,47 @@ pub fn row_balance(r: &Report) -> (u64, u64, u64) {
         s.dataset.rows_skipped,
     )
 }
+
+/// The CDNOW sample as customer_id,date,amount (as tests/js/golden-cases.mjs writes it).
+pub fn cdnow_csv(raw: &str) -> Vec<u8> {
+    let mut out = String::from("customer_id,date,amount\n");
+    for l in raw.lines() {
+        let f: Vec<&str> = l.split_whitespace().collect();
+        if f.len() < 5 {
+            continue;
+        }
+        let d = f[2];
+        out.push_str(&format!(
+            "{},{}-{}-{},{}\n",
+            f[0],
+            &d[..4],
+            &d[4..6],
+            &d[6..],
+            f[4]
+        ));
+    }
+    out.into_bytes()
+}
+
+/// The CDNOW summary (x, t_x, T per customer) of tests/fixtures/cdnow-summary.csv, weighted.
+pub fn cdnow_summary() -> Vec<(engagement_metrics::metrics::clv::Rft, f64)> {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/cdnow-summary.csv"
+    ))
+    .unwrap();
+    text.lines()
+        .skip(1)
+        .map(|l| {
+            let v: Vec<f64> = l.split(',').map(|x| x.trim().parse().unwrap()).collect();
+            (
+                engagement_metrics::metrics::clv::Rft {
+                    x: v[1],
+                    t_x: v[2],
+                    t: v[3],
+                },
+                v[4],
+            )
+        })
+        .collect()
+}

@@ -7,12 +7,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { servedBrowser } from './chromium.mjs';
+import { openPage as open, openSample as sample, servedBrowser } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const AXE = readFileSync(`${root}node_modules/axe-core/axe.min.js`, 'utf8');
 const BLOCKING = ['critical', 'serious', 'moderate'];
 let browser;
+const openPage = (path = '/') => open(browser, path);
 
 before(async () => {
   browser = await servedBrowser(`${root}www`);
@@ -21,24 +22,7 @@ after(async () => {
   await browser?.close();
 });
 
-async function openPage(path = '/') {
-  const page = await browser.context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
-  await page.goto(`${browser.origin}${path}`);
-  if (path === '/') await page.waitForFunction(() => document.body.dataset.ready === 'true');
-  else await page.waitForFunction(() => document.getElementById('calculators')?.dataset.state === 'ready');
-  return { page, errors };
-}
 
-/** Clicks a sample button and waits for its report (the state is cleared first: the previous report's "done" must not count). */
-async function sample(page, id) {
-  await page.evaluate(() => { document.body.dataset.state = ''; });
-  await page.click(`#${id}`);
-  await page.waitForFunction(() => ['done', 'error'].includes(document.body.dataset.state ?? ''), null, { timeout: 60000 });
-  assert.equal(await page.evaluate(() => document.body.dataset.state), 'done', await page.textContent('#error'));
-}
 
 /**
  * axe-core's violations of the page as it is, every details section opened first (charts' data

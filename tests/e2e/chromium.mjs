@@ -46,3 +46,28 @@ export async function servedBrowser(dir) {
   };
   return { origin, context: browser.context, close };
 }
+
+/**
+ * A new page of `browser` (from servedBrowser) at `path`, its errors collected (page errors,
+ * console errors, dialogs), once it is ready: the analysis page when its engine is compiled,
+ * the calculators page when its calculators are drawn.
+ */
+export async function openPage(browser, path = '/') {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
+  await page.goto(`${browser.origin}${path}`);
+  if (path === '/') await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  else await page.waitForFunction(() => document.getElementById('calculators')?.dataset.state === 'ready');
+  return { page, errors };
+}
+
+/** Clicks a sample button and waits for its report (the state cleared first: the previous report's "done" must not count). */
+export async function openSample(page, id) {
+  await page.evaluate(() => { document.body.dataset.state = ''; });
+  await page.click(`#${id}`);
+  await page.waitForFunction(() => ['done', 'error'].includes(document.body.dataset.state ?? ''), null, { timeout: 60000 });
+  assert.equal(await page.evaluate(() => document.body.dataset.state), 'done', await page.textContent('#error'));
+}

@@ -4,10 +4,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { servedBrowser } from './chromium.mjs';
+import { openPage as open, openSample as sample, servedBrowser } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 let browser;
+const openPage = (path = '/') => open(browser, path);
 
 before(async () => {
   browser = await servedBrowser(`${root}www`);
@@ -16,22 +17,7 @@ after(async () => {
   await browser?.close();
 });
 
-async function openPage() {
-  const page = await browser.context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
-  await page.goto(`${browser.origin}/`);
-  await page.waitForFunction(() => document.body.dataset.ready === 'true');
-  return { page, errors };
-}
 
-async function sample(page, id) {
-  await page.evaluate(() => { document.body.dataset.state = ''; });
-  await page.click(`#${id}`);
-  await page.waitForFunction(() => ['done', 'error'].includes(document.body.dataset.state ?? ''), null, { timeout: 60000 });
-  assert.equal(await page.evaluate(() => document.body.dataset.state), 'done', await page.textContent('#error'));
-}
 
 /**
  * For each selector: "absent", "none" when none of its elements is rendered (its own or an
