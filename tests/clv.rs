@@ -95,20 +95,7 @@ fn cdnow_csv() -> String {
         "/tests/fixtures/cdnow-sample.txt"
     ))
     .unwrap();
-    let mut out = String::from("customer_id,date,amount\n");
-    for l in raw.lines() {
-        let f: Vec<&str> = l.split_whitespace().collect();
-        let d = f[2];
-        out.push_str(&format!(
-            "{},{}-{}-{},{}\n",
-            f[0],
-            &d[..4],
-            &d[4..6],
-            &d[6..],
-            f[4]
-        ));
-    }
-    out
+    String::from_utf8(common::cdnow_csv(&raw)).unwrap()
 }
 
 #[test]

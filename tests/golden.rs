@@ -104,18 +104,7 @@ fn every_golden_case_matches_natively() {
         } else {
             raw
         };
-        let mut o = c
-            .get("options")
-            .cloned()
-            .unwrap_or(Value::Object(Default::default()));
-        // The CLI gives the formula margin to the predictive CLV too when it has none.
-        if let (Some(m), Some(clv)) = (
-            o.pointer("/lifetimeValue/margin").cloned(),
-            o.get_mut("clv").and_then(Value::as_object_mut),
-        ) {
-            clv.entry("margin").or_insert(m);
-        }
-        let opts: AnalyzeOptions = serde_json::from_value(o).unwrap();
+        let opts = common::case_options(c);
         let (got, ext) = match run(&bytes, opts, c["inspect"] == true) {
             Ok(json) => (blank(&json, &keys), "json"),
             Err(e) => (e, "err"),

@@ -219,17 +219,7 @@ fn shuffled_rows_give_the_same_report() {
         if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
             continue; // UTF-16: the byte splitter does not apply
         }
-        let mut o = c
-            .get("options")
-            .cloned()
-            .unwrap_or(Value::Object(Default::default()));
-        if let (Some(m), Some(clv)) = (
-            o.pointer("/lifetimeValue/margin").cloned(),
-            o.get_mut("clv").and_then(Value::as_object_mut),
-        ) {
-            clv.entry("margin").or_insert(m);
-        }
-        let opts: AnalyzeOptions = serde_json::from_value(o).unwrap();
+        let opts = common::case_options(c);
         let Ok(mut want) = report(&bytes, &opts) else {
             continue; // an error case: nothing to compare
         };

@@ -222,3 +222,19 @@ pub fn cdnow_summary() -> Vec<(engagement_metrics::metrics::clv::Rft, f64)> {
         })
         .collect()
 }
+
+/// The options of a golden case (tests/golden/cases.json), as the CLI reads them: the formula
+/// margin goes to the predictive CLV too when it has none.
+pub fn case_options(c: &serde_json::Value) -> AnalyzeOptions {
+    let mut o = c
+        .get("options")
+        .cloned()
+        .unwrap_or(serde_json::Value::Object(Default::default()));
+    if let (Some(m), Some(clv)) = (
+        o.pointer("/lifetimeValue/margin").cloned(),
+        o.get_mut("clv").and_then(serde_json::Value::as_object_mut),
+    ) {
+        clv.entry("margin").or_insert(m);
+    }
+    serde_json::from_value(o).unwrap()
+}
