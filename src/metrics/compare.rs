@@ -344,7 +344,10 @@ fn proportions(
 /// share in percent or points (0–100), its changes read in percentage points too: ×100.
 fn share_scale(kind: Kind, metric: Metric) -> f64 {
     let info = crate::metrics::catalogue::info(metric);
-    match info.places.iter().find(|p| p.kind == kind).map(|p| p.unit) {
+    // A figure the catalogue places only in other kinds (events' engaged-session share under
+    // the social id) is read in the metric's own unit.
+    let unit = info.places.iter().find(|p| p.kind == kind).map_or(info.unit, |p| p.unit);
+    match Some(unit) {
         Some(Unit::Percent | Unit::Points) => 100.0,
         _ => 1.0,
     }
