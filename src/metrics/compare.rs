@@ -346,7 +346,11 @@ fn share_scale(kind: Kind, metric: Metric) -> f64 {
     let info = crate::metrics::catalogue::info(metric);
     // A figure the catalogue places only in other kinds (events' engaged-session share under
     // the social id) is read in the metric's own unit.
-    let unit = info.places.iter().find(|p| p.kind == kind).map_or(info.unit, |p| p.unit);
+    let unit = info
+        .places
+        .iter()
+        .find(|p| p.kind == kind)
+        .map_or(info.unit, |p| p.unit);
     match Some(unit) {
         Some(Unit::Percent | Unit::Points) => 100.0,
         _ => 1.0,
