@@ -169,6 +169,7 @@ export const ErrorCode = Object.freeze(/** @type {const} */ ({
   Encoding: 'ENCODING',
   UnreadableFile: 'UNREADABLE_FILE',
   AlreadyFinished: 'ALREADY_FINISHED',
+  PartialMismatch: 'PARTIAL_MISMATCH',
   InvalidArgument: 'INVALID_ARGUMENT',
   Internal: 'INTERNAL',
 }));

@@ -58,6 +58,9 @@ pub enum Error {
     /// The file's structure cannot be read (malformed JSON document, corrupt workbook).
     #[error("cannot read the file: {reason}")]
     Unreadable { reason: String },
+    /// Partials of different plans given to one merge.
+    #[error("these partial results cannot be merged: {reason}")]
+    PartialMismatch { reason: String },
     /// `push`/`finish` called on an analyzer that has already finished.
     #[error("this analyzer has already finished; create a new one for another file")]
     AlreadyFinished,
@@ -78,6 +81,7 @@ impl Error {
             Error::LimitExceeded { .. } => ErrorCode::LimitExceeded,
             Error::Encoding { .. } => ErrorCode::Encoding,
             Error::Unreadable { .. } => ErrorCode::UnreadableFile,
+            Error::PartialMismatch { .. } => ErrorCode::PartialMismatch,
             Error::AlreadyFinished => ErrorCode::AlreadyFinished,
         }
     }
@@ -204,8 +208,22 @@ impl Rejections {
         match self.index.get(&key).and_then(|&i| self.items.get_mut(i)) {
             Some(x) => {
                 x.count += r.count;
-                let room = MAX_EXAMPLES.saturating_sub(x.examples.len());
-                x.examples.extend(r.examples.into_iter().take(room));
+                // The examples of the first rows, whichever shard met them first (rows
+                // arrive in order within a shard, so this is a merge of sorted lists).
+                x.examples.extend(r.examples);
+                if x.examples.len() > MAX_EXAMPLES {
+                    // A stable insertion sort: at most 2 × MAX_EXAMPLES items, and no sort
+                    // routine added to the .wasm for them.
+                    let e = &mut x.examples;
+                    for i in 1..e.len() {
+                        let mut j = i;
+                        while j > 0 && e[j - 1].row > e[j].row {
+                            e.swap(j - 1, j);
+                            j -= 1;
+                        }
+                    }
+                    e.truncate(MAX_EXAMPLES);
+                }
             }
             None => {
                 self.index.insert(key, self.items.len());

@@ -49,7 +49,7 @@ pub mod work;
 #[doc(hidden)]
 pub mod wasm;
 
-pub use analyze::{analyze, inspect, Analyzer, Progress};
+pub use analyze::{analyze, inspect, Analyzer, Partial, Plan, Progress};
 pub use error::{Error, Result, Warning};
 pub use options::AnalyzeOptions;
 pub use report::Report;

@@ -39,18 +39,6 @@ fn records(bytes: &[u8]) -> Vec<&[u8]> {
     out
 }
 
-/// SplitMix64: a small seeded generator, enough for a Fisher–Yates shuffle.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-}
-
 /// The file with its data rows (all records after the first `header` ones) in a seeded random
 /// order. Every record keeps its terminator; a last record without one gets the file's, and the
 /// record that ends up last loses it again, so the byte count is unchanged.
@@ -71,7 +59,7 @@ fn shuffled(bytes: &[u8], header: usize, seed: u64) -> Vec<u8> {
             last.extend_from_slice(term);
         }
     }
-    let mut rng = Rng(seed);
+    let mut rng = common::Rng(seed);
     for i in (1..rows.len()).rev() {
         let j = (rng.next() % (i as u64 + 1)) as usize;
         rows.swap(i, j);
@@ -153,43 +141,6 @@ fn strip_rows(v: &mut Value) {
     }
 }
 
-/// The JSON paths (as `a.b[3].c`) where two values differ, the first 40.
-fn differences(a: &Value, b: &Value, path: &str, out: &mut Vec<String>) {
-    if out.len() >= 40 {
-        return;
-    }
-    match (a, b) {
-        (Value::Object(x), Value::Object(y)) => {
-            for (k, va) in x {
-                match y.get(k) {
-                    Some(vb) => differences(va, vb, &format!("{path}.{k}"), out),
-                    None => out.push(format!("{path}.{k}: only unshuffled")),
-                }
-            }
-            for k in y.keys().filter(|k| !x.contains_key(*k)) {
-                out.push(format!("{path}.{k}: only shuffled"));
-            }
-        }
-        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
-            for (i, (va, vb)) in x.iter().zip(y).enumerate() {
-                differences(va, vb, &format!("{path}[{i}]"), out);
-            }
-        }
-        _ if a == b => {}
-        _ => {
-            let short = |v: &Value| {
-                let s = v.to_string();
-                if s.chars().count() > 80 {
-                    format!("{}…", s.chars().take(80).collect::<String>())
-                } else {
-                    s
-                }
-            };
-            out.push(format!("{path}: {} vs {}", short(a), short(b)));
-        }
-    }
-}
-
 #[test]
 fn shuffled_rows_give_the_same_report() {
     let doc: Value = serde_json::from_str(
@@ -210,12 +161,7 @@ fn shuffled_rows_give_the_same_report() {
             continue;
         }
         let name = c["name"].as_str().unwrap();
-        let raw = std::fs::read(format!("{ROOT}/{file}")).unwrap();
-        let bytes = if c["transform"] == "cdnow" {
-            common::cdnow_csv(std::str::from_utf8(&raw).unwrap())
-        } else {
-            raw
-        };
+        let bytes = common::case_bytes(c);
         if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
             continue; // UTF-16: the byte splitter does not apply
         }
@@ -242,7 +188,7 @@ fn shuffled_rows_give_the_same_report() {
             compared += 1;
             if got != want {
                 let mut d = Vec::new();
-                differences(&want, &got, "", &mut d);
+                common::differences(&want, &got, "", &mut d);
                 failures.push(format!("{name} (seed {seed}):\n    {}", d.join("\n    ")));
             }
         }

@@ -53,8 +53,9 @@ fn social_engagement_rates_by_hand() {
         2400.0 / 10100.0,
         TOL,
     );
-    // The most engaging post by followers: p4, 360 / 2,000.
-    assert_eq!(s.top_posts[0].post, 4);
+    // The most engaging post by followers: p4 (row 5 of the file, the header being row 1),
+    // 360 / 2,000.
+    assert_eq!(s.top_posts[0].post, 5);
     close(s.top_posts[0].engagement_rate.by_followers.value, 18.0, TOL);
     assert_eq!(s.by_channel.len(), 2);
     // Saves counted on request.

@@ -93,6 +93,35 @@ impl ValueCounter {
         }
     }
 
+    /// Adds the counts of another shard's counter of the same column: past `limit` distinct
+    /// values in all, it lists none (as one counter over all the rows would).
+    fn merge(&mut self, other: ValueCounter) {
+        if self.overflow {
+            return;
+        }
+        if other.overflow {
+            *self = other;
+            return;
+        }
+        for (c, &n) in other.rows.iter().enumerate() {
+            match self.dict.intern(other.dict.name(c as u32), self.limit) {
+                Some(k) => {
+                    let k = k as usize;
+                    if k == self.rows.len() {
+                        self.rows.push(0);
+                    }
+                    self.rows[k] += n;
+                }
+                None => {
+                    self.overflow = true;
+                    self.dict = Interner::default();
+                    self.rows = Vec::new();
+                    return;
+                }
+            }
+        }
+    }
+
     /// The listed values (most rows first, ties by value) and how many more there are.
     fn listed(&self) -> Option<(Vec<ValueRows>, u64)> {
         if self.overflow {
@@ -140,6 +169,15 @@ impl Gate {
             self.filtered += 1;
         }
         keep
+    }
+
+    /// Adds the counts of another shard's gate of the same plan.
+    pub fn merge(&mut self, other: Gate) {
+        for (a, b) in self.counters.iter_mut().zip(other.counters) {
+            a.merge(b);
+        }
+        self.filtered += other.filtered;
+        self.passed += other.passed;
     }
 
     /// Writes the rows filtered and the columns' values into the dataset summary.

@@ -9,19 +9,21 @@
 mod assemble;
 mod gate;
 pub mod kind;
+mod partial;
 mod schema;
+
+pub use partial::{Partial, Plan};
 
 use crate::dataset::survey::SurveyBuilder;
 use crate::dataset::table::TableBuilder;
 use crate::error::{Error, Result, Warning};
-use crate::ingest::{ChunkReader, Format, Record};
+use crate::ingest::{ChunkReader, Record};
 use crate::metrics::survey::groups::SurveyParams;
 use crate::options::{AnalyzeOptions, Resolved};
 use crate::report::{
-    ColumnInfo, ColumnSource, EffectiveOptions, InputSummary, KindChoice, KindSource, Report,
-    ReportHead, Schema, SchemaProblem, ENGINE,
+    ColumnInfo, ColumnSource, InputSummary, KindChoice, KindSource, Report, Schema, SchemaProblem,
 };
-use crate::vocab::{Kind, Role, WarningCode};
+use crate::vocab::{Kind, Role};
 
 /// Rows sampled for schema inference before streaming starts.
 pub const SAMPLE_ROWS: usize = 1000;
@@ -80,6 +82,12 @@ struct Inner {
     problem: Option<(Option<Kind>, SchemaProblem)>,
     /// The value counts and the `filter` option, between the reader and the builder.
     gate: gate::Gate,
+    /// The rows the schema was inferred from (the plan's).
+    plan_sample: Vec<(u64, Vec<String>)>,
+    /// A shard of a plan: its preview is the plan's, its sample rows are not its own.
+    from_plan: bool,
+    /// A shard of a plan reads bytes laid out as the plan says (no header, no BOM to sniff).
+    layout: Option<(crate::ingest::Format, crate::ingest::decode::Encoding, u8)>,
 }
 
 /// Streaming analyzer. Feed byte chunks of any size with [`Analyzer::push`], then call
@@ -93,28 +101,12 @@ pub struct Analyzer {
 impl Analyzer {
     pub fn new(opts: AnalyzeOptions) -> Result<Self> {
         let resolved = opts.resolve()?;
-        let warnings = resolved.warnings.clone();
         if let Some(n) = &opts.nps {
             n.validate()?;
         }
         Ok(Analyzer {
             reader: ChunkReader::new(resolved.reader.clone()),
-            inner: Inner {
-                opts,
-                resolved,
-                header: Vec::new(),
-                preview: Vec::new(),
-                columns: Vec::new(),
-                kind: None,
-                stage: Stage::Header,
-                rows: 0,
-                sampled: 0,
-                warnings,
-                warned_columns: Default::default(),
-                second_candidates: Default::default(),
-                problem: None,
-                gate: Default::default(),
-            },
+            inner: Inner::new(opts, resolved),
             finished: false,
         })
     }
@@ -177,21 +169,7 @@ impl Analyzer {
     }
 
     fn input_summary(&self) -> InputSummary {
-        let delimiter =
-            (self.reader.format() == Format::Csv).then(|| match self.reader.delimiter() {
-                b'\t' => "\\t".to_string(),
-                d => (d as char).to_string(),
-            });
-        InputSummary {
-            format: self.reader.format(),
-            bytes: self.reader.bytes_in(),
-            rows: self.inner.rows + self.reader.rows_rejected(),
-            encoding: self.reader.encoding(),
-            windows1252_rows: self.reader.cp1252_records,
-            delimiter,
-            header: self.inner.header.clone(),
-            preview: self.inner.preview.clone(),
-        }
+        partial::input_summary(&self.reader.stats(), &self.inner)
     }
 
     /// Ends the input without building the report: infers the schema from what was read. When
@@ -220,7 +198,10 @@ impl Analyzer {
         }
         self.finished = true;
         let inner = &mut self.inner;
-        self.reader.finish(&mut |rec| inner.on_record(rec))?;
+        // A shard given only routed records has no bytes of its own to end.
+        if !(inner.from_plan && self.reader.bytes_in() == 0) {
+            self.reader.finish(&mut |rec| inner.on_record(rec))?;
+        }
         if matches!(inner.stage, Stage::Header) {
             return Err(Error::EmptyInput);
         }
@@ -231,124 +212,88 @@ impl Analyzer {
     }
 
     pub fn finish(&mut self) -> Result<Report> {
+        self.into_partial()?.finish()
+    }
+
+    /// Ends the input and returns what this analyzer holds as one shard's partial result, to
+    /// be merged with other shards' of the same plan ([`Partial::merge`]) and then finished.
+    pub fn into_partial(&mut self) -> Result<Partial> {
         self.end_input()?;
-        let Stage::Streaming(builder) = std::mem::replace(&mut self.inner.stage, Stage::Failed)
-        else {
+        if !matches!(self.inner.stage, Stage::Streaming(_)) {
             return Err(Error::EmptyInput);
-        };
-        self.decoding_warnings();
-        let input = self.input_summary();
-        let inner = &mut self.inner;
-        let r = &inner.resolved;
-        let (kind, kind_choice) = inner.kind.clone().ok_or(Error::EmptyInput)?;
-        let head = ReportHead {
-            kind_choice,
-            engine: ENGINE,
-            options: EffectiveOptions {
-                timezone: r.tz.name(),
-                granularity: r.granularity,
-                week_start: r.week_start,
-                confidence: r.confidence,
-                include_partial_periods: inner.opts.include_partial_periods == Some(true),
-                filter: inner.opts.filter.clone(),
-            },
-            input,
-            columns: std::mem::take(&mut inner.columns),
-            partial_periods: Vec::new(),
-            weekday_profile: None,
-        };
-        let gate = std::mem::take(&mut inner.gate);
-        if gate.filter.is_some() && gate.passed == 0 && gate.filtered > 0 {
-            inner.warnings.push(Warning {
-                code: WarningCode::NoRows,
-                message: format!(
-                    "the filter leaves none of the {} data rows; widen the date range or choose other values",
-                    gate.filtered
-                ),
-            });
         }
-        let ctx = assemble::Context {
-            kind,
-            head,
-            rejections: std::mem::take(&mut self.reader.rejections),
-            rows_rejected: self.reader.rows_rejected(),
-            resolved: &inner.resolved,
-            opts: &inner.opts,
-            warnings: std::mem::take(&mut inner.warnings),
-            gate,
-        };
-        assemble::report(*builder, ctx)
+        // What is left behind is never read (the analyzer has finished); the defaults are
+        // cheaper to build than a copy of the options (and add no clone code to the .wasm).
+        let defaults = AnalyzeOptions::default();
+        let resolved = defaults.resolve()?;
+        let empty = Inner::new(defaults, resolved);
+        let mut read = self.reader.stats();
+        read.rejections = std::mem::take(&mut self.reader.rejections);
+        if let Some((format, encoding, delimiter)) = self.inner.layout {
+            (read.format, read.encoding, read.delimiter) = (format, encoding, delimiter);
+        }
+        Ok(Partial {
+            inner: std::mem::replace(&mut self.inner, empty),
+            read,
+        })
     }
 
-    fn decoding_warnings(&mut self) {
-        self.quote_warnings();
-        if self.reader.cp1252_records > 0 {
-            self.inner.warnings.push(Warning {
-                code: WarningCode::DecodedAsWindows1252,
-                message: format!(
-                    "{} rows were not valid UTF-8 and were read as Windows-1252 (Latin-1); check accented characters",
-                    self.reader.cp1252_records
-                ),
-            });
+    /// The plan of this file (its header, the rows its schema was inferred from and how its
+    /// bytes are read), once the schema is known: every shard made from it with
+    /// [`Analyzer::from_plan`] reads rows exactly as this analyzer does.
+    pub fn plan(&self) -> Option<Plan> {
+        if !self.schema_ready() {
+            return None;
         }
-        if self.reader.replaced_chars() > 0 {
-            self.inner.warnings.push(Warning {
-                code: WarningCode::InvalidUtf16,
-                message: format!(
-                    "{} invalid UTF-16 code units were replaced by U+FFFD",
-                    self.reader.replaced_chars()
-                ),
-            });
-        }
+        let read = self.reader.stats();
+        Some(Plan {
+            header: self.inner.header.clone(),
+            sample: self.inner.plan_sample.clone(),
+            format: read.format,
+            encoding: read.encoding,
+            delimiter: read.delimiter,
+        })
     }
-}
 
-impl Analyzer {
-    /// What csv-core read silently: a quote never closed, stray quotes, text after a closing
-    /// quote (each kept as read, RFC 4180 style, and said here).
-    fn quote_warnings(&mut self) {
-        let r = &self.reader;
-        if let Some(u) = r.unclosed {
-            let reading = if r.lenient_quotes() {
-                "it was read as a literal character (`lenientQuotes`)".to_string()
-            } else {
-                format!(
-                    "the rest of the file ({} lines, {} bytes) was read as one field; set `lenientQuotes: true` to read the quote as a literal character",
-                    u.lines, u.bytes
-                )
-            };
-            let more = if u.count > 1 {
-                format!(" ({} such quotes)", u.count)
-            } else {
-                String::new()
-            };
-            self.inner.warnings.push(Warning {
-                code: WarningCode::UnterminatedQuote,
-                message: format!(
-                    "the quote opened at line {} is never closed{more}: {reading}",
-                    u.line
-                ),
-            });
+    /// A shard of `plan`: it settles the schema from the plan's rows (without counting them)
+    /// and then takes data records only, through [`Analyzer::push_record`] (rows another
+    /// shard parsed) or [`Analyzer::push`] (bytes of whole records, no header).
+    pub fn from_plan(opts: AnalyzeOptions, plan: &Plan) -> Result<Self> {
+        let mut ropts = opts.resolve()?.reader;
+        ropts.format = Some(plan.format);
+        ropts.delimiter = Some(plan.delimiter);
+        let mut a = Analyzer::new(opts)?;
+        a.reader = ChunkReader::new(ropts);
+        let inner = &mut a.inner;
+        inner.from_plan = true;
+        inner.layout = Some((plan.format, plan.encoding, plan.delimiter));
+        let text: String = plan.header.concat();
+        let ends: Vec<usize> = plan
+            .header
+            .iter()
+            .scan(0, |n, h| {
+                *n += h.len();
+                Some(*n)
+            })
+            .collect();
+        inner.set_header(&Record::from_parts(1, &text, &ends))?;
+        inner.preview = plan
+            .sample
+            .iter()
+            .take(inner.resolved.preview_rows)
+            .map(|(_, r)| r.clone())
+            .collect();
+        inner.stage = Stage::Sampling(plan.sample.clone());
+        inner.start_streaming()?;
+        Ok(a)
+    }
+
+    /// Adds one data record parsed elsewhere (a row routed to this shard by its id).
+    pub fn push_record(&mut self, rec: &Record<'_>) -> Result<()> {
+        if self.finished {
+            return Err(Error::AlreadyFinished);
         }
-        let q = &r.quotes;
-        if q.stray.count > 0 {
-            self.inner.warnings.push(Warning {
-                code: WarningCode::StrayQuote,
-                message: format!(
-                    "{} quotes inside unquoted fields (first at line {}) were read as literal characters, e.g. a\"b",
-                    q.stray.count, q.stray.first_line
-                ),
-            });
-        }
-        if q.after_closing.count > 0 {
-            self.inner.warnings.push(Warning {
-                code: WarningCode::TextAfterQuote,
-                message: format!(
-                    "{} fields have text after their closing quote (first at line {}), e.g. \"b\"c or \"B\" ,; it is kept in the value, spaces included",
-                    q.after_closing.count, q.after_closing.first_line
-                ),
-            });
-        }
+        self.inner.on_record(*rec)
     }
 }
 
@@ -378,6 +323,28 @@ pub fn inspect(bytes: &[u8], opts: AnalyzeOptions) -> Result<Schema> {
 }
 
 impl Inner {
+    fn new(opts: AnalyzeOptions, resolved: Resolved) -> Inner {
+        Inner {
+            warnings: resolved.warnings.clone(),
+            opts,
+            resolved,
+            header: Vec::new(),
+            preview: Vec::new(),
+            columns: Vec::new(),
+            kind: None,
+            stage: Stage::Header,
+            rows: 0,
+            sampled: 0,
+            warned_columns: Default::default(),
+            second_candidates: Default::default(),
+            problem: None,
+            gate: Default::default(),
+            plan_sample: Vec::new(),
+            from_plan: false,
+            layout: None,
+        }
+    }
+
     fn on_record(&mut self, rec: Record<'_>) -> Result<()> {
         match &mut self.stage {
             // A line of only blanks before the header is skipped like an empty one.
@@ -398,7 +365,7 @@ impl Inner {
             }
             Stage::Streaming(b) => {
                 self.rows += 1;
-                if self.preview.len() < self.resolved.preview_rows {
+                if !self.from_plan && self.preview.len() < self.resolved.preview_rows {
                     self.preview.push(rec.iter().map(str::to_string).collect());
                 }
                 if !self.gate.admit(&rec) {

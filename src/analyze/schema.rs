@@ -368,10 +368,12 @@ impl Inner {
         self.gate = self.gate(kind)?;
         self.stage = Stage::Streaming(Box::new(builder));
 
-        // Replay the sample through the same path as streamed rows.
+        // Replay the sample through the same path as streamed rows (a shard of a plan leaves
+        // them to the shard that read them).
         let mut text = String::new();
         let mut ends = Vec::new();
-        for (row, fields) in &sample {
+        let replayed = if self.from_plan { &[][..] } else { &sample[..] };
+        for (row, fields) in replayed {
             text.clear();
             ends.clear();
             for f in fields {
@@ -389,6 +391,7 @@ impl Inner {
                 }
             }
         }
+        self.plan_sample = sample;
         Ok(())
     }
 
@@ -556,13 +559,18 @@ impl Inner {
             info.push(ci);
         }
         self.columns = info;
-        Ok(TableBuilder::new(
+        let mut b = TableBuilder::new(
             self.header.clone(),
             specs,
             kind::row_requirements(kind),
             self.resolved.tz,
             self.resolved.max_distinct_ids,
-        ))
+        );
+        if kind == Kind::Social {
+            // Top posts name their row in the file.
+            b.keep_source_rows();
+        }
+        Ok(b)
     }
 
     fn survey_builder(

@@ -114,6 +114,20 @@ impl SurveyCounts {
         }
     }
 
+    /// Adds every count of `other` (the partial of another shard).
+    pub fn merge(&mut self, other: &SurveyCounts) {
+        self.rows += other.rows;
+        self.responded += other.responded;
+        self.invited += other.invited;
+        self.invited_responded += other.invited_responded;
+        for k in 0..3 {
+            self.hist[k].merge(&other.hist[k]);
+            self.blank[k] += other.blank[k];
+            self.rejected[k] += other.rejected[k];
+        }
+        self.comments.merge(&other.comments);
+    }
+
     #[inline]
     fn add(&mut self, a: &RowAnswers) {
         self.rows += 1;
@@ -363,6 +377,66 @@ impl SurveyBuilder {
         self.rows
     }
 
+    /// An empty builder reading the same columns the same way (a shard of the same plan).
+    pub fn empty_like(&self) -> Self {
+        SurveyBuilder::new(
+            self.header.clone(),
+            self.cols.clone(),
+            self.settings.clone(),
+            self.periodizer.clone(),
+        )
+    }
+
+    /// Adds the counts of another shard's builder of the same plan. Counts are keyed by
+    /// period start and value, so the merge is associative and commutative. A breakdown with
+    /// more values than kept keeps the largest groups (ties by name) and counts the rest as
+    /// "(other)", whichever shard saw them first.
+    pub fn merge(&mut self, other: SurveyBuilder) {
+        self.overall.merge(&other.overall);
+        for (k, c) in other.periods {
+            match self.periods.get_mut(&k) {
+                Some(x) => x.merge(&c),
+                None => {
+                    self.periods.insert(k, c);
+                }
+            }
+        }
+        for (k, (i, r)) in other.invitation_periods {
+            let x = self.invitation_periods.entry(k).or_default();
+            x.0 += i;
+            x.1 += r;
+        }
+        let limit = self.settings.max_segment_values;
+        for (s, o) in self.segments.iter_mut().zip(other.segments) {
+            for (name, c) in o.groups {
+                match s.groups.get_mut(&name) {
+                    Some(x) => x.merge(&c),
+                    None => {
+                        s.groups.insert(name, c);
+                    }
+                }
+            }
+            if let Some(c) = o.other {
+                merge_other(&mut s.other, c);
+            }
+            if s.groups.len() > limit {
+                let mut all: Vec<(String, SurveyCounts)> = s.groups.drain().collect();
+                all.sort_by(|a, b| b.1.rows.cmp(&a.1.rows).then_with(|| a.0.cmp(&b.0)));
+                for (_, c) in all.drain(limit..) {
+                    merge_other(&mut s.other, c);
+                }
+                s.groups = all.into_iter().collect();
+            }
+        }
+        self.rejections.merge(other.rejections);
+        self.rows += other.rows;
+        self.first_time = min_some(self.first_time, other.first_time, i64::min);
+        self.last_time = min_some(self.last_time, other.last_time, i64::max);
+        for (a, b) in self.weekday_rows.iter_mut().zip(other.weekday_rows) {
+            *a += b;
+        }
+    }
+
     /// Ends the input: the accumulated counts overall, per period and per segment value.
     pub fn finish(self) -> SurveyData {
         let segments = self
@@ -400,6 +474,22 @@ impl SurveyBuilder {
             max_segment_values: self.settings.max_segment_values,
             periodizer: self.periodizer,
         }
+    }
+}
+
+fn merge_other(other: &mut Option<SurveyCounts>, c: SurveyCounts) {
+    match other {
+        Some(x) => x.merge(&c),
+        None => *other = Some(c),
+    }
+}
+
+/// `pick` of two optional values (the one present when only one is).
+fn min_some(a: Option<i64>, b: Option<i64>, pick: fn(i64, i64) -> i64) -> Option<i64> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(pick(x, y)),
+        (x, None) => x,
+        (None, y) => y,
     }
 }
 

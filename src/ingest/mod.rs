@@ -26,6 +26,6 @@ pub mod value;
 pub mod words;
 pub mod xlsx;
 
-pub use reader::{ChunkReader, Format, ReaderOptions, Record};
+pub use reader::{ChunkReader, Format, ReadStats, ReaderOptions, Record};
 
 pub use crate::error::truncate;

@@ -23,6 +23,14 @@ pub struct Seen {
 }
 
 impl Seen {
+    /// The findings of another shard's bytes: counts summed, the earliest line kept.
+    pub fn merge(&mut self, o: Seen) {
+        if o.count > 0 && (self.count == 0 || o.first_line < self.first_line) {
+            self.first_line = o.first_line;
+        }
+        self.count += o.count;
+    }
+
     fn add(&mut self, line: u64) {
         if self.count == 0 {
             self.first_line = line;

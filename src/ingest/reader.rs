@@ -10,7 +10,7 @@ use csv_core::{ReadRecordResult, Reader as CoreReader, ReaderBuilder};
 
 use super::decode::{decode_cp1252, Encoding, Utf16Decoder};
 use super::json::{JsonSplitter, ObjectRows};
-use super::quotes::QuoteTracker;
+use super::quotes::{QuoteTracker, Seen};
 use crate::error::{Error, Rejections, Result};
 
 crate::vocab::vocabulary! {
@@ -124,6 +124,45 @@ pub struct Unclosed {
     /// Lines and bytes after it, to the end of the file.
     pub lines: u64,
     pub bytes: u64,
+}
+
+/// What a reader found in its bytes, apart from the records: the part of a shard's partial
+/// result that comes from reading, mergeable with other shards' (counts summed, the earliest
+/// finding kept).
+#[derive(Debug, Clone)]
+pub struct ReadStats {
+    pub format: Format,
+    pub encoding: Encoding,
+    pub delimiter: u8,
+    pub lenient_quotes: bool,
+    pub bytes: u64,
+    pub rows_rejected: u64,
+    pub cp1252_records: u64,
+    pub replaced_chars: u64,
+    pub unclosed: Option<Unclosed>,
+    pub stray: Seen,
+    pub after_closing: Seen,
+    pub rejections: Rejections,
+}
+
+impl ReadStats {
+    pub fn merge(&mut self, o: ReadStats) {
+        self.bytes += o.bytes;
+        self.rows_rejected += o.rows_rejected;
+        self.cp1252_records += o.cp1252_records;
+        self.replaced_chars += o.replaced_chars;
+        self.unclosed = match (self.unclosed.take(), o.unclosed) {
+            (Some(a), Some(b)) => {
+                let count = a.count + b.count;
+                let first = if b.line < a.line { b } else { a };
+                Some(Unclosed { count, ..first })
+            }
+            (a, b) => a.or(b),
+        };
+        self.stray.merge(o.stray);
+        self.after_closing.merge(o.after_closing);
+        self.rejections.merge(o.rejections);
+    }
 }
 
 /// Candidate delimiters, in order of preference on a tie.
@@ -291,6 +330,25 @@ impl ChunkReader {
         match &self.mode {
             Mode::Json { rows, .. } => rows.rows_rejected,
             _ => 0,
+        }
+    }
+
+    /// What the reader found so far (the records aside), its rejections left out: take them
+    /// with `std::mem::take(&mut reader.rejections)`.
+    pub fn stats(&self) -> ReadStats {
+        ReadStats {
+            format: self.format,
+            encoding: self.encoding,
+            delimiter: self.delimiter,
+            lenient_quotes: self.opts.lenient_quotes,
+            bytes: self.bytes_in,
+            rows_rejected: self.rows_rejected(),
+            cp1252_records: self.cp1252_records,
+            replaced_chars: self.replaced_chars(),
+            unclosed: self.unclosed,
+            stray: self.quotes.stray,
+            after_closing: self.quotes.after_closing,
+            rejections: Rejections::default(),
         }
     }
 

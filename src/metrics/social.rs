@@ -68,7 +68,7 @@ pub struct SocialGroup {
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PostRate {
-    /// The post's position among the kept rows (1 = first).
+    /// The post's row in the file, as a spreadsheet numbers it (the header is row 1).
     pub post: u64,
     pub time: Option<String>,
     pub channel: Option<String>,
@@ -103,6 +103,8 @@ struct Cols<'a> {
     include_saves: bool,
     /// Each post's engagements (filled once by `social`).
     per_post: Vec<f64>,
+    /// Each post's row in the file.
+    rows: &'a [u64],
 }
 
 fn sum(col: Option<&[f64]>, rows: &[usize]) -> Option<f64> {
@@ -154,11 +156,11 @@ impl Cols<'_> {
     }
 
     /// Where row `i` falls in time: its time, then (at equal times) its count `f`, so that
-    /// the result does not depend on the order of the rows; without a time column, its line.
+    /// the result does not depend on the order of the rows; without a time column, its row.
     fn at(&self, i: usize, f: &[f64]) -> (i64, i64) {
         match self.times {
             Some(t) => (t[i], total_key(f[i])),
-            None => (NO_TIME, i as i64),
+            None => (NO_TIME, self.rows.get(i).map_or(i as i64, |&r| r as i64)),
         }
     }
 
@@ -258,6 +260,7 @@ pub fn social(table: &Table, p: &mut Periodizer, o: &SocialOptions, level: f64) 
         channel: table.groups(Role::Channel),
         include_saves: o.include_saves.unwrap_or(false),
         per_post: Vec::new(),
+        rows: &table.source_rows,
     };
     // Each post's likes + comments + shares [+ saves], column by column (blanks count 0).
     let mut per_post = vec![0.0; table.rows];
@@ -337,6 +340,7 @@ pub fn social(table: &Table, p: &mut Periodizer, o: &SocialOptions, level: f64) 
         })
     };
     let value = |col: Option<&[f64]>, i: usize| col.map_or(0, |c| total_key(c[i]));
+    let row_of = |i: usize| table.source_rows.get(i).copied().unwrap_or(i as u64);
     let rank = |a: &(f64, usize), b: &(f64, usize)| {
         let (x, y) = (a.1, b.1);
         b.0.total_cmp(&a.0)
@@ -346,7 +350,7 @@ pub fn social(table: &Table, p: &mut Periodizer, o: &SocialOptions, level: f64) 
             .then(value(c.followers, x).cmp(&value(c.followers, y)))
             .then(value(c.impressions, x).cmp(&value(c.impressions, y)))
             .then(value(c.reach, x).cmp(&value(c.reach, y)))
-            .then(x.cmp(&y))
+            .then(row_of(x).cmp(&row_of(y)))
     };
     if order.len() > 100 {
         order.select_nth_unstable_by(99, rank);
@@ -358,7 +362,7 @@ pub fn social(table: &Table, p: &mut Periodizer, o: &SocialOptions, level: f64) 
         .map(|&(_, i)| {
             let e = c.per_post[i];
             PostRate {
-                post: i as u64 + 1,
+                post: table.source_rows.get(i).copied().unwrap_or(i as u64 + 2),
                 time: c
                     .times
                     .map(|t| t[i])

@@ -49,6 +49,14 @@ impl SentimentAcc {
         self.negative += (label == Label::Negative) as u64;
     }
 
+    /// Adds the texts of another accumulator (exact: the order of shards does not matter).
+    pub fn merge(&mut self, other: &SentimentAcc) {
+        self.n += other.n;
+        self.positive += other.positive;
+        self.negative += other.negative;
+        self.sum.merge(&other.sum);
+    }
+
     pub fn summary(&self) -> SentimentSummary {
         let n = self.n;
         SentimentSummary {

@@ -28,6 +28,9 @@ vocabulary! {
         UnreadableFile = "UNREADABLE_FILE",
         /// `push`/`finish` called on an analyzer that has already finished.
         AlreadyFinished = "ALREADY_FINISHED",
+        /// Partial results of different plans (another file, other options, another engine
+        /// version) cannot be merged.
+        PartialMismatch = "PARTIAL_MISMATCH",
         /// An argument of the wrong type (a string where bytes are expected); raised by the
         /// JavaScript bindings.
         InvalidArgument = "INVALID_ARGUMENT",

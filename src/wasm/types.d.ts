@@ -1145,6 +1145,7 @@ export type ErrorCode =
   | "ENCODING"
   | "UNREADABLE_FILE"
   | "ALREADY_FINISHED"
+  | "PARTIAL_MISMATCH"
   | "INVALID_ARGUMENT"
   | "INTERNAL";
 
@@ -2059,7 +2060,7 @@ export type Place = {
  */
 export type PostRate = {
   /**
-   * The post's position among the kept rows (1 = first).
+   * The post's row in the file, as a spreadsheet numbers it (the header is row 1).
    */
   post: number;
   time: string | null;

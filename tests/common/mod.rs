@@ -238,3 +238,85 @@ pub fn case_options(c: &serde_json::Value) -> AnalyzeOptions {
     }
     serde_json::from_value(o).unwrap()
 }
+
+/// The bytes a golden case analyses (the CDNOW sample rewritten as CSV where it says so).
+pub fn case_bytes(c: &serde_json::Value) -> Vec<u8> {
+    let file = c["file"].as_str().unwrap();
+    let raw = std::fs::read(format!("{}/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    if c["transform"] == "cdnow" {
+        cdnow_csv(std::str::from_utf8(&raw).unwrap())
+    } else {
+        raw
+    }
+}
+
+/// The golden cases of tests/golden/cases.json.
+pub fn golden_cases() -> Vec<serde_json::Value> {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/golden/cases.json"
+    ))
+    .unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    doc["cases"].as_array().unwrap().clone()
+}
+
+/// SplitMix64: a small seeded generator, enough for a Fisher–Yates shuffle.
+pub struct Rng(pub u64);
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A value in 0..n.
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// The JSON paths (as `a.b[3].c`) where two values differ, the first 40.
+pub fn differences(
+    a: &serde_json::Value,
+    b: &serde_json::Value,
+    path: &str,
+    out: &mut Vec<String>,
+) {
+    use serde_json::Value;
+    if out.len() >= 40 {
+        return;
+    }
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            for (k, va) in x {
+                match y.get(k) {
+                    Some(vb) => differences(va, vb, &format!("{path}.{k}"), out),
+                    None => out.push(format!("{path}.{k}: only in the first")),
+                }
+            }
+            for k in y.keys().filter(|k| !x.contains_key(*k)) {
+                out.push(format!("{path}.{k}: only in the second"));
+            }
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
+            for (i, (va, vb)) in x.iter().zip(y).enumerate() {
+                differences(va, vb, &format!("{path}[{i}]"), out);
+            }
+        }
+        _ if a == b => {}
+        _ => {
+            let short = |v: &Value| {
+                let s = v.to_string();
+                if s.chars().count() > 80 {
+                    format!("{}…", s.chars().take(80).collect::<String>())
+                } else {
+                    s
+                }
+            };
+            out.push(format!("{path}: {} vs {}", short(a), short(b)));
+        }
+    }
+}

@@ -72,6 +72,6 @@ export function render(r, ctx) {
   }));
   fillTable('social-channels', ['Platform', ...head], rows(s.byChannel));
   changesTable('social-changes', Kind.Social, [...s.changes, ...s.segmentChanges], ctx);
-  fillTable('social-posts', ['Post', 'Time', 'Platform', 'Engagements', 'Rate (followers)', 'Rate (impressions)'],
+  fillTable('social-posts', ['Row in file', 'Time', 'Platform', 'Engagements', 'Rate (followers)', 'Rate (impressions)'],
     s.topPosts.slice(0, 20).map((p) => [p.post, p.time ?? '', p.channel ?? '', num(p.engagements, 0), er(p.engagementRate.byFollowers), er(p.engagementRate.byImpressions)]));
 }

@@ -1,0 +1,203 @@
+//! Partial results that merge (issue 19, point 2): a file read once into records, its data rows
+//! split across 1–8 shards of one plan — by a hash of the row's id and at random — each shard's
+//! partial merged with the others in a random tree, gives the report of one pass over the file,
+//! byte for byte (only the timing and memory fields, `seconds` and `memoryBytes`, are left
+//! out). Row numbers included: the preview, the rejected rows' examples and the lines the
+//! warnings name must be the single pass's.
+//!
+//! The files are every report case of tests/golden/cases.json that is text (the nine samples,
+//! the fixtures, the corpus: CSV, TSV, JSON, NDJSON, UTF-16, CRLF, quoted newlines, ties,
+//! refunds, DST zones), with the whole file cut into chunks at random places for the reader.
+
+mod common;
+
+use common::Rng;
+use engagement_metrics::ingest::{ChunkReader, Record};
+use engagement_metrics::report::json::to_string_pretty;
+use engagement_metrics::{AnalyzeOptions, Analyzer, Partial};
+use serde_json::Value;
+
+/// Removes the fields that measure time or memory, everywhere.
+fn strip(v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            m.remove("seconds");
+            m.remove("memoryBytes");
+            m.values_mut().for_each(strip);
+        }
+        Value::Array(a) => a.iter_mut().for_each(strip),
+        _ => {}
+    }
+}
+
+fn json(r: engagement_metrics::Report) -> Value {
+    let mut v: Value = serde_json::from_str(&to_string_pretty(&r)).unwrap();
+    strip(&mut v);
+    v
+}
+
+fn single(bytes: &[u8], opts: &AnalyzeOptions) -> Result<Value, String> {
+    let e = |e: engagement_metrics::Error| e.to_string();
+    let mut a = Analyzer::new(opts.clone()).map_err(e)?;
+    a.push(bytes).map_err(e)?;
+    Ok(json(a.finish().map_err(e)?))
+}
+
+/// How rows are given to shards.
+#[derive(Clone, Copy, Debug)]
+enum Route {
+    /// By a hash of the trimmed value of one column (the user or customer id).
+    Hash(usize),
+    Random,
+}
+
+/// FNV-1a: any fixed hash of the id will do.
+fn hash(s: &str) -> u64 {
+    s.trim().bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The report of `bytes` read once (in chunks cut at random), its records split across
+/// `shards` shards of the plan, the partials merged in a random tree.
+fn sharded(
+    bytes: &[u8],
+    opts: &AnalyzeOptions,
+    shards: usize,
+    route: Route,
+    rng: &mut Rng,
+) -> Result<Value, String> {
+    let e = |e: engagement_metrics::Error| e.to_string();
+    // The plan, from the head of the file.
+    let mut head = Analyzer::new(opts.clone()).map_err(e)?;
+    for chunk in bytes.chunks(1 << 14) {
+        head.push(chunk).map_err(e)?;
+        if head.schema_ready() {
+            break;
+        }
+    }
+    if !head.schema_ready() {
+        head.finish_schema().map_err(e)?;
+    }
+    let plan = head.plan().ok_or("no plan")?;
+
+    // The records, read once; each routed to a shard.
+    let mut reader = ChunkReader::new(opts.resolve().map_err(e)?.reader);
+    let mut shard: Vec<Analyzer> = (0..shards)
+        .map(|_| Analyzer::from_plan(opts.clone(), &plan))
+        .collect::<Result<_, _>>()
+        .map_err(e)?;
+    let mut header_seen = false;
+    let mut failed = None;
+    let mut route_rng = Rng(rng.next());
+    let mut sink = |rec: Record<'_>| {
+        if !header_seen {
+            header_seen = true;
+            return Ok(());
+        }
+        let k = match route {
+            Route::Hash(col) => (hash(rec.get(col).unwrap_or("")) % shards as u64) as usize,
+            Route::Random => route_rng.below(shards),
+        };
+        if let Err(err) = shard[k].push_record(&rec) {
+            failed.get_or_insert(err.to_string());
+        }
+        Ok(())
+    };
+    let mut at = 0;
+    while at < bytes.len() {
+        let n = 1 + rng.below(1 << 12);
+        let end = (at + n).min(bytes.len());
+        reader.push(&bytes[at..end], &mut sink).map_err(e)?;
+        at = end;
+    }
+    reader.finish(&mut sink).map_err(e)?;
+    if let Some(err) = failed {
+        return Err(err);
+    }
+
+    // The partials, merged two at a time in a random order.
+    let mut parts: Vec<Partial> = shard
+        .iter_mut()
+        .map(Analyzer::into_partial)
+        .collect::<Result<_, _>>()
+        .map_err(e)?;
+    let k = rng.below(parts.len());
+    let mut read = reader.stats();
+    read.rejections = std::mem::take(&mut reader.rejections);
+    parts[k].add_read(read);
+    while parts.len() > 1 {
+        let a = parts.swap_remove(rng.below(parts.len()));
+        let b = parts.swap_remove(rng.below(parts.len()));
+        let (mut into, from) = if rng.below(2) == 0 { (a, b) } else { (b, a) };
+        into.merge(from).map_err(e)?;
+        parts.push(into);
+    }
+    Ok(json(parts.pop().unwrap().finish().map_err(e)?))
+}
+
+/// The column a file's rows are routed by: its user (customer) id, else its first column.
+fn id_column(bytes: &[u8], opts: &AnalyzeOptions) -> usize {
+    let s = engagement_metrics::inspect(bytes, opts.clone());
+    s.ok()
+        .and_then(|s| {
+            s.columns
+                .iter()
+                .position(|c| c.role == engagement_metrics::vocab::Role::UserId)
+        })
+        .unwrap_or(0)
+}
+
+#[test]
+fn shards_merged_in_any_tree_give_the_single_pass_report() {
+    let mut failures = Vec::new();
+    let mut compared = 0;
+    let mut rng = Rng(19);
+    for c in common::golden_cases() {
+        let file = c["file"].as_str().unwrap();
+        if file.ends_with(".xlsx") || c["inspect"] == true {
+            continue;
+        }
+        let name = c["name"].as_str().unwrap();
+        let bytes = common::case_bytes(&c);
+        let opts = common::case_options(&c);
+        let Ok(want) = single(&bytes, &opts) else {
+            continue; // an error case: nothing to compare
+        };
+        let id = id_column(&bytes, &opts);
+        for (shards, route) in [
+            (1, Route::Random),
+            (2, Route::Hash(id)),
+            (3, Route::Random),
+            (5, Route::Hash(id)),
+            (8, Route::Random),
+        ] {
+            let got = match sharded(&bytes, &opts, shards, route, &mut rng) {
+                Ok(v) => v,
+                Err(err) => {
+                    failures.push(format!("{name} ({shards} shards, {route:?}): {err}"));
+                    continue;
+                }
+            };
+            compared += 1;
+            if got != want {
+                let mut d = Vec::new();
+                common::differences(&want, &got, "", &mut d);
+                failures.push(format!(
+                    "{name} ({shards} shards, {route:?}):\n    {}",
+                    d.join("\n    ")
+                ));
+            }
+        }
+    }
+    assert!(
+        compared >= 5 * 25,
+        "only {compared} sharded reports compared"
+    );
+    assert!(
+        failures.is_empty(),
+        "{} sharded reports differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
