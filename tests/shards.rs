@@ -201,3 +201,131 @@ fn shards_merged_in_any_tree_give_the_single_pass_report() {
         failures.join("\n")
     );
 }
+
+/// A generated file of `kind` with what tends to break merging: equal times (one user's two
+/// events in the same second, two orders of a customer on one day), refunds, times either side
+/// of both 2024 DST changes in New York, comments with quoted line breaks and `""`, blank
+/// cells; CRLF or LF line ends, UTF-8 or UTF-16 LE.
+fn generated(kind: &str, rng: &mut Rng) -> Vec<u8> {
+    let crlf = rng.below(2) == 0;
+    let nl = if crlf { "\r\n" } else { "\n" };
+    // Instants around 2024-03-10 07:00Z and 2024-11-03 06:00Z (the New York changes).
+    let base = [1_710_000_000_i64, 1_730_500_000];
+    let time = |rng: &mut Rng| {
+        let t = base[rng.below(2)] + rng.below(400_000) as i64;
+        chrono::DateTime::from_timestamp(t, 0)
+            .unwrap()
+            .format("%Y-%m-%dT%H:%M:%SZ")
+            .to_string()
+    };
+    let comments = [
+        "great",
+        "\"slow, then \"\"fixed\"\"\"",
+        "\"line one\nline two\"",
+        "",
+        "terrible support",
+    ];
+    let mut out = String::new();
+    let n = 150 + rng.below(250);
+    match kind {
+        "events" => {
+            out.push_str("user_id,timestamp,event,note");
+            for _ in 0..n {
+                let (u, t) = (rng.below(25), time(rng));
+                let note = comments[rng.below(comments.len())];
+                for e in ["page_view", "signup", "purchase"]
+                    .iter()
+                    .take(1 + rng.below(3))
+                {
+                    out.push_str(&format!("{nl}u{u},{t},{e},{note}"));
+                }
+            }
+        }
+        "transactions" => {
+            out.push_str("customer_id,order_date,amount");
+            for _ in 0..n {
+                let (c, d) = (rng.below(40), &time(rng)[..10]);
+                let cents = rng.below(20_000) as f64 / 100.0;
+                let amount = if rng.below(10) == 0 { -cents } else { cents };
+                out.push_str(&format!("{nl}c{c},{d},{amount:.2}"));
+                if rng.below(5) == 0 {
+                    out.push_str(&format!("{nl}c{c},{d},{amount:.2}"));
+                }
+            }
+        }
+        "tickets" => {
+            out.push_str("ticket_id,customer_id,created_at,resolved_at,status,agent,csat");
+            for i in 0..n {
+                let t = time(rng);
+                let resolved = if rng.below(3) == 0 {
+                    String::new()
+                } else {
+                    t.clone()
+                };
+                let csat = ["", "1", "3", "5"][rng.below(4)];
+                let agent = ["ana", "bo", "cy"][rng.below(3)];
+                out.push_str(&format!(
+                    "{nl}T{i},c{},{t},{resolved},solved,{agent},{csat}",
+                    rng.below(30)
+                ));
+            }
+        }
+        _ => {
+            out.push_str("submitted_at,channel,nps,csat,comment");
+            for _ in 0..n {
+                let t = time(rng);
+                let ch = ["chat", "email", "phone"][rng.below(3)];
+                let nps = if rng.below(8) == 0 {
+                    String::new()
+                } else {
+                    rng.below(11).to_string()
+                };
+                let csat = 1 + rng.below(5);
+                let c = comments[rng.below(comments.len())];
+                out.push_str(&format!("{nl}{t},{ch},{nps},{csat},{c}"));
+            }
+        }
+    }
+    out.push_str(nl);
+    if rng.below(3) == 0 {
+        let mut b = vec![0xFF, 0xFE];
+        for u in out.encode_utf16() {
+            b.extend_from_slice(&u.to_le_bytes());
+        }
+        b
+    } else {
+        out.into_bytes()
+    }
+}
+
+#[test]
+fn generated_files_of_every_kind_merge_to_the_single_pass_report() {
+    let mut rng = Rng(2024);
+    let opts: AnalyzeOptions = serde_json::from_value(serde_json::json!({
+        "timezone": "America/New_York",
+        "granularity": "day",
+    }))
+    .unwrap();
+    let mut compared = 0;
+    for round in 0..6 {
+        for kind in ["events", "transactions", "tickets", "survey"] {
+            let bytes = generated(kind, &mut rng);
+            let want = single(&bytes, &opts).unwrap_or_else(|e| panic!("{kind}: {e}"));
+            assert_eq!(want["kind"], kind, "the generated file reads as {kind}");
+            let id = id_column(&bytes, &opts);
+            for (shards, route) in [(2, Route::Hash(id)), (3, Route::Random), (7, Route::Random)] {
+                let got = sharded(&bytes, &opts, shards, route, &mut rng)
+                    .unwrap_or_else(|e| panic!("{kind} (round {round}): {e}"));
+                let mut d = Vec::new();
+                common::differences(&want, &got, "", &mut d);
+                assert!(
+                    d.is_empty(),
+                    "{kind} (round {round}, {shards} shards, {route:?}):\n    {}",
+                    d.join("\n    ")
+                );
+                compared += 1;
+            }
+        }
+    }
+    assert_eq!(compared, 6 * 4 * 3);
+}
