@@ -248,6 +248,54 @@ impl Rejections {
         }
     }
 
+    pub fn put(&self, w: &mut crate::wire::Writer) {
+        w.u64(self.items.len() as u64);
+        for r in &self.items {
+            w.str(r.code.name());
+            w.str(&r.column);
+            w.u64(r.count);
+            w.u64(r.fate as u64);
+            w.u64(r.examples.len() as u64);
+            for e in &r.examples {
+                w.u64(e.row);
+                w.str(&e.column);
+                w.str(&e.value);
+                w.str(&e.reason);
+            }
+        }
+    }
+
+    pub fn take(r: &mut crate::wire::Reader) -> Result<Rejections> {
+        let mut out = Rejections::default();
+        for _ in 0..r.len(8)? {
+            let code = r.named(RejectionCode::parse)?;
+            let column = r.str()?;
+            let count = r.u64()?;
+            let fate = match r.u64()? {
+                0 => Fate::RowSkipped,
+                1 => Fate::ValueIgnored,
+                _ => Fate::ExcludedFromPeriods,
+            };
+            let mut examples = Vec::new();
+            for _ in 0..r.len(8)? {
+                examples.push(ValueExample {
+                    row: r.u64()?,
+                    column: r.str()?,
+                    value: r.str()?,
+                    reason: r.str()?,
+                });
+            }
+            out.add_group(Rejection {
+                code,
+                column,
+                count,
+                fate,
+                examples,
+            });
+        }
+        Ok(out)
+    }
+
     pub fn as_slice(&self) -> &[Rejection] {
         &self.items
     }

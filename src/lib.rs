@@ -42,6 +42,7 @@ pub mod text;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod typescript;
 pub mod vocab;
+pub mod wire;
 pub mod work;
 
 /// JavaScript bindings (wasm32 only); public so that wasm-bindgen-test can exercise them.

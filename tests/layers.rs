@@ -6,7 +6,7 @@ use std::path::Path;
 
 /// Bottom to top. Modules on one line form one layer.
 const LAYERS: &[&[&str]] = &[
-    &["vocab", "error", "work"],
+    &["vocab", "error", "work", "wire"],
     &["period", "stats", "text"],
     &["ingest"],
     &["dataset"],

@@ -122,6 +122,19 @@ impl ValueCounter {
         }
     }
 
+    fn put(&self, w: &mut crate::wire::Writer) {
+        w.bool(self.overflow);
+        self.dict.put(w);
+        w.u64s(&self.rows);
+    }
+
+    fn take_into(&mut self, r: &mut crate::wire::Reader) -> crate::error::Result<()> {
+        self.overflow = r.bool()?;
+        self.dict = Interner::take(r)?;
+        self.rows = r.u64s()?;
+        r.check(self.rows.len() == self.dict.len(), "value counts")
+    }
+
     /// The listed values (most rows first, ties by value) and how many more there are.
     fn listed(&self) -> Option<(Vec<ValueRows>, u64)> {
         if self.overflow {
@@ -178,6 +191,19 @@ impl Gate {
         }
         self.filtered += other.filtered;
         self.passed += other.passed;
+    }
+
+    /// The counts, for a partial result sent elsewhere (the filter is the plan's).
+    pub fn put(&self, w: &mut crate::wire::Writer) {
+        w.u64(self.filtered);
+        w.u64(self.passed);
+        self.counters.iter().for_each(|c| c.put(w));
+    }
+
+    pub fn take_into(&mut self, r: &mut crate::wire::Reader) -> crate::error::Result<()> {
+        self.filtered = r.u64()?;
+        self.passed = r.u64()?;
+        self.counters.iter_mut().try_for_each(|c| c.take_into(r))
     }
 
     /// Writes the rows filtered and the columns' values into the dataset summary.

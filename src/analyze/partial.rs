@@ -11,12 +11,17 @@
 //! rows, so any split of the rows into shards, merged in any tree, gives the report of one
 //! pass over the file, byte for byte.
 
-use super::{assemble, Builder, Inner, Stage};
+use super::{assemble, Analyzer, Builder, Inner, Stage};
 use crate::error::{Error, Result, Warning};
 use crate::ingest::decode::Encoding;
 use crate::ingest::{Format, ReadStats};
+use crate::options::AnalyzeOptions;
 use crate::report::{EffectiveOptions, InputSummary, Report, ReportHead, ENGINE};
 use crate::vocab::WarningCode;
+use crate::wire::{Reader, Writer};
+
+/// The first bytes of a partial result.
+const MAGIC: &[u8; 4] = b"EMP1";
 
 /// How every shard of one file reads its rows: the header, the rows the schema was inferred
 /// from, and the layout of the bytes.
@@ -64,6 +69,65 @@ impl Partial {
         a.gate.merge(b.gate);
         self.read.merge(other.read);
         Ok(())
+    }
+
+    /// The partial as bytes, to be sent to the worker or process that merges: the mergeable
+    /// state only (the plan and the options travel separately and must be the same on both
+    /// sides). Read back with [`Partial::from_bytes`].
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.buf.extend_from_slice(MAGIC);
+        w.str(ENGINE.version);
+        let inner = &self.inner;
+        w.str(inner.kind.as_ref().map_or("", |k| k.0.name()));
+        w.u64(inner.header.len() as u64);
+        inner.header.iter().for_each(|h| w.str(h));
+        w.u64(inner.rows);
+        inner.gate.put(&mut w);
+        if let Stage::Streaming(b) = &inner.stage {
+            match b.as_ref() {
+                Builder::Survey(s, _) => s.put(&mut w),
+                Builder::Table(t) => t.put(&mut w),
+            }
+        }
+        self.read.put(&mut w);
+        w.buf
+    }
+
+    /// A partial written by [`Partial::to_bytes`] for the same options and plan.
+    pub fn from_bytes(opts: AnalyzeOptions, plan: &Plan, bytes: &[u8]) -> Result<Partial> {
+        let mut p = Analyzer::from_plan(opts, plan)?.into_partial()?;
+        let mut r = Reader::new(bytes);
+        let magic = [r.u8()?, r.u8()?, r.u8()?, r.u8()?];
+        r.check(&magic == MAGIC, "no partial-result tag")?;
+        let version = r.str()?;
+        if version != ENGINE.version {
+            return Err(Error::PartialMismatch {
+                reason: format!(
+                    "written by engine version {version}, read by {}",
+                    ENGINE.version
+                ),
+            });
+        }
+        let inner = &mut p.inner;
+        let kind = r.str()?;
+        let header: Vec<String> = (0..r.len(8)?).map(|_| r.str()).collect::<Result<_>>()?;
+        if inner.kind.as_ref().map_or("", |k| k.0.name()) != kind || header != inner.header {
+            return Err(Error::PartialMismatch {
+                reason: "it was read with another plan (another file or kind)".to_string(),
+            });
+        }
+        inner.rows = r.u64()?;
+        inner.gate.take_into(&mut r)?;
+        if let Stage::Streaming(b) = &mut inner.stage {
+            match b.as_mut() {
+                Builder::Survey(s, _) => s.take_into(&mut r)?,
+                Builder::Table(t) => t.take_into(&mut r)?,
+            }
+        }
+        p.read.take_into(&mut r)?;
+        r.check(r.done(), "bytes after the end")?;
+        Ok(p)
     }
 
     /// Adds what a reader found in bytes whose records went to other shards (rows parsed in

@@ -107,6 +107,18 @@ impl ScoreCounts {
         }
     }
 
+    pub fn put(&self, w: &mut crate::wire::Writer) {
+        w.u64s(&self.counts);
+    }
+
+    /// Reads counts of the same scale into this (empty) histogram.
+    pub fn take_into(&mut self, r: &mut crate::wire::Reader) -> crate::error::Result<()> {
+        let counts = r.u64s()?;
+        r.check(counts.len() == self.counts.len(), "a scale of another size")?;
+        self.counts = counts;
+        Ok(())
+    }
+
     pub fn n(&self) -> u64 {
         self.counts.iter().sum()
     }

@@ -7,10 +7,11 @@
 use crate::text::SentimentAcc;
 use crate::vocab::Metric;
 use crate::vocab::RejectionCode;
+use crate::wire::{Reader, Writer};
 use std::collections::{BTreeMap, HashMap};
 
 use crate::dataset::scores::{map_score, Scale, ScoreCounts};
-use crate::error::{Fate, Rejections, ValueExample};
+use crate::error::{Fate, Rejections, Result, ValueExample};
 use crate::ingest::time::{parse_timestamp, TimeFormat};
 use crate::ingest::value::{is_blank, parse_number};
 use crate::ingest::Record;
@@ -126,6 +127,38 @@ impl SurveyCounts {
             self.rejected[k] += other.rejected[k];
         }
         self.comments.merge(&other.comments);
+    }
+
+    fn put(&self, w: &mut Writer) {
+        for v in [
+            self.rows,
+            self.responded,
+            self.invited,
+            self.invited_responded,
+        ] {
+            w.u64(v);
+        }
+        for k in 0..3 {
+            self.hist[k].put(w);
+            w.u64(self.blank[k]);
+            w.u64(self.rejected[k]);
+        }
+        self.comments.put(w);
+    }
+
+    fn take(scales: &[Scale; 3], r: &mut Reader) -> Result<Self> {
+        let mut c = SurveyCounts::new(scales);
+        c.rows = r.u64()?;
+        c.responded = r.u64()?;
+        c.invited = r.u64()?;
+        c.invited_responded = r.u64()?;
+        for k in 0..3 {
+            c.hist[k].take_into(r)?;
+            c.blank[k] = r.u64()?;
+            c.rejected[k] = r.u64()?;
+        }
+        c.comments = SentimentAcc::take(r)?;
+        Ok(c)
     }
 
     #[inline]
@@ -385,6 +418,73 @@ impl SurveyBuilder {
             self.settings.clone(),
             self.periodizer.clone(),
         )
+    }
+
+    /// The accumulated counts, for a partial result sent elsewhere (the reading settings are
+    /// the plan's).
+    pub fn put(&self, w: &mut Writer) {
+        self.overall.put(w);
+        w.u64(self.periods.len() as u64);
+        for (k, c) in &self.periods {
+            w.i64(*k);
+            c.put(w);
+        }
+        w.u64(self.invitation_periods.len() as u64);
+        for (k, (i, a)) in &self.invitation_periods {
+            w.i64(*k);
+            w.u64(*i);
+            w.u64(*a);
+        }
+        for s in &self.segments {
+            // By name, so that the bytes do not depend on the hash map's order.
+            let mut groups: Vec<_> = s.groups.iter().collect();
+            groups.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            w.u64(groups.len() as u64);
+            for (name, c) in groups {
+                w.str(name);
+                c.put(w);
+            }
+            w.bool(s.other.is_some());
+            if let Some(c) = &s.other {
+                c.put(w);
+            }
+        }
+        self.rejections.put(w);
+        w.u64(self.rows);
+        w.opt_i64(self.first_time);
+        w.opt_i64(self.last_time);
+        self.weekday_rows.iter().for_each(|&n| w.u64(n));
+    }
+
+    /// Reads counts written by [`SurveyBuilder::put`] into this empty builder of the same plan.
+    pub fn take_into(&mut self, r: &mut Reader) -> Result<()> {
+        let scales = self.scales;
+        self.overall = SurveyCounts::take(&scales, r)?;
+        for _ in 0..r.len(8)? {
+            let k = r.i64()?;
+            self.periods.insert(k, SurveyCounts::take(&scales, r)?);
+        }
+        for _ in 0..r.len(24)? {
+            let k = r.i64()?;
+            self.invitation_periods.insert(k, (r.u64()?, r.u64()?));
+        }
+        for s in &mut self.segments {
+            for _ in 0..r.len(8)? {
+                let name = r.str()?;
+                s.groups.insert(name, SurveyCounts::take(&scales, r)?);
+            }
+            if r.bool()? {
+                s.other = Some(SurveyCounts::take(&scales, r)?);
+            }
+        }
+        self.rejections = Rejections::take(r)?;
+        self.rows = r.u64()?;
+        self.first_time = r.opt_i64()?;
+        self.last_time = r.opt_i64()?;
+        for n in &mut self.weekday_rows {
+            *n = r.u64()?;
+        }
+        Ok(())
     }
 
     /// Adds the counts of another shard's builder of the same plan. Counts are keyed by

@@ -64,6 +64,23 @@ impl Interner {
         Some(code)
     }
 
+    /// The values in code order, for a partial result sent elsewhere.
+    pub fn put(&self, w: &mut crate::wire::Writer) {
+        w.u64(self.len() as u64);
+        (0..self.len() as u32).for_each(|c| w.str(self.name(c)));
+    }
+
+    /// Values written by [`Interner::put`], each given its code again (in the same order).
+    pub fn take(r: &mut crate::wire::Reader) -> Result<Interner> {
+        let mut d = Interner::default();
+        for _ in 0..r.len(8)? {
+            let s = r.str()?;
+            let fresh = d.len() as u32;
+            r.check(d.intern(&s, usize::MAX) == Some(fresh), "a repeated value")?;
+        }
+        Ok(d)
+    }
+
     pub fn get(&self, s: &str) -> Option<u32> {
         self.table
             .find(hash_str(s), |&c| self.slice(c) == s)
@@ -567,6 +584,65 @@ impl TableBuilder {
             rows_seen: 0,
             rows_skipped: 0,
         }
+    }
+
+    /// The kept rows, column by column, and the rejections: a partial result sent elsewhere.
+    pub fn put(&self, w: &mut crate::wire::Writer) {
+        w.u64(self.table.rows as u64);
+        for c in &self.table.columns {
+            w.u64(c.missing);
+            match &c.values {
+                Values::Codes { codes, dict } => {
+                    dict.put(w);
+                    w.u32s(codes);
+                }
+                Values::Times(v) => w.i64s(v),
+                Values::Numbers(v) => w.f64s(v),
+            }
+        }
+        w.u64s(&self.table.source_rows);
+        self.rejections.put(w);
+        w.u64(self.rows_seen);
+        w.u64(self.rows_skipped);
+    }
+
+    /// Reads what [`TableBuilder::put`] wrote into this empty builder of the same plan.
+    pub fn take_into(&mut self, r: &mut crate::wire::Reader) -> Result<()> {
+        let rows = r.len(0)?;
+        for c in &mut self.table.columns {
+            c.missing = r.u64()?;
+            let n = match &mut c.values {
+                Values::Codes { codes, dict } => {
+                    *dict = Interner::take(r)?;
+                    *codes = r.u32s()?;
+                    let known = dict.len() as u32;
+                    r.check(
+                        codes.iter().all(|&k| k == NO_ID || k < known),
+                        "a code without a value",
+                    )?;
+                    codes.len()
+                }
+                Values::Times(v) => {
+                    *v = r.i64s()?;
+                    v.len()
+                }
+                Values::Numbers(v) => {
+                    *v = r.f64s()?;
+                    v.len()
+                }
+            };
+            r.check(n == rows, "columns of different lengths")?;
+        }
+        self.table.rows = rows;
+        self.table.source_rows = r.u64s()?;
+        r.check(
+            self.table.source_rows.len() == if self.keep_rows { rows } else { 0 },
+            "row numbers",
+        )?;
+        self.rejections = Rejections::take(r)?;
+        self.rows_seen = r.u64()?;
+        self.rows_skipped = r.u64()?;
+        Ok(())
     }
 
     /// Adds the rows and rejections of another shard's builder of the same plan.

@@ -146,6 +146,51 @@ pub struct ReadStats {
 }
 
 impl ReadStats {
+    /// The counts and findings, for a partial result sent elsewhere (the layout is the plan's).
+    pub fn put(&self, w: &mut crate::wire::Writer) {
+        w.u64(self.bytes);
+        w.u64(self.rows_rejected);
+        w.u64(self.cp1252_records);
+        w.u64(self.replaced_chars);
+        w.bool(self.unclosed.is_some());
+        let u = self.unclosed.unwrap_or(Unclosed {
+            count: 0,
+            line: 0,
+            lines: 0,
+            bytes: 0,
+        });
+        [u.count, u.line, u.lines, u.bytes]
+            .iter()
+            .for_each(|&v| w.u64(v));
+        for s in [self.stray, self.after_closing] {
+            w.u64(s.count);
+            w.u64(s.first_line);
+        }
+        self.rejections.put(w);
+    }
+
+    /// Reads what [`ReadStats::put`] wrote into these stats of the plan's layout.
+    pub fn take_into(&mut self, r: &mut crate::wire::Reader) -> Result<()> {
+        self.bytes = r.u64()?;
+        self.rows_rejected = r.u64()?;
+        self.cp1252_records = r.u64()?;
+        self.replaced_chars = r.u64()?;
+        let some = r.bool()?;
+        let u = Unclosed {
+            count: r.u64()?,
+            line: r.u64()?,
+            lines: r.u64()?,
+            bytes: r.u64()?,
+        };
+        self.unclosed = some.then_some(u);
+        for s in [&mut self.stray, &mut self.after_closing] {
+            s.count = r.u64()?;
+            s.first_line = r.u64()?;
+        }
+        self.rejections = Rejections::take(r)?;
+        Ok(())
+    }
+
     pub fn merge(&mut self, o: ReadStats) {
         self.bytes += o.bytes;
         self.rows_rejected += o.rows_rejected;

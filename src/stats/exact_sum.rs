@@ -91,6 +91,21 @@ impl ExactSum {
         self.special += other.special;
     }
 
+    /// The sum's state, for a partial result sent elsewhere.
+    pub fn put(&self, w: &mut crate::wire::Writer) {
+        w.i128(self.int);
+        w.f64s(&self.partials);
+        w.f64(self.special);
+    }
+
+    pub fn take(r: &mut crate::wire::Reader) -> crate::error::Result<Self> {
+        Ok(ExactSum {
+            int: r.i128()?,
+            partials: r.f64s()?,
+            special: r.f64()?,
+        })
+    }
+
     /// Takes every value of another sum away (exact).
     #[inline(never)]
     pub fn subtract(&mut self, other: &ExactSum) {

@@ -57,6 +57,24 @@ impl SentimentAcc {
         self.sum.merge(&other.sum);
     }
 
+    pub fn put(&self, w: &mut crate::wire::Writer) {
+        w.u64(self.n);
+        w.u64(self.positive);
+        w.u64(self.negative);
+        self.sum.put(w);
+    }
+
+    pub fn take(r: &mut crate::wire::Reader) -> crate::error::Result<Self> {
+        let acc = SentimentAcc {
+            n: r.u64()?,
+            positive: r.u64()?,
+            negative: r.u64()?,
+            sum: crate::stats::ExactSum::take(r)?,
+        };
+        r.check(acc.positive + acc.negative <= acc.n, "sentiment counts")?;
+        Ok(acc)
+    }
+
     pub fn summary(&self) -> SentimentSummary {
         let n = self.n;
         SentimentSummary {
