@@ -11,6 +11,7 @@ use csv_core::{ReadRecordResult, Reader as CoreReader, ReaderBuilder};
 use super::decode::{decode_cp1252, Encoding, Utf16Decoder};
 use super::json::{JsonSplitter, ObjectRows};
 use super::quotes::QuoteTracker;
+use super::split::{Dialect, ShardStart};
 use crate::error::{Error, Rejections, Result};
 
 crate::vocab::vocabulary! {
@@ -159,6 +160,8 @@ pub struct ChunkReader {
     format: Format,
     head: Vec<u8>,
     encoding: Encoding,
+    /// Bytes of the byte-order mark.
+    text_start: u64,
     utf16: Option<Utf16Decoder>,
     utf8_buf: Vec<u8>,
     core: CoreReader,
@@ -210,6 +213,7 @@ impl ChunkReader {
             mode: Mode::Csv,
             head: Vec::new(),
             encoding: Encoding::Utf8,
+            text_start: 0,
             utf16: None,
             utf8_buf: Vec::new(),
             core: CoreReader::new(),
@@ -234,6 +238,69 @@ impl ChunkReader {
             end_offset: None,
             cp1252_records: 0,
             rejections: Rejections::default(),
+        }
+    }
+
+    /// A reader of one range of a delimited file (see [`super::split`]): it starts at the
+    /// record start `start` with the dialect of the first range (`dialect`, from
+    /// [`ChunkReader::dialect`]), sniffs nothing and expects no header, and numbers its rows
+    /// and counts its lines as the whole-file reader does there. `bytes_in` counts the range's
+    /// bytes. Other formats are one range: an `InvalidOption` error.
+    pub fn shard(opts: ReaderOptions, dialect: &Dialect, start: &ShardStart) -> Result<Self> {
+        if dialect.format != Format::Csv {
+            return Err(Error::InvalidOption {
+                option: "format".into(),
+                reason: format!(
+                    "a {} file is read in one range (only delimited text is split)",
+                    dialect.format.name()
+                ),
+            });
+        }
+        let mut r = ChunkReader::new(opts);
+        r.stage = Stage::Reading;
+        r.format = Format::Csv;
+        r.encoding = dialect.encoding;
+        r.text_start = dialect.text_start;
+        r.utf16 = match dialect.encoding {
+            Encoding::Utf16Le => Some(Utf16Decoder::new(false)),
+            Encoding::Utf16Be => Some(Utf16Decoder::new(true)),
+            Encoding::Utf8 | Encoding::Utf8Bom => None,
+        };
+        r.delimiter = dialect.delimiter;
+        r.cr_only = dialect.cr_only;
+        r.core = ReaderBuilder::new().delimiter(dialect.delimiter).build();
+        r.quotes = QuoteTracker::new(dialect.delimiter);
+        r.records = start.records;
+        r.lines = start.lines;
+        r.prev_end_line = start.prev_end_line;
+        r.blank_lines = start.blank_lines;
+        r.last_lf = start.after_lf;
+        // Byte offsets in messages are the file's (8-bit text: the bytes after the BOM).
+        r.text_bytes = start.offset.saturating_sub(dialect.text_start);
+        Ok(r)
+    }
+
+    /// The dialect of a file from its first bytes (`at_end`: they are the whole file), without
+    /// reading records; `None` when more bytes are needed (the header line is not complete).
+    pub fn sniff(opts: ReaderOptions, head: &[u8], at_end: bool) -> Result<Option<Dialect>> {
+        let mut r = ChunkReader::new(opts);
+        r.head = head.to_vec();
+        r.try_start(at_end)?;
+        Ok(r.dialect())
+    }
+
+    /// The format, encoding, delimiter and line ends chosen, once the first bytes are read:
+    /// what a reader of a later range needs.
+    pub fn dialect(&self) -> Option<Dialect> {
+        match self.stage {
+            Stage::Sniffing => None,
+            Stage::Reading => Some(Dialect {
+                format: self.format,
+                encoding: self.encoding,
+                delimiter: self.delimiter,
+                cr_only: self.cr_only,
+                text_start: self.text_start,
+            }),
         }
     }
 
@@ -419,6 +486,7 @@ impl ChunkReader {
             }
         }
         self.head.drain(..bom);
+        self.text_start = bom as u64;
         self.stage = Stage::Reading;
         Ok(true)
     }
