@@ -414,6 +414,118 @@ fn ndjson_splits_at_line_ends_and_json_arrays_stay_whole() {
     assert!(ChunkReader::shard(opts, &d, &ShardStart::default()).is_err());
 }
 
+/// An NDJSON file read in the ranges that start at `starts`, as a caller does: the first
+/// range's reader gives the header once its sample is full; if it is not full at the first
+/// range's end, the first two ranges are read again as one. Returns the records (rows, fields),
+/// the rows rejected, the rejections counted, and how many ranges were read.
+fn ndjson_sharded(
+    bytes: &[u8],
+    opts: &ReaderOptions,
+    d: &Dialect,
+    starts: &[ShardStart],
+) -> (Vec<(u64, Vec<String>)>, u64, u64, usize) {
+    let mut starts = starts.to_vec();
+    loop {
+        let first_end = starts.first().map_or(bytes.len(), |s| s.offset as usize);
+        let mut r0 = ChunkReader::new(opts.clone());
+        let mut recs = Vec::new();
+        let mut sink = |rec: Record<'_>| {
+            recs.push((rec.row, rec.iter().map(str::to_string).collect::<Vec<_>>()));
+            Ok(())
+        };
+        for c in bytes[..first_end].chunks(5) {
+            r0.push(c, &mut sink).unwrap();
+        }
+        let Some(header) = r0.json_header().map(<[String]>::to_vec) else {
+            assert!(
+                !starts.is_empty(),
+                "the last range always settles the header"
+            );
+            starts.remove(0);
+            continue;
+        };
+        r0.finish(&mut sink).unwrap();
+        let (mut rejected, mut total) = (r0.rows_rejected(), r0.rejections.total());
+        for (i, start) in starts.iter().enumerate() {
+            let to = starts.get(i + 1).map_or(bytes.len(), |s| s.offset as usize);
+            let mut r = ChunkReader::ndjson_shard(opts.clone(), d, start, &header).unwrap();
+            let mut t = ShardTracker::new(d, start);
+            t.push(&bytes[start.offset as usize..to]);
+            if let Some(next) = starts.get(i + 1) {
+                assert!(t.finish().continues_into(next));
+            }
+            for c in bytes[start.offset as usize..to].chunks(7) {
+                r.push(c, &mut sink).unwrap();
+            }
+            r.finish(&mut sink).unwrap();
+            rejected += r.rows_rejected();
+            total += r.rejections.total();
+        }
+        return (recs, rejected, total, starts.len() + 1);
+    }
+}
+
+#[test]
+fn ndjson_ranges_read_the_whole_files_records() {
+    // More lines than the header sample (HEADER_SAMPLE, 1,000 objects), with blank lines, a
+    // broken line, an escaped quote, a key first seen after the sample, multi-byte text, a
+    // nested value and CRLF line ends.
+    let mut text = String::new();
+    for i in 0..3000 {
+        match i % 9 {
+            0 => text.push_str(&format!(
+                "{{\"user\":\"u{i}\",\"note\":\"say \\\"hi\\\"\"}}\n"
+            )),
+            1 => text.push('\n'),
+            2 => text.push_str(&format!("{{\"user\":\"ü{i}\",\"n\":{i}}}\r\n")),
+            3 if i == 2100 => text.push_str("{\"user\":\"late\",\"late_key\":1}\n"),
+            3 => text.push_str("{\"user\":\"open\n"),
+            4 => text.push_str(&format!("{{\"user\":\"u{i}\",\"nest\":{{\"a\":1}}}}\n")),
+            _ => text.push_str(&format!("{{\"n\":{i},\"user\":\"日{i}\"}}\n")),
+        }
+    }
+    let bytes = text.as_bytes();
+    let opts = ReaderOptions::default();
+    let d = dialect(bytes, &opts);
+    assert_eq!(d.format, Format::Ndjson);
+    let mut r = ChunkReader::new(opts.clone());
+    let mut want = Vec::new();
+    let mut sink = |rec: Record<'_>| {
+        want.push((rec.row, rec.iter().map(str::to_string).collect::<Vec<_>>()));
+        Ok(())
+    };
+    r.push(bytes, &mut sink).unwrap();
+    r.finish(&mut sink).unwrap();
+    let (want_rejected, want_total) = (r.rows_rejected(), r.rejections.total());
+    assert!(
+        want_rejected > 0 && want_total > want_rejected,
+        "broken lines, a late key, nested values"
+    );
+    let len = bytes.len() as u64;
+    let mut split_reads = 0;
+    for n in [1, 2, 3, 7] {
+        for shift in (0..len / n).step_by(2999) {
+            let cuts: Vec<u64> = BoundaryScanner::even_cuts(len, n)
+                .iter()
+                .map(|c| (c + shift).min(len))
+                .collect();
+            let s = starts(bytes, &d, &cuts, 4096);
+            let (got, rejected, total, ranges) = ndjson_sharded(bytes, &opts, &d, &s);
+            assert_eq!(got, want, "cuts {cuts:?}");
+            assert_eq!((rejected, total), (want_rejected, want_total));
+            split_reads += usize::from(ranges > 1);
+        }
+    }
+    assert!(
+        split_reads > 10,
+        "most cuts leave the sample in the first range"
+    );
+    // UTF-16 NDJSON stays one range.
+    let le = encode("{\"a\":1}\n{\"a\":2}\n", Encoding::Utf16Le);
+    let d = dialect(&le, &opts);
+    assert!(starts(&le, &d, &[6, 12], 1).is_empty());
+}
+
 /// One field as a generator makes it: every kind of content the reader treats apart.
 fn field() -> impl Strategy<Value = String> {
     prop_oneof![

@@ -245,7 +245,8 @@ impl ChunkReader {
     /// record start `start` with the dialect of the first range (`dialect`, from
     /// [`ChunkReader::dialect`]), sniffs nothing and expects no header, and numbers its rows
     /// and counts its lines as the whole-file reader does there. `bytes_in` counts the range's
-    /// bytes. Other formats are one range: an `InvalidOption` error.
+    /// bytes. NDJSON has [`ChunkReader::ndjson_shard`]; other formats are one range (an
+    /// `InvalidOption` error).
     pub fn shard(opts: ReaderOptions, dialect: &Dialect, start: &ShardStart) -> Result<Self> {
         if dialect.format != Format::Csv {
             return Err(Error::InvalidOption {
@@ -278,6 +279,51 @@ impl ChunkReader {
         // Byte offsets in messages are the file's (8-bit text: the bytes after the BOM).
         r.text_bytes = start.offset.saturating_sub(dialect.text_start);
         Ok(r)
+    }
+
+    /// A reader of one range of an NDJSON file after the first (see [`super::split`]): it
+    /// starts at a line start with the first range's `header`
+    /// ([`ChunkReader::json_header`]), so it emits no header record, and names each row by
+    /// the file's line.
+    pub fn ndjson_shard(
+        opts: ReaderOptions,
+        dialect: &Dialect,
+        start: &ShardStart,
+        header: &[String],
+    ) -> Result<Self> {
+        if dialect.format != Format::Ndjson || dialect.encoding_is_utf16() {
+            return Err(Error::InvalidOption {
+                option: "format".into(),
+                reason: format!(
+                    "a {} file in {:?} is read in one range (NDJSON is split in UTF-8 only)",
+                    dialect.format.name(),
+                    dialect.encoding
+                ),
+            });
+        }
+        let mut r = ChunkReader::new(opts);
+        r.stage = Stage::Reading;
+        r.format = Format::Ndjson;
+        r.encoding = dialect.encoding;
+        r.text_start = dialect.text_start;
+        r.mode = Mode::Json {
+            split: JsonSplitter::ndjson_from_line(r.opts.max_field_bytes, start.lines + 1),
+            rows: Box::new(ObjectRows::with_header(header)),
+        };
+        r.records = start.records;
+        r.text_bytes = start.offset.saturating_sub(dialect.text_start);
+        Ok(r)
+    }
+
+    /// The header of a JSON file once it is settled: the union of the keys of the first
+    /// objects (`HEADER_SAMPLE`), known when that many were read. A file read in ranges needs
+    /// it from its first range before the first range's `finish` — if it is `None` then, the
+    /// first range was too short and is read again with the next.
+    pub fn json_header(&self) -> Option<&[String]> {
+        match &self.mode {
+            Mode::Json { rows, .. } => rows.settled_header(),
+            _ => None,
+        }
     }
 
     /// The dialect of a file from its first bytes (`at_end`: they are the whole file), without

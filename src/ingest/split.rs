@@ -16,8 +16,9 @@
 //! ended at a record start outside quotes with the counts the next range was started with;
 //! if not, the caller reads the two ranges again as one.
 //!
-//! NDJSON ranges may end at any line end (a line break always ends its record); a JSON array
-//! and an .xlsx workbook stay one range.
+//! NDJSON ranges may end at any LF (a line break always ends its record) and are read by
+//! [`ChunkReader::ndjson_shard`](super::ChunkReader::ndjson_shard) under the header the first
+//! range settled; UTF-16 NDJSON, a JSON array and an .xlsx workbook stay one range.
 
 use super::decode::Encoding;
 use super::reader::Format;
@@ -35,13 +36,19 @@ pub struct Dialect {
     pub text_start: u64,
 }
 
+impl Dialect {
+    pub fn encoding_is_utf16(&self) -> bool {
+        matches!(self.encoding, Encoding::Utf16Le | Encoding::Utf16Be)
+    }
+}
+
 /// Where a range starts (a record's first byte) and what the whole-file reader has counted
 /// before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ShardStart {
     /// Byte offset in the file.
     pub offset: u64,
-    /// Records before it, the header included.
+    /// Records before it, the header included (NDJSON: lines before it, blank ones included).
     pub records: u64,
     /// Line feeds before it.
     pub lines: u64,
@@ -376,6 +383,9 @@ impl BoundaryScanner {
             }
         };
         if self.format == Format::Ndjson {
+            if self.units.big_endian.is_some() {
+                return; // UTF-16 NDJSON is one range: its LF bytes are not all line feeds
+            }
             return ndjson(&mut self.tracker, chunk, &mut at_start);
         }
         self.units.feed(&mut self.tracker, chunk, &mut at_start);
@@ -422,6 +432,7 @@ fn ndjson(t: &mut Tracker, bytes: &[u8], at_start: &mut dyn FnMut(&Tracker)) {
 pub struct ShardTracker {
     tracker: Tracker,
     units: Units,
+    ndjson: bool,
 }
 
 impl ShardTracker {
@@ -429,11 +440,15 @@ impl ShardTracker {
         ShardTracker {
             tracker: Tracker::new(dialect, start),
             units: Units::new(dialect.encoding),
+            ndjson: dialect.format == Format::Ndjson,
         }
     }
 
     /// Follows the next slice of the range (the bytes given to its reader).
     pub fn push(&mut self, chunk: &[u8]) {
+        if self.ndjson {
+            return ndjson(&mut self.tracker, chunk, &mut |_| {});
+        }
         self.units.feed(&mut self.tracker, chunk, &mut |_| {});
     }
 
