@@ -156,6 +156,15 @@ impl JsonSplitter {
         }
     }
 
+    /// An NDJSON splitter for a range that starts at the beginning of line `line` (1-based).
+    pub fn ndjson_from_line(max_bytes: usize, line: u64) -> Self {
+        JsonSplitter {
+            line,
+            start_line: line,
+            ..JsonSplitter::new(false, max_bytes)
+        }
+    }
+
     /// Scans `input`, calling `sink` with every element completed in it.
     pub fn push(
         &mut self,
@@ -350,6 +359,26 @@ pub struct ObjectRows {
 }
 
 impl ObjectRows {
+    /// Rows under a header already settled (by the first range of a file read in ranges):
+    /// nothing is held and no header record is emitted.
+    pub fn with_header(header: &[String]) -> Self {
+        ObjectRows {
+            header: header.to_vec(),
+            index: header
+                .iter()
+                .enumerate()
+                .map(|(i, k)| (k.clone(), i))
+                .collect(),
+            header_done: true,
+            ..ObjectRows::default()
+        }
+    }
+
+    /// The header once settled: the sample is full (or the input ended).
+    pub fn settled_header(&self) -> Option<&[String]> {
+        self.header_done.then_some(self.header.as_slice())
+    }
+
     /// Adds one element. Emits the header and held rows once the sample is full.
     pub fn add(
         &mut self,

@@ -21,6 +21,7 @@ pub mod infer;
 pub mod json;
 pub mod quotes;
 pub mod reader;
+pub mod split;
 pub mod time;
 pub mod value;
 pub mod words;

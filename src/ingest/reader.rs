@@ -11,6 +11,7 @@ use csv_core::{ReadRecordResult, Reader as CoreReader, ReaderBuilder};
 use super::decode::{decode_cp1252, Encoding, Utf16Decoder};
 use super::json::{JsonSplitter, ObjectRows};
 use super::quotes::{QuoteTracker, Seen};
+use super::split::{Dialect, ShardStart};
 use crate::error::{Error, Rejections, Result};
 
 crate::vocab::vocabulary! {
@@ -243,6 +244,8 @@ pub struct ChunkReader {
     format: Format,
     head: Vec<u8>,
     encoding: Encoding,
+    /// Bytes of the byte-order mark.
+    text_start: u64,
     utf16: Option<Utf16Decoder>,
     utf8_buf: Vec<u8>,
     core: CoreReader,
@@ -294,6 +297,7 @@ impl ChunkReader {
             mode: Mode::Csv,
             head: Vec::new(),
             encoding: Encoding::Utf8,
+            text_start: 0,
             utf16: None,
             utf8_buf: Vec::new(),
             core: CoreReader::new(),
@@ -318,6 +322,115 @@ impl ChunkReader {
             end_offset: None,
             cp1252_records: 0,
             rejections: Rejections::default(),
+        }
+    }
+
+    /// A reader of one range of a delimited file (see [`super::split`]): it starts at the
+    /// record start `start` with the dialect of the first range (`dialect`, from
+    /// [`ChunkReader::dialect`]), sniffs nothing and expects no header, and numbers its rows
+    /// and counts its lines as the whole-file reader does there. `bytes_in` counts the range's
+    /// bytes. NDJSON has [`ChunkReader::ndjson_shard`]; other formats are one range (an
+    /// `InvalidOption` error).
+    pub fn shard(opts: ReaderOptions, dialect: &Dialect, start: &ShardStart) -> Result<Self> {
+        if dialect.format != Format::Csv {
+            return Err(Error::InvalidOption {
+                option: "format".into(),
+                reason: format!(
+                    "a {} file is read in one range (only delimited text is split)",
+                    dialect.format.name()
+                ),
+            });
+        }
+        let mut r = ChunkReader::new(opts);
+        r.stage = Stage::Reading;
+        r.format = Format::Csv;
+        r.encoding = dialect.encoding;
+        r.text_start = dialect.text_start;
+        r.utf16 = match dialect.encoding {
+            Encoding::Utf16Le => Some(Utf16Decoder::new(false)),
+            Encoding::Utf16Be => Some(Utf16Decoder::new(true)),
+            Encoding::Utf8 | Encoding::Utf8Bom => None,
+        };
+        r.delimiter = dialect.delimiter;
+        r.cr_only = dialect.cr_only;
+        r.core = ReaderBuilder::new().delimiter(dialect.delimiter).build();
+        r.quotes = QuoteTracker::new(dialect.delimiter);
+        r.records = start.records;
+        r.lines = start.lines;
+        r.prev_end_line = start.prev_end_line;
+        r.blank_lines = start.blank_lines;
+        r.last_lf = start.after_lf;
+        // Byte offsets in messages are the file's (8-bit text: the bytes after the BOM).
+        r.text_bytes = start.offset.saturating_sub(dialect.text_start);
+        Ok(r)
+    }
+
+    /// A reader of one range of an NDJSON file after the first (see [`super::split`]): it
+    /// starts at a line start with the first range's `header`
+    /// ([`ChunkReader::json_header`]), so it emits no header record, and names each row by
+    /// the file's line.
+    pub fn ndjson_shard(
+        opts: ReaderOptions,
+        dialect: &Dialect,
+        start: &ShardStart,
+        header: &[String],
+    ) -> Result<Self> {
+        if dialect.format != Format::Ndjson || dialect.encoding_is_utf16() {
+            return Err(Error::InvalidOption {
+                option: "format".into(),
+                reason: format!(
+                    "a {} file in {:?} is read in one range (NDJSON is split in UTF-8 only)",
+                    dialect.format.name(),
+                    dialect.encoding
+                ),
+            });
+        }
+        let mut r = ChunkReader::new(opts);
+        r.stage = Stage::Reading;
+        r.format = Format::Ndjson;
+        r.encoding = dialect.encoding;
+        r.text_start = dialect.text_start;
+        r.mode = Mode::Json {
+            split: JsonSplitter::ndjson_from_line(r.opts.max_field_bytes, start.lines + 1),
+            rows: Box::new(ObjectRows::with_header(header)),
+        };
+        r.records = start.records;
+        r.text_bytes = start.offset.saturating_sub(dialect.text_start);
+        Ok(r)
+    }
+
+    /// The header of a JSON file once it is settled: the union of the keys of the first
+    /// objects (`HEADER_SAMPLE`), known when that many were read. A file read in ranges needs
+    /// it from its first range before the first range's `finish` — if it is `None` then, the
+    /// first range was too short and is read again with the next.
+    pub fn json_header(&self) -> Option<&[String]> {
+        match &self.mode {
+            Mode::Json { rows, .. } => rows.settled_header(),
+            _ => None,
+        }
+    }
+
+    /// The dialect of a file from its first bytes (`at_end`: they are the whole file), without
+    /// reading records; `None` when more bytes are needed (the header line is not complete).
+    pub fn sniff(opts: ReaderOptions, head: &[u8], at_end: bool) -> Result<Option<Dialect>> {
+        let mut r = ChunkReader::new(opts);
+        r.head = head.to_vec();
+        r.try_start(at_end)?;
+        Ok(r.dialect())
+    }
+
+    /// The format, encoding, delimiter and line ends chosen, once the first bytes are read:
+    /// what a reader of a later range needs.
+    pub fn dialect(&self) -> Option<Dialect> {
+        match self.stage {
+            Stage::Sniffing => None,
+            Stage::Reading => Some(Dialect {
+                format: self.format,
+                encoding: self.encoding,
+                delimiter: self.delimiter,
+                cr_only: self.cr_only,
+                text_start: self.text_start,
+            }),
         }
     }
 
@@ -522,6 +635,7 @@ impl ChunkReader {
             }
         }
         self.head.drain(..bom);
+        self.text_start = bom as u64;
         self.stage = Stage::Reading;
         Ok(true)
     }
