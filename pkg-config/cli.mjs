@@ -7,7 +7,7 @@ import { createReadStream, realpathSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 
-import { difference, duration, figure, metricNames, num as fmt, percent as pct, percentValue as pctv, rate, withVariantLabels } from './web/format.js';
+import { difference, duration, figure, metricNames, money, num as fmt, percent as pct, percentValue as pctv, rate, withVariantLabels } from './web/format.js';
 import { Baseline, ErrorCode, Kind, Metric, Role } from './web/vocabulary.js';
 
 const require = createRequire(import.meta.url);
@@ -16,7 +16,7 @@ const em = require('./node/engagement_metrics.js');
 // Labels and units of the figures, from the engine's catalogue.
 const names = metricNames(em.catalogue());
 // Variants by their plain-language labels, never their ids.
-const variantLabels = em.vocabulary().variantLabels;
+const { variantLabels, rejectionLabels, fateLabels, warningLabels } = em.vocabulary();
 
 const USAGE = `usage: engagement-metrics report FILE [options]
 
@@ -195,13 +195,13 @@ function tailLines(r) {
   if (r.rejected?.length) {
     L.push('', 'rejected');
     for (const x of r.rejected) {
-      L.push(`  ${x.code} in ${x.column || '(row)'}: ${x.count} (${x.fate})`);
+      L.push(`  ${rejectionLabels[x.code]} in ${x.column || '(row)'}: ${x.count} (${fateLabels[x.fate].toLowerCase()})`);
       for (const e of x.examples) L.push(`    row ${e.row}: ${JSON.stringify(e.value)} — ${e.reason}`);
     }
   }
   if (r.warnings.length) {
     L.push('', 'warnings');
-    for (const w of r.warnings) L.push(`  ${w.code}: ${w.message}`);
+    for (const w of r.warnings) L.push(`  ${warningLabels[w.code]}: ${w.message}`);
   }
   return L;
 }
@@ -265,16 +265,16 @@ function clvLines(c) {
     `  purchases: r ${fmt(c.purchases.r, 3)}, alpha ${fmt(c.purchases.alpha, 3)}, a ${fmt(c.purchases.a, 3)}, b ${fmt(c.purchases.b, 3)}, LL ${fmt(c.purchases.logLikelihood, 1)}`,
     c.spend ? `  spend: p ${fmt(c.spend.p, 3)}, q ${fmt(c.spend.q, 3)}, gamma ${fmt(c.spend.gamma, 3)}, LL ${fmt(c.spend.logLikelihood, 1)}` : '  spend: not enough repeat customers',
     c.holdout ? `  holdout ${c.holdout.from} … ${c.holdout.to}: actual ${c.holdout.actual}, predicted ${fmt(c.holdout.predicted, 1)} repeat purchases` : '  no holdout',
-    `  ${c.customers} customers, mean P(alive) ${pct(c.meanPAlive)}, mean CLV over ${c.horizon} units ${fmt(c.meanClv, 2)}, total ${fmt(c.totalClv, 2)}`,
+    `  ${c.customers} customers, mean P(alive) ${pct(c.meanPAlive)}, mean CLV over ${c.horizon} units ${money(c.meanClv)}, total ${money(c.totalClv)}`,
     ...c.unreliableReasons.map((why) => `  UNRELIABLE: ${why}`),
   ];
 }
 
 function lifetimeLines(lv, cohorts) {
   const i = lv.inputs;
-  const L = ['', `lifetime value per customer (pooled: AOV ${fmt(i.averageOrderValue, 2)}, ${fmt(i.purchaseFrequency, 3)} orders and ARPU ${fmt(i.arpu, 2)} per active customer-period, churn ${pct(i.churnRate)}, lifespan ${fmt(i.lifespanPeriods, 1)} periods from ${i.lifespanSource})`];
+  const L = ['', `lifetime value per customer (pooled: AOV ${money(i.averageOrderValue)}, ${fmt(i.purchaseFrequency, 3)} orders and ARPU ${money(i.arpu)} per active customer-period, churn ${pct(i.churnRate)}, lifespan ${fmt(i.lifespanPeriods, 1)} periods from ${i.lifespanSource})`];
   const width = Math.max(...lv.variants.map((v) => variantLabels[v.variant].length));
-  for (const v of lv.variants) L.push(`  ${variantLabels[v.variant].padEnd(width)} ${(v.value == null ? `n/a (${v.unavailableReason})` : fmt(v.value, 2)).padStart(10)}  ${v.formula}`);
+  for (const v of lv.variants) L.push(`  ${variantLabels[v.variant].padEnd(width)} ${(v.value == null ? `n/a (${v.unavailableReason})` : money(v.value)).padStart(10)}  ${v.formula}`);
   for (const why of lv.coincidences) L.push(`  (${withVariantLabels(why, lv.variants.map((v) => v.variant), variantLabels)})`);
   const k = cohorts.contractual;
   if (k?.unreliableReason) L.push(`  UNRELIABLE: ${k.unreliableReason}`);
@@ -284,9 +284,9 @@ function lifetimeLines(lv, cohorts) {
 
 function revenueLines(r) {
   const L = [...lifetimeLines(r.lifetimeValue, r.revenue.cohorts), ...clvLines(r.clv), '', `customers and revenue by ${r.options.granularity} (${r.revenue.definition.formula})`];
-  L.push('  period      start  lost   new  react   end  retention  churn    revenue   orders     ARPU      AOV    NRR    GRR');
+  L.push('  period      start  lost   new  react   end  retention  churn      revenue   orders     ARPU      AOV    NRR    GRR');
   for (const p of r.revenue.periods) {
-    L.push(`  ${p.period.padEnd(10)} ${String(p.startCustomers).padStart(6)} ${String(p.lostCustomers).padStart(5)} ${String(p.newCustomers).padStart(5)} ${String(p.reactivatedCustomers).padStart(6)} ${String(p.endCustomers).padStart(5)}  ${pct(p.retentionRate).padStart(9)} ${pct(p.churnRate).padStart(6)} ${fmt(p.revenue, 2).padStart(10)} ${String(p.orders).padStart(8)} ${fmt(p.arpu, 2).padStart(8)} ${fmt(p.averageOrderValue, 2).padStart(8)} ${pct(p.netRevenueRetention, 0).padStart(6)} ${pct(p.grossRevenueRetention, 0).padStart(6)}`);
+    L.push(`  ${p.period.padEnd(10)} ${String(p.startCustomers).padStart(6)} ${String(p.lostCustomers).padStart(5)} ${String(p.newCustomers).padStart(5)} ${String(p.reactivatedCustomers).padStart(6)} ${String(p.endCustomers).padStart(5)}  ${pct(p.retentionRate).padStart(9)} ${pct(p.churnRate).padStart(6)} ${money(p.revenue).padStart(12)} ${String(p.orders).padStart(8)} ${money(p.arpu).padStart(8)} ${money(p.averageOrderValue).padStart(8)} ${pct(p.netRevenueRetention, 0).padStart(6)} ${pct(p.grossRevenueRetention, 0).padStart(6)}`);
   }
   return L;
 }

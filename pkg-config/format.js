@@ -23,6 +23,13 @@ export const num = (v, d = 1) => (missing(v) ? NA : v.toFixed(d));
 /** A whole count with thousands separators. @param {number | null | undefined} v */
 export const count = (v) => (missing(v) ? NA : Math.round(v).toLocaleString('en'));
 
+/**
+ * Money with `d` decimals and thousands separators (12,345.67): the same fixed grouping as
+ * `count`, whatever the browser's locale. CSV exports keep plain numbers.
+ * @param {number | null | undefined} v
+ */
+export const money = (v, d = 2) => (missing(v) ? NA : v.toLocaleString('en', { minimumFractionDigits: d, maximumFractionDigits: d }));
+
 /** A share (0–1) as a percentage. @param {number | null | undefined} v */
 export const percent = (v, d = 1) => (missing(v) ? NA : `${(100 * v).toFixed(d)}%`);
 
@@ -66,6 +73,7 @@ export function figure(v, unit, d = places(unit)) {
     case U.Seconds: return duration(v);
     case U.Count: case U.Users: case U.Purchases: return count(v);
     case U.Multiple: return missing(v) ? NA : `${v.toFixed(d)}×`;
+    case U.Currency: return money(v, d);
     default: return num(v, d);
   }
 }
@@ -119,7 +127,8 @@ export function difference(v, unit) {
   if (unit === U.Ratio) return `${signed(100 * v, 2)} pts`;
   if (unit === U.Percent || unit === U.Points) return `${signed(v, 2)} pts`;
   if (unit === U.Seconds) return `${v >= 0 ? '+' : '−'}${duration(Math.abs(v))}`;
-  return signed(v, unit === U.Currency ? 2 : 3);
+  if (unit === U.Currency) return `${v >= 0 ? '+' : ''}${money(v)}`;
+  return signed(v, 3);
 }
 
 /** A sentiment summary: the score, or why there is none. @param {{ score: number | null } | null | undefined} s */

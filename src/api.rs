@@ -116,6 +116,15 @@ pub struct Vocabulary {
     /// Which definition each variant is, in plain language (where a figure names its variant).
     #[ts(type = "Record<Variant, string>")]
     pub variant_labels: Labels<crate::vocab::Variant, &'static str>,
+    /// Why values were rejected, in plain language (`rejected[].code`).
+    #[ts(type = "Record<RejectionCode, string>")]
+    pub rejection_labels: Labels<crate::vocab::RejectionCode, &'static str>,
+    /// What happened to rejected values or rows, in plain language (`rejected[].fate`).
+    #[ts(type = "Record<Fate, string>")]
+    pub fate_labels: Labels<crate::error::Fate, &'static str>,
+    /// What each warning is about, in plain language (`warnings[].code`).
+    #[ts(type = "Record<WarningCode, string>")]
+    pub warning_labels: Labels<crate::vocab::WarningCode, &'static str>,
 }
 
 /// The vocabulary with its labels.
@@ -154,5 +163,14 @@ pub fn vocabulary() -> Vocabulary {
             .collect(),
         role_labels: Labels(Role::ALL, Role::label),
         variant_labels: Labels(Variant::ALL, Variant::label),
+        rejection_labels: Labels(
+            crate::vocab::RejectionCode::ALL,
+            crate::vocab::RejectionCode::label,
+        ),
+        fate_labels: Labels(crate::error::Fate::ALL, crate::error::Fate::label),
+        warning_labels: Labels(
+            crate::vocab::WarningCode::ALL,
+            crate::vocab::WarningCode::label,
+        ),
     }
 }

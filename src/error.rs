@@ -148,6 +148,24 @@ pub enum Fate {
     ExcludedFromPeriods,
 }
 
+impl Fate {
+    /// Every fate, in declaration order.
+    pub const ALL: &'static [Fate] = &[
+        Fate::RowSkipped,
+        Fate::ValueIgnored,
+        Fate::ExcludedFromPeriods,
+    ];
+
+    /// What happened, in plain language (the page's problems table and the CLI).
+    pub const fn label(self) -> &'static str {
+        match self {
+            Fate::RowSkipped => "Row left out",
+            Fate::ValueIgnored => "Value read as blank, rest of the row used",
+            Fate::ExcludedFromPeriods => "Row left out of the periods only",
+        }
+    }
+}
+
 /// Values or rows rejected for one reason in one column: counted in full, with the first examples.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]

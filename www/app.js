@@ -233,7 +233,7 @@ function done(r, ms) {
   renderDataset(r, ctx);
   renderFilters(r, chosen.filter, rerun);
   saveState();
-  renderProblems(r);
+  renderProblems(r, vocab);
   fillTable('preview', r.input.header, r.input.preview);
   markPartialPeriods(r);
   $('results').hidden = false;

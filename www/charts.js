@@ -37,11 +37,12 @@ export function niceTicks(min, max, count = 4) {
 
 /**
  * A chart's figure: title, the SVG drawn by `draw(width)` at its box's width, the legend, the
- * data table and the download buttons.
+ * data table and the download buttons. With `small`, the legend says what a hollow point is (a
+ * tooltip alone is not seen on a phone or by a keyboard).
  * @param {{ title: string, testid: string, summary: string, draw: (width: number) => SVGSVGElement,
- *   legend?: { name: string, color: Color }[], table: { head: string[], rows: (string | number)[][] } }} c
+ *   legend?: { name: string, color: Color }[], small?: boolean, table: { head: string[], rows: (string | number)[][] } }} c
  */
-export function figure({ title, testid, summary, draw, legend = [], table }) {
+export function figure({ title, testid, summary, draw, legend = [], small = false, table }) {
   const plot = el('div', { class: 'plot' });
   let drawn = 0;
   const render = (/** @type {number} */ width) => {
@@ -84,7 +85,8 @@ export function figure({ title, testid, summary, draw, legend = [], table }) {
         const swatch = el('i', { class: 'swatch' });
         swatch.style.background = `var(${COLORS[s.color]})`;
         return el('span', {}, swatch, s.name);
-      })),
+      }), small ? el('span', { 'data-testid': `${testid}-small-legend` }, el('i', { class: 'swatch hollow-swatch' }),
+        `hollow point: fewer than ${SMALL} behind it, read with care`) : null),
       el('span', { class: 'chart-tools' }, svgButton, pngButton)),
     el('details', { class: 'chart-data' }, el('summary', { text: 'Data' }), el('div', { class: 'scroll' }, t)));
 }
@@ -155,6 +157,7 @@ export function lineChart({ title, testid, series, labels, x: xTitle, y: yTitle,
     title, testid, draw,
     summary: summarise(title, series, labels, format),
     legend: series.length > 1 ? series : [],
+    small: series.some((s) => s.values.some((v, i) => typeof v === 'number' && Number.isFinite(v) && s.n?.[i] !== undefined && s.n[i] < SMALL)),
     table: {
       head: [xTitle, ...series.flatMap((s) => (s.n ? [s.name, `${s.name}: n`] : [s.name]))],
       rows: labels.map((l, i) => [l, ...series.flatMap((s) => {

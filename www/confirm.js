@@ -69,9 +69,10 @@ function plainProblem(p, s, vocab) {
 function fillColumns(s, vocab, problem) {
   const t = $('confirm-columns');
   t.replaceChildren(el('tr', {}, ...['Column', 'Role', 'Read as', 'Format', 'Sample values', 'Why'].map((h) => el('th', { scope: 'col', text: h }))));
+  detected = s.kind ?? null;
   for (const c of s.columns) {
-    const sel = el('select', { 'data-header': c.header, 'aria-label': `Role of column ${c.header}` });
-    for (const role of vocab.roles) sel.append(el('option', { value: role, text: vocab.roleLabels[role], ...(role === c.role ? { selected: true } : {}) }));
+    const sel = /** @type {HTMLSelectElement} */ (el('select', { 'data-header': c.header, 'aria-label': `Role of column ${c.header}` }));
+    fillRoles(sel, c.role, vocab);
     sel.addEventListener('change', () => {
       neededLine(vocab);
       // What was detected no longer applies to a column the person gave a role.
@@ -88,6 +89,43 @@ function fillColumns(s, vocab, problem) {
       el('td', { 'data-label': 'Format', text: format(c, vocab) }),
       el('td', { 'data-label': 'Samples', text: samples(s.input.preview, c.index).join(' · ') }),
       el('td', { class: 'detail', 'data-label': 'Why', text: c.source === 'detected' ? `${c.reason} (confidence ${Math.round(c.confidence * 100)} %)` : 'as you chose' })));
+  }
+}
+
+/** The kind the file was detected as, for the role menus while the kind menu says "Detect". @type {KindName | null} */
+let detected = null;
+
+/** The kind the role menus are ordered for: the one chosen, else the one detected. @returns {KindName | null} */
+function menuKind() {
+  const kind = select('kind-choice').value;
+  return kind === 'auto' ? detected : /** @type {KindName} */ (kind);
+}
+
+/**
+ * A role menu: the roles the kind needs first (its `kindNeeds`, then a breakdown and "not
+ * used", which every kind takes), the rest under "Other roles"; the whole list, ungrouped,
+ * while no kind is known.
+ * @param {HTMLSelectElement} sel @param {RoleName} chosen @param {Vocabulary} vocab
+ */
+function fillRoles(sel, chosen, vocab) {
+  const option = (/** @type {RoleName} */ role) => el('option', { value: role, text: vocab.roleLabels[role], ...(role === chosen ? { selected: true } : {}) });
+  const kind = menuKind();
+  if (!kind) {
+    sel.replaceChildren(...vocab.roles.map(option));
+    return;
+  }
+  const first = new Set([...vocab.kindNeeds[kind].flat(), Role.Segment, Role.Ignored]);
+  const rest = vocab.roles.filter((r) => !first.has(r));
+  sel.replaceChildren(
+    el('optgroup', { label: `For ${vocab.kindLabels[kind].toLowerCase()}` }, ...[...first].map(option)),
+    el('optgroup', { label: 'Other roles' }, ...rest.map(option)));
+}
+
+/** Orders every role menu for the kind now chosen, keeping each column's role. @param {Vocabulary} vocab */
+function reorderRoles(vocab) {
+  for (const x of $('confirm-columns').querySelectorAll('select')) {
+    const sel = /** @type {HTMLSelectElement} */ (x);
+    fillRoles(sel, /** @type {RoleName} */ (sel.value), vocab);
   }
 }
 
@@ -163,5 +201,8 @@ export function setUpForm(vocab) {
     ...Object.entries(vocab.timeFormatLabels).map(([f, label]) => el('option', { value: f, text: label })));
   select('decimal-mark').replaceChildren(el('option', { value: '', text: 'As detected' }),
     ...Object.entries(vocab.decimalMarkLabels).map(([m, label]) => el('option', { value: m, text: label })));
-  select('kind-choice').addEventListener('change', () => neededLine(vocab));
+  select('kind-choice').addEventListener('change', () => {
+    reorderRoles(vocab);
+    neededLine(vocab);
+  });
 }

@@ -116,10 +116,14 @@ pub fn row_requirements(kind: Kind) -> &'static [&'static [Role]] {
 /// The kind a file is, from its column roles, with the reason; `None` if no kind fits.
 pub fn detect(roles: &[Role]) -> Option<(Kind, String)> {
     let req = REQUIREMENTS.iter().find(|r| r.kind.satisfied_by(roles))?;
-    let found: Vec<&str> = req
+    let found: Vec<String> = req
         .groups
         .iter()
-        .filter_map(|g| g.iter().find(|x| roles.contains(x)).map(|x| x.name()))
+        .filter_map(|g| {
+            g.iter()
+                .find(|x| roles.contains(x))
+                .map(|x| x.label_in_text())
+        })
         .collect();
     Some((req.kind, format!("has {}", found.join(", "))))
 }

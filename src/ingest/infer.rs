@@ -389,7 +389,10 @@ pub fn guess_role(header: &str, p: &ColumnProfile) -> Option<Guess> {
                 return guess(
                     rule.role,
                     0.9,
-                    format!("header names {}; values are timestamps", rule.role.name()),
+                    format!(
+                        "header names the {}; values are timestamps",
+                        rule.role.label_in_text()
+                    ),
                 );
             }
             continue;
@@ -415,7 +418,7 @@ pub fn guess_role(header: &str, p: &ColumnProfile) -> Option<Guess> {
             return guess(
                 rule.role,
                 conf,
-                format!("header names {}", rule.role.name()),
+                format!("header names the {}", rule.role.label_in_text()),
             );
         }
     }

@@ -224,7 +224,7 @@ pub fn lifetime_value(
         margin,
         discount_rate: d,
     };
-    let no_lifespan = "no lifespan: nobody was lost (churn 0) and lifespanPeriods is not set";
+    let no_lifespan = "no lifespan: nobody was lost (churn 0) and no lifespan in periods was given";
     let no_history = "no completed period with customers at its start";
     let (aov, freq, arpu, r) = (
         inputs.average_order_value,

@@ -2,7 +2,7 @@
 //! and the CLI show these, never the names. The matches are exhaustive: a new kind, role or
 //! variant needs its label.
 
-use super::{Kind, Role, ValueType, Variant};
+use super::{Kind, RejectionCode, Role, ValueType, Variant, WarningCode};
 
 impl ValueType {
     /// How a column's values are read and kept ("Date and time").
@@ -95,6 +95,65 @@ impl Role {
             Role::Invited => "Survey invitation sent (date)",
         }
     }
+
+    /// The label inside a sentence ("user or customer ID"): lower-cased unless it starts with
+    /// an abbreviation ("NPS answer").
+    pub fn label_in_text(self) -> String {
+        let l = self.label();
+        let mut c = l.chars();
+        match (c.next(), c.next()) {
+            (Some(a), Some(b)) if b.is_lowercase() => {
+                a.to_lowercase().chain(l[a.len_utf8()..].chars()).collect()
+            }
+            _ => l.to_string(),
+        }
+    }
+}
+
+impl RejectionCode {
+    /// Why values were rejected, in plain language ("Score outside the scale"): the page's
+    /// problems table and the CLI show this, the code only in JSON.
+    pub const fn label(self) -> &'static str {
+        match self {
+            RejectionCode::RaggedRow => "Row with more or fewer fields than the header",
+            RejectionCode::InvalidScore => "Answer outside the scale or not a number",
+            RejectionCode::MissingTimestamp => "Blank date and time",
+            RejectionCode::InvalidTimestamp => "Date and time not in the column's format",
+            RejectionCode::InvalidNumber => "Number that cannot be read",
+            RejectionCode::MissingRequired => "Row without a value the kind needs",
+            RejectionCode::InvalidJson => "Record that is not valid JSON",
+            RejectionCode::UnknownKey => "Key that is not in the header",
+            RejectionCode::NestedValue => "Value that is an object or a list",
+            RejectionCode::CellError => "Spreadsheet cell holding an error",
+        }
+    }
+}
+
+impl WarningCode {
+    /// What a warning is about, in plain language ("Duplicate header"), shown before its message.
+    pub const fn label(self) -> &'static str {
+        match self {
+            WarningCode::IgnoredColumn => "Column ignored",
+            WarningCode::OptionCapped => "Option lowered to its cap",
+            WarningCode::UnterminatedQuote => "Quote never closed",
+            WarningCode::StrayQuote => "Quote inside a field",
+            WarningCode::TextAfterQuote => "Text after a closing quote",
+            WarningCode::DecodedAsWindows1252 => "Read as Windows-1252",
+            WarningCode::InvalidUtf16 => "Invalid UTF-16 replaced",
+            WarningCode::DuplicateHeader => "Duplicate header",
+            WarningCode::CesScaleAssumed => "Effort scale assumed",
+            WarningCode::NoRows => "No data rows",
+            WarningCode::DuplicateEvents => "Repeated rows counted once",
+            WarningCode::TimesBeforeCreation => "Times before the ticket was created",
+            WarningCode::SegmentValuesLimited => "Too many breakdown values",
+            WarningCode::ChannelWeightMissing => "Channel without a volume",
+            WarningCode::ChannelWeightUnused => "Volume for a channel not in the file",
+            WarningCode::ClvFewCustomers => "Few customers for the purchase model",
+            WarningCode::ClvNoRepeatPurchases => "No repeat purchases",
+            WarningCode::ClvFitDegenerate => "Purchase model fit unreliable",
+            WarningCode::ClvSpendFitDegenerate => "Spend model fit unreliable",
+        }
+    }
 }
 
 impl Variant {
@@ -164,6 +223,25 @@ mod tests {
     use super::*;
 
     /// Every variant, including ones added later, has a label for people that is not its id.
+    /// Every rejection and warning code has a label that is not its code.
+    #[test]
+    fn every_code_has_a_label_that_is_not_its_code() {
+        let labels = RejectionCode::ALL
+            .iter()
+            .map(|c| (c.name(), c.label()))
+            .chain(WarningCode::ALL.iter().map(|c| (c.name(), c.label())));
+        for (code, label) in labels {
+            assert!(
+                !label.trim().is_empty() && !label.eq_ignore_ascii_case(code),
+                "{code}: {label}"
+            );
+            assert!(
+                !label.contains('_'),
+                "{code}: the label reads as a code: {label}"
+            );
+        }
+    }
+
     #[test]
     fn every_variant_has_a_label_that_is_not_its_id() {
         for v in Variant::ALL {

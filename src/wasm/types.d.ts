@@ -3066,6 +3066,18 @@ export type Vocabulary = {
    * Which definition each variant is, in plain language (where a figure names its variant).
    */
   variantLabels: Record<Variant, string>;
+  /**
+   * Why values were rejected, in plain language (`rejected[].code`).
+   */
+  rejectionLabels: Record<RejectionCode, string>;
+  /**
+   * What happened to rejected values or rows, in plain language (`rejected[].fate`).
+   */
+  fateLabels: Record<Fate, string>;
+  /**
+   * What each warning is about, in plain language (`warnings[].code`).
+   */
+  warningLabels: Record<WarningCode, string>;
 };
 
 /**

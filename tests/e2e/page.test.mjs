@@ -66,7 +66,11 @@ test('upload through the file input: numbers on the page, text shown exactly and
     assert.ok(cells.includes(want), `preview lacks ${JSON.stringify(want)}`);
   }
   assert.equal(await page.locator('script').count(), scripts);
-  assert.match(await page.textContent('[data-testid=rejected]'), /INVALID_SCORE/);
+  // Rejected values under the vocabulary's words (the code stays in the JSON only).
+  const words = em.vocabulary();
+  const rejected = await page.textContent('[data-testid=rejected]');
+  assert.ok(rejected.includes(words.rejectionLabels.INVALID_SCORE) && rejected.includes(words.fateLabels.valueIgnored), rejected);
+  assert.doesNotMatch(rejected, /INVALID_SCORE|valueIgnored/);
   // A handful of answers per month: no change is tested or called significant, each row says
   // why, and the trend's points are hollow (small samples) with their n in the tooltip.
   const changeRows = await page.locator('[data-testid=period-changes] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [tr.cells[3].textContent, tr.cells[6].textContent]));
@@ -76,6 +80,11 @@ test('upload through the file input: numbers on the page, text shown exactly and
     assert.equal(verdict, 'not tested');
   }
   assert.ok(await page.locator('[data-testid=trend] circle[data-small=true]').count() > 0);
+  // The hollow points are explained in a visible legend line, not only in their tooltips.
+  await openSections(page);
+  const smallLegend = page.locator('[data-testid=trend] [data-testid$=-small-legend]').first();
+  assert.equal(await smallLegend.isVisible(), true);
+  assert.match(await smallLegend.textContent(), /^hollow point: fewer than 30 behind it/);
   // January starts on the 5th and the last month ends early: both said to be partial.
   assert.match(await page.textContent('[data-testid=partial-periods]'), /^Partial periods: 2024-01 \(data 2024-01-05 to 2024-01-31\), .*left out of the tests of change and the trend flags\.$/);
   assert.ok(await page.locator('[data-testid=period-table] tr.partial').count() >= 1);
@@ -151,7 +160,7 @@ test('an events JSON file: kind detected, typed columns shown, roles editable an
   await page.setInputFiles('#file', `${root}tests/corpus/events.json`);
   await finished(page);
   assert.equal(await page.evaluate(() => document.body.dataset.state), 'done', await page.textContent('#error'));
-  assert.match(await page.textContent('#summary'), /^Product or website events \(detected: has userId, timestamp, eventName\)/);
+  assert.match(await page.textContent('#summary'), /^Product or website events \(detected: has user or customer ID, date and time, event name\)/);
   // 4 rows read: 2 kept, 1 without a required value and 1 INVALID_JSON element (counted as skipped).
   assert.match(await page.textContent('[data-testid=dataset-summary]'), /^2 rows kept, 2 skipped/);
   assert.ok(await page.locator('#survey-results').isHidden());
@@ -159,7 +168,12 @@ test('an events JSON file: kind detected, typed columns shown, roles editable an
   assert.deepEqual(stored, ['user', 'time', 'event', 'page']);
   // Rejections: the nested value, the non-object and the row without a time, with their rows.
   const rejected = await page.textContent('[data-testid=rejected]');
-  for (const want of ['NESTED_VALUE', 'INVALID_JSON', 'MISSING_REQUIRED']) assert.match(rejected, new RegExp(want));
+  // In words (the vocabulary's labels of NESTED_VALUE, INVALID_JSON, MISSING_REQUIRED), never the codes.
+  const { rejectionLabels } = em.vocabulary();
+  for (const code of ['NESTED_VALUE', 'INVALID_JSON', 'MISSING_REQUIRED']) {
+    assert.ok(rejected.includes(rejectionLabels[code]), `${code}: ${rejected}`);
+    assert.doesNotMatch(rejected, new RegExp(code));
+  }
   // The roles are one click away in the columns form: leave out the page column and analyse
   // again; it is no longer stored.
   assert.equal(await page.locator('#confirm').getAttribute('open'), null);
@@ -183,9 +197,10 @@ test('a semicolon file with decimal commas and day-first dates reads as transact
   assert.deepEqual(amount.slice(1, 6), [em.vocabulary().roleLabels.amount, 'amount', '', '12.5', '1234.5']);
   const date = rows.find((r) => r[0] === 'date');
   assert.deepEqual(date.slice(4, 6), ['2024-01-31T00:00:00+00:00', '2024-03-01T00:00:00+00:00']);
-  // Revenue per month: Jan c1 1234.50, Feb c2 12.50, Mar c1 1000.00 (decimal commas read).
+  // Revenue per month: Jan c1 1234.50, Feb c2 12.50, Mar c1 1000.00 (decimal commas read),
+  // shown with the page's thousands grouping.
   const rev = await page.locator('[data-testid=revenue] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [tr.cells[0].textContent, tr.cells[8].textContent]));
-  assert.deepEqual(rev, [['2024-01', '1234.50'], ['2024-02', '12.50'], ['2024-03', '1000.00']]);
+  assert.deepEqual(rev, [['2024-01', '1,234.50'], ['2024-02', '12.50'], ['2024-03', '1,000.00']]);
   // RFM: the segment table, and the customer CSV download (a re-run with rfmCustomers).
   const want = em.analyze(readFileSync(`${root}tests/corpus/semicolon.csv`), { rfmCustomers: true });
   const segs = await page.locator('[data-testid=rfm] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [tr.cells[0].textContent, tr.cells[2].textContent]));
@@ -222,6 +237,19 @@ test('a German export nothing recognises: the form opens with the problem, the r
   await page.selectOption('#kind-choice', Kind.Transactions);
   await page.waitForFunction(() => document.body.dataset.state === 'confirm');
   assert.match(await page.textContent('[data-testid=confirm-needs]'), /still missing/);
+  // Each role menu lists the roles orders need first (the vocabulary's kindNeeds, then a
+  // breakdown and "not used"), every other role under "Other roles", and keeps its choice.
+  const menu = () => page.locator('[data-testid=columns] select[data-header="Wert"] optgroup').evaluateAll((gs) =>
+    gs.map((g) => [g.getAttribute('label'), [...g.querySelectorAll('option')].map((o) => o.value)]));
+  const first = [...new Set([...labels.kindNeeds[Kind.Transactions].flat(), Role.Segment, Role.Ignored])];
+  assert.deepEqual(await menu(), [[`For ${labels.kindLabels[Kind.Transactions].toLowerCase()}`, first],
+    ['Other roles', labels.roles.filter((r) => !first.includes(r))]]);
+  // Another kind reorders the menus at once.
+  const wertRole = await page.inputValue('[data-testid=columns] select[data-header="Wert"]');
+  await page.selectOption('#kind-choice', Kind.Tickets);
+  assert.deepEqual((await menu())[0][1], [...new Set([...labels.kindNeeds[Kind.Tickets].flat(), Role.Segment, Role.Ignored])]);
+  assert.equal(await page.inputValue('[data-testid=columns] select[data-header="Wert"]'), wertRole);
+  await page.selectOption('#kind-choice', Kind.Transactions);
   await page.selectOption('[data-testid=columns] select[data-header="Kd-Nr"]', Role.UserId);
   await page.selectOption('[data-testid=columns] select[data-header="Wert"]', Role.Amount);
   assert.match(await page.textContent('[data-testid=confirm-needs]'), /every one is there/);
@@ -231,10 +259,11 @@ test('a German export nothing recognises: the form opens with the problem, the r
   // By hand: January 12,50 + 1.234,00 = 1,246.50; February 7,25 + 99,90 = 107.15; March
   // 0,35 + 2.000,00 = 2,000.35; 3,354.00 in all. The engine's figures for the same options agree.
   const rev = await page.locator('[data-testid=revenue] tr').evaluateAll((trs) => trs.slice(1).map((tr) => [tr.cells[0].textContent, tr.cells[8].textContent]));
-  assert.deepEqual(rev, [['2025-01', '1246.50'], ['2025-02', '107.15'], ['2025-03', '2000.35']]);
+  assert.deepEqual(rev, [['2025-01', '1,246.50'], ['2025-02', '107.15'], ['2025-03', '2,000.35']]);
   const want = em.analyze(readFileSync(file), { kind: Kind.Transactions, columns: { userId: 'Kd-Nr', timestamp: 'Belegdatum', amount: 'Wert' } });
   assert.equal(want.lifetimeValue.inputs.revenue, 3354);
-  assert.deepEqual(rev.map((r) => r[1]), want.revenue.periods.map((p) => p.revenue.toFixed(2)));
+  // Money with the page's fixed thousands grouping (format.js `money`).
+  assert.deepEqual(rev.map((r) => r[1]), want.revenue.periods.map((p) => p.revenue.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 })));
   // After the analysis the form is closed, one click away, and remembers the roles chosen.
   assert.equal(await page.locator('#confirm').getAttribute('open'), null);
   assert.match(await page.textContent('#confirm-summary'), /^Columns: Orders and payments \(as chosen\) — change$/);
@@ -687,6 +716,26 @@ test('options re-analyse the file in memory; the same file picked again and two 
   await finished(page);
   assert.equal(await page.locator('#events-results').isVisible(), true);
   assert.equal(await page.getAttribute('[data-testid=files] button:nth-child(2)', 'aria-pressed'), 'true');
+  // Two files dropped at once: a DataTransfer carrying both onto the drop zone, as a person's
+  // drag does, goes through the drop handler (not the file input).
+  await page.evaluate(() => {
+    const source = Object.assign(document.createElement('input'), { type: 'file', multiple: true, id: 'drag-source' });
+    document.body.append(source);
+  });
+  await page.setInputFiles('#drag-source', [`${root}www/samples/transactions-sample.csv`, survey]);
+  await page.evaluate(() => {
+    document.body.dataset.state = 'idle';
+    const dt = new DataTransfer();
+    for (const f of /** @type {HTMLInputElement} */ (document.getElementById('drag-source')).files) dt.items.add(f);
+    const zone = document.getElementById('drop');
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await finished(page);
+  assert.equal(await page.evaluate(() => document.body.dataset.state), 'done', await page.textContent('#error'));
+  assert.deepEqual(await page.locator('[data-testid=files] button').allTextContents(), ['transactions-sample.csv', 'survey-sample.csv']);
+  assert.equal(await page.locator('#transactions-results').isVisible(), true);
+  assert.equal(await page.evaluate(() => document.getElementById('drop').classList.contains('over')), false);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -147,7 +147,10 @@ test('CLI prints the JSON report and a readable table', () => {
   assert.ok(r.overall.nps.definition.formula.startsWith('NPS = 100'));
   const table = execFileSync('node', [cli, 'report', `${root}tests/fixtures/survey-small.csv`, '--granularity', 'week', '--column', 'nps=nps'], { encoding: 'utf8' });
   assert.match(table, /NPS\s+0\.0/);
-  assert.match(table, /INVALID_SCORE in nps: 1/);
+  // The rejection and its fate in words (the vocabulary's labels); the code only in the JSON.
+  const words = esm.vocabulary();
+  assert.ok(table.includes(`${words.rejectionLabels.INVALID_SCORE} in nps: 1 (${words.fateLabels.valueIgnored.toLowerCase()})`), table);
+  assert.doesNotMatch(table, /INVALID_SCORE/);
   // Variants by their labels, not their ids.
   const labels = esm.vocabulary().variantLabels;
   const survey = execFileSync('node', [cli, 'report', `${root}www/samples/survey-sample.csv`], { encoding: 'utf8' });

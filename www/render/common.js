@@ -98,8 +98,12 @@ export function renderWeekdays(r, ctx) {
     w.weekdays.map((d) => [d.weekday, d.days, count(d.rows), num(d.perDay, 1), percentValue(d.share, 1), num(d.index, 2)]));
 }
 
-/** Rejected values with examples, and the warnings. @param {Report} r */
-export function renderProblems(r) {
+/**
+ * Rejected values with examples, and the warnings, under the vocabulary's labels (the codes
+ * stay in the JSON).
+ * @param {Report} r @param {Pick<import('../pkg/engagement_metrics.js').Vocabulary, 'rejectionLabels' | 'fateLabels' | 'warningLabels'>} labels
+ */
+export function renderProblems(r, { rejectionLabels, fateLabels, warningLabels }) {
   const box = $('problems');
   box.replaceChildren();
   if (r.rejected.length) {
@@ -107,11 +111,11 @@ export function renderProblems(r) {
     t.append(el('tr', {}, ...['Reason', 'Column', 'Count', 'What happened', 'Examples (row: value — why)'].map((h) => el('th', { text: h }))));
     for (const x of r.rejected) {
       const ex = x.examples.map((e) => `${e.row}: ${JSON.stringify(e.value)} — ${e.reason}`).join('\n');
-      t.append(el('tr', {}, ...[x.code, x.column, count(x.count), x.fate, ex].map((v) => el('td', { text: String(v) }))));
+      t.append(el('tr', {}, ...[rejectionLabels[x.code], x.column, count(x.count), fateLabels[x.fate], ex].map((v) => el('td', { text: String(v) }))));
     }
     box.append(el('div', { class: 'scroll' }, t));
   } else box.append(el('p', { text: 'No rejected values.' }));
-  for (const w of r.warnings) box.append(el('p', { class: 'flag', text: `${w.code}: ${w.message}` }));
+  for (const w of r.warnings) box.append(el('p', { class: 'flag', text: `${warningLabels[w.code]}: ${w.message}` }));
 }
 
 /**

@@ -3,7 +3,7 @@
 // value (formulas and the contract fit), predicted CLV (BG/NBD + Gamma-Gamma), RFM segments.
 import { $, fillTable, input, saveCsv } from '../dom.js';
 import { barChart, heatmap, lineChart } from '../charts.js';
-import { count, intervalDetail, num, percent, range, withVariantLabels } from '../pkg/format.js';
+import { count, intervalDetail, money, num, percent, range, withVariantLabels } from '../pkg/format.js';
 import { Kind, Metric } from '../pkg/vocabulary.js';
 import { changesTable, latestChange, metricCard, plainComparisons } from './common.js';
 
@@ -14,7 +14,6 @@ import { changesTable, latestChange, metricCard, plainComparisons } from './comm
 /** @param {TransactionsReport} r @param {Context} ctx */
 export function render(r, ctx) {
   $('revenue-definition').textContent = r.revenue.definition.formula;
-  const money = (/** @type {number | null} */ v) => num(v, 2);
   fillTable('revenue', ['Period', 'Customers at start', 'Lost', 'New', 'Reactivated', 'At end', 'Retention', 'Churn', 'Revenue', 'Orders', 'ARPU', 'ARPU interval', 'Average order', 'Average order interval', 'Repeat rate', 'NRR', 'GRR', 'Retention interval', 'Churn (S − E) / S', 'Retention, first-time as new'],
     r.revenue.periods.map((p) => [p.period, p.startCustomers, p.lostCustomers, p.newCustomers, p.reactivatedCustomers, p.endCustomers,
       percent(p.retentionRate), percent(p.churnRate), money(p.revenue), p.orders, money(p.arpu), range(p.arpuInterval, money),
@@ -47,7 +46,6 @@ function renderOverview(r, ctx) {
   const ps = r.revenue.periods, changes = r.revenue.changes;
   const partial = new Set(r.partialPeriods.map((p) => p.period));
   const p = ps.filter((x) => !partial.has(x.period)).at(-1) ?? ps.at(-1);
-  const money = (/** @type {number | null} */ v) => num(v, 2);
   const change = (/** @type {string} */ metric) => latestChange(r, changes, metric);
   const card = (/** @type {Parameters<typeof metricCard>[1]} */ o) => metricCard(ctx, o);
   const total = ps.reduce((a, x) => a + x.revenue, 0);
@@ -84,11 +82,11 @@ function renderCohortsAndValue(r, ctx) {
   heatmap('customer-cohorts', 'Customers', c.cohorts.map((co) => [co.cohort, co.customers, co.retention, co.retentionInterval]));
   heatmap('revenue-cohorts', 'Customers', c.cohorts.map((co) => [co.cohort, co.customers, co.revenueRetention, undefined]), '31, 122, 63');
   const lv = r.lifetimeValue, i = lv.inputs;
-  $('lifetime-inputs').textContent = `Per ${r.options.granularity}, pooled over the file: average order ${num(i.averageOrderValue, 2)}, ` +
-    `${num(i.purchaseFrequency, 3)} orders and ARPU ${num(i.arpu, 2)} per active customer, churn ${percent(i.churnRate)}, ` +
+  $('lifetime-inputs').textContent = `Per ${r.options.granularity}, pooled over the file: average order ${money(i.averageOrderValue)}, ` +
+    `${num(i.purchaseFrequency, 3)} orders and ARPU ${money(i.arpu)} per active customer, churn ${percent(i.churnRate)}, ` +
     `lifespan ${num(i.lifespanPeriods, 1)} periods (${i.lifespanSource === 'churn' ? '1 / churn' : 'given'}), margin ${i.margin}, discount ${i.discountRate} per period.`;
   fillTable('lifetime', ['Formula', 'Value per customer', 'How'],
-    lv.variants.map((v) => [ctx.variantLabels[v.variant] ?? v.variant, v.value === null ? `n/a (${v.unavailableReason})` : num(v.value, 2) + (v.interval ? ` (${intervalDetail(v.interval, (x) => num(x, 2))})` : ''), v.formula]));
+    lv.variants.map((v) => [ctx.variantLabels[v.variant] ?? v.variant, v.value === null ? `n/a (${v.unavailableReason})` : money(v.value) + (v.interval ? ` (${intervalDetail(v.interval, (x) => money(x))})` : ''), v.formula]));
   const ids = lv.variants.map((v) => v.variant);
   $('lifetime-coincidences').textContent = lv.coincidences.length
     ? `Why some rows agree: ${lv.coincidences.map((why) => withVariantLabels(why, ids, ctx.variantLabels)).join('; ')}.` : '';
@@ -130,11 +128,11 @@ function renderClv(r, ctx) {
   $('clv-summary').textContent = `${count(c.customers)} customers, calibration to ${c.calibrationEnd}, ${c.unitDays}-day units. ` +
     `${m.modified ? 'MBG/NBD' : 'BG/NBD'}: r ${num(m.r, 3)}, α ${num(m.alpha, 3)}, a ${num(m.a, 3)}, b ${num(m.b, 3)} (log-likelihood ${num(m.logLikelihood, 1)}). ` +
     (g ? `Gamma-Gamma: p ${num(g.p, 3)}, q ${num(g.q, 3)}, γ ${num(g.gamma, 3)}. ` : 'Too few repeat buyers for the spend model. ') +
-    `Mean P(alive) ${percent(c.meanPAlive)}; mean CLV over ${c.horizon} units ${num(c.meanClv, 2)}` +
-    (c.meanClvInterval ? ` (${intervalDetail(c.meanClvInterval, (x) => num(x, 2))}, parameters held fixed)` : '') + `, total ${num(c.totalClv, 2)}` +
+    `Mean P(alive) ${percent(c.meanPAlive)}; mean CLV over ${c.horizon} units ${money(c.meanClv)}` +
+    (c.meanClvInterval ? ` (${intervalDetail(c.meanClvInterval, (x) => money(x))}, parameters held fixed)` : '') + `, total ${money(c.totalClv)}` +
     (c.seconds === null ? '.' : `; fitted in ${c.seconds.toFixed(2)} s.`);
   $('clv-distribution').append(barChart({ title: 'Predicted CLV per customer (the last bin holds the top 1%)', testid: 'clv-distribution', color: 'purple',
-    bars: c.distribution.map(([lo, n]) => ({ label: num(lo, 0), count: n })), x: 'predicted CLV (bin lower bound)', y: 'customers' }));
+    bars: c.distribution.map(([lo, n]) => ({ label: money(lo, 0), count: n })), x: 'predicted CLV (bin lower bound)', y: 'customers' }));
   if (c.holdout) {
     const h = c.holdout;
     fillTable('clv-holdout', ['Repeat purchases in calibration', 'Customers', `Actual ${h.from} … ${h.to}`, 'Predicted'],

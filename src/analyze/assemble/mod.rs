@@ -103,7 +103,7 @@ impl Context<'_> {
                 .find(|p| left_out.contains(&p.as_str()));
             if let Some(p) = partial {
                 c.unavailable_reason = Some(format!(
-                    "{p} is a partial period (the data cover only part of it): not tested unless includePartialPeriods"
+                    "{p} is a partial period (the data cover only part of it): not tested unless partial periods are included"
                 ));
                 c.comparison = None;
                 c.adjusted_p_value = None;
