@@ -660,6 +660,24 @@ test('the engine is downloaded once per page load and shared with the worker', a
   }
 });
 
+test('the calculators page downloads only the calculators .wasm, not the file engine', async () => {
+  const wasm = [];
+  const record = (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); };
+  browser.context.on('request', record);
+  try {
+    const { page, errors } = await openPage('/calculators.html');
+    await page.waitForFunction(() => document.getElementById('calculators').dataset.state === 'ready');
+    // Drawn from the small module: every calculator of the full engine's catalogue, each computed.
+    assert.equal(await page.locator('form.calculator').count(), em.calculators().length);
+    assert.equal(await page.locator('form.calculator .result').count(), em.calculators().length);
+    assert.deepEqual(wasm.map((u) => new URL(u).pathname), ['/pkg/calculators_bg.wasm']);
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    browser.context.off('request', record);
+  }
+});
+
 test('options re-analyse the file in memory; the same file picked again and two files at once', async () => {
   const { page, errors } = await openPage();
   const survey = `${root}www/samples/survey-sample.csv`;
