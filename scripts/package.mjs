@@ -170,6 +170,13 @@ write(`${calc}/node/index.d.mts`, '// Types of the ESM entry for Node (the Commo
 // The calculators page loads this module, not the engine.
 for (const f of [`${calc}.js`, `${calc}.d.ts`, `${calc}_bg.wasm`]) copyFileSync(`${pkg}/${calc}/web/${f}`, `${root}www/pkg/${f}`);
 
+// --- the page's core engine (no .xlsx): www/pkg/core/, with its own worker ----------------------
+// The page starts with it and loads the full build (www/pkg/) only for a workbook.
+mkdirSync(`${root}www/pkg/core`, { recursive: true });
+guard('../target/core-web/engagement_metrics.js');
+for (const f of [`${name}.js`, `${name}.d.ts`, `${name}_bg.wasm`]) copyFileSync(`${root}target/core-web/${f}`, `${root}www/pkg/core/${f}`);
+for (const f of ['analyze-worker.js', 'vocabulary.js']) copyFileSync(`${root}pkg-config/${f}`, `${root}www/pkg/core/${f}`);
+
 // --- worker, CLI, manifest, documents ----------------------------------------------------------
 copyFileSync(`${root}pkg-config/analyze-worker.js`, `${pkg}/web/analyze-worker.js`);
 copyFileSync(`${root}pkg-config/analyze-worker.d.ts`, `${pkg}/web/analyze-worker.d.ts`);
