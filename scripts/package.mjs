@@ -67,14 +67,19 @@ function emThrown(message) {
 }
 `;
 
-function guard(file) {
+/** `arrays: false` for glue without byte or number arguments (the calculators'). */
+function guard(file, { arrays = true } = {}) {
   let s = read(file);
-  const bytes = count(s, 'passArray8ToWasm0(') - 1; // minus the definition
-  const numbers = count(s, 'passArrayF64ToWasm0(') - 1;
-  s = edit(s, file, /(?<!function )passArray8ToWasm0\((\w+), /g, (_, v) => `passArray8ToWasm0(emBytes(${v}, '${v}'), `, bytes);
-  s = edit(s, file, /(?<!function )passArrayF64ToWasm0\((\w+), /g, (_, v) => `passArrayF64ToWasm0(emNumbers(${v}, '${v}'), `, numbers);
+  if (arrays) {
+    const bytes = count(s, 'passArray8ToWasm0(') - 1; // minus the definition
+    const numbers = count(s, 'passArrayF64ToWasm0(') - 1;
+    if (bytes < 1 || numbers < 1) throw new Error(`package: ${file}: no array arguments found`);
+    s = edit(s, file, /(?<!function )passArray8ToWasm0\((\w+), /g, (_, v) => `passArray8ToWasm0(emBytes(${v}, '${v}'), `, bytes);
+    s = edit(s, file, /(?<!function )passArrayF64ToWasm0\((\w+), /g, (_, v) => `passArrayF64ToWasm0(emNumbers(${v}, '${v}'), `, numbers);
+  } else if (s.includes('passArray')) {
+    throw new Error(`package: ${file}: array arguments appeared; check them as the engine's are`);
+  }
   s = edit(s, file, /throw new Error\(getStringFromWasm0\(arg0, arg1\)\);/g, 'throw emThrown(getStringFromWasm0(arg0, arg1));', 1);
-  if (bytes < 1 || numbers < 1) throw new Error(`package: ${file}: no array arguments found`);
   write(file, s + GUARDS);
 }
 
@@ -136,6 +141,41 @@ write('node/index.mjs', '// ESM entry for Node: the CommonJS build\'s exports; i
 write('node/index.d.mts', '// Types of the ESM entry for Node (the CommonJS build\'s, read as an ES module).\n' +
   `export * from './${name}.js';\n` +
   `declare const init: typeof import('./${name}.js').default;\nexport default init;\n`);
+
+// --- calculators (web and node glue of the calculators-only build; one .wasm, in web/) -----------
+const calc = 'calculators';
+rmSync(`${pkg}/${calc}/node/${calc}_bg.wasm`);
+for (const t of ['web', 'node']) rmSync(`${pkg}/${calc}/${t}/${calc}_bg.wasm.d.ts`);
+guard(`${calc}/web/${calc}.js`, { arrays: false });
+guard(`${calc}/node/${calc}.js`, { arrays: false });
+write(`${calc}/node/${calc}.js`, edit(read(`${calc}/node/${calc}.js`), 'calculators node', /`\$\{__dirname\}\/calculators_bg\.wasm`/g,
+  `require('path').join(__dirname, '..', 'web', '${calc}_bg.wasm')`, 1) + NOTE +
+  'exports.initSync = function initSync() { return wasm; };\n' +
+  'exports.default = function init() { return Promise.resolve(wasm); };\n' +
+  "Object.defineProperty(exports, '__esModule', { value: true });\n");
+const calcWebDts = read(`${calc}/web/${calc}.d.ts`);
+const calcInit = edit(calcWebDts.slice(calcWebDts.indexOf('export type InitInput')), 'calculators web typings',
+  /export function initSync\(module: /g, 'export function initSync(module?: ', 1);
+write(`${calc}/node/${calc}.d.ts`, read(`${calc}/node/${calc}.d.ts`) + '\n' + calcInit);
+write(`${calc}/node/package.json`, `{ "type": "commonjs", "main": "./${calc}.js", "types": "./${calc}.d.ts" }\n`);
+const calcNames = Object.keys(createRequire(import.meta.url)(`${pkg}/${calc}/node/${calc}.js`))
+  .filter((k) => k !== 'default' && !k.startsWith('__')).sort();
+write(`${calc}/node/index.mjs`, '// ESM entry for Node: the CommonJS build\'s exports; its init() is the default export.\n' +
+  'import { createRequire } from "node:module";\n' +
+  `const m = createRequire(import.meta.url)("./${calc}.js");\n` +
+  `export const { ${calcNames.join(', ')} } = m;\nexport default m.default;\n`);
+write(`${calc}/node/index.d.mts`, '// Types of the ESM entry for Node (the CommonJS build\'s, read as an ES module).\n' +
+  `export * from './${calc}.js';\n` +
+  `declare const init: typeof import('./${calc}.js').default;\nexport default init;\n`);
+// The calculators page loads this module, not the engine.
+for (const f of [`${calc}.js`, `${calc}.d.ts`, `${calc}_bg.wasm`]) copyFileSync(`${pkg}/${calc}/web/${f}`, `${root}www/pkg/${f}`);
+
+// --- the page's core engine (no .xlsx): www/pkg/core/, with its own worker ----------------------
+// The page starts with it and loads the full build (www/pkg/) only for a workbook.
+mkdirSync(`${root}www/pkg/core`, { recursive: true });
+guard('../target/core-web/engagement_metrics.js');
+for (const f of [`${name}.js`, `${name}.d.ts`, `${name}_bg.wasm`]) copyFileSync(`${root}target/core-web/${f}`, `${root}www/pkg/core/${f}`);
+for (const f of ['analyze-worker.js', 'vocabulary.js']) copyFileSync(`${root}pkg-config/${f}`, `${root}www/pkg/core/${f}`);
 
 // --- worker, CLI, manifest, documents ----------------------------------------------------------
 copyFileSync(`${root}pkg-config/analyze-worker.js`, `${pkg}/web/analyze-worker.js`);

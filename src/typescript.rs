@@ -2,7 +2,8 @@
 //! from the Rust types (ts-rs derives): reports, schemas, options, calculator, A/B and
 //! sentiment results, the vocabulary unions and the metric catalogue. `cargo run --example
 //! generated` writes them to `src/wasm/types.d.ts` (the package build runs it); a test checks
-//! the committed file is current. Only the function signatures (`src/wasm/api.d.ts`) are
+//! the committed file is current. Only the function signatures (`src/wasm/calculators.d.ts`,
+//! `src/wasm/api.d.ts`) are
 //! written by hand.
 
 use std::any::TypeId;

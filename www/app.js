@@ -3,7 +3,7 @@
 // keeps the options the person changed, and shows the report with the renderer of its kind.
 // Labels come from the engine's catalogue and vocabulary; every string from the file is set as
 // text, never as HTML.
-import init, { buildInfo, catalogue, vocabulary } from './pkg/engagement_metrics.js';
+import init, { buildInfo, catalogue, vocabulary } from './pkg/core/engagement_metrics.js';
 import { $, el, fillTable, input, keyboardScroll, save, select } from './dom.js';
 import { count, metricNames } from './pkg/format.js';
 import { ErrorCode, Kind } from './pkg/vocabulary.js';
@@ -53,9 +53,22 @@ let understood = null;
 /** Options the person set on the report (roles, targets, funnel, CLV…), kept across re-analyses. @type {AnalyzeOptions} */
 let chosen = {};
 
-// The engine is downloaded and compiled once, here, and the compiled module shared with the
-// worker (it would otherwise fetch the .wasm a second time).
-const engine = await WebAssembly.compileStreaming(fetch(new URL('./pkg/engagement_metrics_bg.wasm', import.meta.url)));
+// Two builds of the engine: the core (every format but .xlsx, 440 KB less to download) serves
+// the page; the full one is fetched only when a file is a workbook. Each is downloaded and
+// compiled once, here, and the compiled module shared with its worker (it would otherwise fetch
+// the .wasm a second time).
+const BUILDS = {
+  core: { wasm: './pkg/core/engagement_metrics_bg.wasm', worker: './pkg/core/analyze-worker.js' },
+  full: { wasm: './pkg/engagement_metrics_bg.wasm', worker: './pkg/analyze-worker.js' },
+};
+/** @type {Partial<Record<keyof typeof BUILDS, Promise<WebAssembly.Module>>>} */
+const compiled = {};
+/** @param {keyof typeof BUILDS} b */
+const compile = (b) => (compiled[b] ??= WebAssembly.compileStreaming(fetch(new URL(BUILDS[b].wasm, import.meta.url))));
+/** The build the worker runs. @type {keyof typeof BUILDS} */
+let build = 'core';
+/** @type {WebAssembly.Module} */
+let engine = await compile(build);
 await init({ module_or_path: engine });
 const names = metricNames(catalogue());
 const vocab = vocabulary();
@@ -67,7 +80,7 @@ select('granularity').replaceChildren(...vocab.granularities.map((g) => el('opti
 
 /** A fresh worker; the page starts another if one dies (a fault of the engine ends its instance). */
 function startWorker() {
-  worker = new Worker(new URL('./pkg/analyze-worker.js?module=posted', import.meta.url), { type: 'module' });
+  worker = new Worker(new URL(`${BUILDS[build].worker}?module=posted`, import.meta.url), { type: 'module' });
   worker.postMessage({ type: 'module', module: engine });
   worker.onmessage = ({ data }) => {
     const m = /** @type {WorkerMessage} */ (data);
@@ -92,6 +105,26 @@ function startWorker() {
 function restartWorker() {
   worker.terminate();
   startWorker();
+}
+
+// A workbook (a zip: the magic the engine's reader checks) needs the full build; once it is
+// loaded it serves every later file too (both builds give the same report for the rest).
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/** Messages for the worker, in order, each after its file's build is running. */
+let queue = Promise.resolve();
+/** @param {File} file @param {object} message */
+function send(file, message) {
+  queue = queue.then(async () => {
+    if (build === 'core') {
+      const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+      if (ZIP_MAGIC.every((b, i) => head[i] === b)) {
+        engine = await compile('full');
+        build = 'full';
+        restartWorker();
+      }
+    }
+    worker.postMessage(message);
+  }).catch((e) => fail(`The engine for this file could not be loaded: ${e?.message ?? e}`));
 }
 
 /** The options of the form, with what the person chose on the report. @returns {AnalyzeOptions} */
@@ -142,7 +175,7 @@ function inspectFile(file, keepChoices = false) {
   $('filter-bar').hidden = true;
   $('status').textContent = `Reading the columns of ${file.name ?? 'the file'}…`;
   document.body.dataset.state = 'inspecting';
-  worker.postMessage({ type: 'inspect', file, options: options() });
+  send(file, { type: 'inspect', file, options: options() });
 }
 
 /** @param {Schema} s */
@@ -188,7 +221,7 @@ function analyzeFile(file, keepChoices = false) {
   /** @type {HTMLProgressElement} */ ($('progress')).value = 0;
   $('progress-text').textContent = `Reading ${file.name ?? 'file'}…`;
   document.body.dataset.state = 'running';
-  worker.postMessage({ type: 'analyze', file, options: options() });
+  send(file, { type: 'analyze', file, options: options() });
 }
 
 /** @param {{ bytes: number, rows: number, total: number }} p */

@@ -1,7 +1,8 @@
 // @ts-check
 // The calculators page: one form per calculator of the package's catalogue (`calculators()`),
 // results as you type, the last changed calculator's inputs kept in the URL fragment.
-import init, { calculate, calculators } from './pkg/engagement_metrics.js';
+// The calculators-only module: a tenth of the file engine's download (docs/PERFORMANCE.md).
+import init, { calculate, calculators } from './pkg/calculators.js';
 import { $, el } from './dom.js';
 import { calculated as show, percent } from './pkg/format.js';
 
@@ -11,7 +12,7 @@ import { calculated as show, percent } from './pkg/format.js';
 // as yes/no; any other field by its name in words ("logLikelihood" is "log likelihood").
 const WORDS = { n: 'n =', responses: 'n =', pValue: 'p =', alpha: 'α', beta: 'β', pAlive: 'P(alive)', df: 'degrees of freedom', t: 't =' };
 const words = (k) => WORDS[k] ?? k.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
-/** @param {Record<string, number | boolean>} details @param {import('./pkg/engagement_metrics.js').Unit} unit @param {number} confidence */
+/** @param {Record<string, number | boolean>} details @param {import('./pkg/calculators.js').Unit} unit @param {number} confidence */
 function describe(details, unit, confidence) {
   const rest = { ...details };
   const level = `${Number.isFinite(confidence) && confidence > 0 && confidence < 1 ? +(100 * confidence).toFixed(2) : 95}%`;
@@ -37,7 +38,7 @@ function describe(details, unit, confidence) {
 }
 const CAUTION = 'Decide the sample size before the test and read the result once it is reached: checking repeatedly and stopping at the first significant result inflates false positives.';
 
-/** @returns {import('./pkg/engagement_metrics.js').Calculation} */
+/** @returns {import('./pkg/calculators.js').Calculation} */
 function readInputs(spec, form) {
   /** @type {Record<string, unknown>} */
   const input = { metric: spec.metric };
@@ -45,7 +46,7 @@ function readInputs(spec, form) {
     const raw = form.elements[i.name].value;
     input[i.name] = i.kind === 'numbers' ? raw.split(/[\s,;]+/).filter(Boolean).map(Number) : (raw.trim() === '' ? NaN : Number(raw));
   }
-  return /** @type {import('./pkg/engagement_metrics.js').Calculation} */ (/** @type {unknown} */ (input));
+  return /** @type {import('./pkg/calculators.js').Calculation} */ (/** @type {unknown} */ (input));
 }
 
 function run(spec, form, out) {

@@ -8,7 +8,10 @@
 //! by cell — never as a dense range — twice: once to find its columns and check every position,
 //! once to emit its rows, each row no wider than the used columns (at most `maxColumns`).
 
-use crate::error::{Error, Fate, Rejections, Result, ValueExample};
+use crate::error::{Error, Rejections, Result};
+#[cfg(feature = "xlsx")]
+use crate::error::{Fate, ValueExample};
+#[cfg(feature = "xlsx")]
 use crate::vocab::RejectionCode;
 
 use super::Record;
@@ -23,7 +26,9 @@ pub struct SheetLimits {
 }
 
 /// Excel's grid: 1,048,576 rows and 16,384 columns (A–XFD).
+#[cfg(feature = "xlsx")]
 const GRID_ROWS: u32 = 1 << 20;
+#[cfg(feature = "xlsx")]
 const GRID_COLUMNS: u32 = 1 << 14;
 
 #[cfg(feature = "xlsx")]
@@ -230,6 +235,7 @@ impl std::io::Write for RefCheck {
 }
 
 /// The columns a sheet uses (of its non-empty cells) and the row of its rightmost cell.
+#[cfg(feature = "xlsx")]
 #[derive(Debug, Clone, Copy)]
 struct Span {
     first_col: u32,

@@ -1,17 +1,5 @@
-// The function signatures of the package, written by hand; every type they name is generated
-// from the Rust types into types.d.ts.
-
-/** What every function of this package throws. */
-export interface EngagementMetricsError extends Error {
-  name: "EngagementMetricsError";
-  code: ErrorCode;
-  /** Index of the offending score (INVALID_SCORE). */
-  index?: number;
-  /** Row number (LIMIT_EXCEEDED). */
-  row?: number;
-  /** Column name (COLUMN_NOT_FOUND, AMBIGUOUS_DATE_ORDER). */
-  column?: string;
-}
+// The function signatures of the full engine (feature `engine`), written by hand; every type
+// they name is generated from the Rust types into types.d.ts. calculators.d.ts has the rest.
 
 /** Net Promoter Score from raw 0–10 answers (another scale only through `scoreMap`). */
 export function npsFromScores(scores: Float64Array | number[], options?: NpsOptions): NpsResult;
@@ -27,14 +15,6 @@ export function ces(scores: Float64Array | number[], options?: CesOptions): CesR
 export function cesFromCounts(counts: Float64Array | number[], options?: CesOptions): CesResult;
 /** Wilson score interval of a proportion (`null` when n = 0). */
 export function wilsonInterval(successes: number, n: number, confidence?: number): Interval | null;
-/**
- * Runs one calculator over numbers, e.g. `calculate({ metric: "churnRate", lost: 30, start: 200 })`
- * gives `value: 15, unit: "percent"`: each metric in its catalogue unit (shares and rates in
- * percent, 0–100; see `Unit`).
- */
-export function calculate(input: Calculation): CalculationResult;
-/** The calculators: name, title, formula and labelled inputs with example values. */
-export function calculators(): CalculatorSpec[];
 /** Every metric the reports name: label, unit, direction, description, where it sits in a report. */
 export function catalogue(): MetricInfo[];
 /** Every closed set of names: kinds, roles, granularities, metric ids, codes, units, presets. */
@@ -49,8 +29,6 @@ export function abTestFromRows(rows: AbRow[], options?: ConfidenceOptions): AbRe
 export function inspect(bytes: Uint8Array, options?: AnalyzeOptions): Schema;
 /** Analyses a whole file held in memory; for large files prefer `Analyzer`, fed in chunks. */
 export function analyze(bytes: Uint8Array, options?: AnalyzeOptions): Report;
-/** Version and build of the engine, for bug reports. */
-export function buildInfo(): BuildInfo;
 
 /**
  * Streaming analysis: `push` byte chunks of any size (records and characters may straddle

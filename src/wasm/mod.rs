@@ -7,10 +7,16 @@ mod ts;
 
 use wasm_bindgen::prelude::*;
 
+// Without `engine` only the calculators are exported (see Cargo.toml's features).
+#[cfg(feature = "engine")]
 use crate::analyze::Analyzer as CoreAnalyzer;
+#[cfg(feature = "engine")]
 use crate::metrics::survey as core;
+#[cfg(feature = "engine")]
 use crate::options::AnalyzeOptions;
-use convert::{from_js, to_js};
+#[cfg(feature = "engine")]
+use convert::from_js;
+use convert::to_js;
 use error::js_error;
 
 /// Net Promoter Score from raw 0–10 answers.
@@ -18,6 +24,7 @@ use error::js_error;
 /// ```js
 /// npsFromScores([10, 9, 8, 7, 6, 0]).score // 0
 /// ```
+#[cfg(feature = "engine")]
 #[wasm_bindgen(js_name = npsFromScores, skip_typescript)]
 pub fn nps_from_scores(scores: &[f64], options: JsValue) -> Result<JsValue, JsValue> {
     let opts: core::NpsOptions = from_js(options, "options")?;
@@ -29,6 +36,7 @@ pub fn nps_from_scores(scores: &[f64], options: JsValue) -> Result<JsValue, JsVa
 /// ```js
 /// npsFromCounts({ promoters: 60, passives: 25, detractors: 15 }).score // 45
 /// ```
+#[cfg(feature = "engine")]
 #[wasm_bindgen(js_name = npsFromCounts, skip_typescript)]
 pub fn nps_from_counts(counts: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let c: convert::NpsCounts = from_js(counts, "counts")?;
@@ -42,6 +50,7 @@ pub fn nps_from_counts(counts: JsValue, options: JsValue) -> Result<JsValue, JsV
 /// ```js
 /// csat([5, 4, 3, 2, 1]).score // 40 (percent satisfied)
 /// ```
+#[cfg(feature = "engine")]
 #[wasm_bindgen(js_name = csat, skip_typescript)]
 pub fn csat(scores: &[f64], options: JsValue) -> Result<JsValue, JsValue> {
     let opts: core::CsatOptions = from_js(options, "options")?;
@@ -49,6 +58,7 @@ pub fn csat(scores: &[f64], options: JsValue) -> Result<JsValue, JsValue> {
 }
 
 /// CSAT from answer counts per scale point (`counts[0]` = answers of the lowest point).
+#[cfg(feature = "engine")]
 #[wasm_bindgen(js_name = csatFromCounts, skip_typescript)]
 pub fn csat_from_counts(counts: &[f64], options: JsValue) -> Result<JsValue, JsValue> {
     let opts: core::CsatOptions = from_js(options, "options")?;
@@ -56,6 +66,7 @@ pub fn csat_from_counts(counts: &[f64], options: JsValue) -> Result<JsValue, JsV
 }
 
 /// Customer Effort Score from raw answers (default CES 2.0: 1–7, higher = easier).
+#[cfg(feature = "engine")]
 #[wasm_bindgen(js_name = ces, skip_typescript)]
 pub fn ces(scores: &[f64], options: JsValue) -> Result<JsValue, JsValue> {
     let opts: core::CesOptions = from_js(options, "options")?;
@@ -63,6 +74,7 @@ pub fn ces(scores: &[f64], options: JsValue) -> Result<JsValue, JsValue> {
 }
 
 /// CES from answer counts per scale point.
+#[cfg(feature = "engine")]
 #[wasm_bindgen(js_name = cesFromCounts, skip_typescript)]
 pub fn ces_from_counts(counts: &[f64], options: JsValue) -> Result<JsValue, JsValue> {
     let opts: core::CesOptions = from_js(options, "options")?;
@@ -74,6 +86,7 @@ pub fn ces_from_counts(counts: &[f64], options: JsValue) -> Result<JsValue, JsVa
 /// ```js
 /// wilsonInterval(81, 263) // { low: 0.2553, high: 0.3662, level: 0.95, method: "wilson" }
 /// ```
+#[cfg(feature = "engine")]
 #[wasm_bindgen(js_name = wilsonInterval, skip_typescript)]
 pub fn wilson_interval(
     successes: f64,
@@ -124,6 +137,7 @@ pub fn calculate(input: JsValue) -> Result<JsValue, JsValue> {
 /// ```js
 /// sentiment(["The book was good.", "Not bad at all"])[0].label // "positive"
 /// ```
+#[cfg(feature = "engine")]
 #[wasm_bindgen(js_name = sentiment, skip_typescript)]
 pub fn sentiment(texts: JsValue) -> Result<JsValue, JsValue> {
     let bad = || {
@@ -146,6 +160,7 @@ pub fn sentiment(texts: JsValue) -> Result<JsValue, JsValue> {
 /// An A/B test from counts per variant (the first is the control): conversion with Wilson
 /// intervals, lift with intervals, p-values (Holm-adjusted for several variants), Welch's test
 /// on revenue per visitor when given, and a verdict.
+#[cfg(feature = "engine")]
 #[wasm_bindgen(js_name = abTest, skip_typescript)]
 pub fn ab_test(input: JsValue) -> Result<JsValue, JsValue> {
     let i: crate::metrics::ab::AbInput = convert::required_from_js(input, "input")?;
@@ -154,6 +169,7 @@ pub fn ab_test(input: JsValue) -> Result<JsValue, JsValue> {
 
 /// The same from per-visitor rows `{ variant, converted, revenue? }` (variants in order of
 /// first appearance; the first is the control).
+#[cfg(feature = "engine")]
 #[wasm_bindgen(js_name = abTestFromRows, skip_typescript)]
 pub fn ab_test_from_rows(rows: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let wrapped = js_sys::Object::new();
@@ -169,12 +185,14 @@ pub fn ab_test_from_rows(rows: JsValue, options: JsValue) -> Result<JsValue, JsV
 }
 
 /// Every closed set of names (kinds, roles, granularities, metric ids, codes, units, presets).
+#[cfg(feature = "engine")]
 #[wasm_bindgen(js_name = vocabulary, skip_typescript)]
 pub fn vocabulary() -> Result<JsValue, JsValue> {
     to_js(&crate::api::vocabulary())
 }
 
 /// The metric catalogue: every metric's label, unit, direction, description and places.
+#[cfg(feature = "engine")]
 #[wasm_bindgen(js_name = catalogue, skip_typescript)]
 pub fn catalogue() -> Result<JsValue, JsValue> {
     to_js(&crate::metrics::catalogue::catalogue())
@@ -189,6 +207,7 @@ pub fn calculators() -> Result<JsValue, JsValue> {
 /// The schema of a file from its first bytes: format, encoding, columns with their inferred
 /// roles and types, and the dataset kind, for the user to confirm before the full analysis.
 /// A prefix of about 1 MB is enough for text and JSON; pass an .xlsx file whole.
+#[cfg(feature = "engine")]
 #[wasm_bindgen(js_name = inspect, skip_typescript)]
 pub fn inspect(bytes: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
     let opts: AnalyzeOptions = from_js(options, "options")?;
@@ -197,6 +216,7 @@ pub fn inspect(bytes: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
 
 /// Analyses a whole file held in memory (CSV/TSV/JSON/NDJSON/xlsx, UTF-8/UTF-16/Windows-1252).
 /// For large files prefer `Analyzer`, fed in chunks.
+#[cfg(feature = "engine")]
 #[wasm_bindgen(js_name = analyze, skip_typescript)]
 pub fn analyze(bytes: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
     let opts: AnalyzeOptions = from_js(options, "options")?;
@@ -211,11 +231,13 @@ pub fn analyze(bytes: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
 /// for await (const chunk of file.stream()) a.push(chunk);
 /// const report = a.finish();
 /// ```
+#[cfg(feature = "engine")]
 #[wasm_bindgen(js_name = Analyzer, skip_typescript)]
 pub struct Analyzer {
     inner: CoreAnalyzer,
 }
 
+#[cfg(feature = "engine")]
 #[wasm_bindgen(js_class = Analyzer)]
 impl Analyzer {
     #[wasm_bindgen(constructor, skip_typescript)]

@@ -644,9 +644,9 @@ test('the social, reviews, mentions and scans samples: each kind\'s view shows t
 test('when the engine dies in the worker, the page says so with INTERNAL and the next file runs in a fresh worker', async () => {
   // The worker as shipped, with one fault injected: the first push traps as a wasm panic does
   // (RuntimeError: unreachable). Only the first worker gets it.
-  const shipped = readFileSync(`${root}www/pkg/analyze-worker.js`, 'utf8');
+  const shipped = readFileSync(`${root}www/pkg/core/analyze-worker.js`, 'utf8');
   let served = 0;
-  await browser.context.route('**/pkg/analyze-worker.js*', (route) => {
+  await browser.context.route('**/pkg/core/analyze-worker.js*', (route) => {
     served++;
     const body = served === 1
       ? shipped.replace('const p = analyzer.push(', "if (offset === 0) throw new WebAssembly.RuntimeError('unreachable');\n      const p = analyzer.push(")
@@ -667,11 +667,11 @@ test('when the engine dies in the worker, the page says so with INTERNAL and the
     assert.deepEqual(errors, []);
     await page.close();
   } finally {
-    await browser.context.unroute('**/pkg/analyze-worker.js*');
+    await browser.context.unroute('**/pkg/core/analyze-worker.js*');
   }
 });
 
-test('the engine is downloaded once per page load and shared with the worker', async () => {
+test('the engine is downloaded once per page load and shared with the worker: the core build for a CSV', async () => {
   const wasm = [];
   const record = (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); };
   browser.context.on('request', record);
@@ -681,7 +681,51 @@ test('the engine is downloaded once per page load and shared with the worker', a
     await page.click('#sample');
     await finished(page);
     assert.equal(await page.evaluate(() => document.body.dataset.state), 'done');
-    assert.deepEqual(wasm.map((u) => new URL(u).pathname), ['/pkg/engagement_metrics_bg.wasm']);
+    assert.deepEqual(wasm.map((u) => new URL(u).pathname), ['/pkg/core/engagement_metrics_bg.wasm']);
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    browser.context.off('request', record);
+  }
+});
+
+test('an .xlsx file loads the full engine (once), which reads it', async () => {
+  const wasm = [];
+  const record = (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); };
+  browser.context.on('request', record);
+  try {
+    const { page, errors } = await openPage();
+    const book = `${root}tests/corpus/workbook.xlsx`;
+    await page.setInputFiles('#file', book);
+    // Its first sheet is not the data (the package's schema says so): the columns form opens
+    // with that problem, where the core build would have failed to read the workbook at all.
+    assert.equal(em.inspect(readFileSync(book)).problem?.code, 'NO_METRIC_COLUMNS');
+    await page.waitForFunction(() => ['confirm', 'error'].includes(document.body.dataset.state));
+    assert.equal(await page.evaluate(() => document.body.dataset.state), 'confirm', await page.textContent('#error'));
+    assert.deepEqual(wasm, ['/pkg/core/engagement_metrics_bg.wasm', '/pkg/engagement_metrics_bg.wasm']);
+    // A CSV after it: no further download (the full build serves it).
+    await page.click('#sample');
+    await finished(page);
+    assert.equal(await page.evaluate(() => document.body.dataset.state), 'done');
+    assert.equal(wasm.length, 2);
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    browser.context.off('request', record);
+  }
+});
+
+test('the calculators page downloads only the calculators .wasm, not the file engine', async () => {
+  const wasm = [];
+  const record = (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); };
+  browser.context.on('request', record);
+  try {
+    const { page, errors } = await openPage('/calculators.html');
+    await page.waitForFunction(() => document.getElementById('calculators').dataset.state === 'ready');
+    // Drawn from the small module: every calculator of the full engine's catalogue, each computed.
+    assert.equal(await page.locator('form.calculator').count(), em.calculators().length);
+    assert.equal(await page.locator('form.calculator .result').count(), em.calculators().length);
+    assert.deepEqual(wasm.map((u) => new URL(u).pathname), ['/pkg/calculators_bg.wasm']);
     assert.deepEqual(errors, []);
     await page.close();
   } finally {

@@ -8,7 +8,7 @@
 // other origin fails the suite. Run `bash scripts/build.sh` first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build as viteBuild } from 'vite';
@@ -95,9 +95,9 @@ test('the engine reference: hand-checked figures and coded errors', () => {
   assert.equal(expected.freed, 'EngagementMetricsError ALREADY_FINISHED');
 });
 
-test('the tarball: one .wasm, licences, metadata, nothing for npm to auto-correct', () => {
+test('the tarball: one .wasm per build (the engine, the calculators), licences, metadata, nothing for npm to auto-correct', () => {
   const files = packed.files.map((f) => f.path).sort();
-  assert.deepEqual(files.filter((f) => f.endsWith('.wasm')), ['bundler/engagement_metrics_bg.wasm']);
+  assert.deepEqual(files.filter((f) => f.endsWith('.wasm')), ['bundler/engagement_metrics_bg.wasm', 'calculators/web/calculators_bg.wasm']);
   for (const f of ['LICENSE-MIT', 'LICENSE-APACHE', 'README.md']) {
     assert.equal(readFileSync(`${nodeApp}/node_modules/engagement-metrics/${f}`, 'utf8'), readFileSync(`${root}${f}`, 'utf8'), f);
   }
@@ -119,7 +119,7 @@ test('publint and are-the-types-wrong find nothing', () => {
   // The dual entries (".", "./node") under every resolution mode; the browser-only ESM entries
   // under the profile for ESM-only entries (a CommonJS require of them is not a supported use).
   const attw = (...args) => JSON.parse(run(bin('attw'), [tarball, '--format', 'json', ...args])).analysis.problems;
-  assert.deepEqual(attw('--entrypoints', '.', './node'), []);
+  assert.deepEqual(attw('--entrypoints', '.', './node', './calculators'), []);
   const esmOnly = attw('--profile', 'esm-only', '--entrypoints', './web', './bundler', './worker', './wasm');
   assert.deepEqual(esmOnly.map((p) => `${p.entrypoint} ${p.resolutionKind} ${p.kind}`),
     ['./web', './bundler', './worker', './wasm'].map((e) => `${e} node16-cjs CJSResolvesToESM`));
@@ -146,7 +146,7 @@ test('README: links work on the registry page; its facts match the code', () => 
   assert.ok(codes.includes('INVALID_ARGUMENT') && codes.includes('ALREADY_FINISHED'));
   const errors = readme.slice(readme.indexOf('## Errors'), readme.indexOf('## Build and test'));
   assert.deepEqual([...errors.matchAll(/`([A-Z_]{5,})`/g)].map((m) => m[1]), codes);
-  assert.deepEqual(Object.keys(blocks).sort(), ['browser', 'esbuild', 'node-cjs', 'node-esm', 'worker']);
+  assert.deepEqual(Object.keys(blocks).sort(), ['browser', 'calculators', 'esbuild', 'node-cjs', 'node-esm', 'worker']);
 });
 
 test('Node: the README blocks (ESM, CommonJS, and the browser one) and both entries, from the tarball', async () => {
@@ -168,6 +168,23 @@ console.log(JSON.stringify(await probe(init, em, readFileSync('survey.csv'))));\
 const { readFileSync } = require('node:fs');
 import('./probe.js').then(async ({ probe }) => console.log(JSON.stringify(await probe(em.default, em, readFileSync('survey.csv')))));\n`);
   for (const f of ['probe-esm.mjs', 'probe-cjs.cjs']) assert.deepEqual(JSON.parse(lines(f)[0]), expected, f);
+});
+
+test('engagement-metrics/calculators from the tarball: the README block, ESM and CommonJS, one small .wasm', () => {
+  writeFileSync(`${nodeApp}/readme-calculators.mjs`, blocks.calculators);
+  const lines = (file) => run('node', [file], { cwd: nodeApp }).trim().split('\n');
+  // The promised values are the full engine's (the calculators build must give the same).
+  const nps = engine.calculate({ metric: 'npsScore', promoters: 60, passives: 25, detractors: 15, confidence: 0.95 }).value;
+  assert.deepEqual(promised(blocks.calculators), [String(engine.calculators().length), String(nps)]);
+  assert.deepEqual(lines('readme-calculators.mjs'), promised(blocks.calculators));
+  writeFileSync(`${nodeApp}/calculators.cjs`, `const c = require('engagement-metrics/calculators');
+console.log(JSON.stringify([Object.keys(c).sort(), c.calculate({ metric: 'churnRate', lost: 10, start: 200 })]));\n`);
+  const [names, churn] = JSON.parse(lines('calculators.cjs')[0]);
+  assert.deepEqual(names, ['buildInfo', 'calculate', 'calculators', 'default', 'initSync', 'start']);
+  assert.deepEqual(churn, engine.calculate({ metric: 'churnRate', lost: 10, start: 200 }));
+  // Its one .wasm (web and node glue share it; the tarball test lists it) is a tenth of the engine's.
+  const installed = `${nodeApp}/node_modules/engagement-metrics/calculators/web/calculators_bg.wasm`;
+  assert.ok(statSync(installed).size < statSync(`${nodeApp}/node_modules/engagement-metrics/bundler/engagement_metrics_bg.wasm`).size / 10);
 });
 
 test('CLI from a path with #, %, a space and non-ASCII: report, error format and exit codes as the README says', () => {
@@ -217,7 +234,7 @@ test('CLI: every command of the README, as written (npx, offline), computes what
   assert.deepEqual(kinds, ['survey', 'survey json', 'events schema', 'transactions json', 'transactions json', 'events json', 'survey json']);
 });
 
-test('TypeScript (strict, node16): init, initSync, coded errors, worker messages and the wasm URL are typed', () => {
+test('TypeScript (strict, node16): init, initSync, coded errors, worker messages, the wasm URL and the calculators entry are typed', () => {
   writeFileSync(`${nodeApp}/check.mts`, `import init, { initSync, npsFromScores, type EngagementMetricsError, type InitOutput } from 'engagement-metrics';
 import type { WorkerMessage, WorkerRequest } from 'engagement-metrics/worker';
 import wasmUrl from 'engagement-metrics/wasm';
@@ -237,13 +254,21 @@ export function onMessage(m: WorkerMessage): string {
 export function codeOf(e: EngagementMetricsError): ErrorCode { return e.code; }
 export { exports, again, score, code, engineCode, request };
 `);
+  // The calculators entry: its own init, the same generated types.
+  writeFileSync(`${nodeApp}/calculators.mts`, `import init, { calculate, calculators, type CalculationResult, type CalculatorSpec } from 'engagement-metrics/calculators';
+await init();
+const specs: CalculatorSpec[] = calculators();
+const r: CalculationResult = calculate({ metric: 'churnRate', lost: 10, start: 200 });
+const value: number | null = r.value;
+export { specs, value };
+`);
   writeFileSync(`${nodeApp}/check.cts`, `import em = require('engagement-metrics');
 export const ready: Promise<em.InitOutput> = em.default();
 export const score: number | null = em.npsFromScores([10]).score;
 `);
   writeFileSync(`${nodeApp}/tsconfig.json`, JSON.stringify({
     compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'node16', moduleResolution: 'node16', lib: ['esnext', 'dom'], types: [], skipLibCheck: false },
-    files: ['check.mts', 'check.cts'],
+    files: ['check.mts', 'check.cts', 'calculators.mts'],
   }));
   run(bin('tsc'), ['-p', `${nodeApp}/tsconfig.json`]);
 });
