@@ -117,7 +117,8 @@ impl<'a> Reader<'a> {
 
     pub fn str(&mut self) -> Result<String> {
         let n = self.len(1)?;
-        let s = std::str::from_utf8(&self.data[self.at..self.at + n]).map_err(|_| bad("text"))?;
+        let s = std::str::from_utf8(&self.data[self.at..self.at + n])
+            .map_err(|_| bad("invalid UTF-8"))?;
         self.at += n;
         Ok(s.to_string())
     }

@@ -383,3 +383,128 @@ fn damaged_partial_bytes_are_refused_not_read() {
         engagement_metrics::vocab::ErrorCode::PartialMismatch
     );
 }
+
+/// The report of `bytes` read as `n` byte ranges, as N workers would: the plan from the head,
+/// the cuts moved to record starts by the boundary scan, each range a shard of the plan
+/// (`Analyzer::from_plan_range`, fed in chunks cut at random), each range's end checked against
+/// the next one's start, the partials merged in a random tree.
+fn in_ranges(bytes: &[u8], opts: &AnalyzeOptions, n: u64, rng: &mut Rng) -> Result<Value, String> {
+    use engagement_metrics::ingest::split::{BoundaryScanner, ShardTracker};
+    let e = |e: engagement_metrics::Error| e.to_string();
+    let mut head = Analyzer::new(opts.clone()).map_err(e)?;
+    for chunk in bytes.chunks(1 << 14) {
+        head.push(chunk).map_err(e)?;
+        if head.schema_ready() {
+            break;
+        }
+    }
+    if !head.schema_ready() {
+        head.finish_schema().map_err(e)?;
+    }
+    let plan = head.plan().ok_or("no plan")?;
+    let sniffed = &bytes[..bytes.len().min(1 << 16)];
+    let dialect = ChunkReader::sniff(
+        opts.resolve().map_err(e)?.reader,
+        sniffed,
+        sniffed.len() == bytes.len(),
+    )
+    .map_err(e)?
+    .ok_or("no dialect")?;
+    // A cut at byte 1 moves to the first data record: the first range starts after the header.
+    let mut cuts = vec![1];
+    cuts.extend(BoundaryScanner::even_cuts(bytes.len() as u64, n));
+    let mut scan = BoundaryScanner::new(&dialect, &cuts);
+    for chunk in bytes.chunks(1 + rng.below(1 << 13)) {
+        scan.push(chunk);
+    }
+    let mut starts = scan.finish();
+    if starts.is_empty() {
+        // No data record after the header: one empty range at the end.
+        starts.push(engagement_metrics::ingest::split::ShardStart {
+            offset: bytes.len() as u64,
+            records: 1,
+            ..Default::default()
+        });
+    }
+    let mut parts: Vec<Partial> = Vec::new();
+    for (i, start) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).map_or(bytes.len(), |s| s.offset as usize);
+        let range = &bytes[start.offset as usize..end];
+        let mut shard =
+            Analyzer::from_plan_range(opts.clone(), &plan, &dialect, start).map_err(e)?;
+        let mut check = ShardTracker::new(&dialect, start);
+        let mut at = 0;
+        while at < range.len() {
+            let to = (at + 1 + rng.below(1 << 12)).min(range.len());
+            shard.push(&range[at..to]).map_err(e)?;
+            check.push(&range[at..to]);
+            at = to;
+        }
+        if let Some(next) = starts.get(i + 1) {
+            assert!(
+                check.finish().continues_into(next),
+                "range {i} ends where range {} begins",
+                i + 1
+            );
+        }
+        parts.push(shard.into_partial().map_err(e)?);
+    }
+    while parts.len() > 1 {
+        let a = parts.swap_remove(rng.below(parts.len()));
+        let b = parts.swap_remove(rng.below(parts.len()));
+        let (mut into, from) = if rng.below(2) == 0 { (a, b) } else { (b, a) };
+        into.merge(from).map_err(e)?;
+        parts.push(into);
+    }
+    Ok(json(parts.pop().unwrap().finish().map_err(e)?))
+}
+
+#[test]
+fn byte_ranges_read_as_workers_give_the_single_pass_report() {
+    let mut rng = Rng(7);
+    let mut failures = Vec::new();
+    let mut compared = 0;
+    let mut files: Vec<(String, Vec<u8>, AnalyzeOptions)> = Vec::new();
+    for c in common::golden_cases() {
+        let file = c["file"].as_str().unwrap();
+        if ![".csv", ".tsv", ".txt"].iter().any(|x| file.ends_with(x)) || c["inspect"] == true {
+            continue;
+        }
+        let name = c["name"].as_str().unwrap().to_string();
+        files.push((name, common::case_bytes(&c), common::case_options(&c)));
+    }
+    let opts: AnalyzeOptions =
+        serde_json::from_value(serde_json::json!({"timezone": "America/New_York"})).unwrap();
+    for (i, kind) in ["events", "transactions", "tickets", "survey"]
+        .iter()
+        .enumerate()
+    {
+        for round in 0..2 {
+            let bytes = generated(kind, &mut rng);
+            files.push((format!("generated {kind} {i}.{round}"), bytes, opts.clone()));
+        }
+    }
+    for (name, bytes, opts) in &files {
+        let Ok(want) = single(bytes, opts) else {
+            continue;
+        };
+        for n in [1, 2, 3, 7] {
+            match in_ranges(bytes, opts, n, &mut rng) {
+                Ok(got) if got == want => compared += 1,
+                Ok(got) => {
+                    let mut d = Vec::new();
+                    common::differences(&want, &got, "", &mut d);
+                    failures.push(format!("{name} ({n} ranges):\n    {}", d.join("\n    ")));
+                }
+                Err(err) => failures.push(format!("{name} ({n} ranges): {err}")),
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} reports read in ranges differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert!(compared >= 4 * 25, "only {compared} compared");
+}

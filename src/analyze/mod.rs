@@ -96,6 +96,8 @@ pub struct Analyzer {
     reader: ChunkReader,
     inner: Inner,
     finished: bool,
+    /// Bytes of the file before this shard's range that no other shard counts.
+    head_bytes: u64,
 }
 
 impl Analyzer {
@@ -108,6 +110,7 @@ impl Analyzer {
             reader: ChunkReader::new(resolved.reader.clone()),
             inner: Inner::new(opts, resolved),
             finished: false,
+            head_bytes: 0,
         })
     }
 
@@ -229,6 +232,7 @@ impl Analyzer {
         let empty = Inner::new(defaults, resolved);
         let mut read = self.reader.stats();
         read.rejections = std::mem::take(&mut self.reader.rejections);
+        read.bytes += self.head_bytes;
         if let Some((format, encoding, delimiter)) = self.inner.layout {
             (read.format, read.encoding, read.delimiter) = (format, encoding, delimiter);
         }
@@ -285,6 +289,27 @@ impl Analyzer {
             .collect();
         inner.stage = Stage::Sampling(plan.sample.clone());
         inner.start_streaming()?;
+        Ok(a)
+    }
+
+    /// A shard of `plan` that reads one byte range of the file, starting at `start` (a record
+    /// start found by [`BoundaryScanner`](crate::ingest::split::BoundaryScanner)), with the
+    /// first range's `dialect`: its rows are numbered, and its quote findings placed, as one
+    /// reader over the whole file would. Delimited text only (an NDJSON file, a JSON array or
+    /// a workbook is read in one range).
+    pub fn from_plan_range(
+        opts: AnalyzeOptions,
+        plan: &Plan,
+        dialect: &crate::ingest::split::Dialect,
+        start: &crate::ingest::split::ShardStart,
+    ) -> Result<Self> {
+        let ropts = opts.resolve()?.reader;
+        let mut a = Analyzer::from_plan(opts, plan)?;
+        a.reader = ChunkReader::shard(ropts, dialect, start)?;
+        // The first range after the header counts the bytes before it (BOM and header).
+        if start.records <= 1 {
+            a.head_bytes = start.offset;
+        }
         Ok(a)
     }
 

@@ -10,6 +10,30 @@
 //! line). Merging is associative and commutative, and every figure depends only on the set of
 //! rows, so any split of the rows into shards, merged in any tree, gives the report of one
 //! pass over the file, byte for byte.
+//!
+//! ```
+//! use engagement_metrics::{AnalyzeOptions, Analyzer, Partial};
+//! let (head, tail) = ("nps,date\n10,2024-01-05\n", "3,2024-02-01\n0,2024-02-03\n");
+//! let opts = AnalyzeOptions::default();
+//! let mut first = Analyzer::new(opts.clone()).unwrap();
+//! first.push(head.as_bytes()).unwrap();
+//! first.finish_schema().unwrap();
+//! let plan = first.plan().unwrap();
+//! // A second shard reads whole records of the same file (no header), maybe elsewhere.
+//! let mut second = Analyzer::from_plan(opts.clone(), &plan).unwrap();
+//! second.push(tail.as_bytes()).unwrap();
+//! let bytes = second.into_partial().unwrap().to_bytes();
+//! let mut merged = Analyzer::new(opts.clone()).unwrap();
+//! merged.push(head.as_bytes()).unwrap();
+//! let mut merged = merged.into_partial().unwrap();
+//! merged.merge(Partial::from_bytes(opts, &plan, &bytes).unwrap()).unwrap();
+//! let one_pass = engagement_metrics::analyze(
+//!     format!("{head}{tail}").as_bytes(), AnalyzeOptions::default()).unwrap();
+//! let (a, b) = (merged.finish().unwrap(), one_pass);
+//! use engagement_metrics::Report;
+//! let (Report::Survey(a), Report::Survey(b)) = (a, b) else { panic!() };
+//! assert_eq!(a.overall.nps, b.overall.nps);
+//! ```
 
 use super::{assemble, Analyzer, Builder, Inner, Stage};
 use crate::error::{Error, Result, Warning};

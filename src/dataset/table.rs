@@ -316,11 +316,7 @@ pub fn sort_by_name(idx: &mut [usize], names: &[String]) {
     sort_indices(idx, &|a, b| name(a).cmp(name(b)));
 }
 
-/// Sorts indices by a comparison (not stable). One compiled sort serves every canonical order
-/// of the report (a sort per element type and closure would add kilobytes to the .wasm).
-pub fn sort_indices(idx: &mut [usize], cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering) {
-    idx.sort_unstable_by(|&a, &b| cmp(a, b));
-}
+pub use crate::stats::sort_indices;
 
 /// `items` reordered by a comparison (through `sort_indices`).
 pub fn sorted_by<T: Default>(

@@ -25,3 +25,10 @@ pub fn total_key(v: f64) -> i64 {
     let b = v.to_bits() as i64;
     b ^ ((((b >> 63) as u64) >> 1) as i64)
 }
+
+/// Sorts indices by a comparison (not stable: break ties in `cmp` where order matters). One
+/// compiled sort serves every canonical order of the report and the statistics (a sort per
+/// element type and closure would add kilobytes to the .wasm).
+pub fn sort_indices(idx: &mut [usize], cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering) {
+    idx.sort_unstable_by(|&a, &b| cmp(a, b));
+}

@@ -312,7 +312,10 @@ fn run(f: &dyn Fn(&[f64]) -> f64, x0: &[f64], step: f64, tol: f64, max_iter: usi
     while it < max_iter {
         it += 1;
         let mut idx: Vec<usize> = (0..=n).collect();
-        idx.sort_by(|&a, &b| vals[a].total_cmp(&vals[b]));
+        // Ties by vertex number: the order a stable sort gives.
+        super::sort_indices(&mut idx, &|a, b| {
+            vals[a].total_cmp(&vals[b]).then(a.cmp(&b))
+        });
         pts = idx.iter().map(|&i| pts[i].clone()).collect();
         vals = idx.iter().map(|&i| vals[i]).collect();
         let spread = (vals[n] - vals[0]).abs();

@@ -212,7 +212,8 @@ pub fn nps_difference(a: [u64; 3], b: [u64; 3], level: f64) -> Option<Comparison
 pub fn holm(p: &[f64]) -> Vec<f64> {
     let m = p.len();
     let mut order: Vec<usize> = (0..m).collect();
-    order.sort_by(|&a, &b| p[a].total_cmp(&p[b]));
+    // Ties by position: the order a stable sort gives.
+    super::sort_indices(&mut order, &|a, b| p[a].total_cmp(&p[b]).then(a.cmp(&b)));
     let mut out = vec![0.0; m];
     let mut running: f64 = 0.0;
     for (k, &i) in order.iter().enumerate() {

@@ -720,7 +720,7 @@ fn segment_breakdown(
     let mut order: Vec<usize> = (0..nv - 1)
         .filter(|&v| acc[v].users + acc[v].events > 0)
         .collect();
-    order.sort_by(|&a, &b| {
+    crate::dataset::table::sort_indices(&mut order, &|a, b| {
         acc[b]
             .users
             .cmp(&acc[a].users)
@@ -1113,7 +1113,7 @@ fn feature_usage(
         }
     }
     let mut top: Vec<usize> = (0..ne).collect();
-    top.sort_by(|&a, &b| {
+    crate::dataset::table::sort_indices(&mut top, &|a, b| {
         users[b].cmp(&users[a]).then_with(|| {
             log.event_names
                 .name(a as u32)
