@@ -43,6 +43,35 @@ fn single(bytes: &[u8], opts: &AnalyzeOptions) -> Result<Value, String> {
     Ok(json(a.finish().map_err(e)?))
 }
 
+/// The plan of a file, from its head (the first 1,000 rows, or all of a smaller file).
+fn plan_of(bytes: &[u8], opts: &AnalyzeOptions) -> Result<engagement_metrics::Plan, String> {
+    let e = |e: engagement_metrics::Error| e.to_string();
+    let mut head = Analyzer::new(opts.clone()).map_err(e)?;
+    for chunk in bytes.chunks(1 << 14) {
+        head.push(chunk).map_err(e)?;
+        if head.schema_ready() {
+            break;
+        }
+    }
+    if !head.schema_ready() {
+        head.finish_schema().map_err(e)?;
+    }
+    head.plan().ok_or_else(|| "no plan".to_string())
+}
+
+/// The report of partials merged two at a time, in a random order and direction.
+fn merged(mut parts: Vec<Partial>, rng: &mut Rng) -> Result<Value, String> {
+    let e = |e: engagement_metrics::Error| e.to_string();
+    while parts.len() > 1 {
+        let a = parts.swap_remove(rng.below(parts.len()));
+        let b = parts.swap_remove(rng.below(parts.len()));
+        let (mut into, from) = if rng.below(2) == 0 { (a, b) } else { (b, a) };
+        into.merge(from).map_err(e)?;
+        parts.push(into);
+    }
+    Ok(json(parts.pop().unwrap().finish().map_err(e)?))
+}
+
 /// How rows are given to shards.
 #[derive(Clone, Copy, Debug)]
 enum Route {
@@ -68,18 +97,7 @@ fn sharded(
     rng: &mut Rng,
 ) -> Result<Value, String> {
     let e = |e: engagement_metrics::Error| e.to_string();
-    // The plan, from the head of the file.
-    let mut head = Analyzer::new(opts.clone()).map_err(e)?;
-    for chunk in bytes.chunks(1 << 14) {
-        head.push(chunk).map_err(e)?;
-        if head.schema_ready() {
-            break;
-        }
-    }
-    if !head.schema_ready() {
-        head.finish_schema().map_err(e)?;
-    }
-    let plan = head.plan().ok_or("no plan")?;
+    let plan = plan_of(bytes, opts)?;
 
     // The records, read once; each routed to a shard.
     let mut reader = ChunkReader::new(opts.resolve().map_err(e)?.reader);
@@ -116,7 +134,7 @@ fn sharded(
         return Err(err);
     }
 
-    // The partials, merged two at a time in a random order.
+    // The partials, half of them through bytes, merged in a random tree.
     let mut parts: Vec<Partial> = shard
         .iter_mut()
         .map(Analyzer::into_partial)
@@ -135,14 +153,7 @@ fn sharded(
     let mut read = reader.stats();
     read.rejections = std::mem::take(&mut reader.rejections);
     parts[k].add_read(read);
-    while parts.len() > 1 {
-        let a = parts.swap_remove(rng.below(parts.len()));
-        let b = parts.swap_remove(rng.below(parts.len()));
-        let (mut into, from) = if rng.below(2) == 0 { (a, b) } else { (b, a) };
-        into.merge(from).map_err(e)?;
-        parts.push(into);
-    }
-    Ok(json(parts.pop().unwrap().finish().map_err(e)?))
+    merged(parts, rng)
 }
 
 /// The column a file's rows are routed by: its user (customer) id, else its first column.
@@ -391,17 +402,7 @@ fn damaged_partial_bytes_are_refused_not_read() {
 fn in_ranges(bytes: &[u8], opts: &AnalyzeOptions, n: u64, rng: &mut Rng) -> Result<Value, String> {
     use engagement_metrics::ingest::split::{BoundaryScanner, ShardTracker};
     let e = |e: engagement_metrics::Error| e.to_string();
-    let mut head = Analyzer::new(opts.clone()).map_err(e)?;
-    for chunk in bytes.chunks(1 << 14) {
-        head.push(chunk).map_err(e)?;
-        if head.schema_ready() {
-            break;
-        }
-    }
-    if !head.schema_ready() {
-        head.finish_schema().map_err(e)?;
-    }
-    let plan = head.plan().ok_or("no plan")?;
+    let plan = plan_of(bytes, opts)?;
     let sniffed = &bytes[..bytes.len().min(1 << 16)];
     let dialect = ChunkReader::sniff(
         opts.resolve().map_err(e)?.reader,
@@ -449,14 +450,7 @@ fn in_ranges(bytes: &[u8], opts: &AnalyzeOptions, n: u64, rng: &mut Rng) -> Resu
         }
         parts.push(shard.into_partial().map_err(e)?);
     }
-    while parts.len() > 1 {
-        let a = parts.swap_remove(rng.below(parts.len()));
-        let b = parts.swap_remove(rng.below(parts.len()));
-        let (mut into, from) = if rng.below(2) == 0 { (a, b) } else { (b, a) };
-        into.merge(from).map_err(e)?;
-        parts.push(into);
-    }
-    Ok(json(parts.pop().unwrap().finish().map_err(e)?))
+    merged(parts, rng)
 }
 
 #[test]
