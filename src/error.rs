@@ -228,6 +228,15 @@ impl Rejections {
                 x.count += r.count;
                 // The examples of the first rows, whichever shard met them first (rows
                 // arrive in order within a shard, so this is a merge of sorted lists).
+                let later = |e: &ValueExample| {
+                    x.examples.len() >= MAX_EXAMPLES
+                        && x.examples.last().is_some_and(|l| e.row >= l.row)
+                };
+                // Within one reader rows come in order: once the examples are full, a later
+                // row's example is dropped without sorting.
+                if r.examples.iter().all(later) {
+                    return;
+                }
                 x.examples.extend(r.examples);
                 if x.examples.len() > MAX_EXAMPLES {
                     // A stable insertion sort: at most 2 × MAX_EXAMPLES items, and no sort
