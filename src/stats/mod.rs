@@ -6,6 +6,7 @@ mod distributions;
 pub mod enough;
 mod exact_sum;
 mod intervals;
+pub mod logistic;
 mod moments;
 pub mod optimize;
 mod quantile;

@@ -10,7 +10,8 @@ vocabulary! {
         T = "t",
         /// Normal approximation (the NPS variance of the +1/0/−1 coding, weighted CSAT).
         Normal = "normal",
-        /// Wald interval of a difference of proportions.
+        /// Wald interval: estimate ± z · standard error (a difference of proportions; a
+        /// logistic-regression coefficient, and exp of its ends for the odds ratio).
         Wald = "wald",
         /// Interval of a ratio on the log scale.
         LogRatio = "logRatio",
@@ -22,6 +23,8 @@ vocabulary! {
         Bootstrap = "bootstrap",
         /// Delta-method interval of a ratio of sums over units.
         DeltaRatio = "deltaRatio",
+        /// Hanley–McNeil (1982) normal interval of an AUC (area under the ROC curve).
+        HanleyMcNeil = "hanleyMcNeil",
     }
 }
 

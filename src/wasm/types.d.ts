@@ -1556,7 +1556,8 @@ export type IntervalMethod =
   | "welch"
   | "orderStatistic"
   | "bootstrap"
-  | "deltaRatio";
+  | "deltaRatio"
+  | "hanleyMcNeil";
 
 /**
  * `intervals: {...}` in AnalyzeOptions.
